@@ -1,0 +1,3 @@
+module sockrepl
+
+go 1.26.8

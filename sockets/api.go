@@ -1,0 +1,107 @@
+package sockets
+
+import "time"
+
+// This file is the contract the repl and lessons packages compile against.
+// Bodies marked "contract stub" are to be replaced by the implementation;
+// keep the signatures.
+
+// Tuple is a Python tuple.
+type Tuple []any
+
+// Error is a Python exception raised by a socket operation.
+type Error struct {
+	Class string // Python class as CPython prints it: "ConnectionRefusedError", "socket.gaierror", "TimeoutError", "OverflowError", "KeyboardInterrupt"
+	Errno int    // 0 when the exception carries no errno
+	Msg   string // str(exc) as CPython prints it: "[Errno 111] Connection refused", "timed out"
+	Op    string // the system call or function that failed: "connect", "bind", "recv"
+	Err   error  // the unix.Errno underneath, or nil
+}
+
+// Error returns the last line Python prints for the exception: "Class: msg".
+func (e *Error) Error() string {
+	if e.Msg == "" {
+		return e.Class
+	}
+	return e.Class + ": " + e.Msg
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
+// Why says what a blocked call is waiting for, in kernel terms.
+type Why int
+
+const (
+	WaitNone        Why = iota
+	WaitAcceptQueue     // listener's accept queue empty: QueueLen/Backlog
+	WaitRecvBuffer      // receive buffer empty
+	WaitSendBuffer      // send buffer full: SendQ bytes queued of SndBuf
+	WaitHandshake       // connect: TCP handshake in progress
+	WaitSelect          // select(): none of the fds ready
+	WaitSleep           // time.sleep
+)
+
+// Progress is what the wait helper reports about every 100 ms while a call
+// blocks, and once more with Finished set when it returns.
+type Progress struct {
+	Op       string // "accept", "connect", "recv", "recvfrom", "send", "sendall", "sendto", "select", "sleep"
+	FD       int    // -1 for select and sleep
+	Local    string // "127.0.0.1:65432" or a unix path; "" when unbound
+	Elapsed  time.Duration
+	Why      Why
+	QueueLen int   // accept queue length now
+	Backlog  int   // listen backlog
+	SendQ    int   // bytes in the send queue (SIOCOUTQ)
+	SndBuf   int   // SO_SNDBUF
+	Done     int64 // sendall: bytes sent so far
+	Total    int64 // sendall: bytes to send; 0 when not applicable
+	Finished bool
+	Err      error // set on the Finished report when the call failed
+}
+
+// Trace is one system call, reported when tracing is on (%trace).
+type Trace struct {
+	Call   string // "connect(3, {AF_INET, 127.0.0.1:65432})"
+	Result string // "0", "-1 ECONNREFUSED (Connection refused)", "12"
+	Took   time.Duration
+}
+
+// State is the kernel's view of one socket of this process. Everything is
+// read without root (TCP_INFO, SIOCINQ/SIOCOUTQ, getsockopt).
+type State struct {
+	FD        int
+	Closed    bool
+	Family    int
+	Type      int    // without SOCK_NONBLOCK/SOCK_CLOEXEC bits
+	Kind      string // "tcp4", "tcp6", "udp4", "udp6", "unix-stream", "unix-dgram", "raw4", "raw6"
+	TCPState  string // "LISTEN", "SYN_SENT", "ESTABLISHED", "FIN_WAIT1", ... ; "" when not TCP
+	Laddr     any    // Python value as getsockname() returns it; nil when unbound
+	Raddr     any    // Python value as getpeername() returns it; nil when not connected
+	Mode      string // "blocking", "timeout", "non-blocking"
+	Timeout   *float64
+	RecvQ     int // bytes waiting to be read (SIOCINQ); for a listener, the accept queue length
+	SendQ     int // bytes not yet acknowledged (SIOCOUTQ)
+	Listening bool
+	AcceptQ   int // connections waiting in the accept queue (listener)
+	Backlog   int // listen backlog (listener)
+	RcvBuf    int
+	SndBuf    int
+}
+
+// KernelSocket is one row of the system-wide listing (/proc/net or
+// sock_diag): sockets of every process, including TIME_WAIT leftovers.
+type KernelSocket struct {
+	Proto      string // "tcp", "tcp6", "udp", "udp6", "unix"
+	State      string // "LISTEN", "ESTABLISHED", "TIME_WAIT", ...; UDP: "UNCONN" or "ESTAB"
+	LocalHost  string
+	LocalPort  int
+	RemoteHost string
+	RemotePort int
+	Path       string // unix sockets
+	RecvQ      int    // listener: accept queue length
+	SendQ      int    // listener: backlog
+	Inode      uint64
+	PID        int           // 0 when not visible
+	Process    string        // command name when visible
+	Timer      time.Duration // TIME_WAIT: time left
+}
