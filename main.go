@@ -1,13 +1,68 @@
 // Command sockrepl is an interactive shell for learning socket programming
-// on live OS sockets.
+// on live OS sockets: Python-style statements, real system calls.
+//
+//	sockrepl [--role NAME] [--lang en|zh] [--no-color]   interactive shell
+//	sockrepl FILE.py | -c CODE                           run a program
+//	sockrepl lessons [--verify [FILE...]]                the course
+//
+// With stdin or stdout not a terminal, it reads statements line by line
+// like `python3 -i -q`.
 package main
 
 import (
+	"flag"
 	"fmt"
+	"io"
 	"os"
+
+	"sockrepl/repl"
 )
 
 func main() {
-	fmt.Fprintln(os.Stderr, "sockrepl: under construction")
-	os.Exit(1)
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) > 0 && args[0] == "lessons" {
+		return repl.LessonsCommand(args[1:], stdout, stderr)
+	}
+	fs := flag.NewFlagSet("sockrepl", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	role := fs.String("role", "", "name shown in the prompt and used by two-terminal lessons (server, client)")
+	lang := fs.String("lang", "", "language of messages and lessons: en or zh (default from LANG)")
+	noColor := fs.Bool("no-color", false, "no colour (NO_COLOR in the environment does the same)")
+	code := fs.String("c", "", "run CODE as a program and exit")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: sockrepl [--role NAME] [--lang en|zh] [--no-color] [FILE.py | -c CODE]")
+		fmt.Fprintln(stderr, "       sockrepl lessons [--lang en|zh] [--verify [FILE...]]")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if err == flag.ErrHelp {
+			return 0
+		}
+		return 2
+	}
+	_, noColorEnv := os.LookupEnv("NO_COLOR")
+	opt := repl.Options{Out: stdout, Err: stderr, Role: *role, Lang: *lang,
+		Color: !*noColor && !noColorEnv}
+
+	switch {
+	case *code != "":
+		opt.Color = false
+		return repl.RunProgram("<string>", *code, opt)
+	case fs.NArg() > 0:
+		src, err := os.ReadFile(fs.Arg(0))
+		if err != nil {
+			fmt.Fprintf(stderr, "sockrepl: can't open file '%s': %v\n", fs.Arg(0), err)
+			return 2
+		}
+		opt.Color = false
+		return repl.RunProgram(fs.Arg(0), string(src), opt)
+	case repl.IsTerminal():
+		return repl.RunTerminal(opt)
+	default:
+		opt.Color = false
+		return repl.RunLines(stdin, opt)
+	}
 }

@@ -1,0 +1,152 @@
+package repl
+
+import (
+	"os"
+
+	"go.starlark.net/starlark"
+
+	"sockrepl/lessons"
+	"sockrepl/sockets"
+)
+
+// cmdLesson: %lesson lists, %lesson ID [ROLE] starts, %lesson load FILE
+// starts a teacher's file, %lesson reset restarts the current one.
+func (s *Session) cmdLesson(args []string) error {
+	all, err := lessons.Catalogue()
+	if err != nil {
+		return s.usage("%v", err)
+	}
+	switch {
+	case len(args) == 0:
+		s.out.plain(lessons.Listing(all, s.lang, s.store)...)
+		s.out.plain(tr(s.lang, "start one with %%lesson ID [ROLE], e.g. %%lesson 1 server"))
+		return nil
+	case args[0] == "reset":
+		if s.tutor == nil {
+			return s.usage("no lesson is running: %%lesson lists them")
+		}
+		s.lessonLines(s.tutor.Reset())
+		return nil
+	case args[0] == "load":
+		if len(args) < 2 {
+			return s.usage("usage: %%lesson load FILE [ROLE]")
+		}
+		data, err := os.ReadFile(args[1])
+		if err != nil {
+			return s.usage("cannot read %s: %v", args[1], err)
+		}
+		l, err := lessons.Parse(args[1], data)
+		if err != nil {
+			return s.usage("%v", err)
+		}
+		return s.startLesson(l, args[2:])
+	}
+	l := lessons.Find(all, args[0])
+	if l == nil {
+		return s.usage("no lesson %s: %%lesson lists them", args[0])
+	}
+	return s.startLesson(l, args[1:])
+}
+
+func (s *Session) startLesson(l *lessons.Lesson, args []string) error {
+	role := s.opt.Role
+	if len(args) > 0 {
+		role = args[0]
+	}
+	if len(l.Roles) == 1 {
+		role = l.Roles[0]
+	}
+	t, err := lessons.NewTutor(l, role, s.lang, s.store)
+	if err != nil {
+		return s.usage("%v", err)
+	}
+	s.tutor = t
+	s.lessonLines(t.Intro())
+	return nil
+}
+
+func (s *Session) tutorOrUsage() bool {
+	if s.tutor == nil {
+		s.usage("no lesson is running: %%lesson lists them")
+		return false
+	}
+	return true
+}
+
+func (s *Session) cmdNext([]string) error {
+	if s.tutorOrUsage() {
+		s.lessonLines(s.tutor.Next())
+	}
+	return nil
+}
+
+func (s *Session) cmdBack([]string) error {
+	if s.tutorOrUsage() {
+		s.lessonLines(s.tutor.Back())
+	}
+	return nil
+}
+
+func (s *Session) cmdHint([]string) error {
+	if s.tutorOrUsage() {
+		s.lessonLines(s.tutor.Hint(s.last))
+	}
+	return nil
+}
+
+func (s *Session) cmdShow([]string) error {
+	if s.tutorOrUsage() {
+		s.lessonLines(s.tutor.Show())
+	}
+	return nil
+}
+
+func (s *Session) cmdCheck([]string) error {
+	if s.tutorOrUsage() {
+		s.lessonLines(s.tutor.Check(s.snapshot()))
+	}
+	return nil
+}
+
+// lessonLines prints lesson text: in a terminal with its own colour,
+// in line mode as plain text.
+func (s *Session) lessonLines(lines []string) {
+	if len(lines) > 0 {
+		s.out.lesson(lines...)
+	}
+}
+
+// snapshot is the read-only view a lesson check sees.
+func (s *Session) snapshot() lessons.Snapshot {
+	names := s.socketNames()
+	snap := lessons.Snapshot{
+		Role:    s.opt.Role,
+		Globals: starlark.StringDict{},
+		Last:    s.last,
+		Kernel: func() []sockets.KernelSocket {
+			rows, _ := sockets.ListKernel()
+			return rows
+		},
+		IsSocket: func(v starlark.Value) (sockets.State, bool) {
+			if sk, ok := socketOf(v); ok {
+				return sk.State(), true
+			}
+			return sockets.State{}, false
+		},
+	}
+	if s.tutor != nil {
+		snap.Role = s.tutor.Role()
+	}
+	for k, v := range s.globals {
+		if _, builtin := v.(*starlark.Builtin); builtin || k == echoHook {
+			continue
+		}
+		snap.Globals[k] = v
+	}
+	s.snapshotStates()
+	for _, sk := range s.known {
+		st := sk.State()
+		snap.Sockets = append(snap.Sockets, lessons.SocketView{Name: label(names, sk, st), State: st})
+	}
+	return snap
+}

@@ -1,0 +1,238 @@
+package repl
+
+import (
+	"fmt"
+	"os"
+	"sort"
+	"strings"
+
+	"sockrepl/sockets"
+)
+
+// command is one % command: ipython-style shell commands that are not
+// Python (they are never saved by %save).
+type command struct {
+	name string
+	args string
+	help string
+	run  func(s *Session, args []string) error
+}
+
+var commands []command
+
+func init() {
+	commands = []command{
+		{"help", "", "list these commands", (*Session).cmdHelp},
+		{"ls", "", "this shell's sockets: state, addresses, mode, queues", (*Session).cmdLs},
+		{"ss", "[PORT]", "every socket on the machine (other processes, TIME_WAIT)", (*Session).cmdSs},
+		{"trace", "on|off", "print each statement's system calls, strace-style", (*Session).cmdTrace},
+		{"save", "FILE.py", "write this session's statements as a Python 3 script", (*Session).cmdSave},
+		{"reset", "", "close every socket and clear variables", (*Session).cmdReset},
+		{"history", "", "what you typed this session", (*Session).cmdHistory},
+		{"lesson", "[ID [ROLE] | load FILE | reset]", "list lessons, start one, load a file, restart", (*Session).cmdLesson},
+		{"next", "", "skip to the next lesson step", (*Session).cmdNext},
+		{"back", "", "go back one lesson step", (*Session).cmdBack},
+		{"hint", "", "a hint for this lesson step", (*Session).cmdHint},
+		{"show", "", "the code for this lesson step", (*Session).cmdShow},
+		{"check", "", "check this lesson step now", (*Session).cmdCheck},
+		{"quit", "", "close every socket and leave", (*Session).cmdQuit},
+	}
+}
+
+// command runs a line that starts with %.
+func (s *Session) command(line string) error {
+	fields := strings.Fields(strings.TrimPrefix(line, "%"))
+	if len(fields) == 0 {
+		return s.cmdHelp(nil)
+	}
+	for _, c := range commands {
+		if c.name == fields[0] {
+			return c.run(s, fields[1:])
+		}
+	}
+	e := &PyError{Class: "UsageError", Msg: tr(s.lang, "unknown command %%%s: %%help lists them", fields[0])}
+	s.out.exception(e.Error())
+	return e
+}
+
+func (s *Session) usage(format string, args ...any) error {
+	e := &PyError{Class: "UsageError", Msg: tr(s.lang, format, args...)}
+	s.out.exception(e.Error())
+	return e
+}
+
+func (s *Session) cmdHelp([]string) error {
+	lines := []string{tr(s.lang, "Type Python socket statements; every call is a real system call.")}
+	for _, c := range commands {
+		lines = append(lines, fmt.Sprintf("  %%%-8s %-34s %s", c.name, c.args, tr(s.lang, c.help)))
+	}
+	lines = append(lines, tr(s.lang, "help(obj) explains a function; Ctrl-C interrupts a blocked call; Ctrl-D leaves."))
+	s.out.plain(lines...)
+	return nil
+}
+
+func (s *Session) cmdLs([]string) error {
+	names := s.socketNames()
+	rows := [][]string{{"name", "fd", "kind", "state", "laddr", "raddr", "mode", "recv-q", "send-q", "queue"}}
+	for _, sk := range s.rt.Sockets() {
+		st := sk.State()
+		queue := "-"
+		if st.Listening {
+			queue = fmt.Sprintf("%d/%d", st.AcceptQ, st.Backlog)
+		}
+		state := st.TCPState
+		if state == "" {
+			state = "-"
+		}
+		name := strings.Join(names[sk], ",")
+		if name == "" {
+			name = "-"
+		}
+		rows = append(rows, []string{name, fmt.Sprint(st.FD), st.Kind, state,
+			addrText(st.Laddr), addrText(st.Raddr), modeText(st),
+			fmt.Sprint(st.RecvQ), fmt.Sprint(st.SendQ), queue})
+	}
+	if len(rows) == 1 {
+		s.out.plain(tr(s.lang, "no open sockets"))
+		return nil
+	}
+	s.out.plain(tableLines(rows)...)
+	return nil
+}
+
+func modeText(st sockets.State) string {
+	if st.Mode == "timeout" && st.Timeout != nil {
+		return fmt.Sprintf("timeout %gs", *st.Timeout)
+	}
+	return st.Mode
+}
+
+// addrText prints a socket address the way ss does: host:port, a path,
+// @name for the abstract namespace, "-" when unset.
+func addrText(v any) string {
+	switch a := v.(type) {
+	case nil:
+		return "-"
+	case sockets.Tuple:
+		if len(a) >= 2 {
+			host := fmt.Sprint(a[0])
+			if strings.Contains(host, ":") {
+				host = "[" + host + "]"
+			}
+			return fmt.Sprintf("%s:%v", host, a[1])
+		}
+	case string:
+		if a == "" {
+			return "-"
+		}
+		return a
+	case []byte:
+		if len(a) > 0 && a[0] == 0 {
+			return "@" + string(a[1:])
+		}
+		return string(a)
+	}
+	return sockets.Repr(v)
+}
+
+// tableLines aligns rows into columns separated by two spaces.
+func tableLines(rows [][]string) []string {
+	width := make([]int, len(rows[0]))
+	for _, r := range rows {
+		for i, c := range r {
+			if n := len([]rune(c)); n > width[i] {
+				width[i] = n
+			}
+		}
+	}
+	out := make([]string, len(rows))
+	for j, r := range rows {
+		var b strings.Builder
+		for i, c := range r {
+			b.WriteString(c)
+			if i < len(r)-1 {
+				b.WriteString(strings.Repeat(" ", width[i]-len([]rune(c))+2))
+			}
+		}
+		out[j] = b.String()
+	}
+	return out
+}
+
+func (s *Session) cmdTrace(args []string) error {
+	switch {
+	case len(args) == 1 && args[0] == "on":
+		s.tracing = true
+		s.rt.SetTracer(func(t sockets.Trace) { s.out.dim(fmt.Sprintf("  %s = %s", t.Call, t.Result)) })
+	case len(args) == 1 && args[0] == "off":
+		s.tracing = false
+		s.rt.SetTracer(nil)
+	default:
+		return s.usage("usage: %%trace on|off")
+	}
+	return nil
+}
+
+func (s *Session) cmdSave(args []string) error {
+	if len(args) != 1 {
+		return s.usage("usage: %%save FILE.py")
+	}
+	var b strings.Builder
+	b.WriteString("# Saved by sockrepl: the statements that ran without an exception.\n")
+	b.WriteString("import select, socket, struct, time\n\n")
+	for _, st := range s.saved {
+		b.WriteString(st)
+		b.WriteString("\n")
+		if strings.Contains(st, "\n") {
+			b.WriteString("\n")
+		}
+	}
+	if err := os.WriteFile(args[0], []byte(b.String()), 0o644); err != nil {
+		return s.usage("cannot write %s: %v", args[0], err)
+	}
+	s.out.plain(tr(s.lang, "saved %d statements to %s", len(s.saved), args[0]))
+	return nil
+}
+
+func (s *Session) cmdReset([]string) error {
+	n := len(s.rt.Sockets())
+	for _, sk := range s.rt.Sockets() {
+		sk.Close()
+	}
+	s.resetGlobals()
+	s.saved = nil
+	s.prev = map[*sockets.Socket]sockets.State{}
+	s.known = nil
+	s.out.plain(tr(s.lang, "closed %d sockets and cleared every variable", n))
+	return nil
+}
+
+func (s *Session) cmdHistory([]string) error {
+	var lines []string
+	for i, in := range s.inputs {
+		for j, l := range strings.Split(in, "\n") {
+			if j == 0 {
+				lines = append(lines, fmt.Sprintf("%4d  %s", i+1, l))
+			} else {
+				lines = append(lines, "      "+l)
+			}
+		}
+	}
+	s.out.plain(lines...)
+	return nil
+}
+
+func (s *Session) cmdQuit([]string) error {
+	s.ended = true
+	return &ExitError{}
+}
+
+// commandNames lists the % commands, for completion.
+func commandNames() []string {
+	var names []string
+	for _, c := range commands {
+		names = append(names, "%"+c.name)
+	}
+	sort.Strings(names)
+	return names
+}

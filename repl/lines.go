@@ -1,0 +1,115 @@
+package repl
+
+import (
+	"bufio"
+	"errors"
+	"io"
+	"os"
+	"os/signal"
+	"sync/atomic"
+	"syscall"
+)
+
+// RunLines is line mode: it behaves like `python3 -i -q` fed the same
+// lines. Results go to opt.Out, each exception's last line to opt.Err, and
+// evaluation carries on. It returns the exit status: 0 at end of input,
+// exit(n)'s n, or 130 after SIGINT ends a statement.
+func RunLines(r io.Reader, opt Options) int {
+	s, err := NewSession(opt)
+	if err != nil {
+		io.WriteString(opt.Err, startupError(err)+"\n")
+		return 1
+	}
+	defer s.Close()
+	interrupted, stop := s.watchInterrupt()
+	defer stop()
+
+	var c chunker
+	in := bufio.NewReader(r)
+	for {
+		line, readErr := in.ReadString('\n')
+		if line != "" || readErr == nil {
+			if chunk, ok := c.add(line); ok {
+				if code, done := s.lineResult(s.Exec(chunk), interrupted); done {
+					return code
+				}
+			}
+		}
+		if readErr != nil {
+			break
+		}
+	}
+	if c.pending() {
+		// End of input closes an open block, as a blank line would.
+		chunk := c.flush()
+		if code, done := s.lineResult(s.Exec(chunk), interrupted); done {
+			return code
+		}
+	}
+	return 0
+}
+
+// lineResult decides whether line mode stops after a statement.
+func (s *Session) lineResult(err error, interrupted *atomic.Bool) (int, bool) {
+	var ex *ExitError
+	if errors.As(err, &ex) {
+		return ex.Code, true
+	}
+	if interrupted.Load() {
+		return 130, true
+	}
+	return 0, false
+}
+
+// RunProgram runs a whole program, as `python3 FILE.py` or `python3 -c`
+// do: no echo, and the first uncaught exception ends it with status 1.
+func RunProgram(name, src string, opt Options) int {
+	s, err := NewSession(opt)
+	if err != nil {
+		io.WriteString(opt.Err, startupError(err)+"\n")
+		return 1
+	}
+	defer s.Close()
+	interrupted, stop := s.watchInterrupt()
+	defer stop()
+	err = s.run(src, false)
+	var ex *ExitError
+	switch {
+	case errors.As(err, &ex):
+		return ex.Code
+	case interrupted.Load():
+		return 130
+	case err != nil:
+		return 1
+	}
+	return 0
+}
+
+// watchInterrupt turns SIGINT into Session.Interrupt for as long as the
+// returned stop function has not been called.
+func (s *Session) watchInterrupt() (*atomic.Bool, func()) {
+	var flag atomic.Bool
+	sig := make(chan os.Signal, 1)
+	done := make(chan struct{})
+	signal.Notify(sig, syscall.SIGINT)
+	go func() {
+		for {
+			select {
+			case <-sig:
+				flag.Store(true)
+				s.Interrupt()
+			case <-done:
+				return
+			}
+		}
+	}()
+	return &flag, func() {
+		signal.Stop(sig)
+		close(done)
+	}
+}
+
+// startupError explains a Session that could not start.
+func startupError(err error) string {
+	return "sockrepl: cannot start: " + err.Error()
+}

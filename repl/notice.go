@@ -1,0 +1,100 @@
+package repl
+
+import (
+	"fmt"
+	"sort"
+
+	"go.starlark.net/starlark"
+
+	"sockrepl/sockets"
+)
+
+// socketNames maps each socket held in a global variable (directly, or
+// inside a tuple or list such as the result of accept()) to the variable
+// names that hold it, sorted.
+func (s *Session) socketNames() map[*sockets.Socket][]string {
+	names := map[*sockets.Socket][]string{}
+	keys := make([]string, 0, len(s.globals))
+	for k := range s.globals {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		if k == "_" {
+			continue
+		}
+		switch v := s.globals[k].(type) {
+		case starlark.Tuple:
+			for i, el := range v {
+				if sk, ok := socketOf(el); ok {
+					names[sk] = append(names[sk], fmt.Sprintf("%s[%d]", k, i))
+				}
+			}
+		default:
+			if sk, ok := socketOf(v); ok {
+				names[sk] = append(names[sk], k)
+			}
+		}
+	}
+	return names
+}
+
+// label is how notices and tables name a socket: its first variable
+// name, or its fd when no variable holds it.
+func label(names map[*sockets.Socket][]string, sk *sockets.Socket, st sockets.State) string {
+	if n := names[sk]; len(n) > 0 {
+		return n[0]
+	}
+	return fmt.Sprintf("fd %d", st.FD)
+}
+
+// snapshotStates records every socket's state for the next comparison.
+func (s *Session) snapshotStates() map[*sockets.Socket]sockets.State {
+	now := map[*sockets.Socket]sockets.State{}
+	for _, sk := range s.rt.Sockets() {
+		now[sk] = sk.State()
+		if _, seen := s.prev[sk]; !seen {
+			s.known = append(s.known, sk)
+		}
+	}
+	old := s.prev
+	s.prev = now
+	return old
+}
+
+// notices compares each socket's kernel state with the last statement's
+// and returns one line per socket that changed.
+func (s *Session) notices() []string {
+	old := s.snapshotStates()
+	names := s.socketNames()
+	var lines []string
+	for _, sk := range s.rt.Sockets() {
+		now, before := s.prev[sk], old[sk]
+		if _, seen := old[sk]; !seen {
+			// A socket made by this statement: only queued data is news.
+			before = sockets.State{TCPState: now.TCPState, Listening: now.Listening}
+		}
+		if line := s.change(label(names, sk, now), before, now); line != "" {
+			lines = append(lines, line)
+		}
+	}
+	return lines
+}
+
+// change describes the most useful difference between two states.
+func (s *Session) change(name string, before, now sockets.State) string {
+	switch {
+	case now.Listening && now.AcceptQ > before.AcceptQ:
+		if now.AcceptQ == 1 {
+			return tr(s.lang, "%s: %d connection waiting in the accept queue", name, now.AcceptQ)
+		}
+		return tr(s.lang, "%s: %d connections waiting in the accept queue", name, now.AcceptQ)
+	case now.TCPState == "CLOSE_WAIT" && before.TCPState != "CLOSE_WAIT":
+		return tr(s.lang, "%s: peer closed its end: recv() will return b''", name)
+	case now.TCPState != before.TCPState && before.TCPState != "" && now.TCPState != "":
+		return tr(s.lang, "%s: %s → %s", name, before.TCPState, now.TCPState)
+	case !now.Listening && now.RecvQ > before.RecvQ:
+		return tr(s.lang, "%s: %s arrived in the receive buffer", name, size(int64(now.RecvQ-before.RecvQ)))
+	}
+	return ""
+}

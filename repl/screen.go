@@ -1,0 +1,214 @@
+package repl
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"sync"
+	"time"
+	"unicode/utf8"
+
+	"github.com/fatih/color"
+
+	"sockrepl/sockets"
+)
+
+// screen owns the session's writers. It keeps the live status line of a
+// blocked call apart from ordinary output: anything printed first clears
+// the status line, and the call's end replaces it with a one-line summary.
+type screen struct {
+	mu       sync.Mutex
+	out, err io.Writer
+	term     bool
+	width    func() int
+	red      *color.Color
+	faint    *color.Color
+	teach    *color.Color
+	status   bool // a status line is drawn
+	blocked  bool // the running statement showed a status line
+	spin     int
+}
+
+// statusDelay keeps quick calls from flickering a status line.
+const statusDelay = 250 * time.Millisecond
+
+func newScreen(out, err io.Writer, useColor, term bool, width func() int) *screen {
+	sc := &screen{out: out, err: err, term: term, width: width,
+		red: color.New(color.FgRed), faint: color.New(color.Faint), teach: color.New(color.FgCyan)}
+	for _, c := range []*color.Color{sc.red, sc.faint, sc.teach} {
+		if useColor {
+			c.EnableColor()
+		} else {
+			c.DisableColor()
+		}
+	}
+	if sc.width == nil {
+		sc.width = func() int { return 100 }
+	}
+	return sc
+}
+
+func (sc *screen) clearStatusLocked() {
+	if sc.status {
+		io.WriteString(sc.out, "\r\x1b[K")
+		sc.status = false
+	}
+}
+
+// print writes program output (echoes, print()) verbatim.
+func (sc *screen) print(text string) {
+	sc.mu.Lock()
+	defer sc.mu.Unlock()
+	sc.clearStatusLocked()
+	io.WriteString(sc.out, text)
+}
+
+// exception writes an exception's last line to the error writer.
+func (sc *screen) exception(line string) {
+	sc.mu.Lock()
+	defer sc.mu.Unlock()
+	sc.clearStatusLocked()
+	fmt.Fprintln(sc.err, sc.red.Sprint(line))
+}
+
+// dim writes a hint line (terminal mode only).
+func (sc *screen) dim(line string) {
+	sc.mu.Lock()
+	defer sc.mu.Unlock()
+	sc.clearStatusLocked()
+	fmt.Fprintln(sc.out, sc.faint.Sprint(line))
+}
+
+// notice writes one kernel-state change after a statement.
+func (sc *screen) notice(line string) { sc.dim("● " + line) }
+
+// plain writes command output (tables, lesson text).
+func (sc *screen) plain(lines ...string) {
+	sc.mu.Lock()
+	defer sc.mu.Unlock()
+	sc.clearStatusLocked()
+	for _, l := range lines {
+		fmt.Fprintln(sc.out, l)
+	}
+}
+
+// lesson writes lesson text in its own colour.
+func (sc *screen) lesson(lines ...string) {
+	sc.mu.Lock()
+	defer sc.mu.Unlock()
+	sc.clearStatusLocked()
+	for _, l := range lines {
+		fmt.Fprintln(sc.out, sc.teach.Sprint(l))
+	}
+}
+
+// endStatus clears a status line left by a call that ended without a
+// Finished report, and reports whether the statement blocked visibly.
+func (sc *screen) endStatus() bool {
+	sc.mu.Lock()
+	defer sc.mu.Unlock()
+	sc.clearStatusLocked()
+	b := sc.blocked
+	sc.blocked = false
+	return b
+}
+
+var spinner = []string{"⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"}
+
+// progress returns the observer that draws the status line from the wait
+// helper's reports.
+func (sc *screen) progress(lang string) func(sockets.Progress) {
+	return func(p sockets.Progress) {
+		if p.Elapsed < statusDelay {
+			return
+		}
+		sc.mu.Lock()
+		defer sc.mu.Unlock()
+		if p.Finished {
+			if !sc.status {
+				return
+			}
+			sc.clearStatusLocked()
+			fmt.Fprintln(sc.out, sc.faint.Sprint("  "+summaryText(lang, p)))
+			return
+		}
+		sc.spin = (sc.spin + 1) % len(spinner)
+		line := spinner[sc.spin] + " " + statusText(lang, p)
+		io.WriteString(sc.out, "\r\x1b[K"+sc.faint.Sprint(fit(line, sc.width()-1)))
+		sc.status, sc.blocked = true, true
+	}
+}
+
+// fit cuts a line to the terminal width so that \r can redraw it.
+func fit(s string, width int) string {
+	if width < 20 || utf8.RuneCountInString(s) <= width {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:width-1]) + "…"
+}
+
+// statusText is the live line: call, fd, address, kernel reason, bytes
+// done, elapsed time and how to interrupt.
+func statusText(lang string, p sockets.Progress) string {
+	parts := []string{}
+	if p.FD >= 0 {
+		parts = append(parts, tr(lang, "%s() blocking on fd %d", p.Op, p.FD))
+	} else {
+		parts = append(parts, tr(lang, "%s() blocking", p.Op))
+	}
+	if p.Local != "" {
+		parts = append(parts, p.Local)
+	}
+	if why := whyText(lang, p); why != "" {
+		parts = append(parts, why)
+	}
+	if p.Total > 0 {
+		parts = append(parts, tr(lang, "%s of %s sent", size(p.Done), size(p.Total)))
+	}
+	parts = append(parts, seconds(p.Elapsed), tr(lang, "Ctrl-C interrupts"))
+	return strings.Join(parts, " · ")
+}
+
+func whyText(lang string, p sockets.Progress) string {
+	switch p.Why {
+	case sockets.WaitAcceptQueue:
+		return tr(lang, "accept queue %d/%d", p.QueueLen, p.Backlog)
+	case sockets.WaitRecvBuffer:
+		return tr(lang, "receive buffer empty")
+	case sockets.WaitSendBuffer:
+		return tr(lang, "send buffer full: %s queued of %s", size(int64(p.SendQ)), size(int64(p.SndBuf)))
+	case sockets.WaitHandshake:
+		return tr(lang, "TCP handshake in progress")
+	case sockets.WaitSelect:
+		return tr(lang, "no descriptor ready yet")
+	case sockets.WaitSleep:
+		return tr(lang, "sleeping")
+	}
+	return ""
+}
+
+func summaryText(lang string, p sockets.Progress) string {
+	if p.Err != nil {
+		if e, ok := p.Err.(*sockets.Error); ok && e.Class == "KeyboardInterrupt" {
+			return tr(lang, "%s() interrupted after %s", p.Op, seconds(p.Elapsed))
+		}
+		return tr(lang, "%s() failed after %s", p.Op, seconds(p.Elapsed))
+	}
+	return tr(lang, "%s() returned after %s", p.Op, seconds(p.Elapsed))
+}
+
+func seconds(d time.Duration) string { return fmt.Sprintf("%.1f s", d.Seconds()) }
+
+// size prints a byte count the way people read it: 12 B, 2.5 MB.
+func size(n int64) string {
+	switch {
+	case n < 10_000:
+		return fmt.Sprintf("%d B", n)
+	case n < 10_000_000:
+		return fmt.Sprintf("%.1f kB", float64(n)/1e3)
+	case n < 10_000_000_000:
+		return fmt.Sprintf("%.1f MB", float64(n)/1e6)
+	}
+	return fmt.Sprintf("%.1f GB", float64(n)/1e9)
+}

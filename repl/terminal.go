@@ -1,0 +1,262 @@
+package repl
+
+// This is the only file that imports go-prompt. v0.2.6 never restores the
+// terminal (c-bata/go-prompt#228, #266): it saves termios once and then
+// mutates that saved copy into raw mode. ttyParser below restores a state
+// saved before go-prompt starts, every time go-prompt hands control to the
+// executor and again on every exit path.
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"os/signal"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+
+	prompt "github.com/c-bata/go-prompt"
+	"golang.org/x/sys/unix"
+	"golang.org/x/term"
+)
+
+// ttyParser wraps go-prompt's parser. TearDown (called before the
+// executor runs and when go-prompt exits, even through its own os.Exit on
+// SIGTERM) restores the terminal state saved at start-up. Read hands
+// pasted text over one line at a time.
+type ttyParser struct {
+	*prompt.PosixParser
+	saved   *term.State
+	pending []byte
+}
+
+func (p *ttyParser) TearDown() error {
+	p.PosixParser.TearDown()
+	term.Restore(0, p.saved)
+	return nil
+}
+
+// running sets the terminal for a statement: no echo and no line editing,
+// so typed keys do not smear the status line, but ISIG stays on so that
+// Ctrl-C raises SIGINT and interrupts a blocked call.
+func running(saved *term.State) {
+	term.Restore(0, saved)
+	if t, err := unix.IoctlGetTermios(0, unix.TCGETS); err == nil {
+		t.Lflag &^= unix.ECHO | unix.ICANON
+		t.Lflag |= unix.ISIG
+		t.Cc[unix.VMIN], t.Cc[unix.VTIME] = 1, 0
+		unix.IoctlSetTermios(0, unix.TCSETS, t)
+	}
+}
+
+// Read returns one key, one escape sequence, or one line of pasted text
+// and then its Enter separately, so each pasted line runs as if typed.
+func (p *ttyParser) Read() ([]byte, error) {
+	if len(p.pending) == 0 {
+		b, err := p.PosixParser.Read()
+		if err != nil || len(b) == 0 {
+			return b, err
+		}
+		p.pending = append(p.pending[:0], b...)
+	}
+	if len(p.pending) > 1 {
+		if i := bytes.IndexAny(p.pending, "\r\n"); i > 0 {
+			out := append([]byte(nil), p.pending[:i]...)
+			p.pending = p.pending[i:]
+			return out, nil
+		} else if i == 0 {
+			rest := p.pending[1:]
+			if p.pending[0] == '\r' && len(rest) > 0 && rest[0] == '\n' {
+				rest = rest[1:]
+			}
+			p.pending = rest
+			return []byte{'\r'}, nil
+		}
+	}
+	out := append([]byte(nil), p.pending...)
+	p.pending = p.pending[:0]
+	return out, nil
+}
+
+// discard drops keys typed while a statement blocked, so they do not run
+// as a surprise command afterwards.
+func (p *ttyParser) discard() {
+	p.pending = p.pending[:0]
+	unix.IoctlSetInt(0, unix.TCFLSH, unix.TCIFLUSH)
+}
+
+// IsTerminal reports whether stdin and stdout are both terminals.
+func IsTerminal() bool { return term.IsTerminal(0) && term.IsTerminal(1) }
+
+// RunTerminal runs the interactive shell on the terminal and returns the
+// exit status. The terminal is restored on every path.
+func RunTerminal(opt Options) (status int) {
+	saved, err := term.GetState(0)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, startupError(err))
+		return 1
+	}
+	restore := func() { term.Restore(0, saved) }
+	defer restore()
+
+	opt.Terminal = true
+	if opt.Width == nil {
+		opt.Width = func() int {
+			if w, _, err := term.GetSize(1); err == nil {
+				return w
+			}
+			return 80
+		}
+	}
+	s, err := NewSession(opt)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, startupError(err))
+		return 1
+	}
+	defer s.Close()
+	if opt.Role == "" {
+		s.out.plain(tr(s.lang, "sockrepl: Python-style sockets on live system calls. %%help lists commands, %%lesson starts a lesson, Ctrl-D leaves."))
+	}
+
+	hist := loadHistory(stateDir(opt.StateDir))
+	parser := &ttyParser{PosixParser: prompt.NewStandardInputParser(), saved: saved}
+	var c chunker
+	var busy sync.Mutex // held while a statement runs
+	base := ">>> "
+	if opt.Role != "" {
+		base = "[" + opt.Role + "] >>> "
+	}
+	cont := strings.Repeat(" ", len(base)-4) + "... "
+
+	executor := func(input string) {
+		busy.Lock()
+		defer busy.Unlock()
+		running(saved)
+		defer restore()
+		lines := strings.Split(strings.ReplaceAll(input, "\r", "\n"), "\n")
+		for i, line := range lines {
+			chunk, ok := c.add(line)
+			if !ok && i == len(lines)-1 && len(lines) > 1 && c.pending() {
+				chunk, ok = c.flush(), true // a recalled multi-line entry is complete
+			}
+			if !ok {
+				continue
+			}
+			hist.add(chunk)
+			err := s.Exec(chunk)
+			if s.out.endStatus() || isInterrupt(err) {
+				parser.discard()
+			}
+			if ended, _ := s.Ended(); ended {
+				return
+			}
+		}
+	}
+
+	p := prompt.New(executor, func(d prompt.Document) []prompt.Suggest {
+		return suggestions(s, d)
+	}, append(promptColors(opt.Color),
+		prompt.OptionParser(parser),
+		prompt.OptionPrefix(base),
+		prompt.OptionLivePrefix(func() (string, bool) {
+			if c.pending() {
+				return cont, true
+			}
+			return base, true
+		}),
+		prompt.OptionHistory(hist.entries),
+		prompt.OptionCompletionWordSeparator(wordSeparators),
+		prompt.OptionMaxSuggestion(8),
+		prompt.OptionAddKeyBind(prompt.KeyBind{Key: prompt.ControlC, Fn: func(*prompt.Buffer) { c.reset() }}),
+		prompt.OptionSetExitCheckerOnInput(func(string, bool) bool {
+			ended, _ := s.Ended()
+			return ended
+		}),
+	)...)
+
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP)
+	defer signal.Reset(syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGQUIT, syscall.SIGWINCH)
+
+	done := make(chan int, 1)
+	go func() {
+		defer func() {
+			if r := recover(); r != nil {
+				restore()
+				fmt.Fprintf(os.Stderr, "sockrepl: internal error: %v\n", r)
+				done <- 2
+			}
+		}()
+		p.Run()
+		done <- 0
+	}()
+	for {
+		select {
+		case code := <-done:
+			restore()
+			if ended, exit := s.Ended(); ended {
+				code = exit
+			}
+			return code
+		case sg := <-sig:
+			if sg == syscall.SIGINT {
+				s.Interrupt()
+				continue
+			}
+			// SIGTERM or SIGHUP: stop the running statement, wait briefly
+			// for it, and leave with the terminal restored.
+			s.Interrupt()
+			waitIdle(&busy, time.Second)
+			restore()
+			return 128 + int(sg.(syscall.Signal))
+		}
+	}
+}
+
+// waitIdle waits until no statement runs, or until the limit.
+func waitIdle(busy *sync.Mutex, limit time.Duration) {
+	deadline := time.Now().Add(limit)
+	for time.Now().Before(deadline) {
+		if busy.TryLock() {
+			busy.Unlock()
+			return
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// suggestions adapts Session.Complete to go-prompt. Plain words are
+// completed on Tab only, so the menu does not chase every keystroke.
+func suggestions(s *Session, d prompt.Document) []prompt.Suggest {
+	before := d.TextBeforeCursor()
+	word := before
+	if i := strings.LastIndexAny(before, wordSeparators); i >= 0 {
+		word = before[i+1:]
+	}
+	tab := d.LastKeyStroke() == prompt.Tab
+	if !tab && !strings.Contains(word, ".") && !strings.HasPrefix(strings.TrimSpace(before), "%") {
+		return nil
+	}
+	var out []prompt.Suggest
+	for _, c := range s.Complete(before) {
+		out = append(out, prompt.Suggest{Text: c.Text, Description: c.Note})
+	}
+	return out
+}
+
+// promptColors honours --no-color and NO_COLOR in go-prompt's own drawing.
+func promptColors(useColor bool) []prompt.Option {
+	if useColor {
+		return []prompt.Option{prompt.OptionPrefixTextColor(prompt.Blue)}
+	}
+	d := prompt.DefaultColor
+	return []prompt.Option{
+		prompt.OptionPrefixTextColor(d), prompt.OptionPreviewSuggestionTextColor(d),
+		prompt.OptionSuggestionTextColor(d), prompt.OptionSuggestionBGColor(d),
+		prompt.OptionSelectedSuggestionTextColor(d), prompt.OptionSelectedSuggestionBGColor(d),
+		prompt.OptionDescriptionTextColor(d), prompt.OptionDescriptionBGColor(d),
+		prompt.OptionSelectedDescriptionTextColor(d), prompt.OptionSelectedDescriptionBGColor(d),
+		prompt.OptionScrollbarThumbColor(d), prompt.OptionScrollbarBGColor(d),
+	}
+}
