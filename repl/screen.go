@@ -200,11 +200,13 @@ func summaryText(lang string, p sockets.Progress) string {
 
 func seconds(d time.Duration) string { return fmt.Sprintf("%.1f s", d.Seconds()) }
 
-// size prints a byte count the way people read it: 12 B, 2.5 MB.
+// size prints a byte count the way people read it: 12 bytes, 2.5 MB.
 func size(n int64) string {
 	switch {
+	case n == 1:
+		return "1 byte"
 	case n < 10_000:
-		return fmt.Sprintf("%d B", n)
+		return fmt.Sprintf("%d bytes", n)
 	case n < 10_000_000:
 		return fmt.Sprintf("%.1f kB", float64(n)/1e3)
 	case n < 10_000_000_000:

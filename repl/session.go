@@ -180,11 +180,6 @@ func (s *Session) run(src string, echo bool) error {
 		s.globals["_"] = s.echo
 	}
 	if err != nil {
-		var req exitRequest
-		if errors.As(err, &req) {
-			s.ended, s.exitCode = true, req.code
-			return &ExitError{Code: req.code}
-		}
 		var preq *exitRequest
 		if errors.As(err, &preq) {
 			s.ended, s.exitCode = true, preq.code
