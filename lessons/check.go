@@ -1,0 +1,122 @@
+package lessons
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+
+	"go.starlark.net/resolve"
+	"go.starlark.net/starlark"
+	"go.starlark.net/syntax"
+)
+
+// checkOpts are the Starlark options checks are parsed and run with:
+// everything the shell allows.
+var checkOpts = &syntax.FileOptions{Set: true, While: true, TopLevelControl: true,
+	GlobalReassign: true, Recursion: true}
+
+// maxCheckSteps bounds a check's work, so a careless comprehension over a
+// huge range cannot hang the shell after every statement.
+const maxCheckSteps = 1_000_000
+
+// checkNames are the names a check sees besides constants and builtins.
+var checkNames = map[string]bool{"sockets": true, "sock": true, "g": true, "last": true,
+	"kernel": true, "role": true, "root": true}
+
+// changing lists method names a check may not call: a check only looks.
+var changing = map[string]bool{
+	"append": true, "extend": true, "insert": true, "pop": true, "remove": true,
+	"clear": true, "update": true, "setdefault": true, "popitem": true, "add": true,
+	"discard": true, "difference_update": true, "intersection_update": true,
+	"symmetric_difference_update": true,
+	"close":                       true, "send": true, "sendall": true, "sendto": true, "recv": true,
+	"recvfrom": true, "recv_into": true, "accept": true, "connect": true,
+	"connect_ex": true, "bind": true, "listen": true, "shutdown": true, "detach": true,
+	"setblocking": true, "settimeout": true, "setsockopt": true, "socket": true,
+	"socketpair": true, "create_connection": true, "select": true, "sleep": true,
+}
+
+// compileCheck parses st.Check as a Starlark expression and resolves its
+// names, so a bad check is reported at load time with its line.
+func compileCheck(st *Step, file string) error {
+	bad := func(line int, format string, args ...any) error {
+		return &ParseError{File: file, Line: line, Msg: fmt.Sprintf(format, args...)}
+	}
+	expr, err := checkOpts.ParseExpr(file, st.Check, 0)
+	if err != nil {
+		line, msg := st.checkLine, err.Error()
+		if se, ok := err.(syntax.Error); ok {
+			line, msg = st.checkLine+int(se.Pos.Line)-1, se.Msg
+		}
+		return bad(line, "check is not a Starlark expression: %s", msg)
+	}
+	var walkErr error
+	syntax.Walk(expr, func(n syntax.Node) bool {
+		switch n := n.(type) {
+		case *syntax.Ident:
+			if n.Name == "kernel" {
+				st.usesKernel = true
+			}
+		case *syntax.CallExpr:
+			if dot, ok := n.Fn.(*syntax.DotExpr); ok && changing[dot.Name.Name] && walkErr == nil {
+				line := st.checkLine + int(dot.Name.NamePos.Line) - 1
+				walkErr = bad(line, "check calls .%s(): a check may only look, never change state", dot.Name.Name)
+			}
+		}
+		return true
+	})
+	if walkErr != nil {
+		return walkErr
+	}
+	consts := constants()
+	isPredeclared := func(name string) bool {
+		if checkNames[name] {
+			return true
+		}
+		if consts == nil { // constants unavailable: accept any constant-like name
+			return isConstantName(name)
+		}
+		_, ok := consts[name]
+		return ok
+	}
+	isUniversal := func(name string) bool { _, ok := starlark.Universe[name]; return ok }
+	if _, err := resolve.ExprOptions(checkOpts, expr, isPredeclared, isUniversal); err != nil {
+		line, msg := st.checkLine, err.Error()
+		if el, ok := err.(resolve.ErrorList); ok && len(el) > 0 {
+			line, msg = st.checkLine+int(el[0].Pos.Line)-1, el[0].Msg
+		}
+		return bad(line, "check: %s", msg)
+	}
+	return nil
+}
+
+func isConstantName(name string) bool {
+	for _, r := range name {
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) && r != '_' {
+			return false
+		}
+	}
+	return name != ""
+}
+
+// evalCheck runs st's check over s. It reports false with the reason when
+// the check is false or fails; it never panics.
+func evalCheck(st *Step, s Snapshot) (ok bool, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			ok, err = false, fmt.Errorf("check panicked: %v", r)
+		}
+	}()
+	env := buildEnv(s, st.usesKernel)
+	thread := &starlark.Thread{Name: "check", Print: func(*starlark.Thread, string) {}}
+	thread.SetMaxExecutionSteps(maxCheckSteps)
+	name := fmt.Sprintf("%s:%d", "check", st.checkLine)
+	v, err := starlark.EvalOptions(checkOpts, thread, name, st.Check, env)
+	if err != nil {
+		if ee, ok := err.(*starlark.EvalError); ok {
+			return false, fmt.Errorf("%s", strings.TrimSpace(ee.Msg))
+		}
+		return false, err
+	}
+	return bool(v.Truth()), nil
+}

@@ -1,0 +1,64 @@
+package lessons
+
+// Lesson is one parsed lesson file.
+type Lesson struct {
+	ID     string
+	Title  map[string]string // "en", "zh"
+	Intro  map[string]string
+	Roles  []string // ["main"] for one-terminal lessons
+	Needs  string   // "" or "root"
+	Steps  []*Step
+	Source string // file name, for messages
+}
+
+// Step is one statement the learner types, with its check.
+type Step struct {
+	N     int // 1-based number within the lesson (all roles)
+	Role  string
+	Say   map[string]string
+	Code  string
+	Check string
+	Hint  map[string]string
+	After int // 0, or the N of another role's step this one waits for
+	Line  int // line of the `step` keyword
+
+	checkLine  int  // line of the `check:` field, for error positions
+	usesKernel bool // the check reads `kernel`, so the listing is fetched
+}
+
+// RoleSteps returns the steps of one role, in file order.
+func (l *Lesson) RoleSteps(role string) []*Step {
+	var out []*Step
+	for _, st := range l.Steps {
+		if st.Role == role {
+			out = append(out, st)
+		}
+	}
+	return out
+}
+
+// Step returns the step numbered n, or nil.
+func (l *Lesson) Step(n int) *Step {
+	if n < 1 || n > len(l.Steps) {
+		return nil
+	}
+	return l.Steps[n-1]
+}
+
+// HasRole reports whether role is one of the lesson's roles.
+func (l *Lesson) HasRole(role string) bool {
+	for _, r := range l.Roles {
+		if r == role {
+			return true
+		}
+	}
+	return false
+}
+
+// text picks lang's version of a field, falling back to English.
+func text(m map[string]string, lang string) string {
+	if s, ok := m[lang]; ok && s != "" {
+		return s
+	}
+	return m["en"]
+}

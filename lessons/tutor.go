@@ -1,0 +1,260 @@
+package lessons
+
+import (
+	"errors"
+	"os"
+	"strings"
+)
+
+// Tutor follows one learner through one lesson in one role. It is not safe
+// for concurrent use: the repl calls it from its evaluation loop.
+type Tutor struct {
+	l     *Lesson
+	role  string
+	lang  string
+	store *Store
+
+	steps []*Step      // this role's steps, in order
+	pos   int          // index into steps; len(steps) when finished
+	done  map[int]bool // numbers of the steps passed
+
+	saveErr error
+}
+
+// NewTutor starts (or resumes, from store) lesson l in role. role may be
+// "" when the lesson has one role. The error text is for the learner.
+func NewTutor(l *Lesson, role, lang string, store *Store) (*Tutor, error) {
+	if role == "" {
+		if len(l.Roles) != 1 {
+			return nil, errors.New(msg(lang, "lesson.badrole", l.ID,
+				strings.Join(l.Roles, ", "), shortID(l.ID), l.Roles[0]))
+		}
+		role = l.Roles[0]
+	}
+	if !l.HasRole(role) {
+		return nil, errors.New(msg(lang, "lesson.norole", l.ID, role, strings.Join(l.Roles, ", ")))
+	}
+	t := &Tutor{l: l, role: role, lang: lang, store: store, steps: l.RoleSteps(role), done: map[int]bool{}}
+	if rp := store.get(l.ID, role); rp != nil {
+		for _, n := range rp.Done {
+			t.done[n] = true
+		}
+		t.pos = len(t.steps)
+		for i, st := range t.steps {
+			if st.N == rp.At {
+				t.pos = i
+			}
+		}
+	}
+	return t, nil
+}
+
+// Lesson is the lesson being followed.
+func (t *Tutor) Lesson() *Lesson { return t.l }
+
+// Role is this terminal's role.
+func (t *Tutor) Role() string { return t.role }
+
+// SaveErr is the last error saving progress, or nil.
+func (t *Tutor) SaveErr() error { return t.saveErr }
+
+// Current is the step to do now, or nil when the role's steps are done.
+func (t *Tutor) Current() *Step {
+	if t.pos >= len(t.steps) {
+		return nil
+	}
+	return t.steps[t.pos]
+}
+
+// Finished reports whether every step of this role has been passed or
+// skipped.
+func (t *Tutor) Finished() bool { return t.Current() == nil }
+
+// Intro returns the title, the intro and the current step, for when a
+// lesson starts or resumes.
+func (t *Tutor) Intro() []string {
+	out := []string{msg(t.lang, "lesson.head", t.l.ID, text(t.l.Title, t.lang))}
+	if in := text(t.l.Intro, t.lang); in != "" {
+		out = append(out, wrap(in, Width, "  ")...)
+	}
+	if len(t.l.Roles) > 1 {
+		out = append(out, wrap(msg(t.lang, "lesson.role", t.role), Width, "  ")...)
+		for _, r := range t.l.Roles {
+			if r != t.role {
+				out = append(out, "    "+msg(t.lang, "lesson.roleopen", r, shortID(t.l.ID), r))
+			}
+		}
+	}
+	if t.l.Needs == "root" && os.Geteuid() != 0 {
+		out = append(out, wrap(msg(t.lang, "lesson.root"), Width, "  ")...)
+	}
+	if t.pos > 0 && t.pos < len(t.steps) {
+		out = append(out, msg(t.lang, "lesson.resume", t.steps[t.pos].N))
+	}
+	return append(out, t.StepText()...)
+}
+
+// StepText returns the current step: its heading, text and code.
+func (t *Tutor) StepText() []string {
+	st := t.Current()
+	if st == nil {
+		return t.finished()
+	}
+	var out []string
+	if len(t.l.Roles) > 1 {
+		out = append(out, msg(t.lang, "step.head.role", st.N, len(t.l.Steps), st.Role))
+	} else {
+		out = append(out, msg(t.lang, "step.head", st.N, len(t.l.Steps)))
+	}
+	out = append(out, wrap(text(st.Say, t.lang), Width, "  ")...)
+	if st.After > 0 && !t.hasPassedPartner(st.After) {
+		out = append(out, wrap(msg(t.lang, "step.after", t.l.Step(st.After).Role, st.After), Width, "  ")...)
+	}
+	return append(out, t.code(st)...)
+}
+
+// hasPassedPartner reports whether the other terminal has recorded step n
+// as passed; both terminals of a learner share the progress store.
+func (t *Tutor) hasPassedPartner(n int) bool {
+	rp := t.store.get(t.l.ID, t.l.Step(n).Role)
+	if rp == nil {
+		return false
+	}
+	for _, d := range rp.Done {
+		if d == n {
+			return true
+		}
+	}
+	return false
+}
+
+// code renders a step's code as the learner types it, with prompts.
+func (t *Tutor) code(st *Step) []string {
+	var out []string
+	for i, line := range strings.Split(st.Code, "\n") {
+		p := "  ... "
+		if i == 0 {
+			p = "  >>> "
+		}
+		out = append(out, p+line)
+	}
+	return out
+}
+
+func (t *Tutor) finished() []string {
+	out := []string{msg(t.lang, "lesson.finished", t.l.ID, len(t.steps))}
+	if len(t.l.Roles) > 1 {
+		out = append(out, msg(t.lang, "lesson.partner"))
+	}
+	return append(out, msg(t.lang, "lesson.more"))
+}
+
+// Observe evaluates the current step's check after a statement. When it
+// passes, the step is marked done and the tutor moves on by one step; the
+// lines returned say so and show the next step. Nothing when not passed.
+func (t *Tutor) Observe(s Snapshot) []string {
+	st := t.Current()
+	if st == nil {
+		return nil
+	}
+	if ok, _ := evalCheck(st, s); !ok {
+		return nil
+	}
+	return t.pass(st)
+}
+
+// Check evaluates the current step now and says whether it passed.
+func (t *Tutor) Check(s Snapshot) []string {
+	st := t.Current()
+	if st == nil {
+		return t.finished()
+	}
+	if ok, _ := evalCheck(st, s); ok {
+		return t.pass(st)
+	}
+	return []string{msg(t.lang, "step.notyet", st.N)}
+}
+
+func (t *Tutor) pass(st *Step) []string {
+	t.done[st.N] = true
+	t.pos++
+	t.save()
+	return append([]string{msg(t.lang, "step.done", st.N)}, t.StepText()...)
+}
+
+// Next skips forward one step without passing it.
+func (t *Tutor) Next() []string {
+	if t.pos >= len(t.steps) {
+		return append([]string{msg(t.lang, "step.last")}, t.finished()...)
+	}
+	t.pos++
+	t.save()
+	return t.StepText()
+}
+
+// Back goes back one step.
+func (t *Tutor) Back() []string {
+	if t.pos == 0 {
+		return append([]string{msg(t.lang, "step.first")}, t.StepText()...)
+	}
+	t.pos--
+	t.save()
+	return t.StepText()
+}
+
+// Hint returns the step's hint, and a word about the exception the last
+// statement raised when there is one to say.
+func (t *Tutor) Hint(last Last) []string {
+	var out []string
+	if r := reaction(last, t.lang); r != "" {
+		out = append(out, wrap(r, Width, "")...)
+	}
+	st := t.Current()
+	if st == nil {
+		return append(out, t.finished()...)
+	}
+	h := text(st.Hint, t.lang)
+	if h == "" {
+		h = msg(t.lang, "hint.none")
+	}
+	return append(out, wrap(h, Width, "")...)
+}
+
+// Show returns the code of the current step.
+func (t *Tutor) Show() []string {
+	st := t.Current()
+	if st == nil {
+		return t.finished()
+	}
+	return t.code(st)
+}
+
+// Reset goes back to step 1 and clears the saved progress.
+func (t *Tutor) Reset() []string {
+	t.pos = 0
+	t.done = map[int]bool{}
+	t.saveErr = t.store.put(t.l.ID, t.role, nil)
+	return append([]string{msg(t.lang, "lesson.reset")}, t.StepText()...)
+}
+
+// save records the position and the steps passed.
+func (t *Tutor) save() {
+	rp := &roleProgress{Total: len(t.steps)}
+	if st := t.Current(); st != nil {
+		rp.At = st.N
+	}
+	for _, st := range t.steps {
+		if t.done[st.N] {
+			rp.Done = append(rp.Done, st.N)
+		}
+	}
+	t.saveErr = t.store.put(t.l.ID, t.role, rp)
+}
+
+// shortID is the number a learner can type for a lesson: "01" of "01-echo".
+func shortID(id string) string {
+	if n, _, ok := strings.Cut(id, "-"); ok && n != "" && strings.Trim(n, "0123456789") == "" {
+		return n
+	}
+	return id
+}

@@ -1,0 +1,134 @@
+package lessons
+
+import (
+	"fmt"
+	"time"
+)
+
+// Runner executes a lesson's code in one role's fresh session; the repl
+// implements it.
+type Runner interface {
+	Exec(code string) Last
+	Snapshot(last Last) Snapshot
+	Close() error
+}
+
+// Interrupter is a Runner that can stop a statement that blocks. Verify
+// interrupts a step still running after StepTimeout; a Runner without it
+// is waited for however long it takes.
+type Interrupter interface {
+	Interrupt()
+}
+
+// StepTimeout bounds one step of a replay (see Interrupter).
+var StepTimeout = 30 * time.Second
+
+// Verify replays the reference solution of l: one Runner per role (made by
+// newRunner, in the order of l.Roles, closed in reverse order), the steps in
+// file order, each step's check required false before its code and true
+// after. It returns one report line: "ok   01-echo  16 steps" or
+// "FAIL 01-echo step 4 (server): what went wrong".
+func Verify(l *Lesson, lang string, newRunner func(role string) (Runner, error)) (ok bool, report []string) {
+	runners := map[string]Runner{}
+	var order []Runner
+	defer func() {
+		for i := len(order) - 1; i >= 0; i-- {
+			_ = order[i].Close()
+		}
+	}()
+	fail := func(st *Step, why string) (bool, []string) {
+		return false, []string{msg(lang, "verify.fail", l.ID, st.N, st.Role, why)}
+	}
+	for _, role := range l.Roles {
+		r, err := newRunner(role)
+		if err != nil {
+			return false, []string{msg(lang, "verify.failall", l.ID, msg(lang, "verify.runner", role, err))}
+		}
+		runners[role] = r
+		order = append(order, r)
+	}
+	last := map[string]Last{}
+	for _, st := range l.Steps {
+		r := runners[st.Role]
+		why, err := replayStep(r, st, last, lang)
+		if err != nil {
+			return fail(st, msg(lang, "verify.crash", err))
+		}
+		if why != "" {
+			return fail(st, why)
+		}
+	}
+	return true, []string{msg(lang, "verify.ok", l.ID, len(l.Steps))}
+}
+
+// replayStep runs one step and says what is wrong with it, or "". err is
+// set when the Runner itself panicked.
+func replayStep(r Runner, st *Step, last map[string]Last, lang string) (why string, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("%v", p)
+		}
+	}()
+	if ok, _ := evalCheck(st, r.Snapshot(last[st.Role])); ok {
+		return msg(lang, "verify.before"), nil
+	}
+	lst, blocked, err := execStep(r, st.Code)
+	if err != nil {
+		return "", err
+	}
+	if blocked {
+		return msg(lang, "verify.blocked", StepTimeout), nil
+	}
+	last[st.Role] = lst
+	ok, cerr := evalCheck(st, r.Snapshot(lst))
+	if ok {
+		return "", nil
+	}
+	why = msg(lang, "verify.after")
+	if lst.Error != "" {
+		e := lst.Error
+		if lst.Errno != 0 {
+			e += fmt.Sprintf(" [Errno %d]", lst.Errno)
+		}
+		why += "; " + msg(lang, "verify.raised", e)
+	}
+	if cerr != nil {
+		why += ": " + cerr.Error()
+	}
+	return why, nil
+}
+
+// execStep runs code, interrupting it after StepTimeout when r can be
+// interrupted. The goroutine it starts always ends before it returns.
+func execStep(r Runner, code string) (last Last, blocked bool, err error) {
+	in, ok := r.(Interrupter)
+	if !ok || StepTimeout <= 0 {
+		return r.Exec(code), false, nil
+	}
+	type result struct {
+		last  Last
+		panic any
+	}
+	done := make(chan result, 1)
+	go func() {
+		defer func() {
+			if p := recover(); p != nil {
+				done <- result{panic: p}
+			}
+		}()
+		done <- result{last: r.Exec(code)}
+	}()
+	timer := time.NewTimer(StepTimeout)
+	defer timer.Stop()
+	var res result
+	select {
+	case res = <-done:
+	case <-timer.C:
+		in.Interrupt()
+		res, blocked = <-done, true
+	}
+	if res.panic != nil {
+		return Last{}, false, fmt.Errorf("%v", res.panic)
+	}
+	return res.last, blocked, nil
+}
