@@ -1,0 +1,208 @@
+//go:build linux
+
+package sockets
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"golang.org/x/sys/unix"
+)
+
+// waitErr turns the wait helper's deadline into CPython's TimeoutError.
+func waitErr(op string, err error) error {
+	if err == errWaitTimeout {
+		return timedOut(op)
+	}
+	return err
+}
+
+// Bind is bind(address).
+func (s *Socket) Bind(address any) error {
+	sa, err := encodeAddr("bind", s.family, address)
+	if err != nil {
+		return err
+	}
+	start := time.Now()
+	err = sysBind(s.fd, sa)
+	if s.rt.tracing() {
+		s.rt.emit(fmt.Sprintf("bind(%d, %s)", s.fd, sa.trace()), 0, err, start)
+	}
+	if err != nil {
+		return sysError("bind", err)
+	}
+	return nil
+}
+
+// defaultBacklog is CPython's listen() default, min(SOMAXCONN, 128).
+const defaultBacklog = 128
+
+// Listen is listen(backlog); with no argument the backlog is CPython's
+// default, min(SOMAXCONN, 128). A negative backlog counts as 0.
+func (s *Socket) Listen(backlog ...int) error {
+	b := defaultBacklog
+	if len(backlog) > 0 {
+		b = max(backlog[0], 0)
+	}
+	start := time.Now()
+	err := sysListen(s.fd, b)
+	if s.rt.tracing() {
+		s.rt.emit(fmt.Sprintf("listen(%d, %d)", s.fd, b), 0, err, start)
+	}
+	if err != nil {
+		return sysError("listen", err)
+	}
+	s.backlog = b
+	return nil
+}
+
+// Accept returns the new socket (created through the same Runtime) and the
+// peer address as a Python value. The new socket is in blocking mode
+// whatever the listener's mode, as CPython makes it.
+func (s *Socket) Accept() (ns *Socket, addr any, err error) {
+	c := s.rt.begin("accept", s)
+	defer c.end(&err)
+	deadline := s.deadline()
+	for {
+		if s.mode == modeBlocking {
+			// The fd blocks: wait until accept cannot, so that an
+			// interrupt never finds us inside the system call.
+			if err := c.waitFD(s.fd, unix.POLLIN, time.Time{}, WaitAcceptQueue); err != nil {
+				return nil, nil, err
+			}
+		}
+		var sa sockaddr
+		start := time.Now()
+		fd, e := sysAccept4(s.fd, &sa, unix.SOCK_CLOEXEC)
+		if s.rt.tracing() {
+			s.rt.emitAddr(fmt.Sprintf("accept4(%d, SOCK_CLOEXEC)", s.fd), fd, e, start, &sa)
+		}
+		switch {
+		case e == nil:
+			return s.rt.newSocket(fd, s.family, s.typ, s.proto), sa.value(), nil
+		case e == unix.EINTR:
+			continue
+		case e == unix.EAGAIN && s.mode != modeNonBlocking:
+			if err := c.waitFD(s.fd, unix.POLLIN, deadline, WaitAcceptQueue); err != nil {
+				return nil, nil, waitErr("accept", err)
+			}
+		default:
+			return nil, nil, sysError("accept", e)
+		}
+	}
+}
+
+// Connect is connect(address). A blocking connect is done as a
+// non-blocking connect, a wait for writability and SO_ERROR, so that it
+// can be interrupted; the fd's mode is restored afterwards.
+func (s *Socket) Connect(address any) error {
+	sa, err := encodeAddr("connect", s.family, address)
+	if err != nil {
+		return err
+	}
+	return s.connect(sa)
+}
+
+// ConnectEx is connect_ex(address): the errno as an int instead of an
+// OSError (0 on success). Address errors, gaierror and KeyboardInterrupt
+// still raise; a timeout gives EWOULDBLOCK (11), as in CPython.
+func (s *Socket) ConnectEx(address any) (int, error) {
+	sa, err := encodeAddr("connect_ex", s.family, address)
+	if err != nil {
+		return 0, err
+	}
+	err = s.connect(sa)
+	var e *Error
+	switch {
+	case err == nil:
+		return 0, nil
+	case IsTimeout(err) && errors.As(err, &e) && e.Errno == 0:
+		return int(unix.EWOULDBLOCK), nil
+	case errors.As(err, &e) && e.Err != nil && e.Errno > 0:
+		return e.Errno, nil
+	}
+	return 0, err
+}
+
+func (s *Socket) connect(sa *sockaddr) (err error) {
+	c := s.rt.begin("connect", s)
+	defer c.end(&err)
+	if s.mode == modeBlocking && s.fd >= 0 {
+		if err := s.setKernelBlocking(false); err != nil {
+			return err
+		}
+		defer func() {
+			if e := s.setKernelBlocking(true); e != nil && err == nil {
+				err = e
+			}
+		}()
+	}
+	deadline := s.deadline()
+	for {
+		start := time.Now()
+		e := sysConnect(s.fd, sa)
+		if s.rt.tracing() {
+			s.rt.emit(fmt.Sprintf("connect(%d, %s)", s.fd, sa.trace()), 0, e, start)
+		}
+		switch {
+		case e == nil:
+			return nil
+		case s.mode == modeNonBlocking:
+			return sysError("connect", e)
+		case e == unix.EINPROGRESS || e == unix.EALREADY || e == unix.EINTR:
+			if err := c.waitFD(s.fd, unix.POLLOUT, deadline, WaitHandshake); err != nil {
+				return waitErr("connect", err)
+			}
+			return s.connectResult()
+		case e == unix.EAGAIN:
+			// AF_UNIX with the listener's backlog full: nothing to poll
+			// on, so look again shortly.
+			retry := time.Now().Add(20 * time.Millisecond)
+			if !deadline.IsZero() && deadline.Before(retry) {
+				retry = deadline
+			}
+			if _, err := c.wait(nil, retry, WaitAcceptQueue); err != errWaitTimeout {
+				return err
+			}
+			if !deadline.IsZero() && !time.Now().Before(deadline) {
+				return timedOut("connect")
+			}
+		default:
+			return sysError("connect", e)
+		}
+	}
+}
+
+// connectResult reads SO_ERROR once the handshake has finished.
+func (s *Socket) connectResult() error {
+	start := time.Now()
+	v, err := unix.GetsockoptInt(s.fd, unix.SOL_SOCKET, unix.SO_ERROR)
+	if s.rt.tracing() {
+		s.rt.emitText(fmt.Sprintf("getsockopt(%d, SOL_SOCKET, SO_ERROR, [%d])", s.fd, v), result(0, err), start)
+	}
+	if err != nil {
+		return sysError("connect", err)
+	}
+	if v != 0 {
+		return sysError("connect", unix.Errno(v))
+	}
+	return nil
+}
+
+// Shutdown is shutdown(how): SHUT_RD, SHUT_WR or SHUT_RDWR.
+func (s *Socket) Shutdown(how int) error {
+	start := time.Now()
+	err := sysShutdown(s.fd, how)
+	if s.rt.tracing() {
+		name := map[int]string{0: "SHUT_RD", 1: "SHUT_WR", 2: "SHUT_RDWR"}[how]
+		if name == "" {
+			name = fmt.Sprint(how)
+		}
+		s.rt.emit(fmt.Sprintf("shutdown(%d, %s)", s.fd, name), 0, err, start)
+	}
+	if err != nil {
+		return sysError("shutdown", err)
+	}
+	return nil
+}

@@ -1,0 +1,81 @@
+//go:build linux
+
+package sockets
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+
+	"golang.org/x/sys/unix"
+)
+
+// sysError wraps an errno from the system call op once, as CPython would
+// raise it: the OSError subclass PEP 3151 maps the errno to, and
+// "[Errno N] strerror" as glibc words it.
+func sysError(op string, err error) *Error {
+	var e unix.Errno
+	if !errors.As(err, &e) {
+		return &Error{Class: "OSError", Msg: err.Error(), Op: op, Err: err}
+	}
+	return &Error{
+		Class: errnoClass(e),
+		Errno: int(e),
+		Msg:   "[Errno " + strconv.Itoa(int(e)) + "] " + strerror(e),
+		Op:    op,
+		Err:   e,
+	}
+}
+
+// errnoClass is CPython's errno -> exception class table (PEP 3151).
+func errnoClass(e unix.Errno) string {
+	switch e {
+	case unix.EAGAIN, unix.EALREADY, unix.EINPROGRESS:
+		return "BlockingIOError"
+	case unix.ECHILD:
+		return "ChildProcessError"
+	case unix.EPIPE, unix.ESHUTDOWN:
+		return "BrokenPipeError"
+	case unix.ECONNABORTED:
+		return "ConnectionAbortedError"
+	case unix.ECONNREFUSED:
+		return "ConnectionRefusedError"
+	case unix.ECONNRESET:
+		return "ConnectionResetError"
+	case unix.EEXIST:
+		return "FileExistsError"
+	case unix.ENOENT:
+		return "FileNotFoundError"
+	case unix.EISDIR:
+		return "IsADirectoryError"
+	case unix.ENOTDIR:
+		return "NotADirectoryError"
+	case unix.EINTR:
+		return "InterruptedError"
+	case unix.EACCES, unix.EPERM:
+		return "PermissionError"
+	case unix.ESRCH:
+		return "ProcessLookupError"
+	case unix.ETIMEDOUT:
+		return "TimeoutError"
+	}
+	return "OSError"
+}
+
+// strerror is glibc's message. Go's table is glibc's text in lower case,
+// so only the first letter and unknown numbers need fixing.
+func strerror(e unix.Errno) string {
+	s := e.Error()
+	if s == "" || strings.HasPrefix(s, "errno ") {
+		return "Unknown error " + strconv.Itoa(int(e))
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// errnoName is the symbolic name strace prints: "ECONNREFUSED".
+func errnoName(e unix.Errno) string {
+	if n := unix.ErrnoName(e); n != "" {
+		return n
+	}
+	return strconv.Itoa(int(e))
+}

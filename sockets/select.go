@@ -1,0 +1,127 @@
+//go:build linux
+
+package sockets
+
+import (
+	"math"
+	"strconv"
+	"time"
+
+	"golang.org/x/sys/unix"
+)
+
+// fdSetSize is FD_SETSIZE: select() cannot watch fds at or above it.
+const fdSetSize = 1024
+
+// Select is select.select on fds; timeout nil blocks until ready.
+// Interruptible and observed like every other wait. It is done with poll,
+// mapping readiness the way the kernel's select does: readable on data,
+// hang-up or error; writable on space or error; exceptional on urgent data.
+func (rt *Runtime) Select(r, w, x []int, timeout *float64) (rr, wr, xr []int, err error) {
+	var deadline time.Time
+	if timeout != nil {
+		switch t := *timeout; {
+		case math.IsNaN(t):
+			return nil, nil, nil, ValueError("Invalid value NaN (not a number)")
+		case t < 0:
+			return nil, nil, nil, ValueError("timeout must be non-negative")
+		case t > math.MaxInt64/1e9:
+			return nil, nil, nil, OverflowError("timestamp too large to convert to C _PyTime_t")
+		default:
+			deadline = time.Now().Add(time.Duration(t * float64(time.Second)))
+		}
+	}
+	index := map[int]int{} // fd -> position in pfds
+	var pfds []unix.PollFd
+	for _, set := range []struct {
+		fds []int
+		ev  int16
+	}{{r, unix.POLLIN}, {w, unix.POLLOUT}, {x, unix.POLLPRI}} {
+		for _, fd := range set.fds {
+			if fd < 0 {
+				return nil, nil, nil, ValueError("file descriptor cannot be a negative integer (" + strconv.Itoa(fd) + ")")
+			}
+			if fd >= fdSetSize {
+				return nil, nil, nil, ValueError("filedescriptor out of range in select()")
+			}
+			i, ok := index[fd]
+			if !ok {
+				i = len(pfds)
+				index[fd] = i
+				pfds = append(pfds, unix.PollFd{Fd: int32(fd)})
+			}
+			pfds[i].Events |= set.ev
+		}
+	}
+	if rt.isClosed() {
+		return nil, nil, nil, errClosedRuntime("select")
+	}
+	c := rt.begin("select", nil)
+	defer c.end(&err)
+	const (
+		inSet  = unix.POLLIN | unix.POLLHUP | unix.POLLERR | unix.POLLRDHUP
+		outSet = unix.POLLOUT | unix.POLLERR
+		exSet  = unix.POLLPRI
+	)
+	for {
+		if _, err := c.wait(pfds, deadline, WaitSelect); err != nil {
+			if err == errWaitTimeout {
+				return []int{}, []int{}, []int{}, nil
+			}
+			return nil, nil, nil, err
+		}
+		rr, wr, xr = []int{}, []int{}, []int{}
+		found := false
+		for _, p := range pfds {
+			if p.Revents&unix.POLLNVAL != 0 {
+				return nil, nil, nil, sysError("select", unix.EBADF)
+			}
+		}
+		pick := func(fds []int, mask int16, want int16) []int {
+			out := []int{}
+			for _, fd := range fds {
+				p := pfds[index[fd]]
+				if p.Events&want != 0 && p.Revents&mask != 0 {
+					out = append(out, fd)
+					found = true
+				}
+			}
+			return out
+		}
+		rr = pick(r, inSet, unix.POLLIN)
+		wr = pick(w, outSet, unix.POLLOUT)
+		xr = pick(x, exSet, unix.POLLPRI)
+		if found {
+			return rr, wr, xr, nil
+		}
+		// Only conditions select ignores (a hang-up on an fd watched for
+		// urgent data): stop polling that fd rather than spin on it.
+		for i := range pfds {
+			if pfds[i].Revents != 0 {
+				pfds[i].Fd = -1
+			}
+		}
+	}
+}
+
+// Sleep is time.sleep(seconds): interruptible, observed (WaitSleep).
+func (rt *Runtime) Sleep(seconds float64) (err error) {
+	switch {
+	case math.IsNaN(seconds):
+		return ValueError("Invalid value NaN (not a number)")
+	case seconds < 0:
+		return ValueError("sleep length must be non-negative")
+	case seconds > math.MaxInt64/1e9:
+		return OverflowError("timestamp too large to convert to C _PyTime_t")
+	}
+	if rt.isClosed() {
+		return errClosedRuntime("sleep")
+	}
+	c := rt.begin("sleep", nil)
+	defer c.end(&err)
+	_, err = c.wait(nil, time.Now().Add(time.Duration(seconds*float64(time.Second))), WaitSleep)
+	if err == errWaitTimeout {
+		return nil
+	}
+	return err
+}

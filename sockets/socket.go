@@ -1,0 +1,311 @@
+//go:build linux
+
+package sockets
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"golang.org/x/sys/unix"
+)
+
+// Socket is one OS socket with CPython's semantics. A Socket is used from
+// one goroutine at a time (Runtime.Close may interrupt it from another).
+type Socket struct {
+	rt                 *Runtime
+	fd                 int // -1 once closed
+	family, typ, proto int
+	mode               mode
+	timeout            float64 // seconds, in timeout mode
+	backlog            int     // from the last successful listen; -1 before
+}
+
+// mode is CPython's three socket modes; the fd is O_NONBLOCK in the last two.
+type mode int
+
+const (
+	modeBlocking mode = iota
+	modeTimeout
+	modeNonBlocking
+)
+
+func (m mode) String() string {
+	return [...]string{"blocking", "timeout", "non-blocking"}[m]
+}
+
+// Socket is socket.socket(family, type, proto). family -1 / type -1 mean
+// the defaults (AF_INET, SOCK_STREAM); proto -1 means 0. type may carry
+// SOCK_NONBLOCK (the socket starts non-blocking) and SOCK_CLOEXEC.
+func (rt *Runtime) Socket(family, typ, proto int) (*Socket, error) {
+	if family == -1 {
+		family = unix.AF_INET
+	}
+	if typ == -1 {
+		typ = unix.SOCK_STREAM
+	}
+	if proto == -1 {
+		proto = 0
+	}
+	if rt.isClosed() {
+		return nil, errClosedRuntime("socket")
+	}
+	start := time.Now()
+	fd, err := sysSocket(family, typ|unix.SOCK_CLOEXEC, proto)
+	if rt.tracing() {
+		rt.emit(fmt.Sprintf("socket(%s, %s, %d)", familyText(family), typeText(typ|unix.SOCK_CLOEXEC), proto), fd, err, start)
+	}
+	if err != nil {
+		return nil, sysError("socket", err)
+	}
+	return rt.newSocket(fd, family, typ, proto), nil
+}
+
+// newSocket registers an open fd. SOCK_NONBLOCK in typ means
+// non-blocking mode (the kernel already made the fd O_NONBLOCK).
+func (rt *Runtime) newSocket(fd, family, typ, proto int) *Socket {
+	s := &Socket{rt: rt, fd: fd, family: family, typ: typ &^ (unix.SOCK_NONBLOCK | unix.SOCK_CLOEXEC), proto: proto, backlog: -1}
+	if typ&unix.SOCK_NONBLOCK != 0 {
+		s.mode = modeNonBlocking
+	}
+	rt.add(s)
+	return s
+}
+
+// Socketpair is socket.socketpair(family=AF_UNIX, type=SOCK_STREAM, proto=0);
+// -1 means the default.
+func (rt *Runtime) Socketpair(family, typ, proto int) (*Socket, *Socket, error) {
+	if family == -1 {
+		family = unix.AF_UNIX
+	}
+	if typ == -1 {
+		typ = unix.SOCK_STREAM
+	}
+	if proto == -1 {
+		proto = 0
+	}
+	if rt.isClosed() {
+		return nil, nil, errClosedRuntime("socketpair")
+	}
+	start := time.Now()
+	fds, err := sysSocketpair(family, typ|unix.SOCK_CLOEXEC, proto)
+	if rt.tracing() {
+		res := fmt.Sprintf("socketpair(%s, %s, %d, [%d, %d])", familyText(family), typeText(typ|unix.SOCK_CLOEXEC), proto, fds[0], fds[1])
+		if err != nil {
+			res = fmt.Sprintf("socketpair(%s, %s, %d, %#x)", familyText(family), typeText(typ|unix.SOCK_CLOEXEC), proto, 0)
+		}
+		rt.emit(res, 0, err, start)
+	}
+	if err != nil {
+		return nil, nil, sysError("socketpair", err)
+	}
+	return rt.newSocket(fds[0], family, typ, proto), rt.newSocket(fds[1], family, typ, proto), nil
+}
+
+func (rt *Runtime) isClosed() bool {
+	rt.mu.Lock()
+	defer rt.mu.Unlock()
+	return rt.closed
+}
+
+// Close closes the socket. It is idempotent; afterwards Fileno is -1 and
+// every operation raises OSError [Errno 9] Bad file descriptor, as in CPython.
+func (s *Socket) Close() error {
+	if s.fd < 0 {
+		return nil
+	}
+	fd := s.fd
+	s.fd = -1
+	s.rt.remove(s)
+	start := time.Now()
+	err := sysClose(fd)
+	if s.rt.tracing() {
+		s.rt.emit(fmt.Sprintf("close(%d)", fd), 0, err, start)
+	}
+	// CPython ignores ECONNRESET from close: the fd is gone either way.
+	if err != nil && err != unix.ECONNRESET {
+		return sysError("close", err)
+	}
+	return nil
+}
+
+// Fileno is the fd, -1 after close.
+func (s *Socket) Fileno() int { return s.fd }
+
+// Family, Type and Proto are what the socket was created with; Type has
+// SOCK_NONBLOCK/SOCK_CLOEXEC removed, as in CPython.
+func (s *Socket) Family() int { return s.family }
+func (s *Socket) Type() int   { return s.typ }
+func (s *Socket) Proto() int  { return s.proto }
+
+// Getsockname is getsockname(): a Python address value.
+func (s *Socket) Getsockname() (any, error) { return s.name("getsockname", sysGetsockname) }
+
+// Getpeername is getpeername(); OSError ENOTCONN when not connected.
+func (s *Socket) Getpeername() (any, error) { return s.name("getpeername", sysGetpeername) }
+
+func (s *Socket) name(op string, f func(int, *sockaddr) error) (any, error) {
+	var sa sockaddr
+	start := time.Now()
+	err := f(s.fd, &sa)
+	if s.rt.tracing() {
+		s.rt.emitAddr(fmt.Sprintf("%s(%d)", op, s.fd), 0, err, start, &sa)
+	}
+	if err != nil {
+		return nil, sysError(op, err)
+	}
+	return sa.value(), nil
+}
+
+// Setblocking is setblocking(flag): True is timeout None, False is 0.0.
+func (s *Socket) Setblocking(flag bool) error {
+	if flag {
+		return s.Settimeout(nil)
+	}
+	zero := 0.0
+	return s.Settimeout(&zero)
+}
+
+// Getblocking is False only in non-blocking mode (timeout 0.0).
+func (s *Socket) Getblocking() bool { return s.mode != modeNonBlocking }
+
+// Settimeout: nil is None (blocking), 0 non-blocking, >0 timeout mode.
+// Negative gives ValueError "Timeout value out of range". As in CPython
+// the mode changes even on a closed socket, which then raises EBADF.
+func (s *Socket) Settimeout(t *float64) error {
+	m := modeBlocking
+	if t != nil {
+		v := *t
+		switch {
+		case math.IsNaN(v):
+			return ValueError("Invalid value NaN (not a number)")
+		case v < 0:
+			return ValueError("Timeout value out of range")
+		case v > math.MaxInt64/1e9:
+			return OverflowError("timestamp out of range for platform time_t")
+		case v == 0:
+			m = modeNonBlocking
+		default:
+			m = modeTimeout
+			s.timeout = v
+		}
+	}
+	s.mode = m
+	return s.setKernelBlocking(m == modeBlocking)
+}
+
+// setKernelBlocking sets or clears O_NONBLOCK on the fd.
+func (s *Socket) setKernelBlocking(blocking bool) error {
+	start := time.Now()
+	flags, err := unix.FcntlInt(uintptr(s.fd), unix.F_GETFL, 0)
+	if err == nil {
+		if blocking {
+			flags &^= unix.O_NONBLOCK
+		} else {
+			flags |= unix.O_NONBLOCK
+		}
+		_, err = unix.FcntlInt(uintptr(s.fd), unix.F_SETFL, flags)
+	}
+	if s.rt.tracing() {
+		text := "O_RDWR"
+		if !blocking {
+			text += "|O_NONBLOCK"
+		}
+		s.rt.emit(fmt.Sprintf("fcntl(%d, F_SETFL, %s)", s.fd, text), 0, err, start)
+	}
+	if err != nil {
+		return sysError("setblocking", err)
+	}
+	return nil
+}
+
+// Gettimeout is None (nil) in blocking mode, else the timeout in seconds.
+func (s *Socket) Gettimeout() *float64 {
+	var v float64
+	switch s.mode {
+	case modeBlocking:
+		return nil
+	case modeTimeout:
+		v = s.timeout
+	}
+	return &v
+}
+
+// deadline is when a call that starts now must give up; zero in blocking mode.
+func (s *Socket) deadline() time.Time {
+	if s.mode != modeTimeout {
+		return time.Time{}
+	}
+	return time.Now().Add(time.Duration(s.timeout * float64(time.Second)))
+}
+
+// Repr is CPython's repr: "<socket.socket fd=3, family=AddressFamily.AF_INET, ...>".
+// Enum members print by name as in the source material (CPython 3.11
+// itself prints the bare numbers).
+func (s *Socket) Repr() string {
+	var b strings.Builder
+	b.WriteString("<socket.socket")
+	if s.fd < 0 {
+		b.WriteString(" [closed]")
+	}
+	fmt.Fprintf(&b, " fd=%d, family=%s, type=%s, proto=%d", s.fd,
+		enumRepr("AddressFamily", s.family), enumRepr("SocketKind", s.typ), s.proto)
+	if s.fd >= 0 {
+		var sa sockaddr
+		if sysGetsockname(s.fd, &sa) == nil && truthy(sa.value()) {
+			b.WriteString(", laddr=" + Repr(sa.value()))
+		}
+		if sysGetpeername(s.fd, &sa) == nil && truthy(sa.value()) {
+			b.WriteString(", raddr=" + Repr(sa.value()))
+		}
+	}
+	b.WriteByte('>')
+	return b.String()
+}
+
+func enumRepr(enum string, v int) string {
+	if n := EnumName(enum, v); n != "" {
+		return enum + "." + n
+	}
+	return strconv.Itoa(v)
+}
+
+// truthy is Python's bool() for address values.
+func truthy(v any) bool {
+	switch x := v.(type) {
+	case nil:
+		return false
+	case string:
+		return x != ""
+	case []byte:
+		return len(x) > 0
+	case Tuple:
+		return len(x) > 0
+	}
+	return true
+}
+
+func familyText(f int) string {
+	if n := FamilyName(f); n != "" {
+		return n
+	}
+	return strconv.Itoa(f)
+}
+
+// typeText is "SOCK_STREAM|SOCK_CLOEXEC".
+func typeText(t int) string {
+	base := t &^ (unix.SOCK_NONBLOCK | unix.SOCK_CLOEXEC)
+	out := KindName(base)
+	if out == "" {
+		out = strconv.Itoa(base)
+	}
+	if t&unix.SOCK_NONBLOCK != 0 {
+		out += "|SOCK_NONBLOCK"
+	}
+	if t&unix.SOCK_CLOEXEC != 0 {
+		out += "|SOCK_CLOEXEC"
+	}
+	return out
+}

@@ -1,0 +1,116 @@
+//go:build linux
+
+package sockets
+
+import (
+	"golang.org/x/sys/unix"
+)
+
+// tcpStates names the kernel's TCP states (include/net/tcp_states.h).
+// State 7, a TCP socket that is neither connected nor listening, is
+// called CLOSED as in RFC 793.
+var tcpStates = [...]string{
+	1: "ESTABLISHED", 2: "SYN_SENT", 3: "SYN_RECV", 4: "FIN_WAIT1", 5: "FIN_WAIT2",
+	6: "TIME_WAIT", 7: "CLOSED", 8: "CLOSE_WAIT", 9: "LAST_ACK", 10: "LISTEN",
+	11: "CLOSING", 12: "NEW_SYN_RECV",
+}
+
+func tcpStateName(st int) string {
+	if st > 0 && st < len(tcpStates) {
+		return tcpStates[st]
+	}
+	return ""
+}
+
+// State reads the socket's kernel state: TCP_INFO, SIOCINQ/SIOCOUTQ and
+// getsockopt, all without root. A closed socket gives Closed with FD -1.
+// Laddr is nil for an unbound socket (port 0, or an unnamed AF_UNIX one).
+func (s *Socket) State() State {
+	st := State{
+		FD: s.fd, Family: s.family, Type: s.typ, Kind: kindOf(s.family, s.typ),
+		Mode: s.mode.String(), Timeout: s.Gettimeout(),
+	}
+	if s.fd < 0 {
+		st.Closed, st.FD = true, -1
+		if s.backlog >= 0 {
+			st.Backlog = s.backlog
+		}
+		return st
+	}
+	var sa sockaddr
+	if sysGetsockname(s.fd, &sa) == nil && sa.endpoint() != "" {
+		st.Laddr = sa.value()
+	}
+	if sysGetpeername(s.fd, &sa) == nil {
+		st.Raddr = sa.value()
+	}
+	if acc, err := unix.GetsockoptInt(s.fd, unix.SOL_SOCKET, unix.SO_ACCEPTCONN); err == nil {
+		st.Listening = acc != 0
+	}
+	if s.isTCP() {
+		if info, err := unix.GetsockoptTCPInfo(s.fd, unix.IPPROTO_TCP, unix.TCP_INFO); err == nil {
+			st.TCPState = tcpStateName(int(info.State))
+		}
+	}
+	if st.Listening {
+		st.AcceptQ, st.Backlog = s.acceptQueue()
+		st.RecvQ = st.AcceptQ
+	} else {
+		st.RecvQ, _ = sysIoctlInt(s.fd, unix.SIOCINQ)
+		st.SendQ, _ = sysIoctlInt(s.fd, unix.SIOCOUTQ)
+	}
+	st.RcvBuf, _ = unix.GetsockoptInt(s.fd, unix.SOL_SOCKET, unix.SO_RCVBUF)
+	st.SndBuf, _ = unix.GetsockoptInt(s.fd, unix.SOL_SOCKET, unix.SO_SNDBUF)
+	return st
+}
+
+func (s *Socket) isTCP() bool {
+	return (s.family == unix.AF_INET || s.family == unix.AF_INET6) && s.typ == unix.SOCK_STREAM
+}
+
+// acceptQueue is a listener's queue length and backlog. For TCP, TCP_INFO
+// on a listener carries them in tcpi_unacked and tcpi_sacked; other
+// listeners report the backlog passed to listen and no length.
+func (s *Socket) acceptQueue() (n, backlog int) {
+	backlog = max(s.backlog, 0)
+	if s.isTCP() {
+		if info, err := unix.GetsockoptTCPInfo(s.fd, unix.IPPROTO_TCP, unix.TCP_INFO); err == nil && info.State == 10 {
+			return int(info.Unacked), int(info.Sacked)
+		}
+	}
+	return 0, backlog
+}
+
+// kindOf is the short kind name the shell shows: "tcp4", "unix-stream"...
+func kindOf(family, typ int) string {
+	var base string
+	switch typ {
+	case unix.SOCK_STREAM:
+		base = "tcp"
+	case unix.SOCK_DGRAM:
+		base = "udp"
+	case unix.SOCK_RAW:
+		base = "raw"
+	case unix.SOCK_SEQPACKET:
+		base = "seqpacket"
+	default:
+		base = "sock"
+	}
+	switch family {
+	case unix.AF_INET:
+		return base + "4"
+	case unix.AF_INET6:
+		return base + "6"
+	case unix.AF_UNIX:
+		switch typ {
+		case unix.SOCK_STREAM:
+			return "unix-stream"
+		case unix.SOCK_DGRAM:
+			return "unix-dgram"
+		case unix.SOCK_SEQPACKET:
+			return "unix-seqpacket"
+		}
+		return "unix"
+	}
+	return familyText(family) + "-" + base
+}

@@ -1,0 +1,56 @@
+//go:build !linux
+
+package sockets
+
+// sockrepl drives Linux system calls; elsewhere every entry point says so.
+
+type Runtime struct{}
+type Socket struct{}
+
+func unsupported() *Error { return OSError("sockrepl needs Linux: this system is not supported") }
+
+func NewRuntime() (*Runtime, error)                     { return nil, unsupported() }
+func (rt *Runtime) Close() error                        { return nil }
+func (rt *Runtime) Interrupt()                          {}
+func (rt *Runtime) ClearInterrupt()                     {}
+func (rt *Runtime) SetObserver(func(Progress))          {}
+func (rt *Runtime) SetTracer(func(Trace))               {}
+func (rt *Runtime) Sockets() []*Socket                  { return nil }
+func (rt *Runtime) Socket(f, t, p int) (*Socket, error) { return nil, unsupported() }
+func (rt *Runtime) Socketpair(f, t, p int) (*Socket, *Socket, error) {
+	return nil, nil, unsupported()
+}
+func (rt *Runtime) CreateConnection(a any, t *float64, s any) (*Socket, error) {
+	return nil, unsupported()
+}
+func (rt *Runtime) Select(r, w, x []int, t *float64) ([]int, []int, []int, error) {
+	return nil, nil, nil, unsupported()
+}
+func (rt *Runtime) Sleep(float64) error                  { return unsupported() }
+func (s *Socket) Bind(any) error                         { return unsupported() }
+func (s *Socket) Listen(...int) error                    { return unsupported() }
+func (s *Socket) Accept() (*Socket, any, error)          { return nil, nil, unsupported() }
+func (s *Socket) Connect(any) error                      { return unsupported() }
+func (s *Socket) ConnectEx(any) (int, error)             { return 0, unsupported() }
+func (s *Socket) Send([]byte, int) (int, error)          { return 0, unsupported() }
+func (s *Socket) Sendall([]byte, int) error              { return unsupported() }
+func (s *Socket) Sendto([]byte, int, any) (int, error)   { return 0, unsupported() }
+func (s *Socket) Recv(int, int) ([]byte, error)          { return nil, unsupported() }
+func (s *Socket) Recvfrom(int, int) ([]byte, any, error) { return nil, nil, unsupported() }
+func (s *Socket) Shutdown(int) error                     { return unsupported() }
+func (s *Socket) Close() error                           { return nil }
+func (s *Socket) Fileno() int                            { return -1 }
+func (s *Socket) Getsockname() (any, error)              { return nil, unsupported() }
+func (s *Socket) Getpeername() (any, error)              { return nil, unsupported() }
+func (s *Socket) Setsockopt(int, int, any) error         { return unsupported() }
+func (s *Socket) Getsockopt(int, int, int) (any, error)  { return nil, unsupported() }
+func (s *Socket) Setblocking(bool) error                 { return unsupported() }
+func (s *Socket) Getblocking() bool                      { return true }
+func (s *Socket) Settimeout(*float64) error              { return unsupported() }
+func (s *Socket) Gettimeout() *float64                   { return nil }
+func (s *Socket) Family() int                            { return 0 }
+func (s *Socket) Type() int                              { return 0 }
+func (s *Socket) Proto() int                             { return 0 }
+func (s *Socket) Repr() string                           { return "<socket.socket [unsupported]>" }
+func (s *Socket) State() State                           { return State{Closed: true, FD: -1} }
+func ListKernel() ([]KernelSocket, error)                { return nil, unsupported() }
