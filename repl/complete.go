@@ -54,7 +54,7 @@ func (s *Session) Complete(before string) []Completion {
 					if _, callable := m.(starlark.Callable); callable {
 						note = "method"
 					} else {
-						note = pyTypeName(m)
+						note = completionNote(m)
 					}
 				}
 				out = append(out, Completion{Text: obj + "." + name, Note: note})
@@ -79,7 +79,7 @@ func (s *Session) Complete(before string) []Completion {
 	}
 	sort.Strings(names)
 	for _, k := range names {
-		add(k, pyTypeName(s.globals[k]))
+		add(k, completionNote(s.globals[k]))
 	}
 	for _, k := range sortedKeys(starlark.Universe) {
 		add(k, "builtin")
@@ -111,7 +111,7 @@ func (s *Session) lookup(dotted string) (starlark.Value, bool) {
 	return v, true
 }
 
-func pyTypeName(v starlark.Value) string {
+func completionNote(v starlark.Value) string {
 	switch v.(type) {
 	case *starlark.Builtin:
 		return "function"
