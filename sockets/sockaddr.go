@@ -107,9 +107,11 @@ func encodeInet(op string, family int, addr any, sa *sockaddr) (*sockaddr, error
 	default:
 		return nil, TypeError("str, bytes or bytearray expected, not " + pyTypeName(t[0]))
 	}
-	port, perr := cInt(t[1])
-	if perr != nil {
-		return nil, perr
+	// Any int is taken here; the range check comes after resolution,
+	// as in CPython.
+	port, ok := pyInt(t[1])
+	if !ok {
+		return nil, notInteger(t[1])
 	}
 	// flowinfo and scope_id are C unsigned ints, converted without a
 	// range check (so -1 wraps), as PyArg's "I" does.
