@@ -22,9 +22,11 @@ var messages = map[string][2]string{
 	"lesson.finished": {"Lesson %s finished: that was the last of this terminal's %d steps.", "课程 %s 完成：本终端的 %d 个步骤已经全部走完。"},
 	"lesson.partner":  {"The other terminal may still have steps to finish.", "另一个终端可能还有步骤没做完。"},
 	"lesson.more":     {"%lesson lists the other lessons.", "%lesson 列出其他课程。"},
-	"lesson.reset":    {"Progress cleared; back to step 1.", "进度已清除，回到第 1 步。"},
-	"lesson.badrole":  {"Lesson %s has the roles %s: pick one, e.g. %%lesson %s %s.", "课程 %s 的角色有 %s：请选一个，例如 %%lesson %s %s。"},
-	"lesson.norole":   {"Lesson %s has no role %q; its roles are %s.", "课程 %s 没有角色 %q；它的角色是 %s。"},
+	"lesson.leftover": {"Note: %d socket(s) from before are still open (%s). Checks look at every socket, so close them first, or start a fresh sockrepl.",
+		"注意：之前的 %d 个套接字仍然开着（%s）。检查会查看所有套接字，请先关闭它们，或者重新启动一个 sockrepl。"},
+	"lesson.reset":   {"Progress cleared; back to step 1.", "进度已清除，回到第 1 步。"},
+	"lesson.badrole": {"Lesson %s has the roles %s: pick one, e.g. %%lesson %s %s.", "课程 %s 的角色有 %s：请选一个，例如 %%lesson %s %s。"},
+	"lesson.norole":  {"Lesson %s has no role %q; its roles are %s.", "课程 %s 没有角色 %q；它的角色是 %s。"},
 
 	"hint.none": {"Type the code shown (%show), or your own line that reaches the same goal.", "输入显示的代码（%show），或者用你自己的写法达到同样的目标。"},
 

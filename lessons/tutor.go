@@ -2,6 +2,7 @@ package lessons
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"strings"
 )
@@ -92,6 +93,27 @@ func (t *Tutor) Intro() []string {
 		out = append(out, msg(t.lang, "lesson.resume", t.steps[t.pos].N))
 	}
 	return append(out, t.StepText()...)
+}
+
+// Leftovers warns, when a lesson starts, about sockets already open in the
+// shell: checks look at every socket, so an old one can make a step pass
+// early. Nothing when there are none.
+func (t *Tutor) Leftovers(s Snapshot) []string {
+	var names []string
+	for _, sv := range s.Sockets {
+		if sv.State.Closed {
+			continue
+		}
+		n := sv.Name
+		if n == "" {
+			n = fmt.Sprintf("fd %d", sv.State.FD)
+		}
+		names = append(names, n)
+	}
+	if len(names) == 0 {
+		return nil
+	}
+	return wrap(msg(t.lang, "lesson.leftover", len(names), strings.Join(names, ", ")), Width, "")
 }
 
 // StepText returns the current step: its heading, text and code.
