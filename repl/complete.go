@@ -81,7 +81,7 @@ func (s *Session) Complete(before string) []Completion {
 	for _, k := range names {
 		add(k, completionNote(s.globals[k]))
 	}
-	for _, k := range sortedKeys(starlark.Universe) {
+	for _, k := range sortedNames(starlark.Universe) {
 		add(k, "builtin")
 	}
 	for _, k := range keywords {
@@ -119,7 +119,7 @@ func completionNote(v starlark.Value) string {
 	return v.Type()
 }
 
-func sortedKeys(d starlark.StringDict) []string {
+func sortedNames(d starlark.StringDict) []string {
 	keys := make([]string, 0, len(d))
 	for k := range d {
 		keys = append(keys, k)

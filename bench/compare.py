@@ -1,0 +1,125 @@
+#!/usr/bin/env python3
+"""Side-by-side measurements of sockrepl against python3 and raw syscalls.
+
+Run from the repository root:  python3 bench/compare.py [--quick]
+
+Each measurement runs both sides alternately in one run and reports the
+median of several runs, so load on the machine hits both alike. The
+results go in docs/BENCHMARKS.md by hand; this script only prints them.
+"""
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+QUICK = "--quick" in sys.argv
+
+
+def build(tmp):
+    exe = os.path.join(tmp, "sockrepl")
+    raw = os.path.join(tmp, "rawbulk")
+    subprocess.run(["go", "build", "-o", exe, "."], cwd=ROOT, check=True)
+    subprocess.run(["go", "build", "-o", raw, "./bench/rawbulk"], cwd=ROOT, check=True)
+    return exe, raw
+
+
+def timed(cmd, **kw):
+    t0 = time.perf_counter()
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, **kw)
+    return time.perf_counter() - t0
+
+
+def median_pair(a, b, runs):
+    ta, tb = [], []
+    for _ in range(runs):
+        ta.append(a())
+        tb.append(b())
+    return statistics.median(ta), statistics.median(tb)
+
+
+def wait_listen(port, limit=10.0):
+    """Waits until something listens on the port, without connecting."""
+    want = ":%04X" % port
+    deadline = time.time() + limit
+    while time.time() < deadline:
+        with open("/proc/net/tcp") as f:
+            for line in f.readlines()[1:]:
+                fields = line.split()
+                if fields[1].endswith(want) and fields[3] == "0A":
+                    return
+        time.sleep(0.02)
+    raise RuntimeError("receiver never listened on %d" % port)
+
+
+def bulk(recv_cmd, send_cmd):
+    """Returns MB/s for 1 GiB from a sender process to a receiver process."""
+    r = subprocess.Popen(recv_cmd, stdout=subprocess.PIPE, text=True)
+    try:
+        wait_listen(50999)
+        t0 = time.perf_counter()
+        subprocess.run(send_cmd, check=True)
+        out, _ = r.communicate(timeout=120)
+        elapsed = time.perf_counter() - t0
+    finally:
+        r.kill()
+        r.wait()
+    if out.strip() != str(1 << 30):
+        raise RuntimeError("receiver counted %r bytes" % out.strip())
+    return (1 << 30) / elapsed / 1e6
+
+
+def rss_kb(cmd):
+    p = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(0.5)
+    kb = 0
+    with open("/proc/%d/status" % p.pid) as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                kb = int(line.split()[1])
+    p.stdin.close()
+    p.wait()
+    return kb
+
+
+def main():
+    runs = 3 if QUICK else 9
+    with tempfile.TemporaryDirectory() as tmp:
+        exe, raw = build(tmp)
+        rows = []
+
+        s, p = median_pair(lambda: timed([exe, "-c", "pass"]),
+                           lambda: timed(["python3", "-c", "import socket"]), runs * 3)
+        rows.append(("startup: sockrepl -c pass vs python3 -c 'import socket'",
+                     "%.1f ms" % (s * 1e3), "%.1f ms" % (p * 1e3), s / p, "< 0.25"))
+
+        script = os.path.join(ROOT, "bench", "roundtrips.py")
+        s, p = median_pair(lambda: timed([exe, script]), lambda: timed(["python3", script]), max(1, runs // 3))
+        rows.append(("10,000 loopback round trips (roundtrips.py)",
+                     "%.2f s" % s, "%.2f s" % p, s / p, "<= 1.0"))
+
+        recv = os.path.join(ROOT, "bench", "bulk_recv.py")
+        send = os.path.join(ROOT, "bench", "bulk_send.py")
+        ms, mr = [], []
+        for _ in range(max(1, runs // 3)):
+            ms.append(bulk([exe, recv], [exe, send]))
+            mr.append(bulk([raw, "recv"], [raw, "send"]))
+        s, r = statistics.median(ms), statistics.median(mr)
+        rows.append(("1 GiB bulk transfer, MB/s (sockrepl vs raw Go)",
+                     "%.0f" % s, "%.0f" % r, s / r, ">= 0.9"))
+
+        s_rss = rss_kb([exe])
+        p_rss = rss_kb(["python3", "-i", "-q"])
+        rows.append(("idle RSS (line mode vs python3 -i)", "%d kB" % s_rss, "%d kB" % p_rss,
+                     s_rss / p_rss, "report"))
+
+    w = max(len(r[0]) for r in rows)
+    print("%-*s  %12s  %12s  %7s  %s" % (w, "measurement", "sockrepl", "reference", "ratio", "target"))
+    for name, a, b, ratio, target in rows:
+        print("%-*s  %12s  %12s  %7.2f  %s" % (w, name, a, b, ratio, target))
+
+
+if __name__ == "__main__":
+    main()
