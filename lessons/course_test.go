@@ -1,0 +1,226 @@
+package lessons
+
+import (
+	"encoding/json"
+	"io/fs"
+	"os/exec"
+	"path"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"unicode"
+)
+
+func courseLessons(t *testing.T) []*Lesson {
+	t.Helper()
+	all, err := Catalogue()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return all
+}
+
+func TestCatalogueParses(t *testing.T) {
+	all := courseLessons(t)
+	names, _ := fs.Glob(course, "course/*.lesson")
+	if len(all) != len(names) || len(all) == 0 {
+		t.Fatalf("%d lessons from %d files", len(all), len(names))
+	}
+	seen := map[string]bool{}
+	for i, l := range all {
+		if file := strings.TrimSuffix(path.Base(names[i]), ".lesson"); l.ID != file {
+			t.Errorf("%s: lesson ID %q differs from its file name", names[i], l.ID)
+		}
+		if seen[l.ID] {
+			t.Errorf("lesson ID %s twice", l.ID)
+		}
+		seen[l.ID] = true
+		if Find(all, shortID(l.ID)) != l || Find(all, l.ID) != l {
+			t.Errorf("Find(%q) does not find %s", shortID(l.ID), l.ID)
+		}
+	}
+	for i := 1; i < len(all); i++ {
+		if all[i-1].ID >= all[i].ID {
+			t.Errorf("catalogue out of order: %s before %s", all[i-1].ID, all[i].ID)
+		}
+	}
+}
+
+var han = regexp.MustCompile(`\p{Han}`)
+
+func TestCatalogueIsBilingual(t *testing.T) {
+	for _, l := range courseLessons(t) {
+		fields := map[string]map[string]string{"title": l.Title, "intro": l.Intro}
+		for _, st := range l.Steps {
+			fields["step "+strconv.Itoa(st.N)+" say"] = st.Say
+			if len(st.Hint) > 0 {
+				fields["step "+strconv.Itoa(st.N)+" hint"] = st.Hint
+			}
+		}
+		for name, m := range fields {
+			if name == "intro" && len(m) == 0 {
+				continue
+			}
+			if strings.TrimSpace(m["en"]) == "" || strings.TrimSpace(m["zh"]) == "" {
+				t.Errorf("%s %s: English %q, Chinese %q", l.ID, name, m["en"], m["zh"])
+				continue
+			}
+			if !han.MatchString(m["zh"]) {
+				t.Errorf("%s %s: the Chinese text has no Chinese: %q", l.ID, name, m["zh"])
+			}
+			if han.MatchString(m["en"]) {
+				t.Errorf("%s %s: the English text has Chinese in it: %q", l.ID, name, m["en"])
+			}
+		}
+	}
+}
+
+// Every line of text the tutor prints for the course fits a terminal.
+// Code is shown as the learner types it, however long.
+func TestCourseTextFits(t *testing.T) {
+	for _, l := range courseLessons(t) {
+		for _, lang := range []string{"en", "zh"} {
+			for _, role := range l.Roles {
+				tu, err := NewTutor(l, role, lang, nil)
+				if err != nil {
+					t.Fatal(err)
+				}
+				lines := tu.Intro()
+				for tu.Current() != nil {
+					lines = append(lines, tu.Hint(Last{})...)
+					lines = append(lines, tu.Next()...)
+				}
+				for _, line := range lines {
+					code := strings.HasPrefix(line, "  >>> ") || strings.HasPrefix(line, "  ... ")
+					if w := displayWidth(line); w > 90 && !code {
+						t.Errorf("%s %s %s: line of %d columns: %q", l.ID, lang, role, w, line)
+					}
+					if strings.ContainsRune(line, '\x1b') {
+						t.Errorf("%s: escape code in %q", l.ID, line)
+					}
+				}
+			}
+		}
+	}
+}
+
+// The reference code of every step is valid Python too, so a learner can
+// replay it in python3.
+func TestCourseCodeIsPython(t *testing.T) {
+	py, err := exec.LookPath("python3")
+	if err != nil {
+		t.Skip("python3 is not installed: cannot check the reference code against CPython")
+	}
+	var codes []string
+	var where []string
+	for _, l := range courseLessons(t) {
+		for _, st := range l.Steps {
+			codes = append(codes, st.Code)
+			where = append(where, l.Source+":"+strconv.Itoa(st.Line))
+		}
+	}
+	in, _ := json.Marshal(codes)
+	const prog = `
+import json, sys
+for i, code in enumerate(json.load(sys.stdin)):
+    try:
+        compile(code + "\n", "<step>", "single")
+    except SyntaxError as e:
+        print(i, e)
+`
+	cmd := exec.Command(py, "-c", prog)
+	cmd.Stdin = strings.NewReader(string(in))
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("python3: %v\n%s", err, out)
+	}
+	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		if line == "" {
+			continue
+		}
+		i, msg, _ := strings.Cut(line, " ")
+		n, err := strconv.Atoi(i)
+		if err != nil {
+			t.Fatalf("python3 said %q", line)
+		}
+		t.Errorf("%s: not valid Python: %s", where[n], msg)
+	}
+}
+
+// Each message has the same format verbs in both languages.
+func TestMessagesMatch(t *testing.T) {
+	verbs := regexp.MustCompile(`%[-+# 0-9.]*[a-zA-Z%]`)
+	for key, m := range messages {
+		en, zh := verbs.FindAllString(m[0], -1), verbs.FindAllString(m[1], -1)
+		if strings.Join(en, " ") != strings.Join(zh, " ") {
+			t.Errorf("message %s: English verbs %q, Chinese %q", key, en, zh)
+		}
+		if !han.MatchString(m[1]) && key != "verify.ok" && key != "verify.failall" {
+			t.Errorf("message %s has no Chinese version: %q", key, m[1])
+		}
+	}
+	for _, tbl := range []map[int][2]string{byErrno} {
+		for k, m := range tbl {
+			if !han.MatchString(m[1]) || han.MatchString(m[0]) {
+				t.Errorf("reaction to errno %d is not bilingual", k)
+			}
+		}
+	}
+	for k, m := range byClass {
+		if !han.MatchString(m[1]) || han.MatchString(m[0]) {
+			t.Errorf("reaction to %s is not bilingual", k)
+		}
+	}
+}
+
+func TestFind(t *testing.T) {
+	all := []*Lesson{{ID: "01-echo"}, {ID: "02-families"}, {ID: "12-tcp-states"}, {ID: "intro"}}
+	for id, want := range map[string]string{
+		"01-echo": "01-echo", "1": "01-echo", "01": "01-echo", "001": "01-echo",
+		"02-fam": "02-families", "12": "12-tcp-states", "intro": "intro", "in": "intro",
+		"0": "", "3": "", "": "", "x": "",
+	} {
+		got := Find(all, id)
+		if (got == nil && want != "") || (got != nil && got.ID != want) {
+			t.Errorf("Find(%q) = %v, want %q", id, got, want)
+		}
+	}
+}
+
+func TestWrap(t *testing.T) {
+	for _, c := range []struct {
+		text  string
+		width int
+		want  []string
+	}{
+		{"one two three four", 29, []string{"  one two three four"}},
+		{"one two\nthree four", 29, []string{"  one two three four"}},
+		{"aaaa bbbb cccc dddd eeee ffff", 24, []string{"  aaaa bbbb cccc dddd", "  eeee ffff"}},
+		{"intro:\n    kept   as is\nafter", 40, []string{"  intro:", "      kept   as is", "  after"}},
+		{"一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五", 50,
+			[]string{"  一二三四五六七八九十一二三四五六七八九十一二三四", "  五六七八九十一二三四五"}},
+		{"中文\n接着写", 40, []string{"  中文接着写"}},
+		{"一二三四五六七八九十一二三四五六七八九十一二三，四", 50,
+			[]string{"  一二三四五六七八九十一二三四五六七八九十一二三，", "  四"}},
+		{"", 40, []string{"  "}},
+	} {
+		got := wrap(c.text, c.width, "  ")
+		for i := range got {
+			got[i] = strings.TrimRightFunc(got[i], unicode.IsSpace)
+		}
+		want := append([]string(nil), c.want...)
+		for i := range want {
+			want[i] = strings.TrimRightFunc(want[i], unicode.IsSpace)
+		}
+		if strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Errorf("wrap(%q, %d):\n%q\nwant\n%q", c.text, c.width, got, want)
+		}
+	}
+	if w := displayWidth("ab中文"); w != 6 {
+		t.Errorf("displayWidth = %d", w)
+	}
+	if s := truncate("abcdef", 4); s != "abc…" {
+		t.Errorf("truncate = %q", s)
+	}
+}

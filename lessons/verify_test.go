@@ -1,0 +1,177 @@
+package lessons
+
+import (
+	"errors"
+	"reflect"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"go.starlark.net/starlark"
+)
+
+// starRunner runs a lesson's code in plain Starlark: enough to replay
+// lessons whose checks look at globals and at the last statement.
+type starRunner struct {
+	role    string
+	globals starlark.StringDict
+	closed  bool
+	stop    chan struct{} // closed by Interrupt
+	once    sync.Once
+}
+
+// interruptible is a starRunner that Verify may interrupt.
+type interruptible struct{ *starRunner }
+
+func (r interruptible) Interrupt() { r.once.Do(func() { close(r.stop) }) }
+
+func newStarRunner(role string) *starRunner {
+	return &starRunner{role: role, globals: starlark.StringDict{}, stop: make(chan struct{})}
+}
+
+func (r *starRunner) Exec(code string) Last {
+	pre := starlark.StringDict{
+		"block": starlark.NewBuiltin("block", func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
+			<-r.stop
+			return nil, errors.New("KeyboardInterrupt")
+		}),
+		"boom": starlark.NewBuiltin("boom", func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
+			panic("boom")
+		}),
+	}
+	for k, v := range r.globals {
+		pre[k] = v
+	}
+	g, err := starlark.ExecFileOptions(checkOpts, &starlark.Thread{}, "step", code+"\n", pre)
+	for k, v := range g {
+		r.globals[k] = v
+	}
+	if err != nil {
+		return Last{Code: code, Error: "RuntimeError"}
+	}
+	return Last{Code: code, OK: true}
+}
+
+func (r *starRunner) Snapshot(last Last) Snapshot {
+	return Snapshot{Role: r.role, Globals: r.globals, Last: last}
+}
+
+func (r *starRunner) Close() error { r.closed = true; return nil }
+
+func parseText(t *testing.T, text string) *Lesson {
+	t.Helper()
+	l, err := Parse("v.lesson", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return l
+}
+
+// oneStep is a one-role lesson whose steps are the given code/check pairs.
+func oneStep(t *testing.T, pairs ...string) *Lesson {
+	text := "lesson 93-v\ntitle: V\ntitle.zh: 验\n"
+	for i := 0; i < len(pairs); i += 2 {
+		text += "step\nsay: S\nsay.zh: 说\ncode: " + pairs[i] + "\ncheck: " + pairs[i+1] + "\n"
+	}
+	return parseText(t, text)
+}
+
+func TestVerifyReplaysEveryRole(t *testing.T) {
+	leakCheck(t)
+	var made []*starRunner
+	var order []string
+	ok, report := Verify(mustLoad(t, "testdata/flow.lesson"), "en", func(role string) (Runner, error) {
+		r := newStarRunner(role)
+		made, order = append(made, r), append(order, role)
+		return r, nil
+	})
+	if !ok || !reflect.DeepEqual(report, []string{"ok   92-flow  4 steps"}) {
+		t.Fatalf("Verify: %v %q", ok, report)
+	}
+	if !reflect.DeepEqual(order, []string{"server", "client"}) {
+		t.Errorf("runners made for %q", order)
+	}
+	for _, r := range made {
+		if !r.closed {
+			t.Errorf("runner %s not closed", r.role)
+		}
+	}
+	if _, inServer := made[0].globals["b"]; inServer {
+		t.Error("the client's step ran in the server's session")
+	}
+	_, report = Verify(mustLoad(t, "testdata/flow.lesson"), "zh", func(role string) (Runner, error) { return newStarRunner(role), nil })
+	if report[0] != "ok   92-flow  4 步" {
+		t.Errorf("zh report %q", report)
+	}
+}
+
+func TestVerifyFailures(t *testing.T) {
+	leakCheck(t)
+	cases := []struct {
+		name   string
+		lesson *Lesson
+		want   string
+	}{
+		{"trivially true", oneStep(t, "a = 1", "g.get('a') == 1", "b = 1", "g.get('a') == 1"),
+			"FAIL 93-v step 2 (main): check already true before the code ran"},
+		{"false after", oneStep(t, "a = 2", "g.get('a') == 1"),
+			"FAIL 93-v step 1 (main): check false after code"},
+		{"raised", oneStep(t, "fail('no')", "last.ok"),
+			"FAIL 93-v step 1 (main): check false after code; the code raised RuntimeError"},
+		{"check error", oneStep(t, "a = 1", "g['zz'] == 1"),
+			`FAIL 93-v step 1 (main): check false after code: key "zz" not in dict`},
+		{"runner panics", oneStep(t, "boom()", "last.ok"),
+			"FAIL 93-v step 1 (main): the session failed: boom"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			for _, interrupt := range []bool{false, true} {
+				var rs []*starRunner
+				ok, report := Verify(c.lesson, "en", func(role string) (Runner, error) {
+					r := newStarRunner(role)
+					rs = append(rs, r)
+					if interrupt {
+						return interruptible{r}, nil
+					}
+					return r, nil
+				})
+				if ok || len(report) != 1 || !strings.HasPrefix(report[0], c.want) {
+					t.Errorf("interruptible %v: %v %q, want %q", interrupt, ok, report, c.want)
+				}
+				if !rs[0].closed {
+					t.Error("runner not closed after a failure")
+				}
+			}
+		})
+	}
+}
+
+func TestVerifyInterruptsABlockedStep(t *testing.T) {
+	leakCheck(t)
+	defer func(d time.Duration) { StepTimeout = d }(StepTimeout)
+	StepTimeout = 50 * time.Millisecond
+	r := newStarRunner("main")
+	ok, report := Verify(oneStep(t, "block()", "last.ok"), "en", func(string) (Runner, error) { return interruptible{r}, nil })
+	if ok || report[0] != "FAIL 93-v step 1 (main): the code was still blocked after 50ms and was interrupted" {
+		t.Errorf("Verify of a blocking step: %v %q", ok, report)
+	}
+}
+
+func TestVerifyRunnerError(t *testing.T) {
+	var made []*starRunner
+	ok, report := Verify(mustLoad(t, "testdata/flow.lesson"), "en", func(role string) (Runner, error) {
+		if role == "client" {
+			return nil, errors.New("no terminal")
+		}
+		r := newStarRunner(role)
+		made = append(made, r)
+		return r, nil
+	})
+	if ok || report[0] != "FAIL 92-flow: cannot start a session for role client: no terminal" {
+		t.Errorf("Verify with a failing runner: %v %q", ok, report)
+	}
+	if len(made) != 1 || !made[0].closed {
+		t.Error("the server runner was not closed")
+	}
+}
