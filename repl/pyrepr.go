@@ -1,0 +1,304 @@
+package repl
+
+import (
+	"fmt"
+	"math"
+	"reflect"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"go.starlark.net/starlark"
+	"go.starlark.net/starlarkstruct"
+)
+
+// pyValue is implemented by this package's own value types, which know
+// their Python repr (and, when it differs, their str).
+type pyValue interface {
+	pyRepr() string
+}
+
+type pyStringer interface {
+	pyStr() string
+}
+
+// pyRepr formats v as Python's repr() does.
+func pyRepr(v starlark.Value) string {
+	var b strings.Builder
+	writeRepr(&b, v, nil)
+	return b.String()
+}
+
+// pyStr formats v as Python's str() does: strings bare, everything else
+// as its repr unless the type says otherwise.
+func pyStr(v starlark.Value) string {
+	switch v := v.(type) {
+	case starlark.String:
+		return string(v)
+	case pyStringer:
+		return v.pyStr()
+	}
+	return pyRepr(v)
+}
+
+// writeRepr appends the repr of v; path holds the containers being
+// printed so that a list containing itself prints as [...] like Python.
+func writeRepr(b *strings.Builder, v starlark.Value, path []starlark.Value) {
+	switch v := v.(type) {
+	case nil:
+		b.WriteString("None")
+	case starlark.NoneType:
+		b.WriteString("None")
+	case starlark.Bool:
+		if v {
+			b.WriteString("True")
+		} else {
+			b.WriteString("False")
+		}
+	case starlark.Int:
+		b.WriteString(v.String())
+	case starlark.Float:
+		b.WriteString(floatRepr(float64(v)))
+	case starlark.String:
+		b.WriteString(strRepr(string(v)))
+	case starlark.Bytes:
+		b.WriteString(bytesRepr([]byte(v)))
+	case *starlark.List:
+		if inPath(path, v) {
+			b.WriteString("[...]")
+			return
+		}
+		path = append(path, v)
+		b.WriteByte('[')
+		for i := 0; i < v.Len(); i++ {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			writeRepr(b, v.Index(i), path)
+		}
+		b.WriteByte(']')
+	case starlark.Tuple:
+		b.WriteByte('(')
+		for i, e := range v {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			writeRepr(b, e, path)
+		}
+		if len(v) == 1 {
+			b.WriteByte(',')
+		}
+		b.WriteByte(')')
+	case *starlark.Dict:
+		if inPath(path, v) {
+			b.WriteString("{...}")
+			return
+		}
+		path = append(path, v)
+		b.WriteByte('{')
+		for i, item := range v.Items() {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			writeRepr(b, item[0], path)
+			b.WriteString(": ")
+			writeRepr(b, item[1], path)
+		}
+		b.WriteByte('}')
+	case *starlark.Set:
+		if v.Len() == 0 {
+			b.WriteString("set()")
+			return
+		}
+		b.WriteByte('{')
+		iter := v.Iterate()
+		defer iter.Done()
+		var e starlark.Value
+		for i := 0; iter.Next(&e); i++ {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			writeRepr(b, e, path)
+		}
+		b.WriteByte('}')
+	case pyValue:
+		b.WriteString(v.pyRepr())
+	case *starlarkstruct.Module:
+		fmt.Fprintf(b, "<module '%s' (built-in)>", v.Name)
+	case *starlark.Builtin:
+		if recv := v.Receiver(); recv != nil {
+			fmt.Fprintf(b, "<built-in method %s of %s object at %#x>", v.Name(), pyTypeName(recv), addrOf(recv))
+		} else {
+			fmt.Fprintf(b, "<built-in function %s>", v.Name())
+		}
+	case *starlark.Function:
+		name := v.Name()
+		if name == "lambda" {
+			name = "<lambda>"
+		}
+		fmt.Fprintf(b, "<function %s at %p>", name, v)
+	default:
+		b.WriteString(v.String())
+	}
+}
+
+func inPath(path []starlark.Value, v starlark.Value) bool {
+	for _, p := range path {
+		if p == v {
+			return true
+		}
+	}
+	return false
+}
+
+// addrOf gives a stable-looking address for values Python would print
+// with "at 0x...": pointers print their address, other values a hash.
+func addrOf(v starlark.Value) uintptr {
+	if rv := reflect.ValueOf(v); rv.Kind() == reflect.Pointer {
+		return rv.Pointer()
+	}
+	h, err := v.Hash()
+	if err != nil {
+		return 0x7f0000000000
+	}
+	return 0x7f0000000000 + uintptr(h)
+}
+
+// floatRepr is Python's repr of a float: the shortest string that reads
+// back to the same number, in exponent form below 1e-4 and from 1e16 up.
+func floatRepr(f float64) string {
+	switch {
+	case math.IsInf(f, 1):
+		return "inf"
+	case math.IsInf(f, -1):
+		return "-inf"
+	case math.IsNaN(f):
+		return "nan"
+	}
+	e := strconv.FormatFloat(f, 'e', -1, 64)
+	exp, _ := strconv.Atoi(e[strings.IndexByte(e, 'e')+1:])
+	if exp < -4 || exp >= 16 {
+		return e
+	}
+	s := strconv.FormatFloat(f, 'f', -1, 64)
+	if !strings.ContainsAny(s, ".") {
+		s += ".0"
+	}
+	return s
+}
+
+// quoteFor picks Python's quote: single, unless the text holds a single
+// quote and no double quote.
+func quoteFor(s string) byte {
+	if strings.IndexByte(s, '\'') >= 0 && strings.IndexByte(s, '"') < 0 {
+		return '"'
+	}
+	return '\''
+}
+
+// strRepr is Python's repr of a str.
+func strRepr(s string) string {
+	q := quoteFor(s)
+	var b strings.Builder
+	b.Grow(len(s) + 2)
+	b.WriteByte(q)
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			// Not valid UTF-8: Python strings cannot hold this; show the byte.
+			fmt.Fprintf(&b, "\\x%02x", s[i])
+			i++
+			continue
+		}
+		i += size
+		switch {
+		case r == rune(q) || r == '\\':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\r':
+			b.WriteString(`\r`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r < 0x20 || r == 0x7f:
+			fmt.Fprintf(&b, "\\x%02x", r)
+		case r < 0x7f:
+			b.WriteRune(r)
+		case isPrintable(r):
+			b.WriteRune(r)
+		case r <= 0xff:
+			fmt.Fprintf(&b, "\\x%02x", r)
+		case r <= 0xffff:
+			fmt.Fprintf(&b, "\\u%04x", r)
+		default:
+			fmt.Fprintf(&b, "\\U%08x", r)
+		}
+	}
+	b.WriteByte(q)
+	return b.String()
+}
+
+// isPrintable follows str.isprintable: no control, format, private,
+// unassigned or separator characters other than the space.
+func isPrintable(r rune) bool {
+	if r == ' ' {
+		return true
+	}
+	if unicode.In(r, unicode.Cc, unicode.Cf, unicode.Co, unicode.Cs, unicode.Zl, unicode.Zp, unicode.Zs) {
+		return false
+	}
+	return unicode.IsGraphic(r)
+}
+
+// bytesRepr is Python's repr of bytes: b'...' with printable ASCII as is
+// and every other byte as \xNN.
+func bytesRepr(p []byte) string {
+	q := quoteFor(string(p))
+	var b strings.Builder
+	b.Grow(len(p) + 3)
+	b.WriteByte('b')
+	b.WriteByte(q)
+	for _, c := range p {
+		switch {
+		case c == q || c == '\\':
+			b.WriteByte('\\')
+			b.WriteByte(c)
+		case c == '\n':
+			b.WriteString(`\n`)
+		case c == '\r':
+			b.WriteString(`\r`)
+		case c == '\t':
+			b.WriteString(`\t`)
+		case c < 0x20 || c >= 0x7f:
+			fmt.Fprintf(&b, "\\x%02x", c)
+		default:
+			b.WriteByte(c)
+		}
+	}
+	b.WriteByte(q)
+	return b.String()
+}
+
+// pyTypeName is the name Python gives the type of v in messages
+// ("'str' object has no attribute ...").
+func pyTypeName(v starlark.Value) string {
+	if v == nil {
+		return "NoneType"
+	}
+	return pyTypeOfName(v.Type())
+}
+
+// pyTypeOfName maps a Starlark type name to Python's.
+func pyTypeOfName(t string) string {
+	switch t {
+	case "string":
+		return "str"
+	case "builtin_function_or_method":
+		return "builtin_function_or_method"
+	case "function":
+		return "function"
+	}
+	return t
+}

@@ -1,0 +1,601 @@
+package repl
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+
+	"go.starlark.net/syntax"
+)
+
+// translateOptions are the Starlark dialect sockrepl runs: every flag on.
+var translateOptions = &syntax.FileOptions{
+	Set: true, While: true, TopLevelControl: true, GlobalReassign: true, Recursion: true,
+}
+
+// builtinModules are the modules `import` accepts, with the predeclared
+// names that hold them even after a learner rebinds `socket`.
+var builtinModules = map[string]string{
+	"socket": "__socket__",
+	"select": "__select__",
+	"struct": "__struct__",
+	"time":   "__time__",
+}
+
+// translate turns one complete Python-style statement or block (as typed)
+// into Starlark source. Python syntax Starlark lacks is either rewritten
+// (imports, 'is', '**', del d[k], assert, string prefixes and escapes,
+// adjacent literals) or refused with a *PyError that says what to write
+// instead; a parse error never leaks Starlark's wording.
+func translate(src string) (string, error) {
+	toks, err := scanPython(src)
+	if err != nil {
+		return "", err
+	}
+	if err := refuseUnsupported(toks); err != nil {
+		return "", err
+	}
+	out, err := rewriteTokens(src, toks)
+	if err != nil {
+		return "", err
+	}
+	if out, err = rewriteStatements(out); err != nil {
+		return "", err
+	}
+	if out, err = rewritePower(out); err != nil {
+		return "", err
+	}
+	f, perr := translateOptions.Parse("<stdin>", out, 0)
+	if perr != nil {
+		return "", parseError(perr, toks)
+	}
+	if rewritten, ok := rewriteAST(out, f); ok {
+		out = rewritten
+	}
+	return out, nil
+}
+
+// refusal is the message for Python syntax this shell does not have.
+func refusal(msg string) *PyError { return &PyError{Class: "SyntaxError", Msg: msg} }
+
+// refuseUnsupported finds the first construct Starlark cannot express.
+func refuseUnsupported(toks []token) error {
+	for i, t := range toks {
+		switch {
+		case t.kind == tString && strings.Contains(t.prefix, "f"):
+			return refusal("f-strings are not available in this shell: write 'text %s' % value, or join pieces with + and str()")
+		case t.kind == tNumber && strings.ContainsAny(t.text, "jJ"):
+			return refusal("complex numbers are not available in this shell")
+		case t.kind == tOp && t.text == ":=":
+			return refusal("the := operator is not available in this shell: assign the value on its own line first")
+		case t.kind == tOp && t.text == "<>":
+			return refusal("invalid syntax")
+		case t.kind == tOp && t.text == "@" && t.stmtStart:
+			return refusal("decorators are not available in this shell: call the wrapping function yourself")
+		case t.kind == tName && (t.text == "yield"):
+			return refusal("generators (yield) are not available in this shell: build a list and return it")
+		case t.kind == tName && (t.text == "await" || t.text == "async" && t.stmtStart):
+			return refusal("async code is not available in this shell: use select.select() to wait on several sockets at once")
+		case t.kind == tName && t.stmtStart:
+			if err := refuseStatement(toks, i); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// refuseStatement checks the keyword that starts a statement.
+func refuseStatement(toks []token, i int) error {
+	t := toks[i]
+	switch t.text {
+	case "with":
+		return withRefusal(toks, i)
+	case "try", "except", "finally":
+		return refusal("try/except is not available in this shell: an error just prints and the shell carries on, so run the call and check the result with an if (connect_ex() returns an error number instead of raising)")
+	case "raise":
+		return refusal("raise is not available in this shell: print a message instead, or call exit()")
+	case "class":
+		return refusal("class definitions are not available in this shell: use functions, and dicts or tuples for data")
+	case "global", "nonlocal":
+		return refusal(t.text + " is not available in this shell: a function can read a global name but not rebind it; return the new value instead, or change a dict or list in place")
+	case "print":
+		next := toks[i+1]
+		if next.kind == tString || next.kind == tNumber || next.kind == tName && !pyKeywords[next.text] {
+			return refusal("Missing parentheses in call to 'print'. Did you mean print(...)?")
+		}
+	case "else":
+		if loopElse(toks, i) {
+			return refusal("else after a for or while loop is not available in this shell: set a flag before break and test it after the loop")
+		}
+	}
+	return nil
+}
+
+// withRefusal words the advice around the learner's own expression:
+// `with socket.socket() as s:` becomes "write s = socket.socket() ...".
+func withRefusal(toks []token, i int) error {
+	end := i + 1
+	asAt := -1
+	for ; end < len(toks); end++ {
+		t := toks[end]
+		if t.depth == 0 && t.kind == tOp && (t.text == ":" || t.text == ",") {
+			break
+		}
+		if t.depth == 0 && t.kind == tName && t.text == "as" {
+			asAt = end
+		}
+		if t.kind == tNewline || t.kind == tEOF {
+			break
+		}
+	}
+	src := func(a, b int) string {
+		if a >= b {
+			return ""
+		}
+		var parts []string
+		for _, t := range toks[a:b] {
+			parts = append(parts, t.text)
+		}
+		return joinTokens(toks[a:b], parts)
+	}
+	if asAt > 0 && asAt+1 < end {
+		name := src(asAt+1, end)
+		return refusal(fmt.Sprintf("'with' is not available in this shell: write %s = %s, run the block's lines, then call %s.close() when done", name, src(i+1, asAt), name))
+	}
+	obj := src(i+1, end)
+	if obj == "" {
+		obj = "the socket"
+	}
+	return refusal(fmt.Sprintf("'with' is not available in this shell: run the block's lines, then call %s.close() when done", obj))
+}
+
+// joinTokens rebuilds compact source for a message.
+func joinTokens(toks []token, parts []string) string {
+	var b strings.Builder
+	for k, p := range parts {
+		if k > 0 && toks[k].start > toks[k-1].end {
+			b.WriteByte(' ')
+		}
+		b.WriteString(p)
+	}
+	return b.String()
+}
+
+// loopElse reports whether the 'else' at toks[i] closes a for or while
+// loop: the nearest earlier statement at the same indentation opens one.
+func loopElse(toks []token, i int) bool {
+	col := indentOf(toks, i)
+	for j := i - 1; j >= 0; j-- {
+		t := toks[j]
+		if !t.stmtStart || indentOf(toks, j) != col {
+			continue
+		}
+		if !t.compoundKW {
+			return false
+		}
+		switch t.text {
+		case "for", "while":
+			return true
+		case "if", "elif", "try", "except":
+			return false
+		}
+	}
+	return false
+}
+
+// indentOf is the column of toks[i] on its line (a statement after a
+// block header's colon counts as indented deeper).
+func indentOf(toks []token, i int) int {
+	if i > 0 && toks[i-1].kind == tOp && (toks[i-1].text == ":" || toks[i-1].text == ";") {
+		return 1 << 20
+	}
+	return colOf(toks, i)
+}
+
+func colOf(toks []token, i int) int {
+	// Distance from the previous newline token's end, in bytes; tokens
+	// carry offsets only, so count back in the token stream.
+	start := toks[i].start
+	for j := i - 1; j >= 0; j-- {
+		if toks[j].kind == tNewline {
+			return start - toks[j].end
+		}
+	}
+	return start
+}
+
+// edit replaces src[start:end] with text.
+type edit struct {
+	start, end int
+	text       string
+}
+
+func applyEdits(src string, edits []edit) string {
+	sort.SliceStable(edits, func(a, b int) bool { return edits[a].start < edits[b].start })
+	var b strings.Builder
+	pos := 0
+	for _, e := range edits {
+		if e.start < pos {
+			continue // overlapping: keep the first
+		}
+		b.WriteString(src[pos:e.start])
+		b.WriteString(e.text)
+		pos = e.end
+	}
+	b.WriteString(src[pos:])
+	return b.String()
+}
+
+// rewriteTokens makes token-local changes: Python string literals are
+// re-quoted for Starlark (adjacent ones joined), digit separators go,
+// and 'is'/'is not' become '=='/'!='.
+func rewriteTokens(src string, toks []token) (string, error) {
+	var edits []edit
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		switch t.kind {
+		case tString:
+			j := i
+			var val strings.Builder
+			isBytes := false
+			for ; j < len(toks) && toks[j].kind == tString; j++ {
+				v, b, err := decodePyString(toks[j].text)
+				if err != nil {
+					return "", err
+				}
+				if j > i && b != isBytes {
+					return "", refusal("cannot mix bytes and nonbytes literals")
+				}
+				isBytes = b
+				val.WriteString(v)
+			}
+			edits = append(edits, edit{t.start, toks[j-1].end, syntax.Quote(val.String(), isBytes)})
+			i = j - 1
+		case tNumber:
+			if strings.Contains(t.text, "_") {
+				edits = append(edits, edit{t.start, t.end, strings.ReplaceAll(t.text, "_", "")})
+			}
+		case tName:
+			if t.text == "is" {
+				if toks[i+1].kind == tName && toks[i+1].text == "not" {
+					edits = append(edits, edit{t.start, toks[i+1].end, "!="})
+					i++
+				} else {
+					edits = append(edits, edit{t.start, t.end, "=="})
+				}
+			}
+		}
+	}
+	return applyEdits(src, edits), nil
+}
+
+// stmtEnd returns the index of the token ending the simple statement
+// that starts at toks[i]: a newline, a ';' or EOF outside brackets.
+func stmtEnd(toks []token, i int) int {
+	for j := i; j < len(toks); j++ {
+		t := toks[j]
+		if t.kind == tNewline || t.kind == tEOF || t.depth == 0 && t.kind == tOp && t.text == ";" {
+			return j
+		}
+	}
+	return len(toks) - 1
+}
+
+// rewriteStatements handles statements Starlark lacks but that have a
+// direct equivalent: import, del x[k], assert.
+func rewriteStatements(src string) (string, error) {
+	toks, err := scanPython(src)
+	if err != nil {
+		return "", err
+	}
+	var edits []edit
+	for i, t := range toks {
+		if !t.stmtStart || t.kind != tName {
+			continue
+		}
+		end := stmtEnd(toks, i)
+		switch t.text {
+		case "import":
+			text, err := importStmt(toks[i+1 : end])
+			if err != nil {
+				return "", err
+			}
+			edits = append(edits, edit{t.start, toks[end-1].end, text})
+		case "from":
+			text, err := fromImportStmt(toks[i+1 : end])
+			if err != nil {
+				return "", err
+			}
+			edits = append(edits, edit{t.start, toks[end-1].end, text})
+		case "del":
+			text, err := delStmt(src, toks[i+1:end])
+			if err != nil {
+				return "", err
+			}
+			edits = append(edits, edit{t.start, toks[end-1].end, text})
+		case "assert":
+			if end == i+1 {
+				return "", refusal("invalid syntax")
+			}
+			edits = append(edits, edit{t.start, t.end, "__assert__("}, edit{toks[end-1].end, toks[end-1].end, ")"})
+		}
+	}
+	return applyEdits(src, edits), nil
+}
+
+// importStmt rewrites `import a [as b], ...` into assignments.
+func importStmt(toks []token) (string, error) {
+	if len(toks) == 0 {
+		return "", refusal("invalid syntax")
+	}
+	var out []string
+	for _, item := range splitTop(toks, ",") {
+		if len(item) == 0 {
+			return "", refusal("invalid syntax")
+		}
+		var dotted []string
+		k := 0
+		for k < len(item) && (item[k].kind == tName || item[k].kind == tOp && item[k].text == ".") {
+			if item[k].kind == tName && item[k].text == "as" {
+				break
+			}
+			dotted = append(dotted, item[k].text)
+			k++
+		}
+		name := strings.Join(dotted, "")
+		bind := name
+		if k < len(item) {
+			if item[k].text != "as" || k+2 != len(item) || item[k+1].kind != tName {
+				return "", refusal("invalid syntax")
+			}
+			bind = item[k+1].text
+		}
+		inner, err := moduleVar(name)
+		if err != nil {
+			return "", err
+		}
+		out = append(out, bind+" = "+inner)
+	}
+	return strings.Join(out, "; "), nil
+}
+
+// moduleVar names the predeclared variable holding a built-in module.
+func moduleVar(name string) (string, error) {
+	if inner, ok := builtinModules[name]; ok {
+		return inner, nil
+	}
+	if top, _, ok := strings.Cut(name, "."); ok {
+		if _, known := builtinModules[top]; known {
+			return "", &PyError{Class: "ModuleNotFoundError", Msg: fmt.Sprintf("No module named '%s'; '%s' is not a package", name, top)}
+		}
+	}
+	return "", &PyError{Class: "ModuleNotFoundError", Msg: fmt.Sprintf("No module named '%s' in this shell: the built-in modules are socket, select, struct and time", name)}
+}
+
+// fromImportStmt rewrites `from m import a [as b], ...` and `from m import *`.
+func fromImportStmt(toks []token) (string, error) {
+	k := 0
+	var dotted []string
+	for k < len(toks) && !(toks[k].kind == tName && toks[k].text == "import") {
+		dotted = append(dotted, toks[k].text)
+		k++
+	}
+	if k == len(toks) || len(dotted) == 0 {
+		return "", refusal("invalid syntax")
+	}
+	inner, err := moduleVar(strings.Join(dotted, ""))
+	if err != nil {
+		return "", err
+	}
+	names := toks[k+1:]
+	if len(names) > 0 && names[0].text == "(" && names[len(names)-1].text == ")" {
+		names = names[1 : len(names)-1]
+	}
+	if len(names) == 1 && names[0].text == "*" {
+		var out []string
+		for _, n := range moduleExports(strings.Join(dotted, "")) {
+			out = append(out, n+" = "+inner+"."+n)
+		}
+		return strings.Join(out, "; "), nil
+	}
+	var out []string
+	for _, item := range splitTop(names, ",") {
+		switch {
+		case len(item) == 0:
+			continue // trailing comma inside parentheses
+		case len(item) == 1 && item[0].kind == tName:
+			out = append(out, item[0].text+" = "+inner+"."+item[0].text)
+		case len(item) == 3 && item[0].kind == tName && item[1].text == "as" && item[2].kind == tName:
+			out = append(out, item[2].text+" = "+inner+"."+item[0].text)
+		default:
+			return "", refusal("invalid syntax")
+		}
+	}
+	if len(out) == 0 {
+		return "", refusal("invalid syntax")
+	}
+	return strings.Join(out, "; "), nil
+}
+
+// splitTop splits tokens at sep outside brackets.
+func splitTop(toks []token, sep string) [][]token {
+	var parts [][]token
+	base := -1
+	if len(toks) > 0 {
+		base = toks[0].depth
+	}
+	start := 0
+	for k, t := range toks {
+		if t.kind == tOp && t.text == sep && t.depth == base {
+			parts = append(parts, toks[start:k])
+			start = k + 1
+		}
+	}
+	return append(parts, toks[start:])
+}
+
+// delStmt rewrites `del x[k], y[j]` into calls that remove the items.
+func delStmt(src string, toks []token) (string, error) {
+	if len(toks) == 0 {
+		return "", refusal("invalid syntax")
+	}
+	var out []string
+	for _, target := range splitTop(toks, ",") {
+		if len(target) == 0 {
+			continue
+		}
+		last := target[len(target)-1]
+		if last.kind != tOp || last.text != "]" {
+			return "", refusal("del of a variable or attribute is not available in this shell: assign None to it instead (del d[key] and del lst[i] work)")
+		}
+		open := matchBackward(target, len(target)-1)
+		if open == 0 {
+			return "", refusal("invalid syntax")
+		}
+		for _, t := range target[open+1 : len(target)-1] {
+			if t.kind == tOp && t.text == ":" && t.depth == last.depth+1 {
+				return "", refusal("del of a slice is not available in this shell: assign the pieces you keep instead, e.g. lst = lst[:i] + lst[j:]")
+			}
+		}
+		obj := src[target[0].start:target[open-1].end]
+		key := src[target[open].end:last.start]
+		out = append(out, "__delitem__("+obj+", "+key+")")
+	}
+	return strings.Join(out, "; "), nil
+}
+
+// rewritePower turns a ** b into pow(a, b), innermost (rightmost) first,
+// keeping Python's precedence: ** binds tighter than a unary minus on its
+// left and looser than one on its right.
+func rewritePower(src string) (string, error) {
+	for n := 0; n < 1000; n++ {
+		toks, err := scanPython(src)
+		if err != nil {
+			return "", err
+		}
+		at := -1
+		for i := len(toks) - 1; i >= 0; i-- {
+			if toks[i].kind == tOp && toks[i].text == "**" && i > 0 && isOperandEnd(toks[i-1]) {
+				at = i
+				break
+			}
+		}
+		if at < 0 {
+			return src, nil
+		}
+		l := operandStart(toks, at-1)
+		r := operandEnd(toks, at+1)
+		if l < 0 || r < 0 {
+			return "", refusal("invalid syntax")
+		}
+		src = src[:toks[l].start] + "__pow__(" + src[toks[l].start:toks[at-1].end] + ", " +
+			src[toks[at+1].start:toks[r].end] + ")" + src[toks[r].end:]
+	}
+	return src, nil
+}
+
+// isOperandEnd reports whether t can end an operand (so ** after it is
+// the binary operator, not a **kwargs marker).
+func isOperandEnd(t token) bool {
+	switch t.kind {
+	case tNumber, tString:
+		return true
+	case tName:
+		return !pyKeywords[t.text] || t.text == "None" || t.text == "True" || t.text == "False"
+	case tOp:
+		return t.text == ")" || t.text == "]" || t.text == "}"
+	}
+	return false
+}
+
+// operandStart walks back over one primary: an atom and its trailers.
+func operandStart(toks []token, i int) int {
+	for {
+		t := toks[i]
+		if t.kind == tOp && (t.text == ")" || t.text == "]" || t.text == "}") {
+			i = matchBackward(toks, i)
+		} else if !isOperandEnd(t) {
+			return -1
+		}
+		// A call, subscript or attribute trailer continues the primary.
+		if i > 0 {
+			p := toks[i-1]
+			if t.kind == tOp && (t.text == "(" || t.text == "[") && isOperandEnd(p) {
+				i--
+				continue
+			}
+			if t.kind == tName && p.kind == tOp && p.text == "." && i > 1 && isOperandEnd(toks[i-2]) {
+				i -= 2
+				continue
+			}
+		}
+		return i
+	}
+}
+
+// operandEnd walks forward over unary signs, one atom and its trailers.
+func operandEnd(toks []token, i int) int {
+	for i < len(toks) && toks[i].kind == tOp && (toks[i].text == "-" || toks[i].text == "+" || toks[i].text == "~") {
+		i++
+	}
+	if i >= len(toks) {
+		return -1
+	}
+	t := toks[i]
+	switch {
+	case t.kind == tOp && (t.text == "(" || t.text == "[" || t.text == "{"):
+		i = matchForward(toks, i)
+	case isOperandEnd(t):
+	default:
+		return -1
+	}
+	for i+1 < len(toks) {
+		n := toks[i+1]
+		switch {
+		case n.kind == tOp && (n.text == "(" || n.text == "["):
+			i = matchForward(toks, i+1)
+		case n.kind == tOp && n.text == "." && i+2 < len(toks) && toks[i+2].kind == tName:
+			i += 2
+		default:
+			return i
+		}
+	}
+	return i
+}
+
+var parsePos = regexp.MustCompile(`^<stdin>:(\d+):(\d+): `)
+
+// parseError turns Starlark's parse error into Python's SyntaxError or
+// IndentationError, with advice for the gaps between the languages.
+func parseError(err error, toks []token) *PyError {
+	var sx syntax.Error
+	msg := err.Error()
+	if errors.As(err, &sx) {
+		msg = sx.Msg
+	} else {
+		msg = parsePos.ReplaceAllString(msg, "")
+	}
+	return syntaxFromParse(msg)
+}
+
+// syntaxFromParse maps one Starlark parser message.
+func syntaxFromParse(msg string) *PyError {
+	switch {
+	case strings.Contains(msg, "does not associate with"):
+		return refusal("chained comparisons are not available in this shell: write a < b and b < c")
+	case strings.Contains(msg, "unindent does not match"):
+		return &PyError{Class: "IndentationError", Msg: "unindent does not match any outer indentation level"}
+	case strings.HasSuffix(msg, "want indent"):
+		return &PyError{Class: "IndentationError", Msg: "expected an indented block"}
+	case strings.HasPrefix(msg, "got indent"):
+		return &PyError{Class: "IndentationError", Msg: "unexpected indent"}
+	case strings.Contains(msg, "got '*'") || strings.Contains(msg, "got *,"):
+		return refusal("invalid syntax (starred assignment like a, *rest = x is not available in this shell)")
+	case strings.Contains(msg, "got end of file"):
+		return refusal("incomplete input")
+	}
+	return refusal("invalid syntax")
+}
