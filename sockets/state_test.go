@@ -1,0 +1,200 @@
+//go:build linux
+
+package sockets
+
+import (
+	"os"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+)
+
+// The fd's O_NONBLOCK flag follows CPython in every mode.
+func TestKernelModeMatchesCPython(t *testing.T) {
+	leakCheck(t)
+	blocking := func(t *testing.T, s *Socket) bool { return !nonblockFlag(t, s) }
+	cases := []pyCase{
+		{"modes", "import os\ns = socket.socket(); a = os.get_blocking(s.fileno()); s.settimeout(1); b = os.get_blocking(s.fileno()); s.setblocking(False); c = os.get_blocking(s.fileno()); s.settimeout(None); r = (a, b, c, os.get_blocking(s.fileno()))", func(t *testing.T, rt *Runtime) (any, error) {
+			s := tcp(t, rt)
+			a := blocking(t, s)
+			check(t, s.Settimeout(f64(1)))
+			b := blocking(t, s)
+			check(t, s.Setblocking(false))
+			c := blocking(t, s)
+			check(t, s.Settimeout(nil))
+			return Tuple{a, b, c, blocking(t, s)}, nil
+		}},
+		{"SOCK_NONBLOCK", "import os\ns = socket.socket(socket.AF_INET, socket.SOCK_STREAM | socket.SOCK_NONBLOCK); r = os.get_blocking(s.fileno())", func(t *testing.T, rt *Runtime) (any, error) {
+			return blocking(t, must[*Socket](t)(rt.Socket(afInet, sockStream|0x800, 0))), nil
+		}},
+		{"accepted from timeout listener", "import os\nl = socket.socket(); l.bind(('127.0.0.1', 0)); l.listen(); l.settimeout(5); c = socket.socket(); c.connect(l.getsockname()); s, _ = l.accept(); r = (os.get_blocking(s.fileno()), s.gettimeout(), os.get_blocking(c.fileno()))", func(t *testing.T, rt *Runtime) (any, error) {
+			l, addr := listener(t, rt)
+			check(t, l.Settimeout(f64(5)))
+			c := tcp(t, rt)
+			check(t, c.Connect(addr))
+			s, _, err := l.Accept()
+			check(t, err)
+			return Tuple{blocking(t, s), ptr(s.Gettimeout()), blocking(t, c)}, nil
+		}},
+		{"accepted from non-blocking listener", "import os, select\nl = socket.socket(); l.bind(('127.0.0.1', 0)); l.listen(); l.setblocking(False); c = socket.socket(); c.connect(l.getsockname()); select.select([l], [], []); s, _ = l.accept(); r = (os.get_blocking(s.fileno()), s.gettimeout())", func(t *testing.T, rt *Runtime) (any, error) {
+			l, addr := listener(t, rt)
+			check(t, l.Setblocking(false))
+			c := tcp(t, rt)
+			check(t, c.Connect(addr))
+			_, _, _, err := rt.Select([]int{l.Fileno()}, nil, nil, nil)
+			check(t, err)
+			s, _, err := l.Accept()
+			check(t, err)
+			return Tuple{blocking(t, s), ptr(s.Gettimeout())}, nil
+		}},
+	}
+	comparePython(t, cases)
+}
+
+func TestStateThroughConnectionLife(t *testing.T) {
+	leakCheck(t)
+	rt := newRT(t)
+	l, addr := listener(t, rt)
+	fresh := tcp(t, rt)
+	if st := fresh.State(); st.TCPState != "CLOSED" || st.Laddr != nil || st.Raddr != nil || st.Kind != "tcp4" || st.Mode != "blocking" {
+		t.Errorf("fresh: %+v", st)
+	}
+	c1, c2 := tcp(t, rt), tcp(t, rt)
+	check(t, c1.Connect(addr))
+	check(t, c2.Connect(addr))
+	st := l.State()
+	if !st.Listening || st.TCPState != "LISTEN" || st.AcceptQ != 2 || st.Backlog != 128 || st.RecvQ != 2 {
+		t.Errorf("listener with two waiting: %+v", st)
+	}
+	s1, _, err := l.Accept()
+	check(t, err)
+	s2, _, err := l.Accept()
+	check(t, err)
+	if st := l.State(); st.AcceptQ != 0 {
+		t.Errorf("listener after accepts: %+v", st)
+	}
+	check(t, c1.Sendall([]byte("Hello, world"), 0))
+	waitFor(t, func() bool { return s1.State().RecvQ == 12 })
+	st = s1.State()
+	if st.TCPState != "ESTABLISHED" || Repr(st.Raddr) != Repr(must[any](t)(c1.Getsockname())) || st.RcvBuf <= 0 || st.SndBuf <= 0 {
+		t.Errorf("server side: %+v", st)
+	}
+	// c1 closes first: FIN_WAIT2 on its side, CLOSE_WAIT on the other.
+	check(t, c1.Shutdown(1))
+	waitFor(t, func() bool { return c1.State().TCPState == "FIN_WAIT2" && s1.State().TCPState == "CLOSE_WAIT" })
+	if got := must[[]byte](t)(s1.Recv(100, 0)); string(got) != "Hello, world" {
+		t.Errorf("got %q", got)
+	}
+	if got := must[[]byte](t)(s1.Recv(100, 0)); len(got) != 0 {
+		t.Errorf("after the peer's FIN: %q", got)
+	}
+	check(t, s1.Close()) // nothing unread: a FIN, not a reset
+	// The connection now waits out TIME_WAIT in the kernel's table (see
+	// TestListKernel); the socket c1 still holds is left CLOSED.
+	waitFor(t, func() bool { return c1.State().TCPState == "CLOSED" })
+	// s2's peer dies: s2 closes with data unread, which resets c2.
+	must[int](t)(c2.Send([]byte("unread"), 0))
+	waitFor(t, func() bool { return s2.State().RecvQ == 6 })
+	check(t, s2.Close())
+	waitFor(t, func() bool { return c2.State().TCPState == "CLOSED" })
+	if _, err := c2.Recv(10, 0); err == nil || err.(*Error).Class != "ConnectionResetError" {
+		t.Errorf("recv after reset: %v", err)
+	}
+	if st := s2.State(); !st.Closed || st.FD != -1 || st.Kind != "tcp4" {
+		t.Errorf("closed: %+v", st)
+	}
+	timeoutSock := tcp(t, rt)
+	check(t, timeoutSock.Settimeout(f64(2.5)))
+	if st := timeoutSock.State(); st.Mode != "timeout" || st.Timeout == nil || *st.Timeout != 2.5 {
+		t.Errorf("timeout mode: %+v", st)
+	}
+	u := sock(t, rt, afUnix, sockDgram)
+	if st := u.State(); st.Kind != "unix-dgram" || st.TCPState != "" || st.Laddr != nil {
+		t.Errorf("unix dgram: %+v", st)
+	}
+}
+
+// waitFor polls a kernel condition that a peer's packets make true soon.
+func waitFor(t *testing.T, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(hangGuard)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatal("condition never became true")
+		}
+		time.Sleep(time.Millisecond)
+	}
+}
+
+func TestListKernel(t *testing.T) {
+	leakCheck(t)
+	rt := newRT(t)
+	l, addr := listener(t, rt)
+	port := addr[1].(int)
+	c, s := tcp(t, rt), (*Socket)(nil)
+	check(t, c.Connect(addr))
+	s, _, err := l.Accept()
+	check(t, err)
+	cport := must[any](t)(c.Getsockname()).(Tuple)[1].(int)
+	u := sock(t, rt, afUnix, sockStream)
+	path := t.TempDir() + "/listing sock"
+	check(t, u.Bind(path))
+	check(t, u.Listen(7))
+	d := sock(t, rt, afInet6, sockDgram)
+	check(t, d.Bind(Tuple{"::1", 0}))
+	dport := must[any](t)(d.Getsockname()).(Tuple)[1].(int)
+	// The client closes first, so its end waits in TIME_WAIT.
+	check(t, c.Close())
+	check(t, s.Close())
+
+	comm, _ := os.ReadFile("/proc/self/comm")
+	me := strings.TrimSpace(string(comm))
+	var sawListen, sawTimeWait, sawUnix, sawUDP bool
+	waitFor(t, func() bool {
+		rows, err := ListKernel()
+		check(t, err)
+		sawListen, sawTimeWait, sawUnix, sawUDP = false, false, false, false
+		for _, k := range rows {
+			switch {
+			case k.Proto == "tcp" && k.State == "LISTEN" && k.LocalPort == port && k.LocalHost == "127.0.0.1":
+				sawListen = k.PID == os.Getpid() && k.Process == me && k.SendQ == 128
+			case k.Proto == "tcp" && k.State == "TIME_WAIT" && k.LocalPort == cport && k.RemotePort == port:
+				sawTimeWait = k.Timer > 0 && k.PID == 0
+			case k.Proto == "unix" && k.Path == path:
+				sawUnix = k.State == "LISTEN" && k.PID == os.Getpid()
+			case k.Proto == "udp6" && k.LocalPort == dport:
+				sawUDP = k.State == "UNCONN" && k.LocalHost == "::1"
+			}
+		}
+		return sawListen && sawTimeWait && sawUnix && sawUDP
+	})
+}
+
+// ListKernel stays linear: thousands of sockets list quickly enough to
+// run in a test (timings themselves are in BenchmarkListKernel).
+func TestListKernelManySockets(t *testing.T) {
+	if testing.Short() {
+		t.Skip("short")
+	}
+	leakCheck(t)
+	rt := newRT(t)
+	for i := 0; i < 1000; i++ {
+		a, b, err := rt.Socketpair(-1, -1, -1)
+		check(t, err)
+		_, _ = a, b
+	}
+	rows, err := ListKernel()
+	check(t, err)
+	mine := 0
+	for _, k := range rows {
+		if k.Proto == "unix" && k.PID == os.Getpid() {
+			mine++
+		}
+	}
+	if mine < 2000 {
+		t.Errorf("saw %d of this process's unix sockets, want >= 2000", mine)
+	}
+	check(t, rt.Close())
+	runtime.GC()
+}
