@@ -43,7 +43,7 @@ func (s *Socket) send(op string, data []byte, flags int, to *sockaddr) (n int, e
 		case e == nil:
 			return n, nil
 		case e == unix.EINTR:
-		case e == unix.EAGAIN && s.mode != modeNonBlocking:
+		case e == unix.EAGAIN && s.mayWait(flags):
 			if err := c.waitFD(s.fd, unix.POLLOUT, deadline, WaitSendBuffer); err != nil {
 				return 0, waitErr(op, err)
 			}
@@ -72,7 +72,7 @@ func (s *Socket) Sendall(data []byte, flags int) (err error) {
 				return nil
 			}
 		case e == unix.EINTR:
-		case e == unix.EAGAIN && s.mode != modeNonBlocking:
+		case e == unix.EAGAIN && s.mayWait(flags):
 			if err := c.waitFD(s.fd, unix.POLLOUT, deadline, WaitSendBuffer); err != nil {
 				return waitErr("sendall", err)
 			}
@@ -119,23 +119,53 @@ func (s *Socket) recv(op string, bufsize, flags int, wantAddr bool) (data []byte
 	if wantAddr {
 		from = &sockaddr{}
 	}
+	// MSG_WAITALL asks for the whole bufsize. Our recv never blocks in
+	// the kernel, so the loop gathers it here; like the kernel, an
+	// interrupt or timeout after some data returns what has come.
+	waitAll := flags&unix.MSG_WAITALL != 0 && s.typ == unix.SOCK_STREAM && s.mayWait(flags) && bufsize > 0
+	var got []byte
 	for {
-		b, e := s.recvOnce(bufsize, flags, from)
+		b, e := s.recvOnce(bufsize-len(got), flags&^unix.MSG_WAITALL, from)
 		switch {
 		case e == nil:
+			if waitAll && len(b) > 0 && len(got)+len(b) < bufsize {
+				got = append(got, b...)
+				continue
+			}
+			if got != nil {
+				b = append(got, b...)
+			}
 			if wantAddr {
 				return b, from.value(), nil
 			}
 			return b, nil, nil
 		case e == unix.EINTR:
-		case e == unix.EAGAIN && s.mode != modeNonBlocking:
+		case e == unix.EAGAIN && s.mayWait(flags):
 			if err := c.waitFD(s.fd, unix.POLLIN, deadline, WaitRecvBuffer); err != nil {
+				if len(got) > 0 {
+					return got, from.value(), nil
+				}
 				return nil, nil, waitErr(op, err)
 			}
+		case len(got) > 0:
+			return got, from.value(), nil // the error shows on the next call
 		default:
 			return nil, nil, sysError(op, e)
 		}
 	}
+}
+
+// mayWait says whether a call that would block waits: not in non-blocking
+// mode, and not in blocking mode when the caller passed MSG_DONTWAIT
+// (CPython then raises BlockingIOError; in timeout mode it still waits).
+func (s *Socket) mayWait(flags int) bool {
+	switch s.mode {
+	case modeNonBlocking:
+		return false
+	case modeBlocking:
+		return flags&unix.MSG_DONTWAIT == 0
+	}
+	return true
 }
 
 // recvOnce makes one non-blocking recvfrom with a buffer sized to what

@@ -413,6 +413,31 @@ func TestOperationErrorsMatchCPython(t *testing.T) {
 			y, err := b.Recv(10, 0)
 			return Tuple{x, y}, err
 		}},
+		{"recv dontwait in blocking mode", "a, b = socket.socketpair(); r = a.recv(10, socket.MSG_DONTWAIT)", func(t *testing.T, rt *Runtime) (any, error) {
+			a, _, err := rt.Socketpair(-1, -1, -1)
+			check(t, err)
+			return a.Recv(10, 0x40)
+		}},
+		{"recv waitall", "a, b = socket.socketpair(); a.sendall(b'abcdef'); r = b.recv(6, socket.MSG_WAITALL)", func(t *testing.T, rt *Runtime) (any, error) {
+			a, b, err := rt.Socketpair(-1, -1, -1)
+			check(t, err)
+			check(t, a.Sendall([]byte("abcdef"), 0))
+			return b.Recv(6, 0x100)
+		}},
+		{"recv waitall eof", "a, b = socket.socketpair(); a.sendall(b'abc'); a.shutdown(socket.SHUT_WR); r = b.recv(10, socket.MSG_WAITALL)", func(t *testing.T, rt *Runtime) (any, error) {
+			a, b, err := rt.Socketpair(-1, -1, -1)
+			check(t, err)
+			check(t, a.Sendall([]byte("abc"), 0))
+			check(t, a.Shutdown(1))
+			return b.Recv(10, 0x100)
+		}},
+		{"recv waitall timeout partial", "a, b = socket.socketpair(); a.sendall(b'abc'); b.settimeout(0.05); r = b.recv(10, socket.MSG_WAITALL)", func(t *testing.T, rt *Runtime) (any, error) {
+			a, b, err := rt.Socketpair(-1, -1, -1)
+			check(t, err)
+			check(t, a.Sendall([]byte("abc"), 0))
+			check(t, b.Settimeout(f64(0.05)))
+			return b.Recv(10, 0x100)
+		}},
 		{"send after shutdown", "a, b = socket.socketpair(); a.shutdown(socket.SHUT_WR); r = a.send(b'x')", func(t *testing.T, rt *Runtime) (any, error) {
 			a, _, err := rt.Socketpair(-1, -1, -1)
 			check(t, err)
