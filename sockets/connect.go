@@ -64,8 +64,14 @@ func (s *Socket) Accept() (ns *Socket, addr any, err error) {
 	c := s.rt.begin("accept", s)
 	defer c.end(&err)
 	deadline := s.deadline()
+	// A socket that is not listening fails accept at once (EINVAL,
+	// EOPNOTSUPP); only a listener's accept can block.
+	listening := true
+	if v, err := unix.GetsockoptInt(s.fd, unix.SOL_SOCKET, unix.SO_ACCEPTCONN); err == nil {
+		listening = v != 0
+	}
 	for {
-		if s.mode == modeBlocking {
+		if s.mode == modeBlocking && listening {
 			// The fd blocks: wait until accept cannot, so that an
 			// interrupt never finds us inside the system call.
 			if err := c.waitFD(s.fd, unix.POLLIN, time.Time{}, WaitAcceptQueue); err != nil {

@@ -373,6 +373,28 @@ func TestOperationErrorsMatchCPython(t *testing.T) {
 			_, _, err := tcp(t, rt).Accept()
 			return nil, err
 		}},
+		{"accept unix not listening", "s = socket.socket(socket.AF_UNIX); r = s.accept()", func(t *testing.T, rt *Runtime) (any, error) {
+			_, _, err := sock(t, rt, afUnix, sockStream).Accept()
+			return nil, err
+		}},
+		{"accept udp", "s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); r = s.accept()", func(t *testing.T, rt *Runtime) (any, error) {
+			_, _, err := sock(t, rt, afInet, sockDgram).Accept()
+			return nil, err
+		}},
+		{"unix accept", "import os, tempfile\nd = tempfile.mkdtemp(); p = os.path.join(d, 's')\nl = socket.socket(socket.AF_UNIX); l.bind(p); l.listen()\nc = socket.socket(socket.AF_UNIX); c.connect(p)\ns, a = l.accept(); r = (a, c.getpeername() == p, s.getsockname() == p, repr(s).replace(p, 'PATH'))\nos.unlink(p); os.rmdir(d)", func(t *testing.T, rt *Runtime) (any, error) {
+			p := t.TempDir() + "/s"
+			l := sock(t, rt, afUnix, sockStream)
+			check(t, l.Bind(p))
+			check(t, l.Listen())
+			c := sock(t, rt, afUnix, sockStream)
+			check(t, c.Connect(p))
+			s, a, err := l.Accept()
+			check(t, err)
+			cp := must[any](t)(c.Getpeername())
+			sn := must[any](t)(s.Getsockname())
+			// The repr holds the temporary path: compare it with the path cut out.
+			return Tuple{a, cp == p, sn == p, strings.ReplaceAll(s.Repr(), p, "PATH")}, nil
+		}},
 		{"accept timeout", "s = socket.socket(); s.bind(('127.0.0.1', 0)); s.listen(); s.settimeout(0.05); r = s.accept()", func(t *testing.T, rt *Runtime) (any, error) {
 			l, _ := listener(t, rt)
 			check(t, l.Settimeout(f64(0.05)))
@@ -793,3 +815,4 @@ func TestModuleFunctionsMatchCPython(t *testing.T) {
 	}
 	comparePython(t, cases)
 }
+

@@ -255,10 +255,10 @@ func (s *Socket) Repr() string {
 	if s.fd >= 0 {
 		var sa sockaddr
 		if sysGetsockname(s.fd, &sa) == nil && truthy(sa.value()) {
-			b.WriteString(", laddr=" + Repr(sa.value()))
+			b.WriteString(", laddr=" + pyStr(sa.value()))
 		}
 		if sysGetpeername(s.fd, &sa) == nil && truthy(sa.value()) {
-			b.WriteString(", raddr=" + Repr(sa.value()))
+			b.WriteString(", raddr=" + pyStr(sa.value()))
 		}
 	}
 	b.WriteByte('>')
@@ -270,6 +270,15 @@ func enumRepr(enum string, v int) string {
 		return enum + "." + n
 	}
 	return strconv.Itoa(v)
+}
+
+// pyStr is Python's str() of an address value: a path prints bare,
+// anything else as its repr (CPython's socket repr uses str()).
+func pyStr(v any) string {
+	if p, ok := v.(string); ok {
+		return p
+	}
+	return Repr(v)
 }
 
 // truthy is Python's bool() for address values.
