@@ -16,4 +16,24 @@
 // Runtime.Interrupt ends any blocked call with KeyboardInterrupt and leaves
 // the socket as it was, and an observer sees a Progress report about every
 // 100 ms.
+//
+// Where this package knowingly differs from CPython 3.11:
+//   - Reprs name enum members (family=AddressFamily.AF_INET), as the
+//     source material and Python up to 3.10 show them; 3.11 prints numbers.
+//   - recv(n) sizes its buffer from what is queued, so recv(10**12)
+//     works where CPython raises MemoryError.
+//   - Name resolution is offline (numeric hosts, '', '<broadcast>',
+//     /etc/hosts): an unknown name fails at once instead of asking DNS.
+//
+// A socket's TCP state is the kernel's, read through TCP_INFO. State 7 is
+// called CLOSED; note that a socket whose connection went on to TIME_WAIT
+// is itself CLOSED: the TIME_WAIT entry lives only in the kernel's table
+// (ListKernel).
+//
+// Files: runtime.go and wait.go hold the Runtime and the wait helper;
+// socket.go, connect.go and io.go the socket operations; sockaddr.go the
+// address forms; errno.go and errors.go the exceptions; state.go, kernel.go
+// and diag.go the kernel's view; resolve.go, getaddrinfo.go and inet.go the
+// module functions; syscalls.go the system calls (in variables, so tests
+// can inject faults); unsupported.go the non-Linux build.
 package sockets
