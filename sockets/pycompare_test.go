@@ -815,4 +815,3 @@ func TestModuleFunctionsMatchCPython(t *testing.T) {
 	}
 	comparePython(t, cases)
 }
-
