@@ -22,7 +22,7 @@
 //     source material and Python up to 3.10 show them; 3.11 prints numbers.
 //   - recv(n) sizes its buffer from what is queued, so recv(10**12)
 //     works where CPython raises MemoryError.
-//   - Name resolution is offline (numeric hosts, ”, '<broadcast>',
+//   - Name resolution is offline (numeric hosts, the empty host, '<broadcast>',
 //     /etc/hosts): an unknown name fails at once instead of asking DNS.
 //
 // A socket's TCP state is the kernel's, read through TCP_INFO. State 7 is
