@@ -65,6 +65,9 @@ func errnoClass(e unix.Errno) string {
 // strerror is glibc's message. Go's table is glibc's text in lower case,
 // so only the first letter and unknown numbers need fixing.
 func strerror(e unix.Errno) string {
+	if e == unix.EHWPOISON { // missing from Go's table
+		return "Memory page has hardware error"
+	}
 	s := e.Error()
 	if s == "" || strings.HasPrefix(s, "errno ") {
 		return "Unknown error " + strconv.Itoa(int(e))

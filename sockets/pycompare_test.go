@@ -565,6 +565,18 @@ func TestOperationErrorsMatchCPython(t *testing.T) {
 			s, a, err := l.Accept()
 			return Tuple{c, s, a}, err
 		}},
+		{"v6 connected", "l = socket.socket(socket.AF_INET6); l.bind(('::1', 0)); l.listen(); c = socket.socket(socket.AF_INET6); c.connect(('::1', l.getsockname()[1])); s, a = l.accept(); r = (s, a)", func(t *testing.T, rt *Runtime) (any, error) {
+			l := sock(t, rt, afInet6, sockStream)
+			check(t, l.Bind(Tuple{"::1", 0}))
+			check(t, l.Listen())
+			c := sock(t, rt, afInet6, sockStream)
+			check(t, c.Connect(Tuple{"::1", must[any](t)(l.Getsockname()).(Tuple)[1]}))
+			s, a, err := l.Accept()
+			return Tuple{s, a}, err
+		}},
+		{"raw icmp", "r = socket.socket(socket.AF_INET, socket.SOCK_RAW, socket.IPPROTO_ICMP)", func(t *testing.T, rt *Runtime) (any, error) {
+			return rt.Socket(afInet, sockRaw, 1)
+		}},
 		{"udp roundtrip", "a = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); a.bind(('127.0.0.1', 0)); b = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); n = b.sendto(b'ping', a.getsockname()); d, src = a.recvfrom(1024); r = (n, d, src == b.getsockname(), b.getsockname()[0])", func(t *testing.T, rt *Runtime) (any, error) {
 			a := sock(t, rt, afInet, sockDgram)
 			check(t, a.Bind(Tuple{"127.0.0.1", 0}))
