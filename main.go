@@ -7,6 +7,11 @@
 //
 // With stdin or stdout not a terminal, it reads statements line by line
 // like `python3 -i -q`.
+//
+// The first socket gets fd 3, as in Python: the runtime must not hold
+// cgroup files open (containermaxprocs=0).
+//
+//go:debug containermaxprocs=0
 package main
 
 import (
