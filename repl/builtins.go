@@ -62,12 +62,22 @@ func newPredeclared(rt *sockets.Runtime) starlark.StringDict {
 		"set":   typeSet,
 		"type":  typeType,
 
-		"__mod__":     starlark.NewBuiltin("__mod__", builtinMod),
-		"__getitem__": starlark.NewBuiltin("__getitem__", builtinGetitem),
-		"__iter__":    starlark.NewBuiltin("__iter__", builtinIter),
-		"__delitem__": starlark.NewBuiltin("__delitem__", builtinDelitem),
-		"__assert__":  starlark.NewBuiltin("__assert__", builtinAssert),
-		"__pow__":     starlark.NewBuiltin("__pow__", builtinPowOp),
+		"__mod__":      starlark.NewBuiltin("__mod__", builtinMod),
+		"__getitem__":  starlark.NewBuiltin("__getitem__", builtinGetitem),
+		"__iter__":     starlark.NewBuiltin("__iter__", builtinIter),
+		"__unpack__":   starlark.NewBuiltin("__unpack__", builtinUnpack),
+		"__delitem__":  starlark.NewBuiltin("__delitem__", builtinDelitem),
+		"__assert__":   starlark.NewBuiltin("__assert__", builtinAssert),
+		"__pow__":      starlark.NewBuiltin("__pow__", builtinPowOp),
+		"__truediv__":  starlark.NewBuiltin("__truediv__", divide(syntax.SLASH)),
+		"__floordiv__": starlark.NewBuiltin("__floordiv__", divide(syntax.SLASHSLASH)),
+		"abs":          starlark.NewBuiltin("abs", builtinAbs),
+		"__eq__":       starlark.NewBuiltin("__eq__", compare(syntax.EQL)),
+		"__ne__":       starlark.NewBuiltin("__ne__", compare(syntax.NEQ)),
+		"__lt__":       starlark.NewBuiltin("__lt__", compare(syntax.LT)),
+		"__le__":       starlark.NewBuiltin("__le__", compare(syntax.LE)),
+		"__gt__":       starlark.NewBuiltin("__gt__", compare(syntax.GT)),
+		"__ge__":       starlark.NewBuiltin("__ge__", compare(syntax.GE)),
 	}
 	// Starlark builtins that take an iterable, made to accept str and
 	// bytes the way Python iterates them.
@@ -505,6 +515,15 @@ func builtinIter(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, k
 	return v, nil
 }
 
+// builtinUnpack lets a, b = 'xy' unpack a str; anything else is left
+// for the assignment itself to check.
+func builtinUnpack(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if len(args) != 1 {
+		return nil, pyErrorf("TypeError", "invalid syntax")
+	}
+	return asIterable(args[0]), nil
+}
+
 // ---- operators translate routes here ----
 
 func builtinMod(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
@@ -535,6 +554,71 @@ func builtinMod(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kw
 		return nil, pe
 	}
 	return r, nil
+}
+
+// divide is x / y and x // y, with CPython's messages for a zero divisor.
+func divide(op syntax.Token) func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
+	return func(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+		if len(args) != 2 {
+			return nil, pyErrorf("TypeError", "invalid syntax")
+		}
+		x, y := asNumber(args[0]), asNumber(args[1])
+		_, xf := x.(starlark.Float)
+		_, yf := y.(starlark.Float)
+		if f, ok := toFloat(y); ok && f == 0 && (xf || yf) && isNumber(x) {
+			if op == syntax.SLASH {
+				return nil, pyErrorf("ZeroDivisionError", "float division by zero")
+			}
+			return nil, pyErrorf("ZeroDivisionError", "float floor division by zero")
+		}
+		r, err := starlark.Binary(op, x, y)
+		if err != nil {
+			return nil, asPyError(err)
+		}
+		return r, nil
+	}
+}
+
+// compare is x OP y for the six comparisons. Starlark calls values of
+// different types unequal; Python compares an enum member or a bool with
+// a number as the number it is.
+func compare(op syntax.Token) func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
+	return func(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+		if len(args) != 2 {
+			return nil, pyErrorf("TypeError", "invalid syntax")
+		}
+		x, y := args[0], args[1]
+		if isNumber(x) && isNumber(y) {
+			x, y = asNumber(x), asNumber(y)
+		}
+		ok, err := starlark.Compare(op, x, y)
+		if err != nil {
+			return nil, asPyError(err)
+		}
+		return starlark.Bool(ok), nil
+	}
+}
+
+func isNumber(v starlark.Value) bool {
+	_, ok := toFloat(v)
+	return ok
+}
+
+func builtinAbs(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	v, err := oneArg("abs", args, kwargs)
+	if err != nil {
+		return nil, err
+	}
+	switch x := asNumber(v).(type) {
+	case starlark.Int:
+		if x.Sign() < 0 {
+			return starlark.MakeInt(0).Sub(x), nil
+		}
+		return x, nil
+	case starlark.Float:
+		return starlark.Float(math.Abs(float64(x))), nil
+	}
+	return nil, pyErrorf("TypeError", "bad operand type for abs(): '%s'", pyTypeName(v))
 }
 
 func builtinGetitem(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {

@@ -217,10 +217,10 @@ var msgRules = []msgRule{
 		}
 		return pyErrorf("TypeError", "%s() takes %s positional argument%s but %s %s given", funcName(m[1]), n, s, m[3], verb)
 	}},
-	{regexp.MustCompile(`^function (\S+) got an unexpected keyword argument (\w+)`), func(m []string) *PyError {
+	{regexp.MustCompile(`^function (\S+) got an unexpected keyword argument "?(\w+)"?`), func(m []string) *PyError {
 		return pyErrorf("TypeError", "%s() got an unexpected keyword argument '%s'", funcName(m[1]), m[2])
 	}},
-	{regexp.MustCompile(`^function (\S+) got multiple values for parameter (\w+)`), func(m []string) *PyError {
+	{regexp.MustCompile(`^function (\S+) got multiple values for parameter "?(\w+)"?`), func(m []string) *PyError {
 		return pyErrorf("TypeError", "%s() got multiple values for argument '%s'", funcName(m[1]), m[2])
 	}},
 	{regexp.MustCompile(`^function (\S+) missing (\d+) arguments? \((.*)\)$`), func(m []string) *PyError {

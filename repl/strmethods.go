@@ -132,8 +132,8 @@ func strEncode(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwa
 		case errs == "replace":
 			out = append(out, '?')
 		default:
-			return nil, pyErrorf("UnicodeEncodeError", "'%s' codec can't encode character %s in position %d: ordinal not in range(%d)",
-				enc, strRepr(string(r)), pos, limit)
+			return nil, pyErrorf("UnicodeEncodeError", "'%s' codec can't encode character '%s' in position %d: ordinal not in range(%d)",
+				enc, escapedRune(r), pos, limit)
 		}
 		pos++
 	}
@@ -236,6 +236,17 @@ func strSwapcase(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, k
 		}
 	}
 	return starlark.String(string(s)), nil
+}
+
+// escapedRune is how codec errors show a character: always escaped.
+func escapedRune(r rune) string {
+	switch {
+	case r <= 0xff:
+		return fmt.Sprintf("\\x%02x", r)
+	case r <= 0xffff:
+		return fmt.Sprintf("\\u%04x", r)
+	}
+	return fmt.Sprintf("\\U%08x", r)
 }
 
 // ---- bytes ----
@@ -857,5 +868,3 @@ func fromHex(s string) ([]byte, error) {
 	}
 	return out, nil
 }
-
-var _ = fmt.Sprint

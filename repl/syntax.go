@@ -254,6 +254,12 @@ func rewriteTokens(src string, toks []token) (string, error) {
 			}
 			edits = append(edits, edit{t.start, toks[j-1].end, syntax.Quote(val.String(), isBytes)})
 			i = j - 1
+		case tOp:
+			if t.text == "{" {
+				if j := matchForward(toks, i); isSetDisplay(toks, i, j) {
+					edits = append(edits, edit{t.start, t.end, "set(["}, edit{toks[j].start, toks[j].end, "])"})
+				}
+			}
 		case tNumber:
 			if strings.Contains(t.text, "_") {
 				edits = append(edits, edit{t.start, t.end, strings.ReplaceAll(t.text, "_", "")})
@@ -270,6 +276,22 @@ func rewriteTokens(src string, toks []token) (string, error) {
 		}
 	}
 	return applyEdits(src, edits), nil
+}
+
+// isSetDisplay reports whether the braces at toks[open] and toks[close]
+// hold a set ({1, 2} or {x for x in y}) rather than a dict: Starlark has
+// no set literal, so those become set([...]).
+func isSetDisplay(toks []token, open, close int) bool {
+	if close <= open+1 {
+		return false
+	}
+	inner := toks[open].depth + 1
+	for _, t := range toks[open+1 : close] {
+		if t.depth == inner && t.kind == tOp && (t.text == ":" || t.text == "**") {
+			return false
+		}
+	}
+	return true
 }
 
 // stmtEnd returns the index of the token ending the simple statement
@@ -517,6 +539,7 @@ func operandStart(toks []token, i int) int {
 		t := toks[i]
 		if t.kind == tOp && (t.text == ")" || t.text == "]" || t.text == "}") {
 			i = matchBackward(toks, i)
+			t = toks[i]
 		} else if !isOperandEnd(t) {
 			return -1
 		}

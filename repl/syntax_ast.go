@@ -13,10 +13,28 @@ import (
 // Starlark, so they are routed through Python-behaving builtins:
 //
 //	x % y      -> __mod__(x, y)     printf-style formatting with Python reprs
+//	x / y      -> __truediv__(x, y) and // -> __floordiv__: Python's wording
+//	                                for float division by zero
+//	x == y     -> __eq__(x, y), and the other comparisons: an enum member
+//	                                equals its int, True equals 1
 //	x[i]       -> __getitem__(x, i) bytes give ints; Python's error wording
 //	for v in x -> for v in __iter__(x)   str and bytes are iterable
+//	a, b = x   -> a, b = __unpack__(x)   and can be unpacked
 //
 // Assignment targets (x[i] = v) are left alone.
+
+// binaryHelpers are the operators routed through a builtin.
+var binaryHelpers = map[syntax.Token]string{
+	syntax.PERCENT:    "__mod__(",
+	syntax.SLASH:      "__truediv__(",
+	syntax.SLASHSLASH: "__floordiv__(",
+	syntax.EQL:        "__eq__(",
+	syntax.NEQ:        "__ne__(",
+	syntax.LT:         "__lt__(",
+	syntax.LE:         "__le__(",
+	syntax.GT:         "__gt__(",
+	syntax.GE:         "__ge__(",
+}
 
 type astEdit struct {
 	start, end int
@@ -56,6 +74,10 @@ func rewriteAST(src string, f *syntax.File) (string, bool) {
 		switch n := n.(type) {
 		case *syntax.AssignStmt:
 			markStore(n.LHS)
+			if n.Op == syntax.EQ && isUnpacking(n.LHS) {
+				// a, b = 'xy' unpacks a str in Python.
+				edits = append(edits, astEdit{pm.start(n.RHS), pm.end(n.RHS), "__unpack__(", []span{pm.span(n.RHS)}})
+			}
 		case *syntax.ForStmt:
 			markStore(n.Vars)
 			edits = append(edits, astEdit{pm.start(n.X), pm.end(n.X), "__iter__(", []span{pm.span(n.X)}})
@@ -63,8 +85,8 @@ func rewriteAST(src string, f *syntax.File) (string, bool) {
 			markStore(n.Vars)
 			edits = append(edits, astEdit{pm.start(n.X), pm.end(n.X), "__iter__(", []span{pm.span(n.X)}})
 		case *syntax.BinaryExpr:
-			if n.Op == syntax.PERCENT {
-				edits = append(edits, astEdit{pm.start(n), pm.end(n), "__mod__(", []span{pm.span(n.X), pm.span(n.Y)}})
+			if head, ok := binaryHelpers[n.Op]; ok {
+				edits = append(edits, astEdit{pm.start(n), pm.end(n), head, []span{pm.span(n.X), pm.span(n.Y)}})
 			}
 		case *syntax.IndexExpr:
 			if !stores[n] {
@@ -117,6 +139,17 @@ func rewriteAST(src string, f *syntax.File) (string, bool) {
 		return src, false // never make things worse than Starlark's own meaning
 	}
 	return out, true
+}
+
+// isUnpacking reports whether an assignment target is a tuple or list.
+func isUnpacking(e syntax.Expr) bool {
+	switch e := e.(type) {
+	case *syntax.TupleExpr, *syntax.ListExpr:
+		return true
+	case *syntax.ParenExpr:
+		return isUnpacking(e.X)
+	}
+	return false
 }
 
 // posMap converts Starlark positions (line, rune column) to byte offsets.

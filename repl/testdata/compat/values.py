@@ -1,0 +1,102 @@
+# Reprs of plain values, as the prompt echoes them.
+1
+-42
+10**20
+1.0
+0.1
+1e16
+1e-05
+123456789.0
+-0.0
+2.5e-300
+True
+None
+'hi'
+"it's"
+'say "x"'
+'both \' and "'
+'tab\there\nnew'
+'\x00\x7f'
+'é and 日本'
+b'hi'
+b'\x00\xff\n'
+b"it's"
+()
+(1,)
+(1, 'a', b'b')
+[]
+[1, [2, [3]]]
+{}
+{'a': 1, 'b': (2,)}
+set()
+{3}
+a = [1]
+a.append(a)
+a
+print(1, 'a', b'b', None, 1.5, (1, 'x'), [b'y'])
+print('a', 'b', sep='-', end='|\n')
+print()
+print('no newline', end='')
+print(' then more')
+repr('x')
+str(b'x')
+str(1.0)
+str([1, 'a'])
+x = 5
+x
+_
+len('héllo')
+len(b'hello')
+hex(255)
+oct(8)
+bin(5)
+hex(-16)
+ord('A')
+chr(97)
+int('ff', 16)
+int(' 42 ')
+int('0x1f', 0)
+int(3.9)
+int(True)
+float('1.5')
+float(3)
+round(2.5)
+round(3.5)
+round(2.675, 2)
+divmod(7, 2)
+divmod(-7, 2)
+pow(2, 10)
+pow(2, -1)
+pow(3, 4, 5)
+2 ** 8
+-2 ** 2
+2 ** -1
+2 ** 3 ** 2
+sum([1, 2, 3])
+sum([0.5, 0.25])
+abs(-3)
+max('abc')
+min(b'xyz')
+sorted('cab')
+list(b'AB')
+list('hé')
+tuple('ab')
+type(1)
+type('a') == str
+isinstance(b'', bytes)
+isinstance(True, int)
+format(3.14159, '.2f')
+format(255, '08b')
+format('x', '>4')
+'%s|%r|%d|%5.1f|%-4s|%04x' % ('a', 'b', 3, 2.25, 'z', 255)
+'%s' % (b'data',)
+'%s and %s' % ((1, 2), [3])
+'%(name)s=%(v)d' % {'name': 'k', 'v': 7}
+'{} {!r} {:>5} {:<3}|{:^7}|{:,}'.format('a', 'b', 'c', 'd', 'e', 1234567)
+'{0}{1}{0}'.format('x', 'y')
+'{k}'.format(k=b'v')
+'{:.3}'.format(1/3)
+'{:g}'.format(1e20)
+'%g %g %e' % (0.0001, 123456789, 12.5)
+__name__
+exit
