@@ -74,7 +74,7 @@ type State struct {
 	Family    int
 	Type      int    // without SOCK_NONBLOCK/SOCK_CLOEXEC bits
 	Kind      string // "tcp4", "tcp6", "udp4", "udp6", "unix-stream", "unix-dgram", "raw4", "raw6"
-	TCPState  string // "LISTEN", "SYN_SENT", "ESTABLISHED", "FIN_WAIT1", ... ; "" when not TCP
+	TCPState  string // "LISTEN", "SYN_SENT", "ESTABLISHED", "FIN_WAIT1", ..., "CLOSED" (kernel state 7); "" when not TCP
 	Laddr     any    // Python value as getsockname() returns it; nil when unbound
 	Raddr     any    // Python value as getpeername() returns it; nil when not connected
 	Mode      string // "blocking", "timeout", "non-blocking"
@@ -92,14 +92,14 @@ type State struct {
 // sock_diag): sockets of every process, including TIME_WAIT leftovers.
 type KernelSocket struct {
 	Proto      string // "tcp", "tcp6", "udp", "udp6", "unix"
-	State      string // "LISTEN", "ESTABLISHED", "TIME_WAIT", ...; UDP: "UNCONN" or "ESTAB"
+	State      string // "LISTEN", "ESTABLISHED", "TIME_WAIT", ...; UDP: "UNCONN" or "ESTAB"; unix: "LISTEN", "ESTAB", "CONNECTING", "UNCONN"
 	LocalHost  string
 	LocalPort  int
 	RemoteHost string
 	RemotePort int
 	Path       string // unix sockets
-	RecvQ      int    // listener: accept queue length
-	SendQ      int    // listener: backlog
+	RecvQ      int    // bytes queued; listener: accept queue length
+	SendQ      int    // bytes queued; TCP listener: backlog (from sock_diag)
 	Inode      uint64
 	PID        int           // 0 when not visible
 	Process    string        // command name when visible

@@ -806,6 +806,12 @@ func TestModuleFunctionsMatchCPython(t *testing.T) {
 		}},
 		{"sleep negative", "r = time.sleep(-1)", func(t *testing.T, rt *Runtime) (any, error) { return none(rt.Sleep(-1)) }},
 		{"sleep nan", "r = time.sleep(float('nan'))", func(t *testing.T, rt *Runtime) (any, error) { return none(rt.Sleep(math.NaN())) }},
+		{"sleep huge", "r = time.sleep(1e10)", func(t *testing.T, rt *Runtime) (any, error) { return none(rt.Sleep(1e10)) }},
+		{"select huge", "r = select.select([], [], [], 1e10)", func(t *testing.T, rt *Runtime) (any, error) {
+			_, _, _, err := rt.Select(nil, nil, nil, f64(1e10))
+			return nil, err
+		}},
+		{"settimeout huge", "s = socket.socket(); r = s.settimeout(1e10)", func(t *testing.T, rt *Runtime) (any, error) { return none(tcp(t, rt).Settimeout(f64(1e10))) }},
 		{"sleep short", "r = time.sleep(0.01)", func(t *testing.T, rt *Runtime) (any, error) { return none(rt.Sleep(0.01)) }},
 		{"create_connection refused", pyRefusedPort + "r = socket.create_connection(('127.0.0.1', port))", func(t *testing.T, rt *Runtime) (any, error) {
 			return rt.CreateConnection(Tuple{"127.0.0.1", refusedPort(t, rt)}, nil, nil)

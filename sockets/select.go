@@ -26,7 +26,7 @@ func (rt *Runtime) Select(r, w, x []int, timeout *float64) (rr, wr, xr []int, er
 		case t < 0:
 			return nil, nil, nil, ValueError("timeout must be non-negative")
 		case t > math.MaxInt64/1e9:
-			return nil, nil, nil, OverflowError("timestamp too large to convert to C _PyTime_t")
+			return nil, nil, nil, OverflowError("timestamp out of range for platform time_t")
 		default:
 			deadline = time.Now().Add(time.Duration(t * float64(time.Second)))
 		}
@@ -112,7 +112,7 @@ func (rt *Runtime) Sleep(seconds float64) (err error) {
 	case seconds < 0:
 		return ValueError("sleep length must be non-negative")
 	case seconds > math.MaxInt64/1e9:
-		return OverflowError("timestamp too large to convert to C _PyTime_t")
+		return OverflowError("timestamp out of range for platform time_t")
 	}
 	if rt.isClosed() {
 		return errClosedRuntime("sleep")
