@@ -56,7 +56,7 @@ func (s *Session) command(line string) error {
 }
 
 func (s *Session) usage(format string, args ...any) error {
-	e := &PyError{Class: "UsageError", Msg: tr(s.lang, format, args...)}
+	e := &PyError{Class: "UsageError", Msg: fmt.Sprintf(tr(s.lang, format), args...)}
 	s.out.exception(e.Error())
 	return e
 }

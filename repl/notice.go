@@ -91,7 +91,8 @@ func (s *Session) change(name string, before, now sockets.State) string {
 		return tr(s.lang, "%s: %d connections waiting in the accept queue", name, now.AcceptQ)
 	case now.TCPState == "CLOSE_WAIT" && before.TCPState != "CLOSE_WAIT":
 		return tr(s.lang, "%s: peer closed its end: recv() will return b''", name)
-	case now.TCPState != before.TCPState && before.TCPState != "" && now.TCPState != "":
+	case now.TCPState != before.TCPState && before.TCPState != "" && before.TCPState != "CLOSED" && now.TCPState != "":
+		// Leaving CLOSED is the learner's own listen() or connect(): not news.
 		return tr(s.lang, "%s: %s → %s", name, before.TCPState, now.TCPState)
 	case !now.Listening && now.RecvQ > before.RecvQ:
 		return tr(s.lang, "%s: %s arrived in the receive buffer", name, size(int64(now.RecvQ-before.RecvQ)))

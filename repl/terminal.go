@@ -7,7 +7,6 @@ package repl
 // executor and again on every exit path.
 
 import (
-	"bytes"
 	"fmt"
 	"os"
 	"os/signal"
@@ -50,8 +49,9 @@ func running(saved *term.State) {
 	}
 }
 
-// Read returns one key, one escape sequence, or one line of pasted text
-// and then its Enter separately, so each pasted line runs as if typed.
+// Read returns one key, one escape sequence, or one run of plain text:
+// pasted lines then run one at a time, and keys sent faster than they are
+// read (tmux send-keys, a paste) are still seen as keys.
 func (p *ttyParser) Read() ([]byte, error) {
 	if len(p.pending) == 0 {
 		b, err := p.PosixParser.Read()
@@ -60,23 +60,44 @@ func (p *ttyParser) Read() ([]byte, error) {
 		}
 		p.pending = append(p.pending[:0], b...)
 	}
-	if len(p.pending) > 1 {
-		if i := bytes.IndexAny(p.pending, "\r\n"); i > 0 {
-			out := append([]byte(nil), p.pending[:i]...)
-			p.pending = p.pending[i:]
-			return out, nil
-		} else if i == 0 {
-			rest := p.pending[1:]
-			if p.pending[0] == '\r' && len(rest) > 0 && rest[0] == '\n' {
-				rest = rest[1:]
+	n := nextKey(p.pending)
+	out := append([]byte(nil), p.pending[:n]...)
+	p.pending = p.pending[n:]
+	if len(out) == 1 && out[0] == '\n' {
+		out[0] = '\r' // a pasted newline is Enter
+	}
+	if out[0] == '\r' && len(p.pending) > 0 && p.pending[0] == '\n' {
+		p.pending = p.pending[1:]
+	}
+	return out, nil
+}
+
+// nextKey returns the length of the first key in b: a control byte, an
+// escape sequence (CSI, SS3 or Alt+key), or a run of printable text.
+func nextKey(b []byte) int {
+	switch {
+	case b[0] == 0x1b:
+		if len(b) >= 3 && b[1] == '[' {
+			for i := 2; i < len(b); i++ {
+				if b[i] >= 0x40 && b[i] <= 0x7e {
+					return i + 1
+				}
 			}
-			p.pending = rest
-			return []byte{'\r'}, nil
+			return len(b)
+		}
+		if len(b) >= 3 && b[1] == 'O' {
+			return 3
+		}
+		return min(len(b), 2)
+	case b[0] < 0x20 || b[0] == 0x7f:
+		return 1
+	}
+	for i := 1; i < len(b); i++ {
+		if b[i] < 0x20 || b[i] == 0x7f {
+			return i
 		}
 	}
-	out := append([]byte(nil), p.pending...)
-	p.pending = p.pending[:0]
-	return out, nil
+	return len(b)
 }
 
 // discard drops keys typed while a statement blocked, so they do not run
@@ -116,7 +137,7 @@ func RunTerminal(opt Options) (status int) {
 	}
 	defer s.Close()
 	if opt.Role == "" {
-		s.out.plain(tr(s.lang, "sockrepl: Python-style sockets on live system calls. %%help lists commands, %%lesson starts a lesson, Ctrl-D leaves."))
+		s.out.plain(tr(s.lang, "sockrepl: Python-style sockets on live system calls. %help lists commands, %lesson starts a lesson, Ctrl-D leaves."))
 	}
 
 	hist := loadHistory(stateDir(opt.StateDir))
@@ -189,6 +210,10 @@ func RunTerminal(opt Options) (status int) {
 			}
 		}()
 		p.Run()
+		if ended, _ := s.Ended(); ended {
+			// go-prompt draws one more prompt before it sees the exit.
+			os.Stdout.WriteString("\r\x1b[2K")
+		}
 		done <- 0
 	}()
 	for {
@@ -209,6 +234,7 @@ func RunTerminal(opt Options) (status int) {
 			s.Interrupt()
 			waitIdle(&busy, time.Second)
 			restore()
+			os.Stdout.WriteString("\r\n")
 			return 128 + int(sg.(syscall.Signal))
 		}
 	}

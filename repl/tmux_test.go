@@ -54,8 +54,18 @@ func newTmux(t *testing.T) *tmuxServer {
 	if _, err := exec.LookPath("tmux"); err != nil {
 		t.Skip("tmux is not installed (.ci/run installs it)")
 	}
-	ts := &tmuxServer{t: t, name: fmt.Sprintf("sockrepl-test-%d-%d", os.Getpid(), time.Now().UnixNano()), home: t.TempDir()}
-	t.Cleanup(func() { exec.Command("tmux", "-L", ts.name, "kill-server").Run() })
+	home, err := os.MkdirTemp("", "sockrepl-tmux")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := &tmuxServer{t: t, name: fmt.Sprintf("sockrepl-test-%d-%d", os.Getpid(), time.Now().UnixNano()), home: home}
+	t.Cleanup(func() {
+		exec.Command("tmux", "-L", ts.name, "kill-server").Run()
+		// Programs in the panes may still write their history as they exit.
+		for i := 0; i < 50 && os.RemoveAll(home) != nil; i++ {
+			time.Sleep(20 * time.Millisecond)
+		}
+	})
 	return ts
 }
 
@@ -79,7 +89,7 @@ func (ts *tmuxServer) pane(name string) *tmuxPane {
 		ts.run("new-window", "-d", "-t", "main", "-n", name, cmd)
 	}
 	p := &tmuxPane{ts: ts, target: "main:" + name}
-	p.waitFor(`\$ $`)
+	p.waitFor(`^\$$`)
 	return p
 }
 
@@ -130,7 +140,7 @@ func (p *tmuxPane) count(pattern string) int {
 func (p *tmuxPane) start(args ...string) {
 	bin := sockreplBinary(p.ts.t)
 	p.line(strings.Join(append([]string{bin, "--no-color"}, args...), " "))
-	p.waitFor(`>>> $`)
+	p.waitFor(`>>>$`)
 }
 
 // prompts waits until the pane shows n prompts in all.
@@ -188,7 +198,7 @@ func TestTmuxInterruptBlockedAccept(t *testing.T) {
 	p.line("conn, addr = s.accept()")
 	p.waitFor(`accept\(\) blocking on fd \d+ · 127\.0\.0\.1:\d+ · accept queue 0/\d+`)
 	p.keys("C-c")
-	p.waitFor(`(?s)KeyboardInterrupt.*>>> $`)
+	p.waitFor(`(?s)KeyboardInterrupt.*>>>$`)
 	// The listener survived: a client connects and accept() succeeds.
 	p.line("c = socket.create_connection(s.getsockname())")
 	p.line("conn, addr = s.accept()")
@@ -201,13 +211,13 @@ func TestTmuxTerminalRestored(t *testing.T) {
 	p := ts.pane("a")
 	p.start()
 	p.keys("C-d")
-	p.waitFor(`\$ $`)
+	p.waitFor(`^\$$`)
 	if !p.sttyOK() {
 		t.Fatalf("terminal not restored after Ctrl-D:\n%s", p.capture())
 	}
 	p.start()
 	p.line("exit()")
-	p.waitFor(`\$ $`)
+	p.waitFor(`^\$$`)
 	if !p.sttyOK() {
 		t.Fatalf("terminal not restored after exit():\n%s", p.capture())
 	}
@@ -216,7 +226,7 @@ func TestTmuxTerminalRestored(t *testing.T) {
 	p.line("s.accept()")
 	p.waitFor(`accept\(\) blocking`)
 	p.signal("TERM")
-	p.waitFor(`\$ $`)
+	p.waitFor(`^\$$`)
 	if !p.sttyOK() {
 		t.Fatalf("terminal not restored after SIGTERM:\n%s", p.capture())
 	}
