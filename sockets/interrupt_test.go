@@ -116,7 +116,7 @@ func TestInterruptConnect(t *testing.T) {
 	if rep.Op != "connect" || rep.Why != WaitHandshake || rep.FD != c.Fileno() {
 		t.Errorf("report %+v", rep)
 	}
-	if st := c.State(); st.TCPState != "SYN_SENT" || st.Mode != "blocking" {
+	if st := c.State(); st.TCPState != "SYN_SENT" || st.Mode != "blocking" || Repr(st.Raddr) != Repr(addr) {
 		t.Errorf("after interrupt: %+v", st)
 	}
 	if nonblockFlag(t, c) {

@@ -25,6 +25,9 @@ func tcpStateName(st int) string {
 // State reads the socket's kernel state: TCP_INFO, SIOCINQ/SIOCOUTQ and
 // getsockopt, all without root. A closed socket gives Closed with FD -1.
 // Laddr is nil for an unbound socket (port 0, or an unnamed AF_UNIX one).
+// Raddr is getpeername's answer, except that a socket still connecting
+// (SYN_SENT, where getpeername fails) shows the address it is connecting
+// to, taken from the kernel's table as ss shows it.
 func (s *Socket) State() State {
 	st := State{
 		FD: s.fd, Family: s.family, Type: s.typ, Kind: kindOf(s.family, s.typ),
@@ -50,6 +53,9 @@ func (s *Socket) State() State {
 	if s.isTCP() {
 		if info, err := unix.GetsockoptTCPInfo(s.fd, unix.IPPROTO_TCP, unix.TCP_INFO); err == nil {
 			st.TCPState = tcpStateName(int(info.State))
+		}
+		if st.Raddr == nil && st.TCPState == "SYN_SENT" {
+			st.Raddr = s.connectingTo()
 		}
 	}
 	if st.Listening {
@@ -113,4 +119,30 @@ func kindOf(family, typ int) string {
 		return "unix"
 	}
 	return familyText(family) + "-" + base
+}
+
+// connectingTo finds the destination of a SYN_SENT socket in
+// /proc/net/tcp{,6} by the socket's inode.
+func (s *Socket) connectingTo() any {
+	var stat unix.Stat_t
+	if unix.Fstat(s.fd, &stat) != nil {
+		return nil
+	}
+	file := "/net/tcp"
+	if s.family == unix.AF_INET6 {
+		file = "/net/tcp6"
+	}
+	rows, err := readInetTable(procRoot+file, "", false)
+	if err != nil {
+		return nil
+	}
+	for _, k := range rows {
+		if k.Inode == stat.Ino {
+			if s.family == unix.AF_INET6 {
+				return Tuple{k.RemoteHost, k.RemotePort, 0, 0}
+			}
+			return Tuple{k.RemoteHost, k.RemotePort}
+		}
+	}
+	return nil
 }
