@@ -4,12 +4,12 @@ package sockets
 
 import (
 	"os"
-
-	"golang.org/x/sys/unix"
 	"runtime"
 	"strings"
 	"testing"
 	"time"
+
+	"golang.org/x/sys/unix"
 )
 
 // The fd's O_NONBLOCK flag follows CPython in every mode.
