@@ -110,7 +110,9 @@ func (s *Socket) Recvfrom(bufsize, flags int) ([]byte, any, error) {
 
 func (s *Socket) recv(op string, bufsize, flags int, wantAddr bool) (data []byte, addr any, err error) {
 	if bufsize < 0 {
-		return nil, nil, ValueError("negative buffersize in " + op)
+		e := ValueError("negative buffersize in " + op)
+		e.Op = op
+		return nil, nil, e
 	}
 	c := s.rt.begin(op, s)
 	defer c.end(&err)

@@ -231,3 +231,21 @@ func TestConnectNonBlockingThenSelect(t *testing.T) {
 	check(t, err)
 	check(t, s.Close())
 }
+
+// Errors raised before any system call still name the operation.
+func TestErrorsNameTheOperation(t *testing.T) {
+	leakCheck(t)
+	rt := newRT(t)
+	s := tcp(t, rt)
+	for op, err := range map[string]error{
+		"bind":       s.Bind("x"),
+		"connect":    s.Connect(Tuple{"nosuch.invalid", 80}),
+		"connect_ex": func() error { _, err := s.ConnectEx(Tuple{"127.0.0.1", 70000}); return err }(),
+		"sendto":     func() error { _, err := s.Sendto(nil, 0, Tuple{1, 2}); return err }(),
+		"recv":       func() error { _, err := s.Recv(-1, 0); return err }(),
+	} {
+		if e, ok := err.(*Error); !ok || e.Op != op {
+			t.Errorf("%s: %#v", op, err)
+		}
+	}
+}

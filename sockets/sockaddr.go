@@ -50,7 +50,12 @@ func cInt(v any) (int, *Error) {
 // encodeAddr turns a Python address value into the kernel's layout for a
 // socket of family, checking it the way CPython's getsockaddrarg does and
 // with its messages. op names the calling method ("bind", "connect").
-func encodeAddr(op string, family int, addr any) (*sockaddr, error) {
+func encodeAddr(op string, family int, addr any) (_ *sockaddr, err error) {
+	defer func() {
+		if e, ok := err.(*Error); ok && e.Op == "" {
+			e.Op = op // so the repl can hint about the call that failed
+		}
+	}()
 	sa := &sockaddr{}
 	switch family {
 	case unix.AF_INET, unix.AF_INET6:
