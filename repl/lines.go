@@ -15,7 +15,9 @@ import (
 // evaluation carries on. It returns the exit status: 0 at end of input,
 // exit(n)'s n, or 130 after SIGINT ends a statement.
 func RunLines(r io.Reader, opt Options) int {
-	s, err := NewSession(opt)
+	var s *Session
+	var err error
+	keepLowFDsFree(func() { s, err = NewSession(opt) })
 	if err != nil {
 		io.WriteString(opt.Err, startupError(err)+"\n")
 		return 1
@@ -64,7 +66,9 @@ func (s *Session) lineResult(err error, interrupted *atomic.Bool) (int, bool) {
 // RunProgram runs a whole program, as `python3 FILE.py` or `python3 -c`
 // do: no echo, and the first uncaught exception ends it with status 1.
 func RunProgram(name, src string, opt Options) int {
-	s, err := NewSession(opt)
+	var s *Session
+	var err error
+	keepLowFDsFree(func() { s, err = NewSession(opt) })
 	if err != nil {
 		io.WriteString(opt.Err, startupError(err)+"\n")
 		return 1

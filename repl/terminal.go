@@ -130,7 +130,12 @@ func RunTerminal(opt Options) (status int) {
 			return 80
 		}
 	}
-	s, err := NewSession(opt)
+	var s *Session
+	var parser *ttyParser
+	keepLowFDsFree(func() {
+		s, err = NewSession(opt)
+		parser = &ttyParser{PosixParser: prompt.NewStandardInputParser(), saved: saved}
+	})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, startupError(err))
 		return 1
@@ -141,7 +146,6 @@ func RunTerminal(opt Options) (status int) {
 	}
 
 	hist := loadHistory(stateDir(opt.StateDir))
-	parser := &ttyParser{PosixParser: prompt.NewStandardInputParser(), saved: saved}
 	var c chunker
 	var busy sync.Mutex // held while a statement runs
 	base := ">>> "
@@ -175,26 +179,31 @@ func RunTerminal(opt Options) (status int) {
 		}
 	}
 
-	p := prompt.New(executor, func(d prompt.Document) []prompt.Suggest {
-		return suggestions(s, d)
-	}, append(promptColors(opt.Color),
-		prompt.OptionParser(parser),
-		prompt.OptionPrefix(base),
-		prompt.OptionLivePrefix(func() (string, bool) {
-			if c.pending() {
-				return cont, true
-			}
-			return base, true
-		}),
-		prompt.OptionHistory(hist.entries),
-		prompt.OptionCompletionWordSeparator(wordSeparators),
-		prompt.OptionMaxSuggestion(8),
-		prompt.OptionAddKeyBind(prompt.KeyBind{Key: prompt.ControlC, Fn: func(*prompt.Buffer) { c.reset() }}),
-		prompt.OptionSetExitCheckerOnInput(func(string, bool) bool {
-			ended, _ := s.Ended()
-			return ended
-		}),
-	)...)
+	// prompt.New opens /dev/tty for its default parser before our
+	// OptionParser replaces it; keep that descriptor off the low numbers too.
+	var p *prompt.Prompt
+	keepLowFDsFree(func() {
+		p = prompt.New(executor, func(d prompt.Document) []prompt.Suggest {
+			return suggestions(s, d)
+		}, append(promptColors(opt.Color),
+			prompt.OptionParser(parser),
+			prompt.OptionPrefix(base),
+			prompt.OptionLivePrefix(func() (string, bool) {
+				if c.pending() {
+					return cont, true
+				}
+				return base, true
+			}),
+			prompt.OptionHistory(hist.entries),
+			prompt.OptionCompletionWordSeparator(wordSeparators),
+			prompt.OptionMaxSuggestion(8),
+			prompt.OptionAddKeyBind(prompt.KeyBind{Key: prompt.ControlC, Fn: func(*prompt.Buffer) { c.reset() }}),
+			prompt.OptionSetExitCheckerOnInput(func(string, bool) bool {
+				ended, _ := s.Ended()
+				return ended
+			}),
+		)...)
+	})
 
 	sig := make(chan os.Signal, 1)
 	signal.Notify(sig, syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP)

@@ -180,6 +180,9 @@ func TestTmuxCompletionAfterDot(t *testing.T) {
 	p.start()
 	p.line("s = socket.socket()")
 	p.prompts(2)
+	// As in Python, the first socket is fd 3: start-up fds stay out of the way.
+	p.line("s.fileno()")
+	p.waitFor(`^3$`)
 	p.keys("s.rec")
 	p.waitFor(`recvfrom`)
 	p.keys("C-u")
