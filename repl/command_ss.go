@@ -83,7 +83,8 @@ func (s *Session) owner(r sockets.KernelSocket, mine map[uint64]string) string {
 	if r.PID != 0 {
 		return fmt.Sprintf("%s[%d]", r.Process, r.PID)
 	}
-	if r.State == "TIME_WAIT" {
+	if r.Inode == 0 && r.Proto != "unix" {
+		// TIME_WAIT, or a connection its owner already closed.
 		return tr(s.lang, "kernel (no process)")
 	}
 	return "-"
