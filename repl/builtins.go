@@ -50,6 +50,8 @@ func newPredeclared(rt *sockets.Runtime) starlark.StringDict {
 		"pow":        starlark.NewBuiltin("pow", builtinPow),
 		"isinstance": starlark.NewBuiltin("isinstance", builtinIsinstance),
 		"callable":   starlark.NewBuiltin("callable", builtinCallable),
+		"map":        starlark.NewBuiltin("map", builtinMap),
+		"filter":     starlark.NewBuiltin("filter", builtinFilter),
 
 		"str":   typeStr,
 		"bytes": typeBytes,
@@ -459,6 +461,73 @@ func builtinCallable(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tupl
 }
 
 // ---- iteration ----
+
+// builtinMap is map(f, *iterables), returning a list (Python returns a
+// lazy iterator; list(map(...)) is the same either way).
+func builtinMap(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if len(kwargs) > 0 {
+		return nil, pyErrorf("TypeError", "map() takes no keyword arguments")
+	}
+	if len(args) < 2 {
+		return nil, pyErrorf("TypeError", "map() must have at least two arguments.")
+	}
+	var iters []starlark.Iterator
+	defer func() {
+		for _, it := range iters {
+			it.Done()
+		}
+	}()
+	for _, a := range args[1:] {
+		it, err := pyIterate(a)
+		if err != nil {
+			return nil, err
+		}
+		iters = append(iters, it)
+	}
+	var out []starlark.Value
+	for {
+		call := make(starlark.Tuple, len(iters))
+		for i, it := range iters {
+			if !it.Next(&call[i]) {
+				return starlark.NewList(out), nil
+			}
+		}
+		v, err := starlark.Call(thread, args[0], call, nil)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+}
+
+// builtinFilter is filter(f, iterable) as a list; f None keeps truthy items.
+func builtinFilter(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	var f, seq starlark.Value
+	if err := starlark.UnpackPositionalArgs("filter", args, kwargs, 2, &f, &seq); err != nil {
+		return nil, err
+	}
+	it, err := pyIterate(seq)
+	if err != nil {
+		return nil, err
+	}
+	defer it.Done()
+	var out []starlark.Value
+	var x starlark.Value
+	for it.Next(&x) {
+		keep := x.Truth()
+		if f != starlark.None {
+			v, err := starlark.Call(thread, f, starlark.Tuple{x}, nil)
+			if err != nil {
+				return nil, err
+			}
+			keep = v.Truth()
+		}
+		if keep {
+			out = append(out, x)
+		}
+	}
+	return starlark.NewList(out), nil
+}
 
 // pyIterate iterates v as Python would: str by character, bytes by int.
 func pyIterate(v starlark.Value) (starlark.Iterator, error) {

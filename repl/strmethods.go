@@ -111,9 +111,6 @@ func strEncode(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwa
 	if err != nil {
 		return nil, err
 	}
-	if err := checkErrors(errs); err != nil {
-		return nil, err
-	}
 	s := string(b.Receiver().(starlark.String))
 	if enc == "utf-8" {
 		return starlark.Bytes(s), nil
@@ -122,20 +119,35 @@ func strEncode(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwa
 	if enc == "latin-1" {
 		limit = 0x100
 	}
+	runes := []rune(s)
 	out := make([]byte, 0, len(s))
-	pos := 0
-	for _, r := range s {
-		switch {
-		case r < limit:
+	for pos := 0; pos < len(runes); pos++ {
+		r := runes[pos]
+		if r < limit {
 			out = append(out, byte(r))
-		case errs == "ignore":
-		case errs == "replace":
+			continue
+		}
+		// Like Python, the handler is looked up only when needed.
+		if err := checkErrors(errs); err != nil {
+			return nil, err
+		}
+		switch errs {
+		case "ignore":
+		case "replace":
 			out = append(out, '?')
 		default:
-			return nil, pyErrorf("UnicodeEncodeError", "'%s' codec can't encode character '%s' in position %d: ordinal not in range(%d)",
-				enc, escapedRune(r), pos, limit)
+			// The error covers the whole run of characters the codec lacks.
+			end := pos
+			for end+1 < len(runes) && runes[end+1] >= limit {
+				end++
+			}
+			if end == pos {
+				return nil, pyErrorf("UnicodeEncodeError", "'%s' codec can't encode character '%s' in position %d: ordinal not in range(%d)",
+					enc, escapedRune(r), pos, limit)
+			}
+			return nil, pyErrorf("UnicodeEncodeError", "'%s' codec can't encode characters in position %d-%d: ordinal not in range(%d)",
+				enc, pos, end, limit)
 		}
-		pos++
 	}
 	return starlark.Bytes(out), nil
 }
@@ -267,8 +279,11 @@ func decodeBytes(p []byte, encoding, errs string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if err := checkErrors(errs); err != nil {
-		return "", err
+	if enc != "latin-1" && !validFor(p, enc) {
+		// Like Python, the handler is looked up only when needed.
+		if err := checkErrors(errs); err != nil {
+			return "", err
+		}
 	}
 	var b strings.Builder
 	switch enc {
@@ -313,6 +328,26 @@ func decodeBytes(p []byte, encoding, errs string) (string, error) {
 		}
 	}
 	return b.String(), nil
+}
+
+// validFor reports whether p decodes without error.
+func validFor(p []byte, enc string) bool {
+	if enc == "ascii" {
+		for _, c := range p {
+			if c >= 0x80 {
+				return false
+			}
+		}
+		return true
+	}
+	for i := 0; i < len(p); {
+		n, reason := utf8Seq(p[i:])
+		if reason != "" {
+			return false
+		}
+		i += n
+	}
+	return true
 }
 
 // utf8Seq checks the sequence at the start of p the way CPython's decoder
@@ -590,8 +625,7 @@ func splitWhitespace(p string, maxsplit int, fromRight bool) []string {
 				return fields
 			}
 			if maxsplit >= 0 && len(fields) == maxsplit {
-				rest := strings.TrimRightFunc(p[i:], func(r rune) bool { return r < 0x80 && isASCIISpace(byte(r)) })
-				return append(fields, rest)
+				return append(fields, p[i:])
 			}
 			j := i
 			for j < len(p) && !isASCIISpace(p[j]) {
@@ -610,8 +644,7 @@ func splitWhitespace(p string, maxsplit int, fromRight bool) []string {
 			return fields
 		}
 		if maxsplit >= 0 && len(fields) == maxsplit {
-			rest := strings.TrimLeftFunc(p[:j], func(r rune) bool { return r < 0x80 && isASCIISpace(byte(r)) })
-			return append([]string{rest}, fields...)
+			return append([]string{p[:j]}, fields...)
 		}
 		i := j
 		for i > 0 && !isASCIISpace(p[i-1]) {

@@ -50,9 +50,9 @@ type structFormat struct {
 
 // nativeSizes are x86-64 Linux sizes; standard sizes differ for l, L.
 var nativeSizes = map[byte]int{'x': 1, 'c': 1, 'b': 1, 'B': 1, '?': 1, 'h': 2, 'H': 2, 'i': 4, 'I': 4,
-	'l': 8, 'L': 8, 'q': 8, 'Q': 8, 'n': 8, 'N': 8, 'P': 8, 'f': 4, 'd': 8, 's': 1, 'p': 1}
+	'l': 8, 'L': 8, 'q': 8, 'Q': 8, 'n': 8, 'N': 8, 'P': 8, 'e': 2, 'f': 4, 'd': 8, 's': 1, 'p': 1}
 var standardSizes = map[byte]int{'x': 1, 'c': 1, 'b': 1, 'B': 1, '?': 1, 'h': 2, 'H': 2, 'i': 4, 'I': 4,
-	'l': 4, 'L': 4, 'q': 8, 'Q': 8, 'f': 4, 'd': 8, 's': 1, 'p': 1}
+	'l': 4, 'L': 4, 'q': 8, 'Q': 8, 'e': 2, 'f': 4, 'd': 8, 's': 1, 'p': 1}
 
 func formatArg(v starlark.Value) (string, error) {
 	switch f := v.(type) {
@@ -106,9 +106,6 @@ func parseStructFormat(f string) (*structFormat, error) {
 		i++
 		size, ok := sizes[c]
 		if !ok {
-			if c == 'e' {
-				return nil, structError("the half-float format 'e' is not available in this shell")
-			}
 			return nil, structError("bad char in struct format")
 		}
 		if !hasCount {
@@ -200,10 +197,7 @@ func structPack(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kw
 				if n > it.count-1 {
 					n = it.count - 1
 				}
-				if n > 255 {
-					n = 255
-				}
-				dst[0] = byte(n)
+				dst[0] = byte(min(n, 255)) // the length byte saturates; the data does not
 				copy(dst[1:], b[:n])
 				continue
 			}
@@ -236,10 +230,21 @@ func packOne(sf *structFormat, c byte, dst []byte, v starlark.Value) error {
 			dst[0] = 1
 		}
 		return nil
-	case 'f', 'd':
+	case 'e', 'f', 'd':
 		x, ok := toFloat(v)
 		if !ok {
 			return structError("required argument is not a float")
+		}
+		if c == 'e' {
+			h, ok := toHalf(x)
+			if !ok && isPyInt(v) {
+				return structError("int too large to convert") // CPython's wording for an int here
+			}
+			if !ok {
+				return pyErrorf("OverflowError", "float too large to pack with e format")
+			}
+			putUint(sf, dst, uint64(h))
+			return nil
 		}
 		if c == 'f' {
 			if !math.IsInf(x, 0) && !math.IsNaN(x) && math.Abs(x) > math.MaxFloat32 {
@@ -266,7 +271,7 @@ func packOne(sf *structFormat, c byte, dst []byte, v starlark.Value) error {
 		hi = new(big.Int).Sub(new(big.Int).Lsh(big.NewInt(1), bits), big.NewInt(1))
 	}
 	if n.Cmp(lo) < 0 || n.Cmp(hi) > 0 {
-		return structError(packRangeMessage(sf.native, c, n, lo, hi))
+		return structError(packRangeMessage(sf, c, n, lo, hi))
 	}
 	var u uint64
 	if n.Sign() < 0 {
@@ -278,35 +283,44 @@ func packOne(sf *structFormat, c byte, dst []byte, v starlark.Value) error {
 	return nil
 }
 
-// packRangeMessage words an out-of-range integer as CPython does, which
-// depends on the format character and on native or standard mode.
-func packRangeMessage(native bool, c byte, n, lo, hi *big.Int) string {
+// packRangeMessage words an out-of-range integer as CPython's _struct
+// does. Which of its packers runs decides the words: '@' uses the native
+// ones; '<' and '=' on this little-endian machine borrow them for every
+// integer code whose size matches (all but l and L); '>' and '!' use the
+// big-endian ones, which share only b and B with native.
+func packRangeMessage(sf *structFormat, c byte, n, lo, hi *big.Int) string {
 	requires := func(what string) string {
 		return what + " format requires " + lo.String() + " <= number <= " + hi.String()
 	}
-	switch c {
-	case 'b':
-		return requires("byte")
-	case 'B':
-		return requires("ubyte")
+	fitsLong := n.IsInt64()
+	fitsULong := n.Sign() >= 0 && n.IsUint64()
+	native := sf.native || !sf.big && c != 'l' && c != 'L' || c == 'b' || c == 'B'
+	if native {
+		switch c {
+		case 'b', 'B', 'h', 'H', 'i':
+			if !fitsLong {
+				return "argument out of range"
+			}
+			return requires(map[byte]string{'b': "byte", 'B': "ubyte", 'h': "short", 'H': "ushort", 'i': "'i'"}[c])
+		case 'I':
+			if !fitsULong {
+				return "argument out of range"
+			}
+			return requires("'I'")
+		}
+		return "argument out of range"
 	}
-	if c == 'q' || c == 'Q' || !native && len(hi.Bytes()) >= 8 {
-		if native {
+	switch c {
+	case 'q', 'Q':
+		return "int too large to convert"
+	case 'H', 'I', 'L':
+		if !fitsULong {
 			return "argument out of range"
 		}
-		return "int too large to convert"
-	}
-	if native && (c == 'l' || c == 'L' || c == 'n' || c == 'N' || c == 'P') {
-		return "argument out of range"
-	}
-	if !n.IsInt64() || lo.Sign() == 0 && n.Sign() < 0 && (c == 'I' || c == 'L') {
-		return "argument out of range"
-	}
-	if native && c == 'h' {
-		return requires("short")
-	}
-	if native && c == 'H' {
-		return requires("ushort")
+	default:
+		if !fitsLong {
+			return "argument out of range"
+		}
 	}
 	return requires("'" + string(c) + "'")
 }
@@ -379,6 +393,8 @@ func unpackOne(sf *structFormat, c byte, src []byte) starlark.Value {
 		return starlark.Bytes(src)
 	case '?':
 		return starlark.Bool(src[0] != 0)
+	case 'e':
+		return starlark.Float(fromHalf(uint16(getUint(sf, src))))
 	case 'f':
 		return starlark.Float(math.Float32frombits(uint32(getUint(sf, src))))
 	case 'd':
@@ -443,12 +459,67 @@ func structUnpackFrom(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tup
 		offset += len(buf)
 	}
 	if len(buf)-offset < sf.size {
-		if offset > len(buf) {
-			return nil, structError("offset " + strconv.Itoa(offset) + " out of range for " + strconv.Itoa(len(buf)) + "-byte buffer")
-		}
 		return nil, structError("unpack_from requires a buffer of at least " + strconv.Itoa(sf.size+offset) +
 			" bytes for unpacking " + strconv.Itoa(sf.size) + " bytes at offset " + strconv.Itoa(offset) +
 			" (actual buffer size is " + strconv.Itoa(len(buf)) + ")")
 	}
 	return unpackFormat(sf, buf[offset:offset+sf.size]), nil
+}
+
+// toHalf rounds x to IEEE 754 binary16 (nearest, ties to even); false
+// when it is too large, as CPython's PyFloat_Pack2 reports.
+func toHalf(x float64) (uint16, bool) {
+	var sign uint16
+	if math.Signbit(x) {
+		sign = 0x8000
+		x = -x
+	}
+	switch {
+	case math.IsNaN(x):
+		return sign | 0x7e00, true
+	case math.IsInf(x, 0):
+		return sign | 0x7c00, true
+	case x == 0:
+		return sign, true
+	}
+	frac, exp := math.Frexp(x) // x = frac * 2**exp, 0.5 <= frac < 1
+	e := exp - 1 + 15          // biased exponent of 1.xxx * 2**(exp-1)
+	var mant float64
+	if e <= 0 {
+		// Subnormal: the value in units of 2**-24.
+		mant = math.RoundToEven(x * (1 << 24))
+		if mant >= 1024 {
+			return sign | 1<<10 | uint16(mant-1024), true
+		}
+		return sign | uint16(mant), true
+	}
+	mant = math.RoundToEven((frac*2 - 1) * 1024)
+	if mant == 1024 {
+		mant = 0
+		e++
+	}
+	if e >= 31 {
+		return 0, false
+	}
+	return sign | uint16(e)<<10 | uint16(mant), true
+}
+
+// fromHalf widens an IEEE 754 binary16 value.
+func fromHalf(h uint16) float64 {
+	sign := 1.0
+	if h&0x8000 != 0 {
+		sign = -1
+	}
+	e := int(h>>10) & 0x1f
+	m := float64(h & 0x3ff)
+	switch e {
+	case 0:
+		return sign * m * math.Pow(2, -24)
+	case 31:
+		if m == 0 {
+			return math.Inf(int(sign))
+		}
+		return math.NaN()
+	}
+	return sign * (1 + m/1024) * math.Pow(2, float64(e-15))
 }

@@ -423,18 +423,28 @@ func fromImportStmt(toks []token) (string, error) {
 		}
 		return strings.Join(out, "; "), nil
 	}
+	mod := strings.Join(dotted, "")
+	exported := map[string]bool{}
+	for _, n := range moduleExports(mod) {
+		exported[n] = true
+	}
 	var out []string
 	for _, item := range splitTop(names, ",") {
+		var name, bind string
 		switch {
 		case len(item) == 0:
 			continue // trailing comma inside parentheses
 		case len(item) == 1 && item[0].kind == tName:
-			out = append(out, item[0].text+" = "+inner+"."+item[0].text)
+			name, bind = item[0].text, item[0].text
 		case len(item) == 3 && item[0].kind == tName && item[1].text == "as" && item[2].kind == tName:
-			out = append(out, item[2].text+" = "+inner+"."+item[0].text)
+			name, bind = item[0].text, item[2].text
 		default:
 			return "", refusal("invalid syntax")
 		}
+		if !exported[name] {
+			return "", &PyError{Class: "ImportError", Msg: fmt.Sprintf("cannot import name '%s' from '%s'", name, mod)}
+		}
+		out = append(out, bind+" = "+inner+"."+name)
 	}
 	if len(out) == 0 {
 		return "", refusal("invalid syntax")
