@@ -19,11 +19,18 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 
 	"sockrepl/repl"
 )
 
 func main() {
+	// The shell's live heap is small while bulk recv() loops allocate
+	// buffers that die at once: collecting less often keeps a 1 GiB
+	// transfer near loopback speed (docs/BENCHMARKS.md).
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(400)
+	}
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
