@@ -51,6 +51,10 @@ func newPredeclared(rt *sockets.Runtime) starlark.StringDict {
 		"isinstance": starlark.NewBuiltin("isinstance", builtinIsinstance),
 		"callable":   starlark.NewBuiltin("callable", builtinCallable),
 		"map":        starlark.NewBuiltin("map", builtinMap),
+		"input":      unavailable("input", "input() is not available in this shell: put the text in a variable instead, e.g. msg = 'hello'"),
+		"open":       unavailable("open", "files are not available in this shell: keep the data in a bytes variable"),
+		"bytearray":  unavailable("bytearray", "bytearray is not available in this shell: build bytes with + or b''.join(pieces)"),
+		"memoryview": unavailable("memoryview", "memoryview is not available in this shell: slice the bytes instead, data[i:j]"),
 		"filter":     starlark.NewBuiltin("filter", builtinFilter),
 
 		"str":   typeStr,
@@ -80,6 +84,8 @@ func newPredeclared(rt *sockets.Runtime) starlark.StringDict {
 		"__le__":       starlark.NewBuiltin("__le__", compare(syntax.LE)),
 		"__gt__":       starlark.NewBuiltin("__gt__", compare(syntax.GT)),
 		"__ge__":       starlark.NewBuiltin("__ge__", compare(syntax.GE)),
+		"__in__":       starlark.NewBuiltin("__in__", membership(false)),
+		"__notin__":    starlark.NewBuiltin("__notin__", membership(true)),
 	}
 	// Starlark builtins that take an iterable, made to accept str and
 	// bytes the way Python iterates them.
@@ -87,6 +93,14 @@ func newPredeclared(rt *sockets.Runtime) starlark.StringDict {
 		d[name] = iterableArgs(name)
 	}
 	return d
+}
+
+// unavailable is a Python builtin this shell lacks, named so the learner
+// gets advice rather than a NameError.
+func unavailable(name, advice string) *starlark.Builtin {
+	return starlark.NewBuiltin(name, func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
+		return nil, &PyError{Class: "NotImplementedError", Msg: advice}
+	})
 }
 
 // ---- output ----
@@ -668,6 +682,66 @@ func compare(op syntax.Token) func(*starlark.Thread, *starlark.Builtin, starlark
 	}
 }
 
+// pyEqual is Python's == for two values.
+func pyEqual(x, y starlark.Value) (bool, error) {
+	if isNumber(x) && isNumber(y) {
+		x, y = asNumber(x), asNumber(y)
+	}
+	return starlark.Equal(x, y)
+}
+
+// membership is x in y (or not in): lists and tuples are searched with
+// Python's equality; for other containers an enum member is looked up as
+// its int.
+func membership(negate bool) func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
+	return func(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+		if len(args) != 2 {
+			return nil, pyErrorf("TypeError", "invalid syntax")
+		}
+		x, y := args[0], args[1]
+		found := false
+		switch c := y.(type) {
+		case *starlark.List, starlark.Tuple:
+			seq := c.(starlark.Indexable)
+			for i := 0; i < seq.Len() && !found; i++ {
+				eq, err := pyEqual(x, seq.Index(i))
+				if err != nil {
+					return nil, asPyError(err)
+				}
+				found = eq
+			}
+		default:
+			r, err := starlark.Binary(syntax.IN, x, y)
+			if err == nil && !r.Truth() {
+				if k, ok := x.(constValue); ok {
+					r, err = starlark.Binary(syntax.IN, starlark.MakeInt(k.v), y)
+				}
+			}
+			if err != nil {
+				return nil, membershipError(x, y, err)
+			}
+			found = bool(r.Truth())
+		}
+		return starlark.Bool(found != negate), nil
+	}
+}
+
+// membershipError words a failed 'in' as Python does.
+func membershipError(x, y starlark.Value, err error) error {
+	switch y.(type) {
+	case starlark.String:
+		return pyErrorf("TypeError", "'in <string>' requires string as left operand, not %s", pyTypeName(x))
+	case starlark.Bytes:
+		if isPyInt(x) {
+			return pyErrorf("ValueError", "byte must be in range(0, 256)")
+		}
+		return pyErrorf("TypeError", "a bytes-like object is required, not '%s'", pyTypeName(x))
+	case starlark.Mapping, *starlark.Set:
+		return asPyError(err)
+	}
+	return pyErrorf("TypeError", "argument of type '%s' is not iterable", pyTypeName(y))
+}
+
 func isNumber(v starlark.Value) bool {
 	_, ok := toFloat(v)
 	return ok
@@ -704,6 +778,10 @@ func getItem(x, k starlark.Value) (starlark.Value, error) {
 		v, found, err := c.Get(k)
 		if err != nil {
 			return nil, asPyError(err)
+		}
+		if kc, ok := k.(constValue); ok && !found {
+			// A key stored as the plain int of an enum member.
+			v, found, _ = c.Get(starlark.MakeInt(kc.v))
 		}
 		if !found {
 			return nil, &PyError{Class: "KeyError", Msg: pyRepr(k)}

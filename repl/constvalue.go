@@ -19,8 +19,9 @@ import (
 // arithmetic, ordering and str() give plain numbers. Combining two flags
 // of an IntFlag enum with | & ^ keeps the enum, as in Python.
 //
-// One gap remains: Starlark compares values of different types as
-// unequal, so AF_INET == 2 is True but 2 == AF_INET is False.
+// Starlark compares values of different types as unequal; translate
+// routes ==, <, in and friends through helpers that compare a member as
+// its int, so AF_INET == 2 holds as in Python.
 type constValue struct {
 	enum string
 	name string // "" for a combination of flags

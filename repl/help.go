@@ -103,8 +103,6 @@ help(select), help(struct) and help(time) list a module.
 
 Differences from Python: no try/except, with, class or f-strings (the error
 message says what to write instead); errors print and the shell carries on.
-2 == socket.AF_INET is False (write socket.AF_INET == 2). data[0] on bytes
-gives an int, as in Python.
 `
 
 // builtinHelp is help(): a short overview, or the doc of one object.

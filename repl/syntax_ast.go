@@ -15,8 +15,8 @@ import (
 //	x % y      -> __mod__(x, y)     printf-style formatting with Python reprs
 //	x / y      -> __truediv__(x, y) and // -> __floordiv__: Python's wording
 //	                                for float division by zero
-//	x == y     -> __eq__(x, y), and the other comparisons: an enum member
-//	                                equals its int, True equals 1
+//	x == y     -> __eq__(x, y), and the other comparisons and in: an enum
+//	                                member equals its int, True equals 1
 //	x[i]       -> __getitem__(x, i) bytes give ints; Python's error wording
 //	for v in x -> for v in __iter__(x)   str and bytes are iterable
 //	a, b = x   -> a, b = __unpack__(x)   and can be unpacked
@@ -34,6 +34,8 @@ var binaryHelpers = map[syntax.Token]string{
 	syntax.LE:         "__le__(",
 	syntax.GT:         "__gt__(",
 	syntax.GE:         "__ge__(",
+	syntax.IN:         "__in__(",
+	syntax.NOT_IN:     "__notin__(",
 }
 
 type astEdit struct {
