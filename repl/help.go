@@ -154,6 +154,9 @@ func helpText(obj starlark.Value) string {
 		if d, ok := builtinDocs[name]; ok {
 			return formatDoc(d)
 		}
+		if d, ok := socketMethodDocs[name]; ok && unboundMethods[name] == x {
+			return formatDoc(d)
+		}
 		return name + "(...): a built-in function.\n"
 	case starlark.String:
 		return helpByName(string(x))

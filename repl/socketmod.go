@@ -103,9 +103,33 @@ func newSocketModule(rt *sockets.Runtime) pyModule {
 	return newModule("socket", m)
 }
 
+// unboundMethods are socket.socket.recv and friends: called with the
+// socket as the first argument, as Python allows.
+var unboundMethods = func() map[string]*starlark.Builtin {
+	m := map[string]*starlark.Builtin{}
+	for name := range socketMethods {
+		name := name
+		m[name] = starlark.NewBuiltin(name, func(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+			if len(args) == 0 {
+				return nil, pyErrorf("TypeError", "unbound method socket.%s() needs an argument", name)
+			}
+			sv, ok := args[0].(*socketValue)
+			if !ok {
+				return nil, pyErrorf("TypeError", "descriptor '%s' for 'socket' objects doesn't apply to a '%s' object", name, pyTypeName(args[0]))
+			}
+			bound, err := sv.Attr(name)
+			if err != nil {
+				return nil, err
+			}
+			return starlark.Call(thread, bound, args[1:], kwargs)
+		})
+	}
+	return m
+}()
+
 // socketClass is socket.socket: calling it makes a socket.
 func socketClass(rt *sockets.Runtime) *pyType {
-	return &pyType{name: "socket.socket", call: func(_ *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	return &pyType{name: "socket.socket", attrs: unboundMethods, call: func(_ *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 		if len(args) > 4 {
 			return nil, pyErrorf("TypeError", "socket.__init__() takes from 1 to 5 positional arguments but %d were given", len(args)+1)
 		}

@@ -84,32 +84,28 @@ const (
 	pyMethod                  // a Python-level method: "socket.close() takes 1 positional argument but 2 were given"
 )
 
-var socketMethods map[string]socketMethod
-
-func init() {
-	socketMethods = map[string]socketMethod{
-		"accept":      {pyMethod, 0, 0, sockAccept},
-		"bind":        {oneArg_, 1, 1, sockBind},
-		"close":       {pyMethod, 0, 0, sockClose},
-		"connect":     {oneArg_, 1, 1, sockConnect},
-		"connect_ex":  {oneArg_, 1, 1, sockConnectEx},
-		"fileno":      {noArgs, 0, 0, sockFileno},
-		"getpeername": {noArgs, 0, 0, sockGetpeername},
-		"getsockname": {noArgs, 0, 0, sockGetsockname},
-		"getsockopt":  {tupleArgs, 2, 3, sockGetsockopt},
-		"setsockopt":  {tupleArgs, 3, 3, sockSetsockopt},
-		"getblocking": {noArgs, 0, 0, sockGetblocking},
-		"setblocking": {oneArg_, 1, 1, sockSetblocking},
-		"gettimeout":  {noArgs, 0, 0, sockGettimeout},
-		"settimeout":  {oneArg_, 1, 1, sockSettimeout},
-		"listen":      {tupleArgs, 0, 1, sockListen},
-		"recv":        {tupleArgs, 1, 2, sockRecv},
-		"recvfrom":    {tupleArgs, 1, 2, sockRecvfrom},
-		"send":        {tupleArgs, 1, 2, sockSend},
-		"sendall":     {tupleArgs, 1, 2, sockSendall},
-		"sendto":      {tupleArgs, 2, 3, sockSendto},
-		"shutdown":    {oneArg_, 1, 1, sockShutdown},
-	}
+var socketMethods = map[string]socketMethod{
+	"accept":      {pyMethod, 0, 0, sockAccept},
+	"bind":        {oneArg_, 1, 1, sockBind},
+	"close":       {pyMethod, 0, 0, sockClose},
+	"connect":     {oneArg_, 1, 1, sockConnect},
+	"connect_ex":  {oneArg_, 1, 1, sockConnectEx},
+	"fileno":      {noArgs, 0, 0, sockFileno},
+	"getpeername": {noArgs, 0, 0, sockGetpeername},
+	"getsockname": {noArgs, 0, 0, sockGetsockname},
+	"getsockopt":  {tupleArgs, 2, 3, sockGetsockopt},
+	"setsockopt":  {tupleArgs, 3, 3, sockSetsockopt},
+	"getblocking": {noArgs, 0, 0, sockGetblocking},
+	"setblocking": {oneArg_, 1, 1, sockSetblocking},
+	"gettimeout":  {noArgs, 0, 0, sockGettimeout},
+	"settimeout":  {oneArg_, 1, 1, sockSettimeout},
+	"listen":      {tupleArgs, 0, 1, sockListen},
+	"recv":        {tupleArgs, 1, 2, sockRecv},
+	"recvfrom":    {tupleArgs, 1, 2, sockRecvfrom},
+	"send":        {tupleArgs, 1, 2, sockSend},
+	"sendall":     {tupleArgs, 1, 2, sockSendall},
+	"sendto":      {tupleArgs, 2, 3, sockSendto},
+	"shutdown":    {oneArg_, 1, 1, sockShutdown},
 }
 
 // checkArgs words argument-count errors the way CPython does for style.

@@ -78,6 +78,8 @@ func TestSocketValueBasics(t *testing.T) {
 		{"b.recv(5)", "b'y'"},
 		{"'recv' in dir(a)", "True"},
 		{"hasattr(a, 'sendall')", "True"},
+		{"socket.socket.send(a, b'z')", "1"},
+		{"b.recv(1)", "b'z'"},
 	} {
 		if got := sh.eval(c.src); got != c.want {
 			t.Errorf("%s = %s, want %s", c.src, got, c.want)
@@ -173,6 +175,7 @@ func TestHelpPrintsThroughThread(t *testing.T) {
 		{"help('sendall')", "Send every byte"},
 		{"help(socket.AF_INET)", "acts as the int 2"},
 		{"help(exit)", "leave the shell"},
+		{"help(socket.socket.recv)", "s.recv(bufsize"},
 	} {
 		sh.must(c.src)
 		out := sh.printed()
