@@ -3,6 +3,7 @@ package lessons
 import (
 	"encoding/json"
 	"io/fs"
+	"os"
 	"os/exec"
 	"path"
 	"regexp"
@@ -145,6 +146,33 @@ for i, code in enumerate(json.load(sys.stdin)):
 			t.Fatalf("python3 said %q", line)
 		}
 		t.Errorf("%s: not valid Python: %s", where[n], msg)
+	}
+}
+
+// literalPort finds a port written as a number in an address tuple.
+var literalPort = regexp.MustCompile(`\(\s*'(?:|localhost|[0-9a-fA-F:.]+)'\s*,\s*(\d+)\s*[,)]`)
+
+// A fixed port inside the ephemeral range can be taken at any moment by an
+// outgoing connection of any process, and held for a minute in TIME_WAIT:
+// bind() then fails with EADDRINUSE. Lessons use ports outside it.
+func TestCoursePortsOutsideEphemeralRange(t *testing.T) {
+	lo, hi := 32768, 60999
+	if data, err := os.ReadFile("/proc/sys/net/ipv4/ip_local_port_range"); err == nil {
+		if f := strings.Fields(string(data)); len(f) == 2 {
+			lo, _ = strconv.Atoi(f[0])
+			hi, _ = strconv.Atoi(f[1])
+		}
+	}
+	for _, l := range courseLessons(t) {
+		for _, st := range l.Steps {
+			for _, m := range literalPort.FindAllStringSubmatch(st.Code, -1) {
+				if p, _ := strconv.Atoi(m[1]); p >= lo && p <= hi {
+					t.Errorf("%s:%d: port %d is in the ephemeral range %d-%d, where any outgoing "+
+						"connection may hold it; use 61000+lesson*10+k or port 0 (docs/LESSON_FORMAT.md)",
+						l.Source, st.Line, p, lo, hi)
+				}
+			}
+		}
 	}
 }
 
