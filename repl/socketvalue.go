@@ -200,7 +200,7 @@ func addrArg(v starlark.Value) (any, error) { return fromStarlark(v) }
 // dataArg reads a bytes argument (send, sendall, sendto).
 func dataArg(v starlark.Value) ([]byte, error) {
 	if b, ok := v.(starlark.Bytes); ok {
-		return []byte(b), nil
+		return bytesView(b), nil
 	}
 	return nil, pyErrorf("TypeError", "a bytes-like object is required, not '%s'", pyTypeName(v))
 }
@@ -420,7 +420,7 @@ func sockRecv(v *socketValue, args starlark.Tuple) (starlark.Value, error) {
 	if err != nil {
 		return nil, sockErr(err)
 	}
-	return starlark.Bytes(data), nil
+	return ownedBytes(data), nil
 }
 
 func sockRecvfrom(v *socketValue, args starlark.Tuple) (starlark.Value, error) {
@@ -432,7 +432,7 @@ func sockRecvfrom(v *socketValue, args starlark.Tuple) (starlark.Value, error) {
 	if err != nil {
 		return nil, sockErr(err)
 	}
-	return starlark.Tuple{starlark.Bytes(data), toStarlark(addr)}, nil
+	return starlark.Tuple{ownedBytes(data), toStarlark(addr)}, nil
 }
 
 // sendArgs reads (data[, flags]).

@@ -191,7 +191,7 @@ func (s *Socket) recvOnce(bufsize, flags int, from *sockaddr) ([]byte, error) {
 			size = min(bufsize, next)
 		}
 	}
-	buf := make([]byte, size)
+	buf := makeNoZero(size)
 	start := time.Now()
 	n, e := sysRecvfrom(s.fd, buf, flags|unix.MSG_DONTWAIT, from)
 	if s.rt.tracing() {
@@ -203,6 +203,11 @@ func (s *Socket) recvOnce(bufsize, flags int, from *sockaddr) ([]byte, error) {
 	}
 	if e != nil {
 		return nil, e
+	}
+	if flags&unix.MSG_TRUNC != 0 && s.typ == unix.SOCK_STREAM {
+		// TCP discards the bytes without writing them: show zeros, never
+		// whatever the unzeroed buffer held.
+		clear(buf[:min(n, len(buf))])
 	}
 	if n > len(buf) { // MSG_TRUNC from the caller: the datagram's real length
 		n = len(buf)
