@@ -282,11 +282,16 @@ var msgRules = []msgRule{
 	{regexp.MustCompile(`^pop: missing key$`), func(m []string) *PyError {
 		return &PyError{Class: "KeyError", Msg: ""}
 	}},
-	{regexp.MustCompile(`(?:insert into|cannot (?:insert|delete|clear|append|alter|remove)).*during iteration`), func(m []string) *PyError {
-		return &PyError{Class: "RuntimeError", Msg: "changed size during iteration"}
+	{regexp.MustCompile(`^(?:\w+: )?cannot [\w ]+? (hash table|list) during iteration$`), func(m []string) *PyError {
+		// Python allows changing a list inside a loop over it; Starlark
+		// does not, so say what to do.
+		if m[1] == "list" {
+			return &PyError{Class: "RuntimeError", Msg: "list changed during iteration: loop over a copy, for x in list(items)"}
+		}
+		return &PyError{Class: "RuntimeError", Msg: "dictionary changed size during iteration"}
 	}},
-	{regexp.MustCompile(`frozen`), func(m []string) *PyError {
-		return &PyError{Class: "TypeError", Msg: "object is immutable"}
+	{regexp.MustCompile(`^(?:\w+: )?cannot [\w ]+? frozen (hash table|list)$`), func(m []string) *PyError {
+		return &PyError{Class: "TypeError", Msg: "this built-in value cannot be changed"}
 	}},
 	{regexp.MustCompile(`repeat count .* too large|excessive repeat`), func(m []string) *PyError {
 		return &PyError{Class: "MemoryError"}

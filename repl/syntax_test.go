@@ -198,3 +198,20 @@ func FuzzTranslate(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkTranslate is the cost translate adds to one typical statement.
+func BenchmarkTranslate(b *testing.B) {
+	for _, src := range []string{
+		"conn, addr = s.accept()",
+		"data = conn.recv(1024)\nif not data:\n    break\nconn.sendall(data)",
+		"print('%s sent %d bytes: %r' % (addr, len(data), data[:10]))",
+	} {
+		b.Run(strings.Fields(src)[0], func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				if _, err := translate(src); err != nil && !strings.Contains(src, "break") {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
