@@ -170,3 +170,15 @@ func TestConstantsFromSockets(t *testing.T) {
 		t.Errorf("misspelt constant: %v", err)
 	}
 }
+
+// BenchmarkObserve is the cost a lesson adds to every statement: one check
+// over a snapshot of three live sockets.
+func BenchmarkObserve(b *testing.B) {
+	sh, port := listenerPair(b)
+	st := stepFor(b, fmt.Sprintf("any([x.state == 'ESTABLISHED' and x.lport == %d for x in sockets])", port))
+	for b.Loop() {
+		if ok, err := evalCheck(st, sh.snap(Last{OK: true})); !ok {
+			b.Fatal(err)
+		}
+	}
+}

@@ -40,7 +40,7 @@ func countFDs(t *testing.T) int {
 // shell is a stand-in for a learner's shell: real sockets of one Runtime,
 // each held by a global name, as the repl would build a Snapshot of them.
 type shell struct {
-	t       *testing.T
+	t       testing.TB
 	rt      *sockets.Runtime
 	names   []string
 	socks   []*sockets.Socket
@@ -58,7 +58,7 @@ func (v sockValue) Freeze()               {}
 func (v sockValue) Truth() starlark.Bool  { return true }
 func (v sockValue) Hash() (uint32, error) { return uint32(v.s.Fileno()), nil }
 
-func newShell(t *testing.T) *shell {
+func newShell(t testing.TB) *shell {
 	t.Helper()
 	rt, err := sockets.NewRuntime()
 	if err != nil {
@@ -119,7 +119,7 @@ func (sh *shell) snap(last Last) Snapshot {
 
 // listenerPair makes s listening on a port the system picks, c connected
 // to it, and conn accepted: the shell of lesson 01 after step 6.
-func listenerPair(t *testing.T) (sh *shell, port int) {
+func listenerPair(t testing.TB) (sh *shell, port int) {
 	sh = newShell(t)
 	s := sh.socket("s", -1, -1)
 	sh.ok(s.Bind(sockets.Tuple{"127.0.0.1", 0}))
@@ -136,7 +136,7 @@ func listenerPair(t *testing.T) (sh *shell, port int) {
 }
 
 // stepFor compiles a check the way a lesson file would.
-func stepFor(t *testing.T, check string) *Step {
+func stepFor(t testing.TB, check string) *Step {
 	t.Helper()
 	src := fmt.Sprintf("lesson 99-t\ntitle: T\ntitle.zh: 题\nstep\nsay: S\nsay.zh: 说\ncode: x\ncheck: %s\n", check)
 	l, err := Parse("t.lesson", []byte(src))

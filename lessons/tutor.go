@@ -40,14 +40,29 @@ func NewTutor(l *Lesson, role, lang string, store *Store) (*Tutor, error) {
 		for _, n := range rp.Done {
 			t.done[n] = true
 		}
-		t.pos = len(t.steps)
-		for i, st := range t.steps {
-			if st.N == rp.At {
-				t.pos = i
-			}
-		}
+		t.pos = t.resumeAt(rp.At)
 	}
 	return t, nil
+}
+
+// resumeAt is the index of step number at; 0 means finished. A number the
+// lesson no longer has (the file changed) resumes at the first step not
+// passed.
+func (t *Tutor) resumeAt(at int) int {
+	if at == 0 {
+		return len(t.steps)
+	}
+	for i, st := range t.steps {
+		if st.N == at {
+			return i
+		}
+	}
+	for i, st := range t.steps {
+		if !t.done[st.N] {
+			return i
+		}
+	}
+	return len(t.steps)
 }
 
 // Lesson is the lesson being followed.

@@ -256,6 +256,20 @@ func TestTutorProgressIsSavedAndResumed(t *testing.T) {
 	}
 }
 
+func TestTutorResumesAChangedLesson(t *testing.T) {
+	st, err := OpenStore(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Step 9 is gone from the file; step 1 was passed.
+	if err := st.put("92-flow", "server", &roleProgress{Done: []int{1}, At: 9, Total: 5}); err != nil {
+		t.Fatal(err)
+	}
+	if tu := newTutor(t, "testdata/flow.lesson", "server", "en", st); tu.Current() == nil || tu.Current().N != 3 {
+		t.Errorf("resumed at %v, want step 3, the first not passed", tu.Current())
+	}
+}
+
 func TestListingWithoutStore(t *testing.T) {
 	all, err := Catalogue()
 	if err != nil {
