@@ -19,6 +19,7 @@ var messages = map[string][2]string{
 	"lesson.roleopen": {"sockrepl --role %s    then    %%lesson %s %s", "sockrepl --role %s    然后    %%lesson %s %s"},
 	"lesson.root":     {"Some steps need root; as another user they show what happens instead.", "部分步骤需要 root 权限；用普通用户运行时，会改为演示此时的结果。"},
 	"lesson.resume":   {"Resuming at step %d (%%lesson reset starts over).", "从第 %d 步继续（%%lesson reset 可以从头开始）。"},
+	"lesson.again":    {"You have been through this lesson before; %lesson reset starts it again.", "你之前已经学完了这一课；%lesson reset 可以从头再来。"},
 	"lesson.finished": {"Lesson %s finished: that was the last of this terminal's %d steps.", "课程 %s 完成：本终端的 %d 个步骤已经全部走完。"},
 	"lesson.partner":  {"The other terminal may still have steps to finish.", "另一个终端可能还有步骤没做完。"},
 	"lesson.more":     {"%lesson lists the other lessons.", "%lesson 列出其他课程。"},

@@ -104,8 +104,11 @@ func (t *Tutor) Intro() []string {
 	if t.l.Needs == "root" && os.Geteuid() != 0 {
 		out = append(out, wrap(msg(t.lang, "lesson.root"), Width, "  ")...)
 	}
-	if t.pos > 0 && t.pos < len(t.steps) {
+	switch {
+	case t.pos > 0 && t.pos < len(t.steps):
 		out = append(out, msg(t.lang, "lesson.resume", t.steps[t.pos].N))
+	case t.pos >= len(t.steps):
+		out = append(out, msg(t.lang, "lesson.again"))
 	}
 	return append(out, t.StepText()...)
 }

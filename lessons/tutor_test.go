@@ -232,6 +232,8 @@ func TestTutorProgressIsSavedAndResumed(t *testing.T) {
 	again.Next()
 	if done := newTutor(t, "testdata/flow.lesson", "server", "en", st); !done.Finished() {
 		t.Errorf("a finished lesson resumed at %v", done.Current())
+	} else if got := joined(done.Intro()); !strings.Contains(got, "%lesson reset starts it again") {
+		t.Errorf("intro of a finished lesson: %q", got)
 	}
 	again.Reset()
 	if d, n := st.Done("92-flow", "server"); d != 0 || n != 0 {
