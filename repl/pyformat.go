@@ -159,6 +159,9 @@ func percentFormat(format string, args starlark.Value, isBytes bool) (string, er
 		if f.align == '<' {
 			f.zero = false
 		}
+		if f.width > maxWidth || f.prec > maxWidth {
+			return "", widthError()
+		}
 		s, err := percentOne(conv, arg, f, isBytes)
 		if err != nil {
 			if pe, ok := err.(*PyError); ok && pe.Class == "ValueError" && pe.Msg == "" {
@@ -287,6 +290,12 @@ type fmtSpec struct {
 	prec     int  // -1 when absent
 	typ      byte
 }
+
+// maxWidth bounds a field width: a typo like '%999999999d' must not
+// make the shell build a gigabyte of spaces.
+const maxWidth = 1 << 20
+
+func widthError() error { return &PyError{Class: "MemoryError", Msg: "field width too large for this shell"} }
 
 // pad pads s to the width; def is the default alignment.
 func (f fmtSpec) pad(s string, def byte) string {
@@ -466,6 +475,9 @@ func parseSpec(spec string) (fmtSpec, error) {
 	}
 	if i < len(rs) || f.typ >= utf8.RuneSelf {
 		return f, pyErrorf("ValueError", "Invalid format specifier '%s'", spec)
+	}
+	if f.width > maxWidth || f.prec > maxWidth {
+		return f, widthError()
 	}
 	return f, nil
 }

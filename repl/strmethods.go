@@ -170,6 +170,9 @@ func strPad(align byte) methodFn {
 		if utf8.RuneCountInString(fill) != 1 {
 			return nil, pyErrorf("TypeError", "The fill character must be exactly one character long")
 		}
+		if width > maxWidth {
+			return nil, widthError()
+		}
 		r, _ := utf8.DecodeRuneInString(fill)
 		f := fmtSpec{fill: r, align: align, width: width}
 		s := string(b.Receiver().(starlark.String))
@@ -196,6 +199,9 @@ func strZfill(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwar
 	var width int
 	if err := starlark.UnpackPositionalArgs("zfill", args, kwargs, 1, &width); err != nil {
 		return nil, err
+	}
+	if width > maxWidth {
+		return nil, widthError()
 	}
 	return starlark.String(zfill(string(b.Receiver().(starlark.String)), width)), nil
 }
@@ -849,6 +855,9 @@ func bytesPad(align byte) methodFn {
 		if err := starlark.UnpackPositionalArgs(b.Name(), args, kwargs, 1, &width, &fill); err != nil {
 			return nil, err
 		}
+		if width > maxWidth {
+			return nil, widthError()
+		}
 		f, ok := fill.(starlark.Bytes)
 		if !ok || len(f) != 1 {
 			return nil, pyErrorf("TypeError", "%s() argument 2 must be a byte string of length 1, not %s", b.Name(), pyTypeName(fill))
@@ -873,6 +882,9 @@ func bytesZfill(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw
 	var width int
 	if err := starlark.UnpackPositionalArgs("zfill", args, kwargs, 1, &width); err != nil {
 		return nil, err
+	}
+	if width > maxWidth {
+		return nil, widthError()
 	}
 	return starlark.Bytes(zfill(string(recvBytes(b)), width)), nil
 }
