@@ -295,7 +295,9 @@ type fmtSpec struct {
 // make the shell build a gigabyte of spaces.
 const maxWidth = 1 << 20
 
-func widthError() error { return &PyError{Class: "MemoryError", Msg: "field width too large for this shell"} }
+func widthError() error {
+	return &PyError{Class: "MemoryError", Msg: "field width too large for this shell"}
+}
 
 // pad pads s to the width; def is the default alignment.
 func (f fmtSpec) pad(s string, def byte) string {
