@@ -117,9 +117,6 @@ type msgRule struct {
 	fn func(m []string) *PyError
 }
 
-// builtinPrefix matches the "name: " Starlark puts before a builtin's error.
-const builtinPrefix = `^(?:[A-Za-z_][A-Za-z_0-9.]*:? )?`
-
 var msgRules = []msgRule{
 	{regexp.MustCompile(`^Starlark computation cancelled: (.*)$`), func(m []string) *PyError {
 		if m[1] == "KeyboardInterrupt" || m[1] == "" {

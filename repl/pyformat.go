@@ -31,7 +31,6 @@ func percentFormat(format string, args starlark.Value, isBytes bool) (string, er
 		}
 	}
 	next := 0
-	used := false // a %(name) spec consumed the mapping
 	take := func() (starlark.Value, error) {
 		if next >= len(list) {
 			return nil, pyErrorf("TypeError", "not enough arguments for format string")
@@ -46,7 +45,6 @@ func percentFormat(format string, args starlark.Value, isBytes bool) (string, er
 			out.WriteByte(c)
 			continue
 		}
-		start := i
 		i++
 		if i >= len(format) {
 			return "", pyErrorf("ValueError", "incomplete format")
@@ -79,7 +77,7 @@ func percentFormat(format string, args starlark.Value, isBytes bool) (string, er
 			if !found {
 				return "", &PyError{Class: "KeyError", Msg: pyRepr(k)}
 			}
-			arg, used, i = v, true, j
+			arg, i = v, j
 		}
 		var f fmtSpec
 		for ; i < len(format) && strings.IndexByte("-+ #0", format[i]) >= 0; i++ {
@@ -170,13 +168,11 @@ func percentFormat(format string, args starlark.Value, isBytes bool) (string, er
 			}
 			return "", err
 		}
-		_ = start
 		out.WriteString(s)
 	}
 	if next < len(list) && mapping == nil {
 		return "", pyErrorf("TypeError", "not all arguments converted during %s formatting", map[bool]string{false: "string", true: "bytes"}[isBytes])
 	}
-	_ = used
 	return out.String(), nil
 }
 

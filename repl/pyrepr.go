@@ -295,10 +295,6 @@ func pyTypeOfName(t string) string {
 	switch t {
 	case "string":
 		return "str"
-	case "builtin_function_or_method":
-		return "builtin_function_or_method"
-	case "function":
-		return "function"
 	}
 	return t
 }

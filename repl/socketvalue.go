@@ -183,10 +183,6 @@ func (v *socketValue) AttrNames() []string {
 	return names
 }
 
-// sockErr passes a sockets error through unchanged (it already carries
-// the class, errno and operation); nil stays nil.
-func sockErr(err error) error { return err }
-
 func timeoutValue(t *float64) starlark.Value {
 	if t == nil {
 		return starlark.None
@@ -239,7 +235,7 @@ func sizeArg(v starlark.Value) (int, error) {
 func sockAccept(v *socketValue, _ starlark.Tuple) (starlark.Value, error) {
 	c, addr, err := v.s.Accept()
 	if err != nil {
-		return nil, sockErr(err)
+		return nil, err
 	}
 	return starlark.Tuple{newSocketValue(v.rt, c), toStarlark(addr)}, nil
 }
@@ -249,11 +245,11 @@ func sockBind(v *socketValue, args starlark.Tuple) (starlark.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	return starlark.None, sockErr(v.s.Bind(a))
+	return starlark.None, v.s.Bind(a)
 }
 
 func sockClose(v *socketValue, _ starlark.Tuple) (starlark.Value, error) {
-	return starlark.None, sockErr(v.s.Close())
+	return starlark.None, v.s.Close()
 }
 
 func sockConnect(v *socketValue, args starlark.Tuple) (starlark.Value, error) {
@@ -261,7 +257,7 @@ func sockConnect(v *socketValue, args starlark.Tuple) (starlark.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	return starlark.None, sockErr(v.s.Connect(a))
+	return starlark.None, v.s.Connect(a)
 }
 
 func sockConnectEx(v *socketValue, args starlark.Tuple) (starlark.Value, error) {
@@ -271,7 +267,7 @@ func sockConnectEx(v *socketValue, args starlark.Tuple) (starlark.Value, error) 
 	}
 	n, err := v.s.ConnectEx(a)
 	if err != nil {
-		return nil, sockErr(err)
+		return nil, err
 	}
 	return starlark.MakeInt(n), nil
 }
@@ -283,7 +279,7 @@ func sockFileno(v *socketValue, _ starlark.Tuple) (starlark.Value, error) {
 func sockGetpeername(v *socketValue, _ starlark.Tuple) (starlark.Value, error) {
 	a, err := v.s.Getpeername()
 	if err != nil {
-		return nil, sockErr(err)
+		return nil, err
 	}
 	return toStarlark(a), nil
 }
@@ -291,7 +287,7 @@ func sockGetpeername(v *socketValue, _ starlark.Tuple) (starlark.Value, error) {
 func sockGetsockname(v *socketValue, _ starlark.Tuple) (starlark.Value, error) {
 	a, err := v.s.Getsockname()
 	if err != nil {
-		return nil, sockErr(err)
+		return nil, err
 	}
 	return toStarlark(a), nil
 }
@@ -310,7 +306,7 @@ func sockGetsockopt(v *socketValue, args starlark.Tuple) (starlark.Value, error)
 	}
 	r, err := v.s.Getsockopt(ints[0], ints[1], ints[2])
 	if err != nil {
-		return nil, sockErr(err)
+		return nil, err
 	}
 	return toStarlark(r), nil
 }
@@ -338,7 +334,7 @@ func sockSetsockopt(v *socketValue, args starlark.Tuple) (starlark.Value, error)
 		}
 		value = n
 	}
-	return starlark.None, sockErr(v.s.Setsockopt(level, opt, value))
+	return starlark.None, v.s.Setsockopt(level, opt, value)
 }
 
 func sockGetblocking(v *socketValue, _ starlark.Tuple) (starlark.Value, error) {
@@ -350,7 +346,7 @@ func sockSetblocking(v *socketValue, args starlark.Tuple) (starlark.Value, error
 		return nil, pyErrorf("TypeError", "'%s' object cannot be interpreted as an integer", pyTypeName(args[0]))
 	}
 	n, _ := bigOf(args[0])
-	return starlark.None, sockErr(v.s.Setblocking(n.Sign() != 0))
+	return starlark.None, v.s.Setblocking(n.Sign() != 0)
 }
 
 func sockGettimeout(v *socketValue, _ starlark.Tuple) (starlark.Value, error) {
@@ -382,18 +378,18 @@ func sockSettimeout(v *socketValue, args starlark.Tuple) (starlark.Value, error)
 	if err != nil {
 		return nil, err
 	}
-	return starlark.None, sockErr(v.s.Settimeout(t))
+	return starlark.None, v.s.Settimeout(t)
 }
 
 func sockListen(v *socketValue, args starlark.Tuple) (starlark.Value, error) {
 	if len(args) == 0 {
-		return starlark.None, sockErr(v.s.Listen())
+		return starlark.None, v.s.Listen()
 	}
 	n, err := cIntArg(args[0])
 	if err != nil {
 		return nil, err
 	}
-	return starlark.None, sockErr(v.s.Listen(n))
+	return starlark.None, v.s.Listen(n)
 }
 
 // recvArgs reads (bufsize[, flags]).
@@ -418,7 +414,7 @@ func sockRecv(v *socketValue, args starlark.Tuple) (starlark.Value, error) {
 	}
 	data, err := v.s.Recv(n, flags)
 	if err != nil {
-		return nil, sockErr(err)
+		return nil, err
 	}
 	return ownedBytes(data), nil
 }
@@ -430,7 +426,7 @@ func sockRecvfrom(v *socketValue, args starlark.Tuple) (starlark.Value, error) {
 	}
 	data, addr, err := v.s.Recvfrom(n, flags)
 	if err != nil {
-		return nil, sockErr(err)
+		return nil, err
 	}
 	return starlark.Tuple{ownedBytes(data), toStarlark(addr)}, nil
 }
@@ -457,7 +453,7 @@ func sockSend(v *socketValue, args starlark.Tuple) (starlark.Value, error) {
 	}
 	n, err := v.s.Send(data, flags)
 	if err != nil {
-		return nil, sockErr(err)
+		return nil, err
 	}
 	return starlark.MakeInt(n), nil
 }
@@ -467,7 +463,7 @@ func sockSendall(v *socketValue, args starlark.Tuple) (starlark.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	return starlark.None, sockErr(v.s.Sendall(data, flags))
+	return starlark.None, v.s.Sendall(data, flags)
 }
 
 func sockSendto(v *socketValue, args starlark.Tuple) (starlark.Value, error) {
@@ -489,7 +485,7 @@ func sockSendto(v *socketValue, args starlark.Tuple) (starlark.Value, error) {
 	}
 	n, err := v.s.Sendto(data, flags, a)
 	if err != nil {
-		return nil, sockErr(err)
+		return nil, err
 	}
 	return starlark.MakeInt(n), nil
 }
@@ -499,5 +495,5 @@ func sockShutdown(v *socketValue, args starlark.Tuple) (starlark.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	return starlark.None, sockErr(v.s.Shutdown(how))
+	return starlark.None, v.s.Shutdown(how)
 }
