@@ -147,7 +147,7 @@ func (p *tmuxPane) start(args ...string) {
 func (p *tmuxPane) prompts(n int) {
 	p.ts.t.Helper()
 	deadline := time.Now().Add(15 * time.Second)
-	for p.count(`>>> `) < n {
+	for p.count(`^(\[\w+\] )?>>>`) < n {
 		if time.Now().After(deadline) {
 			p.ts.t.Fatalf("pane %s: wanted %d prompts; it shows:\n%s", p.target, n, p.capture())
 		}

@@ -1,0 +1,62 @@
+package repl
+
+import (
+	"testing"
+	"time"
+)
+
+// TestTmuxCtrlCEveryBlockingCall blocks the shell in each kind of wait,
+// presses Ctrl-C, and checks that the prompt comes back, the sockets are
+// intact, and the shell still works.
+func TestTmuxCtrlCEveryBlockingCall(t *testing.T) {
+	ts := newTmux(t)
+	p := ts.pane("a")
+	p.start()
+	setup := []string{
+		"srv = socket.socket(); srv.bind(('127.0.0.1', 0)); srv.listen(0)",
+		"a, b = socket.socketpair()",
+		"u = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); u.bind(('127.0.0.1', 0))",
+		// Fill srv's accept queue so that a further connect stays in SYN_SENT.
+		"q1 = socket.socket(); q1.setblocking(False); q1.connect_ex(srv.getsockname())",
+		"q2 = socket.socket(); q2.setblocking(False); q2.connect_ex(srv.getsockname())",
+	}
+	for _, l := range setup {
+		p.line(l)
+	}
+	prompts := 1 + len(setup)
+	p.prompts(prompts)
+	cases := []struct{ code, status string }{
+		{"srv2 = socket.socket(); srv2.bind(('127.0.0.1', 0)); srv2.listen(); srv2.accept()", `accept\(\) blocking`},
+		{"c = socket.socket(); c.connect(srv.getsockname())", `connect\(\) blocking`},
+		{"a.recv(10)", `recv\(\) blocking`},
+		{"u.recvfrom(10)", `recvfrom\(\) blocking`},
+		{"a.sendall(b'x' * 50000000)", `sendall\(\) blocking`},
+		{"select.select([a], [], [])", `select\(\) blocking`},
+		{"time.sleep(60)", `sleep\(\) blocking`},
+	}
+	for _, c := range cases {
+		p.line(c.code)
+		p.waitFor(c.status)
+		p.keys("C-c")
+		prompts++
+		p.prompts(prompts)
+	}
+	if n := p.count(`^KeyboardInterrupt$`); n != len(cases) {
+		t.Fatalf("%d KeyboardInterrupt lines for %d interrupted calls:\n%s", n, len(cases), p.capture())
+	}
+	// A runaway loop stops too.
+	p.line("n = 0")
+	p.line("while True:")
+	p.line("    n += 1")
+	p.line("")
+	time.Sleep(300 * time.Millisecond)
+	p.keys("C-c")
+	prompts += 2
+	p.prompts(prompts)
+	p.line("n > 0")
+	p.waitFor(`^True$`)
+	// Everything survived: the pair still talks, the listener still accepts.
+	p.line("b.recv(100) != b''")
+	p.line("a.send(b'ok') == 2 and len(srv.accept()) == 2")
+	p.waitFor(`(?s)True.*True`)
+}
