@@ -107,6 +107,10 @@ func (p *ttyParser) discard() {
 	unix.IoctlSetInt(0, unix.TCFLSH, unix.TCIFLUSH)
 }
 
+// panicOnTab makes Tab panic inside go-prompt's goroutine, so a test can
+// check that even a crash there leaves the terminal restored.
+var panicOnTab = os.Getenv("SOCKREPL_TEST_PANIC") == "tab"
+
 // IsTerminal reports whether stdin and stdout are both terminals.
 func IsTerminal() bool { return term.IsTerminal(0) && term.IsTerminal(1) }
 
@@ -184,6 +188,9 @@ func RunTerminal(opt Options) (status int) {
 	var p *prompt.Prompt
 	keepLowFDsFree(func() {
 		p = prompt.New(executor, func(d prompt.Document) []prompt.Suggest {
+			if panicOnTab && d.LastKeyStroke() == prompt.Tab {
+				panic("SOCKREPL_TEST_PANIC=tab")
+			}
 			return suggestions(s, d)
 		}, append(promptColors(opt.Color),
 			prompt.OptionParser(parser),

@@ -233,4 +233,18 @@ func TestTmuxTerminalRestored(t *testing.T) {
 	if !p.sttyOK() {
 		t.Fatalf("terminal not restored after SIGTERM:\n%s", p.capture())
 	}
+	p.start()
+	p.signal("HUP")
+	p.waitFor(`^\$$`)
+	if !p.sttyOK() {
+		t.Fatalf("terminal not restored after SIGHUP:\n%s", p.capture())
+	}
+	p.line("export SOCKREPL_TEST_PANIC=tab")
+	p.start()
+	p.keys("soc", "Tab")
+	p.waitFor(`internal error: SOCKREPL_TEST_PANIC=tab`)
+	p.waitFor(`^\$$`)
+	if !p.sttyOK() {
+		t.Fatalf("terminal not restored after a panic:\n%s", p.capture())
+	}
 }
