@@ -100,6 +100,21 @@ def main():
         rows.append(("10,000 loopback round trips (roundtrips.py)",
                      "%.2f s" % s, "%.2f s" % p, s / p, "<= 1.0"))
 
+        # One statement at the prompt: 20,000 typed lines, each parsed and
+        # run on its own, fed to line mode and to python3 -i -q.
+        lines = os.path.join(tmp, "statements.txt")
+        with open(lines, "w") as f:
+            f.write("import socket\na, b = socket.socketpair()\n")
+            for i in range(10000):
+                f.write("n = a.send(b'x')\nd = b.recv(1)\n")
+
+        def feed(cmd):
+            with open(lines) as f:
+                return timed(cmd, stdin=f, stderr=subprocess.DEVNULL)
+        s, p = median_pair(lambda: feed([exe]), lambda: feed(["python3", "-i", "-q"]), max(1, runs // 3))
+        rows.append(("20,000 statements typed one by one (line mode vs python3 -i -q)",
+                     "%.1f us" % (s / 20000 * 1e6), "%.1f us" % (p / 20000 * 1e6), s / p, "<= 1.0"))
+
         recv = os.path.join(ROOT, "bench", "bulk_recv.py")
         send = os.path.join(ROOT, "bench", "bulk_send.py")
         ms, mr = [], []
