@@ -106,7 +106,7 @@ func openFDs(t *testing.T) int {
 // count; it returns the count.
 func settle(limit int) int {
 	n := runtime.NumGoroutine()
-	for i := 0; i < 100 && n > limit; i++ {
+	for i := 0; i < 500 && n > limit; i++ {
 		time.Sleep(10 * time.Millisecond)
 		n = runtime.NumGoroutine()
 	}
