@@ -19,7 +19,7 @@ func (s *Session) cmdLesson(args []string) error {
 	switch {
 	case len(args) == 0:
 		s.out.plain(lessons.Listing(all, s.lang, s.store)...)
-		s.out.plain(tr(s.lang, "start one with %%lesson ID [ROLE], e.g. %%lesson 1 server"))
+		s.out.plain(tr(s.lang, "start one with %lesson ID [ROLE], e.g. %lesson 1 server"))
 		return nil
 	case args[0] == "reset":
 		if s.tutor == nil {
