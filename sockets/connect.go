@@ -132,6 +132,7 @@ func (s *Socket) ConnectEx(address any) (int, error) {
 }
 
 func (s *Socket) connect(sa *sockaddr) (err error) {
+	s.dialed = sa
 	c := s.rt.begin("connect", s)
 	defer c.end(&err)
 	if s.mode == modeBlocking && s.fd >= 0 {

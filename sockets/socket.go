@@ -19,8 +19,9 @@ type Socket struct {
 	fd                 int // -1 once closed
 	family, typ, proto int
 	mode               mode
-	timeout            float64 // seconds, in timeout mode
-	backlog            int     // from the last successful listen; -1 before
+	timeout            float64   // seconds, in timeout mode
+	backlog            int       // from the last successful listen; -1 before
+	dialed             *sockaddr // the address given to the last connect()
 }
 
 // mode is CPython's three socket modes; the fd is O_NONBLOCK in the last two.

@@ -121,9 +121,14 @@ func kindOf(family, typ int) string {
 	return familyText(family) + "-" + base
 }
 
-// connectingTo finds the destination of a SYN_SENT socket in
-// /proc/net/tcp{,6} by the socket's inode.
+// connectingTo is the destination of a SYN_SENT socket: the address given
+// to connect(), else its row in /proc/net/tcp{,6}, found by inode.
 func (s *Socket) connectingTo() any {
+	if s.dialed != nil {
+		// Remembered from connect(): reading /proc/net/tcp costs
+		// hundreds of ms on a machine full of TIME_WAIT entries.
+		return s.dialed.value()
+	}
 	var stat unix.Stat_t
 	if unix.Fstat(s.fd, &stat) != nil {
 		return nil
