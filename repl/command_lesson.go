@@ -14,7 +14,8 @@ import (
 func (s *Session) cmdLesson(args []string) error {
 	all, err := lessons.Catalogue()
 	if err != nil {
-		return s.usage("%v", err)
+		// A broken lesson file is named; the others still work.
+		s.out.exception(err.Error())
 	}
 	switch {
 	case len(args) == 0:
@@ -62,6 +63,7 @@ func (s *Session) startLesson(l *lessons.Lesson, args []string) error {
 	}
 	s.tutor = t
 	s.lessonLines(t.Intro())
+	s.lessonLines(t.Leftovers(s.snapshot()))
 	return nil
 }
 

@@ -214,8 +214,6 @@ func (s *Session) afterStatement(src string, err error) {
 		for _, line := range s.notices() {
 			s.out.notice(line)
 		}
-	} else {
-		s.snapshotStates()
 	}
 	if s.tutor != nil {
 		s.lessonLines(s.tutor.Observe(s.snapshot()))
