@@ -17,6 +17,12 @@ func ValueError(msg string) *Error { return &Error{Class: "ValueError", Msg: msg
 // OverflowError is Python's OverflowError.
 func OverflowError(msg string) *Error { return &Error{Class: "OverflowError", Msg: msg} }
 
+// UnicodeError is what Python's idna codec raises for a host name it
+// cannot encode, with the codec's wording around msg.
+func UnicodeError(msg string) *Error {
+	return &Error{Class: "UnicodeError", Msg: "encoding with 'idna' codec failed (UnicodeError: " + msg + ")"}
+}
+
 // OSError is a plain OSError without an errno, e.g.
 // "illegal IP address string passed to inet_aton".
 func OSError(msg string) *Error { return &Error{Class: "OSError", Msg: msg} }
@@ -44,6 +50,7 @@ func timedOut(op string) *Error { return &Error{Class: "TimeoutError", Msg: "tim
 // gai error numbers and glibc's gai_strerror text for the ones an offline
 // resolver can produce.
 const (
+	eaiBadFlags   = -1
 	eaiNoName     = -2
 	eaiFamily     = -6
 	eaiSocktype   = -7
@@ -52,6 +59,7 @@ const (
 )
 
 var gaiText = map[int]string{
+	eaiBadFlags:   "Bad value for ai_flags",
 	eaiNoName:     "Name or service not known",
 	eaiFamily:     "ai_family not supported",
 	eaiSocktype:   "ai_socktype not supported",

@@ -54,61 +54,98 @@ func swap32(x int) (int, error) {
 // InetAton is socket.inet_aton: the classic forms a, a.b, a.b.c and
 // a.b.c.d with decimal, octal (0) or hex (0x) parts, as glibc takes them.
 func InetAton(s string) ([]byte, error) {
-	ip, ok := parseAton(s)
+	if strings.IndexByte(s, 0) >= 0 {
+		return nil, embeddedNull()
+	}
+	ip, ok := parseAton(s, false)
 	if !ok {
 		return nil, OSError("illegal IP address string passed to inet_aton")
 	}
 	return ip[:], nil
 }
 
-func parseAton(s string) ([4]byte, bool) {
+// embeddedNull is CPython's error for a str argument holding a NUL where
+// a C string is wanted.
+func embeddedNull() *Error { return ValueError("embedded null character") }
+
+// parseAton is glibc's inet_aton: each part starts with a digit and is
+// read as strtoul(part, 0) reads it; the last part fills the bytes left.
+// After the address inet_aton allows a blank and anything beyond it;
+// getaddrinfo (exact) allows nothing.
+func parseAton(s string, exact bool) ([4]byte, bool) {
 	var out [4]byte
-	// glibc stops at the first blank and ignores what follows.
-	if i := strings.IndexAny(s, " \t\n\v\f\r"); i >= 0 {
-		s = s[:i]
+	var parts []uint64
+	for {
+		if s == "" || s[0] < '0' || s[0] > '9' {
+			return out, false
+		}
+		v, rest, ok := strtoul0(s)
+		if !ok {
+			return out, false
+		}
+		parts = append(parts, v)
+		s = rest
+		if s == "" || s[0] != '.' {
+			break
+		}
+		if len(parts) > 3 || v > 0xff {
+			return out, false
+		}
+		s = s[1:]
 	}
-	parts := strings.Split(s, ".")
-	if len(parts) > 4 {
+	if s != "" && (exact || !strings.ContainsRune(" \t\n\v\f\r", rune(s[0]))) {
 		return out, false
 	}
-	vals := make([]uint64, len(parts))
-	for i, p := range parts {
-		base := 10
-		switch {
-		case strings.HasPrefix(p, "0x") || strings.HasPrefix(p, "0X"):
-			base, p = 16, p[2:]
-			if p == "" { // "0x" alone is zero in glibc
-				p = "0"
-			}
-		case len(p) > 1 && p[0] == '0':
-			base, p = 8, p[1:]
-		}
-		if p == "" {
-			return out, false
-		}
-		v, err := strconv.ParseUint(p, base, 32)
-		if err != nil {
-			return out, false
-		}
-		vals[i] = v
+	n := len(parts)
+	last := parts[n-1]
+	if last > 0xffffffff>>(8*(n-1)) {
+		return out, false
 	}
-	// The last part fills the remaining bytes.
-	n := len(vals)
 	for i := 0; i < n-1; i++ {
-		if vals[i] > 0xff {
-			return out, false
-		}
-		out[i] = byte(vals[i])
-	}
-	last := vals[n-1]
-	if rest := 4 - (n - 1); rest < 4 && last>>(8*rest) != 0 {
-		return out, false
+		out[i] = byte(parts[i])
 	}
 	for i := 3; i >= n-1; i-- {
 		out[i] = byte(last)
 		last >>= 8
 	}
 	return out, true
+}
+
+// strtoul0 reads an unsigned number the way strtoul(s, &end, 0) does from
+// a leading digit: 0x hex, 0 octal, else decimal, stopping at the first
+// byte that is not a digit of the base ("0x" alone reads as 0, leaving
+// "x"). ok is false when the value does not fit 32 bits.
+func strtoul0(s string) (v uint64, rest string, ok bool) {
+	base, i := uint64(10), 0
+	switch {
+	case len(s) > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X') && hexDigit(s[2]) >= 0:
+		base, i = 16, 2
+	case s[0] == '0':
+		base = 8
+	}
+	for ; i < len(s); i++ {
+		d := hexDigit(s[i])
+		if d < 0 || uint64(d) >= base {
+			break
+		}
+		v = v*base + uint64(d)
+		if v > 0xffffffff {
+			return 0, "", false // glibc gives up on a part above 32 bits
+		}
+	}
+	return v, s[i:], true
+}
+
+func hexDigit(c byte) int {
+	switch {
+	case '0' <= c && c <= '9':
+		return int(c - '0')
+	case 'a' <= c && c <= 'f':
+		return int(c-'a') + 10
+	case 'A' <= c && c <= 'F':
+		return int(c-'A') + 10
+	}
+	return -1
 }
 
 // InetNtoa is socket.inet_ntoa.
@@ -121,6 +158,9 @@ func InetNtoa(b []byte) (string, error) {
 
 // InetPton is socket.inet_pton for AF_INET and AF_INET6.
 func InetPton(family int, s string) ([]byte, error) {
+	if strings.IndexByte(s, 0) >= 0 {
+		return nil, embeddedNull()
+	}
 	switch family {
 	case afInet:
 		if ip, ok := parsePton4(s); ok {
@@ -136,37 +176,110 @@ func InetPton(family int, s string) ([]byte, error) {
 	return nil, OSError("illegal IP address string passed to inet_pton")
 }
 
-// parsePton4 takes exactly four decimal parts, no leading zeros, as
-// glibc's inet_pton does.
+// parsePton4 is glibc's inet_pton for AF_INET: exactly four decimal
+// parts of at most 255, no leading zeros.
 func parsePton4(s string) ([4]byte, bool) {
 	var out [4]byte
-	parts := strings.Split(s, ".")
-	if len(parts) != 4 {
-		return out, false
-	}
-	for i, p := range parts {
-		if p == "" || len(p) > 3 || (len(p) > 1 && p[0] == '0') {
+	octets, cur, sawDigit := 0, 0, false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case '0' <= c && c <= '9':
+			if sawDigit && cur == 0 {
+				return out, false // a leading zero
+			}
+			if cur = cur*10 + int(c-'0'); cur > 255 {
+				return out, false
+			}
+			if !sawDigit {
+				if octets++; octets > 4 {
+					return out, false
+				}
+				sawDigit = true
+			}
+			out[octets-1] = byte(cur)
+		case c == '.' && sawDigit && octets < 4:
+			cur, sawDigit = 0, false
+		default:
 			return out, false
 		}
-		v, err := strconv.ParseUint(p, 10, 8)
-		if err != nil || strings.ContainsAny(p, "+-") {
-			return out, false
-		}
-		out[i] = byte(v)
 	}
-	return out, true
+	return out, octets == 4
 }
 
-// parsePton6 takes an IPv6 literal without a zone.
+// parsePton6 is glibc's inet_pton for AF_INET6: up to eight groups of
+// at most four hex digits, one "::", an optional dotted IPv4 tail, and
+// no zone.
 func parsePton6(s string) ([16]byte, bool) {
-	if !strings.Contains(s, ":") || strings.Contains(s, "%") {
-		return [16]byte{}, false
+	var out [16]byte
+	if s == "" {
+		return out, false
 	}
-	a, err := netip.ParseAddr(s)
-	if err != nil || !a.Is6() {
-		return [16]byte{}, false
+	if s[0] == ':' {
+		if len(s) < 2 || s[1] != ':' {
+			return out, false
+		}
+		s = s[1:]
 	}
-	return a.As16(), true
+	tp, colonp := 0, -1
+	digits, val := 0, 0
+	tok := 0 // start of the current group, for an IPv4 tail
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if d := hexDigit(c); d >= 0 {
+			if digits == 4 {
+				return out, false
+			}
+			val = val<<4 | d
+			digits++
+			continue
+		}
+		switch {
+		case c == ':':
+			tok = i + 1
+			if digits == 0 {
+				if colonp >= 0 {
+					return out, false
+				}
+				colonp = tp
+				continue
+			}
+			if i+1 == len(s) || tp+2 > 16 {
+				return out, false
+			}
+			out[tp], out[tp+1] = byte(val>>8), byte(val)
+			tp, digits, val = tp+2, 0, 0
+		case c == '.' && tp+4 <= 16:
+			v4, ok := parsePton4(s[tok:])
+			if !ok {
+				return out, false
+			}
+			copy(out[tp:], v4[:])
+			tp, digits = tp+4, 0
+			i = len(s)
+		default:
+			return out, false
+		}
+	}
+	if digits > 0 {
+		if tp+2 > 16 {
+			return out, false
+		}
+		out[tp], out[tp+1] = byte(val>>8), byte(val)
+		tp += 2
+	}
+	if colonp >= 0 {
+		if tp == 16 {
+			return out, false // "::" standing for no group at all
+		}
+		n := tp - colonp
+		copy(out[16-n:], out[colonp:tp])
+		for i := colonp; i < 16-n; i++ {
+			out[i] = 0
+		}
+		tp = 16
+	}
+	return out, tp == 16
 }
 
 // InetNtop is socket.inet_ntop for AF_INET and AF_INET6.

@@ -19,7 +19,9 @@ func (s *Socket) Setsockopt(level, opt int, value any) error {
 	case int, bool:
 		n, err := cInt(v)
 		if err != nil {
-			return err
+			// CPython tries the int form, then the bytes form, and
+			// reports the last one's complaint.
+			return TypeError("a bytes-like object is required, not '" + pyTypeName(value) + "'")
 		}
 		buf = binary.NativeEndian.AppendUint32(nil, uint32(int32(n)))
 		shown = "[" + strconv.Itoa(n) + "]"
@@ -42,6 +44,9 @@ func (s *Socket) Setsockopt(level, opt int, value any) error {
 
 // Getsockopt returns an int when buflen is 0, else []byte of at most buflen.
 func (s *Socket) Getsockopt(level, opt, buflen int) (any, error) {
+	if _, err := cInt(buflen); err != nil {
+		return nil, err
+	}
 	if buflen < 0 || buflen > 1024 {
 		return nil, OSError("getsockopt buflen out of range")
 	}

@@ -30,8 +30,15 @@ func Gethostname() (string, error) {
 	return h, nil
 }
 
-// Gethostbyname is socket.gethostbyname: IPv4 only, like CPython.
+// Gethostbyname is socket.gethostbyname: IPv4 only, like CPython. The
+// name goes through Python's idna codec, then must hold no NUL.
 func Gethostbyname(host string) (string, error) {
+	if err := idnaCheck(host); err != nil {
+		return "", err
+	}
+	if strings.IndexByte(host, 0) >= 0 {
+		return "", TypeError("gethostbyname() argument 1 must be encoded string without null bytes, not str")
+	}
 	a, err := resolveHost("gethostbyname", host, afInet)
 	if err != nil {
 		return "", err
@@ -39,8 +46,34 @@ func Gethostbyname(host string) (string, error) {
 	return a.String(), nil
 }
 
+// idnaCheck is the check Python's idna codec makes of an ASCII name:
+// every label but a last empty one (a trailing dot) is 1-63 bytes long.
+// Names with other characters are passed as they are: the offline
+// resolver knows none of them, so they end as an unknown name.
+func idnaCheck(name string) *Error {
+	for i := 0; i < len(name); i++ {
+		if name[i] >= 0x80 {
+			return nil
+		}
+	}
+	if name == "" {
+		return nil
+	}
+	labels := strings.Split(name, ".")
+	for _, l := range labels[:len(labels)-1] {
+		if len(l) == 0 || len(l) > 63 {
+			return UnicodeError("label empty or too long")
+		}
+	}
+	if len(labels[len(labels)-1]) > 63 {
+		return UnicodeError("label too long")
+	}
+	return nil
+}
+
 // resolveHost turns the host part of an address tuple into one IP for a
-// socket of the given family, the way CPython's setipaddr does.
+// socket of the given family, the way CPython's setipaddr does: the
+// wildcard and broadcast names, then inet_pton, then getaddrinfo.
 func resolveHost(op, host string, family int) (netip.Addr, error) {
 	switch host {
 	case "":
@@ -59,62 +92,85 @@ func resolveHost(op, host string, family int) (netip.Addr, error) {
 			return netip.AddrFrom4(ip), nil
 		}
 	}
-	if family == afInet6 || family == afUnspec {
+	if (family == afInet6 || family == afUnspec) && !strings.Contains(host, "%") {
 		if ip, ok := parsePton6(host); ok {
 			return netip.AddrFrom16(ip), nil
 		}
 	}
-	addrs, _, err := lookupName(op, host, family, false)
+	name := &host
+	if host == "*" { // getaddrinfo reads "*" as no name, and then has none
+		name = nil
+	}
+	if name == nil {
+		return netip.Addr{}, gaiError(op, eaiNoName)
+	}
+	addrs, _, err := lookupName(op, host, family, 0)
 	if err != nil {
 		return netip.Addr{}, err
 	}
 	return addrs[0], nil
 }
 
-// lookupName is getaddrinfo's host part: numeric forms first, then
-// /etc/hosts. canon is the official name of the first match.
-func lookupName(op, name string, family int, numericOnly bool) (addrs []netip.Addr, canon string, err error) {
-	if ip, ok := parseAton(name); ok && name != "" {
-		if family == afInet6 {
+// lookupName is the host part of glibc's getaddrinfo: a numeric IPv4
+// (inet_aton's forms, nothing after them) or IPv6 address with an
+// optional %scope, then /etc/hosts. canon is the name AI_CANONNAME shows:
+// the text itself for a number, else the official name of the first
+// match.
+func lookupName(op, name string, family, flags int) (addrs []netip.Addr, canon string, err error) {
+	if ip, ok := parseAton(name, true); ok {
+		a := netip.AddrFrom4(ip)
+		switch {
+		case family == afInet6 && flags&aiV4mapped != 0:
+			a = netip.AddrFrom16(a.As16())
+		case family == afInet6:
 			return nil, "", gaiError(op, eaiAddrFamily)
 		}
-		return []netip.Addr{netip.AddrFrom4(ip)}, name, nil
+		return []netip.Addr{a}, name, nil
 	}
-	if strings.Contains(name, ":") {
-		if a, ok := parseScoped6(name); ok {
-			if family == afInet {
-				return nil, "", gaiError(op, eaiAddrFamily)
-			}
-			return []netip.Addr{a}, name, nil
+	text, scope, hasScope := strings.Cut(name, "%")
+	if ip, ok := parsePton6(text); ok {
+		a := netip.AddrFrom16(ip)
+		switch {
+		case family == afInet && a.Is4In6():
+			a = a.Unmap()
+		case family == afInet:
+			return nil, "", gaiError(op, eaiAddrFamily)
 		}
+		if hasScope {
+			id, ok := scopeIndex(ip, scope)
+			if !ok {
+				return nil, "", gaiError(op, eaiNoName)
+			}
+			a = a.WithZone(strconv.FormatUint(uint64(id), 10))
+		}
+		return []netip.Addr{a}, name, nil
 	}
-	if numericOnly || name == "" {
+	if flags&aiNumerichost != 0 || name == "" {
 		return nil, "", gaiError(op, eaiNoName)
 	}
-	addrs, canon = hostsLookup(name, family)
+	addrs, canon = hostsLookup(name, family, flags)
 	if len(addrs) == 0 {
 		return nil, "", gaiError(op, eaiNoName)
 	}
 	return addrs, canon, nil
 }
 
-// parseScoped6 takes an IPv6 literal with an optional %zone, a zone being
-// an interface name or a number.
-func parseScoped6(s string) (netip.Addr, bool) {
-	a, err := netip.ParseAddr(s)
-	if err != nil || !a.Is6() {
-		return netip.Addr{}, false
-	}
-	if z := a.Zone(); z != "" {
-		if _, err := strconv.ParseUint(z, 10, 32); err != nil {
-			ifc, err := net.InterfaceByName(z)
-			if err != nil {
-				return netip.Addr{}, false
-			}
-			a = a.WithZone(strconv.Itoa(ifc.Index))
+// scopeIndex reads the scope after '%' as glibc does: an interface name
+// (only for link-local and link- or node-local multicast addresses), or
+// a decimal number that fits 32 bits.
+func scopeIndex(ip [16]byte, scope string) (uint32, bool) {
+	linkLocal := ip[0] == 0xfe && ip[1]&0xc0 == 0x80
+	mcLocal := ip[0] == 0xff && (ip[1]&0xf == 1 || ip[1]&0xf == 2)
+	if (linkLocal || mcLocal) && len(scope) < 16 && scope != "" {
+		if ifc, err := net.InterfaceByName(scope); err == nil && ifc.Index > 0 {
+			return uint32(ifc.Index), true
 		}
 	}
-	return a, true
+	if scope == "" || scope[0] < '0' || scope[0] > '9' {
+		return 0, false
+	}
+	n, err := strconv.ParseUint(scope, 10, 32)
+	return uint32(n), err == nil
 }
 
 // scopeID is the numeric zone of an address, 0 when none.
@@ -123,10 +179,39 @@ func scopeID(a netip.Addr) int {
 	return n
 }
 
+// configuredFamilies is what AI_ADDRCONFIG looks at, as glibc counts it:
+// an IPv4 address other than 127.0.0.1, an IPv6 address neither loopback
+// nor link-local.
+func configuredFamilies() (v4, v6 bool) {
+	addrs, err := net.InterfaceAddrs()
+	if err != nil {
+		return false, false
+	}
+	for _, a := range addrs {
+		n, ok := a.(*net.IPNet)
+		if !ok {
+			continue
+		}
+		ip, ok := netip.AddrFromSlice(n.IP)
+		if !ok {
+			continue
+		}
+		ip = ip.Unmap()
+		switch {
+		case ip.Is4():
+			v4 = v4 || ip != netip.AddrFrom4([4]byte{127, 0, 0, 1})
+		default:
+			v6 = v6 || !(ip.IsLoopback() || ip.IsLinkLocalUnicast())
+		}
+	}
+	return v4, v6
+}
+
 // hostsLookup finds name (case-insensitive, names and aliases) in the
 // hosts file and orders the matches as glibc's default gai.conf would:
-// ::1 first, then other IPv6, then IPv4, file order within each.
-func hostsLookup(name string, family int) ([]netip.Addr, string) {
+// ::1 first, then other IPv6, then IPv4, file order within each. Asked
+// for IPv6 with AI_V4MAPPED, IPv4 entries come back mapped.
+func hostsLookup(name string, family, flags int) ([]netip.Addr, string) {
 	f, err := os.Open(hostsPath)
 	if err != nil {
 		return nil, ""
@@ -150,16 +235,22 @@ func hostsLookup(name string, family int) ([]netip.Addr, string) {
 		for _, n := range fields[1:] {
 			match = match || strings.EqualFold(n, name)
 		}
-		if !match || seen[a] {
+		if !match {
 			continue
 		}
-		if (a.Is4() && family == afInet6) || (a.Is6() && family == afInet) {
+		if canon == "" {
+			canon = fields[1] // the first match names the answer, whatever its family
+		}
+		switch {
+		case a.Is4() && family == afInet6 && flags&aiV4mapped != 0:
+			a = netip.AddrFrom16(a.As16())
+		case a.Is4() && family == afInet6, a.Is6() && family == afInet:
+			continue
+		}
+		if seen[a] {
 			continue
 		}
 		seen[a] = true
-		if canon == "" {
-			canon = fields[1]
-		}
 		addrs = append(addrs, a)
 	}
 	sort.SliceStable(addrs, func(i, j int) bool { return precedence(addrs[i]) > precedence(addrs[j]) })
@@ -170,10 +261,10 @@ func precedence(a netip.Addr) int {
 	switch {
 	case a == netip.IPv6Loopback():
 		return 50
-	case a.Is6():
+	case a.Is6() && !a.Is4In6():
 		return 40
 	}
-	return 35
+	return 35 // IPv4, mapped or not
 }
 
 // serviceLookup finds a service name in the services file for "tcp" or

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/netip"
 	"strconv"
+	"strings"
 	"unsafe"
 
 	"golang.org/x/sys/unix"
@@ -111,6 +112,9 @@ func encodeInet(op string, family int, addr any, sa *sockaddr) (*sockaddr, error
 		host = string(h)
 	default:
 		return nil, TypeError("str, bytes or bytearray expected, not " + pyTypeName(t[0]))
+	}
+	if strings.IndexByte(host, 0) >= 0 {
+		return nil, TypeError("host name must not contain null character")
 	}
 	// Any int is taken here; the range check comes after resolution,
 	// as in CPython.
