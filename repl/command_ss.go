@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 
+	"golang.org/x/sys/unix"
+
 	"sockrepl/sockets"
 )
 
@@ -95,21 +97,11 @@ func (s *Session) inodeNames() map[uint64]string {
 	names := s.socketNames()
 	out := map[uint64]string{}
 	for _, sk := range s.rt.Sockets() {
-		st := sk.State()
-		ino := fdInode(st.FD)
-		if ino != 0 {
-			out[ino] = label(names, sk, st)
+		var st unix.Stat_t
+		fd := sk.Fileno()
+		if fd >= 0 && unix.Fstat(fd, &st) == nil {
+			out[st.Ino] = label(names, sk, sockets.State{FD: fd})
 		}
 	}
 	return out
-}
-
-// fdInode reads the inode of one of this process's socket fds.
-func fdInode(fd int) uint64 {
-	link, err := os.Readlink(fmt.Sprintf("/proc/self/fd/%d", fd))
-	if err != nil || !strings.HasPrefix(link, "socket:[") {
-		return 0
-	}
-	n, _ := strconv.ParseUint(strings.TrimSuffix(strings.TrimPrefix(link, "socket:["), "]"), 10, 64)
-	return n
 }
