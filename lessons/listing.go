@@ -10,7 +10,7 @@ import (
 // in st (which may be nil).
 func Listing(all []*Lesson, lang string, st *Store) []string {
 	idW, titleW, rolesW := 0, 0, 0
-	const maxTitle = 40
+	const maxTitle = 56
 	for _, l := range all {
 		idW = max(idW, displayWidth(l.ID))
 		titleW = max(titleW, min(maxTitle, displayWidth(text(l.Title, lang))))

@@ -91,10 +91,10 @@ func (t *Tutor) Finished() bool { return t.Current() == nil }
 func (t *Tutor) Intro() []string {
 	out := []string{msg(t.lang, "lesson.head", t.l.ID, text(t.l.Title, t.lang))}
 	if in := text(t.l.Intro, t.lang); in != "" {
-		out = append(out, wrap(in, Width, "  ")...)
+		out = append(out, wrap(in, width(), "  ")...)
 	}
 	if len(t.l.Roles) > 1 {
-		out = append(out, wrap(msg(t.lang, "lesson.role", t.role), Width, "  ")...)
+		out = append(out, wrap(msg(t.lang, "lesson.role", t.role), width(), "  ")...)
 		for _, r := range t.l.Roles {
 			if r != t.role {
 				out = append(out, "    "+msg(t.lang, "lesson.roleopen", r, shortID(t.l.ID), r))
@@ -102,7 +102,7 @@ func (t *Tutor) Intro() []string {
 		}
 	}
 	if t.l.Needs == "root" && os.Geteuid() != 0 {
-		out = append(out, wrap(msg(t.lang, "lesson.root"), Width, "  ")...)
+		out = append(out, wrap(msg(t.lang, "lesson.root"), width(), "  ")...)
 	}
 	switch {
 	case t.pos > 0 && t.pos < len(t.steps):
@@ -131,7 +131,7 @@ func (t *Tutor) Leftovers(s Snapshot) []string {
 	if len(names) == 0 {
 		return nil
 	}
-	return wrap(msg(t.lang, "lesson.leftover", len(names), strings.Join(names, ", ")), Width, "")
+	return wrap(msg(t.lang, "lesson.leftover", len(names), strings.Join(names, ", ")), width(), "")
 }
 
 // StepText returns the current step: its heading, text and code.
@@ -146,9 +146,9 @@ func (t *Tutor) StepText() []string {
 	} else {
 		out = append(out, msg(t.lang, "step.head", st.N, len(t.l.Steps)))
 	}
-	out = append(out, wrap(text(st.Say, t.lang), Width, "  ")...)
+	out = append(out, wrap(text(st.Say, t.lang), width(), "  ")...)
 	if st.After > 0 && !t.hasPassedPartner(st.After) {
-		out = append(out, wrap(msg(t.lang, "step.after", t.l.Step(st.After).Role, st.After), Width, "  ")...)
+		out = append(out, wrap(msg(t.lang, "step.after", t.l.Step(st.After).Role, st.After), width(), "  ")...)
 	}
 	return append(out, t.code(st)...)
 }
@@ -247,7 +247,7 @@ func (t *Tutor) Back() []string {
 func (t *Tutor) Hint(last Last) []string {
 	var out []string
 	if r := reaction(last, t.lang); r != "" {
-		out = append(out, wrap(r, Width, "")...)
+		out = append(out, wrap(r, width(), "")...)
 	}
 	st := t.Current()
 	if st == nil {
@@ -257,7 +257,7 @@ func (t *Tutor) Hint(last Last) []string {
 	if h == "" {
 		h = msg(t.lang, "hint.none")
 	}
-	return append(out, wrap(h, Width, "")...)
+	return append(out, wrap(h, width(), "")...)
 }
 
 // Show returns the code of the current step.

@@ -2,12 +2,35 @@ package lessons
 
 import (
 	"strings"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 )
 
-// Width is the column budget for text this package returns.
-const Width = 78
+// DefaultWidth is the column budget for text this package returns, unless
+// SetWidth was given the terminal's width.
+const DefaultWidth = 78
+
+var textWidth atomic.Int64
+
+// SetWidth fits lesson text to a terminal of the given width: narrower
+// terminals get shorter lines, never more than DefaultWidth. 0 restores
+// the default.
+func SetWidth(columns int) {
+	if columns <= 0 {
+		textWidth.Store(0)
+		return
+	}
+	textWidth.Store(int64(min(max(columns-2, 30), DefaultWidth)))
+}
+
+// width is the current column budget.
+func width() int {
+	if w := textWidth.Load(); w > 0 {
+		return int(w)
+	}
+	return DefaultWidth
+}
 
 // wrap fills text into lines of at most width columns, each prefixed with
 // indent. Lines of the text join into paragraphs and are refilled; a line

@@ -132,6 +132,9 @@ func (s *Session) Exec(src string) (err error) {
 		return nil
 	}
 	s.inputs = append(s.inputs, src)
+	if s.opt.Terminal && s.opt.Width != nil {
+		lessons.SetWidth(s.opt.Width()) // the window may have been resized
+	}
 	if cmd := strings.TrimSpace(src); strings.HasPrefix(cmd, "%") {
 		return s.command(cmd)
 	}
