@@ -1,9 +1,12 @@
 package repl
 
 import (
+	"io"
 	"os/exec"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 )
 
 // runBinary feeds stdin to the built command and returns stdout, stderr
@@ -42,5 +45,33 @@ func TestLineModeExitStatus(t *testing.T) {
 	_, _, code := runBinary(t, "exit(3)\nprint('never')\n")
 	if code != 3 {
 		t.Fatalf("exit(3) gave status %d", code)
+	}
+}
+
+// TestLineModeSIGINT: SIGINT during a blocked call in line mode ends it
+// with KeyboardInterrupt and status 130.
+func TestLineModeSIGINT(t *testing.T) {
+	cmd := exec.Command(sockreplBinary(t))
+	cmd.Stdin = strings.NewReader("s = socket.socket(); s.bind(('127.0.0.1', 0)); s.listen()\nprint('ready', flush=True)\ns.accept()\nprint('never')\n")
+	var errb strings.Builder
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd.Stderr = &errb
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	buf := make([]byte, 6)
+	if _, err := io.ReadFull(out, buf); err != nil || string(buf) != "ready\n" {
+		t.Fatalf("read %q, %v", buf, err)
+	}
+	time.Sleep(100 * time.Millisecond) // let accept() start waiting
+	cmd.Process.Signal(syscall.SIGINT)
+	rest, _ := io.ReadAll(out)
+	err = cmd.Wait()
+	ee, ok := err.(*exec.ExitError)
+	if !ok || ee.ExitCode() != 130 || string(rest) != "" || !strings.HasSuffix(errb.String(), "KeyboardInterrupt\n") {
+		t.Fatalf("status %v, stdout %q, stderr %q", err, rest, errb.String())
 	}
 }

@@ -1,0 +1,82 @@
+package repl
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestTmuxPasteBlock pastes a multi-line block and a statement after it
+// in one go: every line runs, as if typed.
+func TestTmuxPasteBlock(t *testing.T) {
+	ts := newTmux(t)
+	p := ts.pane("a")
+	p.start()
+	buf := filepath.Join(ts.home, "paste.txt")
+	text := "total = 0\nfor i in range(3):\n    total += i\n    i\n\nprint('total', total)\n"
+	if err := os.WriteFile(buf, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ts.run("load-buffer", buf)
+	ts.run("paste-buffer", "-t", p.target)
+	p.waitFor(`(?s)^0\n1\n2\n.*^total 3$`)
+}
+
+// TestTmuxColour: errors are red by default; NO_COLOR and --no-color turn
+// every colour off, go-prompt's own included.
+func TestTmuxColour(t *testing.T) {
+	ts := newTmux(t)
+	p := ts.pane("a")
+	bin := sockreplBinary(t)
+	p.line(bin)
+	p.waitFor(`>>>$`)
+	p.line("nosuchname")
+	p.waitFor(`NameError`)
+	colored := ts.run("capture-pane", "-p", "-e", "-t", p.target)
+	if !strings.Contains(colored, "\x1b[31m") {
+		t.Errorf("no red in the pane with colour on:\n%q", colored)
+	}
+	p.keys("C-d")
+	p.waitFor(`^\$$`)
+	p.line("clear; NO_COLOR=1 " + bin)
+	p.waitFor(`>>>$`)
+	p.line("nosuchname")
+	p.waitFor(`NameError`)
+	plain := ts.run("capture-pane", "-p", "-e", "-t", p.target)
+	if strings.Contains(plain, "\x1b[3") || strings.Contains(plain, "\x1b[4") {
+		t.Errorf("colour codes with NO_COLOR set:\n%q", plain)
+	}
+}
+
+// TestSaveRunsInPython: %save writes a script python3 runs as it is.
+func TestSaveRunsInPython(t *testing.T) {
+	if _, err := exec.LookPath("python3"); err != nil {
+		t.Skip("python3 is not installed (.ci/run installs it)")
+	}
+	dir := t.TempDir()
+	file := filepath.Join(dir, "saved.py")
+	in := strings.Join([]string{
+		"from socket import *",
+		"a, b = socketpair()",
+		"a.sendall(b'Hello, world')",
+		"nosuch.method()",
+		"data = b.recv(1024)",
+		"for i in range(2):",
+		"    a.send(struct.pack('!H', i))",
+		"",
+		"print(data, len(b.recv(10)))",
+		"%save " + file,
+		"",
+	}, "\n")
+	out, errs, code := runBinary(t, in)
+	if code != 0 || !strings.Contains(out, "b'Hello, world' 4") {
+		t.Fatalf("sockrepl: status %d, stdout %q, stderr %q", code, out, errs)
+	}
+	py, err := exec.Command("python3", file).CombinedOutput()
+	if err != nil || strings.TrimSpace(string(py)) != "b'Hello, world' 4" {
+		saved, _ := os.ReadFile(file)
+		t.Fatalf("python3 %s: %v\n%s\nthe file:\n%s", file, err, py, saved)
+	}
+}
