@@ -6,6 +6,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/hex"
+	"errors"
 	"net/netip"
 	"os"
 	"strconv"
@@ -33,18 +34,30 @@ func ListKernel() ([]KernelSocket, error) {
 	}{{"tcp", "tcp", false}, {"tcp6", "tcp6", false}, {"udp", "udp", true}, {"udp6", "udp6", true}} {
 		rows, err := readInetTable(procRoot+"/net/"+t.file, t.proto, t.udp)
 		if err != nil && !os.IsNotExist(err) {
-			return nil, OSError("cannot read /proc/net/" + t.file + ": " + err.Error())
+			return nil, fileError(procRoot+"/net/"+t.file, err)
 		}
 		out = append(out, rows...)
 	}
 	rows, err := readUnixTable(procRoot + "/net/unix")
 	if err != nil && !os.IsNotExist(err) {
-		return nil, OSError("cannot read /proc/net/unix: " + err.Error())
+		return nil, fileError(procRoot+"/net/unix", err)
 	}
 	out = append(out, rows...)
 	fillListenBacklogs(out)
 	fillOwners(out)
 	return out, nil
+}
+
+// fileError is CPython's OSError for a file that could not be read:
+// "[Errno 24] Too many open files: '/proc/net/tcp'".
+func fileError(path string, err error) *Error {
+	var e unix.Errno
+	if !errors.As(err, &e) {
+		return OSError(path + ": unreadable")
+	}
+	out := sysError("open", e)
+	out.Msg += ": " + Repr(path)
+	return out
 }
 
 // readInetTable parses /proc/net/{tcp,tcp6,udp,udp6}:

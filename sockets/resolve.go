@@ -2,12 +2,14 @@ package sockets
 
 import (
 	"bufio"
+	"errors"
 	"net"
 	"net/netip"
 	"os"
 	"sort"
 	"strconv"
 	"strings"
+	"syscall"
 )
 
 // Name resolution is offline on purpose: numeric hosts, '' and
@@ -25,7 +27,10 @@ var (
 func Gethostname() (string, error) {
 	h, err := os.Hostname()
 	if err != nil {
-		return "", OSError(err.Error())
+		if e := errnoOf("gethostname", err); e != nil {
+			return "", e
+		}
+		return "", OSError("gethostname failed")
 	}
 	return h, nil
 }
@@ -44,6 +49,20 @@ func Gethostbyname(host string) (string, error) {
 		return "", err
 	}
 	return a.String(), nil
+}
+
+// errnoOf is the OSError CPython raises for the errno under err, as in
+// "[Errno 24] Too many open files"; nil when err carries no errno.
+func errnoOf(op string, err error) *Error {
+	var e syscall.Errno
+	if !errors.As(err, &e) {
+		return nil
+	}
+	msg := e.Error()
+	if msg != "" {
+		msg = strings.ToUpper(msg[:1]) + msg[1:]
+	}
+	return &Error{Class: "OSError", Errno: int(e), Msg: "[Errno " + strconv.Itoa(int(e)) + "] " + msg, Op: op, Err: e}
 }
 
 // idnaCheck is the check Python's idna codec makes of an ASCII name:
@@ -148,8 +167,16 @@ func lookupName(op, name string, family, flags int) (addrs []netip.Addr, canon s
 	if flags&aiNumerichost != 0 || name == "" {
 		return nil, "", gaiError(op, eaiNoName)
 	}
-	addrs, canon = hostsLookup(name, family, flags)
+	addrs, canon, openErr := hostsLookup(name, family, flags)
 	if len(addrs) == 0 {
+		// With no fd left to open /etc/hosts, glibc's IPv4-only path
+		// (AF_INET without AI_CANONNAME, as gethostbyname and an AF_INET
+		// address take) fails with EAI_SYSTEM, which CPython raises as
+		// the errno's OSError; the general path just finds nothing.
+		if e := errnoOf(op, openErr); e != nil && family == afInet && flags&aiCanonname == 0 &&
+			(e.Errno == int(syscall.EMFILE) || e.Errno == int(syscall.ENFILE)) {
+			return nil, "", e
+		}
 		return nil, "", gaiError(op, eaiNoName)
 	}
 	return addrs, canon, nil
@@ -211,10 +238,10 @@ func configuredFamilies() (v4, v6 bool) {
 // hosts file and orders the matches as glibc's default gai.conf would:
 // ::1 first, then other IPv6, then IPv4, file order within each. Asked
 // for IPv6 with AI_V4MAPPED, IPv4 entries come back mapped.
-func hostsLookup(name string, family, flags int) ([]netip.Addr, string) {
+func hostsLookup(name string, family, flags int) ([]netip.Addr, string, error) {
 	f, err := os.Open(hostsPath)
 	if err != nil {
-		return nil, ""
+		return nil, "", err
 	}
 	defer f.Close()
 	var addrs []netip.Addr
@@ -254,7 +281,7 @@ func hostsLookup(name string, family, flags int) ([]netip.Addr, string) {
 		addrs = append(addrs, a)
 	}
 	sort.SliceStable(addrs, func(i, j int) bool { return precedence(addrs[i]) > precedence(addrs[j]) })
-	return addrs, canon
+	return addrs, canon, nil
 }
 
 func precedence(a netip.Addr) int {
