@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"time"
+	"unsafe"
 
 	"golang.org/x/sys/unix"
 )
@@ -192,9 +193,22 @@ func (s *Socket) connectResult() error {
 		return sysError("connect", err)
 	}
 	if v != 0 {
+		if s.mode == modeBlocking {
+			s.disconnect()
+		}
 		return sysError("connect", unix.Errno(v))
 	}
 	return nil
+}
+
+// disconnect does what the kernel does when a blocking connect() fails
+// (tcp_disconnect, through connect to AF_UNSPEC): the socket is fresh and
+// unconnected again, so recv() raises ENOTCONN as in CPython, not b”.
+func (s *Socket) disconnect() {
+	var unspec sockaddr
+	unspec.raw.Addr.Family = unix.AF_UNSPEC
+	unspec.n = uint32(unsafe.Sizeof(unspec.raw.Addr))
+	sysConnect(s.fd, &unspec)
 }
 
 // Shutdown is shutdown(how): SHUT_RD, SHUT_WR or SHUT_RDWR.

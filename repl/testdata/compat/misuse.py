@@ -1,0 +1,19 @@
+import socket
+# Mistakes learners make with sockets, line by line as CPython answers them.
+s = socket.socket()
+s.bind(('127.0.0.1', 70000))
+s.bind('127.0.0.1')
+s.bind(('nosuchhost.invalid', 80))
+s.connect(('127.0.0.1', 1))
+s.recv(10)
+s.send('text')
+s.listen('x')
+s.settimeout(-1)
+s.accept()
+s.close()
+s.recv(1)
+s.fileno()
+socket.socket(99)
+socket.htons(70000)
+socket.inet_aton('1.2.3')
+s.nosuch
