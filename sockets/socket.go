@@ -198,23 +198,20 @@ func (s *Socket) Settimeout(t *float64) error {
 }
 
 // setKernelBlocking sets or clears O_NONBLOCK on the fd.
+// fionbio is FIONBIO, which x/sys/unix does not export (0x5421 on Linux).
+const fionbio = 0x5421
+
 func (s *Socket) setKernelBlocking(blocking bool) error {
-	start := time.Now()
-	flags, err := unix.FcntlInt(uintptr(s.fd), unix.F_GETFL, 0)
-	if err == nil {
-		if blocking {
-			flags &^= unix.O_NONBLOCK
-		} else {
-			flags |= unix.O_NONBLOCK
-		}
-		_, err = unix.FcntlInt(uintptr(s.fd), unix.F_SETFL, flags)
+	// One ioctl(FIONBIO), as CPython does, instead of fcntl F_GETFL+F_SETFL:
+	// a blocking connect() toggles the mode twice.
+	on := 1
+	if blocking {
+		on = 0
 	}
+	start := time.Now()
+	err := unix.IoctlSetPointerInt(s.fd, fionbio, on)
 	if s.rt.tracing() {
-		text := "O_RDWR"
-		if !blocking {
-			text += "|O_NONBLOCK"
-		}
-		s.rt.emit(fmt.Sprintf("fcntl(%d, F_SETFL, %s)", s.fd, text), 0, err, start)
+		s.rt.emit(fmt.Sprintf("ioctl(%d, FIONBIO, [%d])", s.fd, on), 0, err, start)
 	}
 	if err != nil {
 		return sysError("setblocking", err)
