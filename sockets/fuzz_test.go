@@ -560,12 +560,23 @@ func FuzzSockopt(f *testing.F) {
 		})
 		mk := fmt.Sprintf("s = socket.socket(%d, %d); ", k.family, k.typ)
 		vl, _ := pyLit(value)
-		py.same(t, mk+fmt.Sprintf("r = s.setsockopt(%d, %d, %s)", level, opt, vl), gotSet)
+		// SO_ATTACH_BPF and SO_ATTACH_REUSEPORT_EBPF take an fd number,
+		// which names different files in python3 and here.
+		if level != 1 || (opt != 50 && opt != 52) {
+			py.same(t, mk+fmt.Sprintf("r = s.setsockopt(%d, %d, %s)", level, opt, vl), gotSet)
+		}
 		get := fmt.Sprintf("s.getsockopt(%d, %d, %d)", level, opt, buflen)
 		if buflen == 0 {
 			get = fmt.Sprintf("s.getsockopt(%d, %d)", level, opt)
 		}
-		py.same(t, mk+"v = "+get+"; r = 'int' if type(v) is int else 'bytes'", gotGet)
+		// With a buflen CPython hands the kernel an uninitialised buffer,
+		// and some options read it (IP_MSFILTER, netfilter's tables), so
+		// its answer changes from call to call. Only the int form, whose
+		// buffer is zero on both sides, and the buflen checks made before
+		// the system call compare.
+		if buflen <= 0 || buflen > 1024 {
+			py.same(t, mk+"v = "+get+"; r = 'int' if type(v) is int else 'bytes'", gotGet)
+		}
 	})
 }
 

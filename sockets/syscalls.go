@@ -67,9 +67,14 @@ func rawAccept4(fd int, sa *sockaddr, flags int) (int, error) {
 	return int(r), errnoErr(e)
 }
 
+// emptyBuf is where an empty buffer points. CPython never passes NULL
+// for empty bytes, and the kernel can tell: setsockopt(IP_XFRM_POLICY)
+// with no bytes is EMSGSIZE with a pointer and succeeds with NULL.
+var emptyBuf [1]byte
+
 func bufPtr(p []byte) uintptr {
 	if len(p) == 0 {
-		return 0
+		return uintptr(unsafe.Pointer(&emptyBuf[0]))
 	}
 	return uintptr(unsafe.Pointer(&p[0]))
 }
