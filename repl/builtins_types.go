@@ -35,11 +35,7 @@ var (
 // Python way first.
 func viaUniverse(name string) func(*starlark.Thread, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
 	return func(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-		conv := make(starlark.Tuple, len(args))
-		for i, a := range args {
-			conv[i] = asIterable(a)
-		}
-		return starlark.Call(thread, starlark.Universe[name], conv, kwargs)
+		return callGuarded(thread, starlark.Universe[name], args, kwargs, true)
 	}
 }
 
@@ -115,16 +111,24 @@ func newBytes(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tu
 		if n < 0 {
 			return nil, pyErrorf("ValueError", "negative count")
 		}
-		if n > 1<<30 {
-			return nil, &PyError{Class: "MemoryError"}
+		if n > maxValueBytes {
+			return nil, memoryError()
 		}
 		return starlark.Bytes(make([]byte, n)), nil
 	case starlark.Iterable:
+		if isLazyRange(x) && starlark.Len(x) > maxValueBytes {
+			return nil, memoryError()
+		}
 		iter := x.Iterate()
 		defer iter.Done()
 		var out []byte
 		var v starlark.Value
 		for iter.Next(&v) {
+			if len(out)%checkEvery == checkEvery-1 {
+				if err := cancelled(thread); err != nil {
+					return nil, err
+				}
+			}
 			if !isPyInt(v) {
 				return nil, pyErrorf("TypeError", "'%s' object cannot be interpreted as an integer", pyTypeName(v))
 			}

@@ -122,6 +122,9 @@ var msgRules = []msgRule{
 		if m[1] == "KeyboardInterrupt" || m[1] == "" {
 			return &PyError{Class: "KeyboardInterrupt"}
 		}
+		if isExceptionClass(m[1]) { // MemoryError from watchMemory
+			return &PyError{Class: m[1]}
+		}
 		return &PyError{Class: "RuntimeError", Msg: m[1]}
 	}},
 	{regexp.MustCompile(`Starlark stack overflow|called recursively|comparison exceeded maximum recursion depth`), func([]string) *PyError {
@@ -170,6 +173,9 @@ var msgRules = []msgRule{
 		return attrError(m[1], m[2])
 	}},
 	{regexp.MustCompile(`^can't assign to \.(\w+) field of (\w+)$`), func(m []string) *PyError {
+		if m[2] == "socket" {
+			return socketSetattrError(m[1])
+		}
 		return attrError(m[2], m[1])
 	}},
 	{regexp.MustCompile(`^invalid call of non-function \((\S+)\)$`), func(m []string) *PyError {
@@ -237,8 +243,12 @@ var msgRules = []msgRule{
 		}
 		return pyErrorf("TypeError", "%s() missing %s required positional argument%s: %s", funcName(m[1]), m[2], s, list)
 	}},
-	{regexp.MustCompile(`^(\w+): got (\d+) arguments?, want (?:at most |exactly |at least )?(\d+)$`), func(m []string) *PyError {
-		return pyErrorf("TypeError", "%s() takes %s arguments (%s given)", m[1], m[3], m[2])
+	{regexp.MustCompile(`^(\w+): got (\d+) arguments?, want (at most |exactly |at least )?(\d+)$`), func(m []string) *PyError {
+		s := "s"
+		if m[4] == "1" {
+			s = ""
+		}
+		return pyErrorf("TypeError", "%s() takes %s%s argument%s (%s given)", m[1], m[3], m[4], s, m[2])
 	}},
 	{regexp.MustCompile(`^(\w+): missing argument for (\w+)$`), func(m []string) *PyError {
 		return pyErrorf("TypeError", "%s() missing required argument '%s'", m[1], m[2])
@@ -290,8 +300,16 @@ var msgRules = []msgRule{
 	{regexp.MustCompile(`^(?:\w+: )?cannot [\w ]+? frozen (hash table|list)$`), func(m []string) *PyError {
 		return &PyError{Class: "TypeError", Msg: "this built-in value cannot be changed"}
 	}},
+	{regexp.MustCompile(`^repeat count (-?\d+) too large`), func(m []string) *PyError {
+		// Starlark takes only 32-bit counts; Python fails to allocate
+		// below 2**63 and cannot take the count at all above.
+		if _, err := strconv.ParseInt(m[1], 10, 64); err != nil {
+			return &PyError{Class: "OverflowError", Msg: "cannot fit 'int' into an index-sized integer"}
+		}
+		return memoryError()
+	}},
 	{regexp.MustCompile(`repeat count .* too large|excessive repeat`), func(m []string) *PyError {
-		return &PyError{Class: "MemoryError"}
+		return memoryError()
 	}},
 	{regexp.MustCompile(`^(?:\w+: )?negative shift count`), func(m []string) *PyError {
 		return &PyError{Class: "ValueError", Msg: "negative shift count"}
@@ -399,4 +417,22 @@ func starlarkLiteralToPy(s string) string {
 		}
 	}
 	return s
+}
+
+// socketSetattrError is CPython's refusal to set an attribute of a socket:
+// its properties have no setter, its methods are read-only, and it has
+// no room for new attributes.
+func socketSetattrError(name string) *PyError {
+	switch name {
+	case "family", "type":
+		return pyErrorf("AttributeError", "property '%s' of 'socket' object has no setter", name)
+	case "proto":
+		return &PyError{Class: "AttributeError", Msg: "readonly attribute"}
+	case "timeout":
+		return pyErrorf("AttributeError", "attribute '%s' of '_socket.socket' objects is not writable", name)
+	}
+	if _, ok := socketMethods[name]; ok {
+		return pyErrorf("AttributeError", "'socket' object attribute '%s' is read-only", name)
+	}
+	return pyErrorf("AttributeError", "'socket' object has no attribute '%s'", name)
 }

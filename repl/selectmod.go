@@ -2,6 +2,7 @@ package repl
 
 import (
 	"go.starlark.net/starlark"
+	"math"
 
 	"sockrepl/sockets"
 )
@@ -20,7 +21,7 @@ func newSelectModule(rt *sockets.Runtime) pyModule {
 // selectFn is select.select: the three lists may hold sockets or file
 // descriptor numbers, and the result lists hold the same objects.
 func selectFn(rt *sockets.Runtime) builtinFn {
-	return func(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	return func(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 		if len(kwargs) > 0 {
 			return nil, pyErrorf("TypeError", "select() takes no keyword arguments")
 		}
@@ -33,13 +34,20 @@ func selectFn(rt *sockets.Runtime) builtinFn {
 		var objs [3][]starlark.Value
 		var fds [3][]int
 		for i := 0; i < 3; i++ {
-			it, ok := args[i].(starlark.Iterable)
-			if _, isStr := args[i].(starlark.String); !ok || isStr {
+			it, ok := asIterable(args[i]).(starlark.Iterable)
+			if !ok {
 				return nil, pyErrorf("TypeError", "arguments 1-3 must be sequences")
+			}
+			if isLazyRange(it) && starlark.Len(it) > maxElems {
+				return nil, memoryError() // CPython makes a list of it first
 			}
 			iter := it.Iterate()
 			var v starlark.Value
 			for iter.Next(&v) {
+				if err := loopCheck(thread, len(objs[i])+1); err != nil {
+					iter.Done()
+					return nil, err
+				}
 				fd, err := fdOf(v)
 				if err != nil {
 					iter.Done()
@@ -58,6 +66,9 @@ func selectFn(rt *sockets.Runtime) builtinFn {
 			}
 			if f < 0 {
 				return nil, pyErrorf("ValueError", "timeout must be non-negative")
+			}
+			if isPyInt(args[3]) && f*1e9 >= math.MaxInt64 {
+				return nil, pyErrorf("OverflowError", "timestamp too large to convert to C _PyTime_t")
 			}
 			timeout = &f
 		}

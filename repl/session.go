@@ -174,7 +174,9 @@ func (s *Session) run(src string, echo bool) error {
 	s.mu.Lock()
 	s.thread = thread
 	s.mu.Unlock()
+	stopWatch := watchMemory(thread)
 	err = starlark.ExecREPLChunk(f, thread, s.globals)
+	stopWatch()
 	s.mu.Lock()
 	s.thread = nil
 	s.mu.Unlock()

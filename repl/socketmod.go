@@ -227,6 +227,9 @@ func socketpairFn(rt *sockets.Runtime) builtinFn {
 func createConnectionFn(rt *sockets.Runtime) builtinFn {
 	return func(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 		var addr, timeout, source starlark.Value = nil, starlark.None, starlark.None
+		if len(args) == 0 && len(kwargs) == 0 {
+			return nil, pyErrorf("TypeError", "create_connection() missing 1 required positional argument: 'address'")
+		}
 		if err := starlark.UnpackArgs("create_connection", args, kwargs, "address", &addr, "timeout?", &timeout, "source_address?", &source); err != nil {
 			return nil, err
 		}
@@ -253,8 +256,8 @@ func createConnectionFn(rt *sockets.Runtime) builtinFn {
 }
 
 func gethostnameFn(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := starlark.UnpackPositionalArgs("gethostname", args, kwargs, 0); err != nil {
-		return nil, err
+	if len(args)+len(kwargs) > 0 {
+		return nil, pyErrorf("TypeError", "_socket.gethostname() takes no arguments (%d given)", len(args)+len(kwargs))
 	}
 	h, err := sockets.Gethostname()
 	if err != nil {
@@ -264,13 +267,15 @@ func gethostnameFn(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple,
 }
 
 func gethostbynameFn(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	v, err := oneArg("gethostbyname", args, kwargs)
-	if err != nil {
-		return nil, err
+	if len(kwargs) > 0 {
+		return nil, pyErrorf("TypeError", "gethostbyname() takes no keyword arguments")
 	}
-	host, ok := v.(starlark.String)
+	if len(args) != 1 {
+		return nil, pyErrorf("TypeError", "gethostbyname() takes exactly 1 argument (%d given)", len(args))
+	}
+	host, ok := args[0].(starlark.String)
 	if !ok {
-		return nil, pyErrorf("TypeError", "gethostbyname() argument 1 must be str, not %s", pyTypeName(v))
+		return nil, pyErrorf("TypeError", "gethostbyname() argument 1 must be str, bytes or bytearray, not %s", pyTypeName(args[0]))
 	}
 	a, err := sockets.Gethostbyname(string(host))
 	if err != nil {
@@ -282,6 +287,10 @@ func gethostbynameFn(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tupl
 func getaddrinfoFn(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	var host, port starlark.Value
 	var family, typ, proto, flags starlark.Value = starlark.MakeInt(0), starlark.MakeInt(0), starlark.MakeInt(0), starlark.MakeInt(0)
+	if len(args) < 2 && len(kwargs) == 0 {
+		missing := []string{"'host' and 'port'", "'port'"}[len(args)]
+		return nil, pyErrorf("TypeError", "getaddrinfo() missing %d required positional argument%s: %s", 2-len(args), []string{"s", ""}[len(args)], missing)
+	}
 	if err := starlark.UnpackArgs("getaddrinfo", args, kwargs, "host", &host, "port", &port,
 		"family?", &family, "type?", &typ, "proto?", &proto, "flags?", &flags); err != nil {
 		return nil, err
@@ -321,8 +330,8 @@ func getaddrinfoFn(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple,
 }
 
 func getdefaulttimeoutFn(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := starlark.UnpackPositionalArgs("getdefaulttimeout", args, kwargs, 0); err != nil {
-		return nil, err
+	if len(args)+len(kwargs) > 0 {
+		return nil, pyErrorf("TypeError", "_socket.getdefaulttimeout() takes no arguments (%d given)", len(args)+len(kwargs))
 	}
 	return starlark.None, nil
 }

@@ -40,6 +40,8 @@ func init() {
 	for name, fn := range str {
 		starlarkStringMethods[name] = starlark.NewBuiltin(name, fn)
 	}
+	guardReplace(starlarkStringMethods)
+	guardJoin(starlarkStringMethods)
 	byt := map[string]methodFn{
 		"decode":       bytesDecode,
 		"hex":          bytesHex,
@@ -732,7 +734,107 @@ func bytesReplace(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, 
 	if err != nil {
 		return nil, err
 	}
-	return starlark.Bytes(strings.Replace(string(recvBytes(b)), string(o), string(n), count)), nil
+	p := string(recvBytes(b))
+	if err := checkSize(replacedSize(p, string(o), string(n), count), maxValueBytes); err != nil {
+		return nil, err
+	}
+	return starlark.Bytes(strings.Replace(p, string(o), string(n), count)), nil
+}
+
+// replacedSize is the length of s with up to count (all if < 0)
+// occurrences of old replaced by new, or -1 past what an int holds.
+func replacedSize(s, old, new string, count int) int64 {
+	k := int64(strings.Count(s, old)) // for old == "": one more than the characters
+	if count >= 0 && int64(count) < k {
+		k = int64(count)
+	}
+	grow := int64(len(new)) - int64(len(old))
+	if grow > 0 && k > (maxValueBytes*4)/grow {
+		return -1
+	}
+	return int64(len(s)) + k*grow
+}
+
+// guardReplace makes str.replace refuse a result too large to build
+// before Starlark's own replace builds it.
+func guardReplace(methods map[string]*starlark.Builtin) {
+	orig := methods["replace"]
+	methods["replace"] = starlark.NewBuiltin("replace", func(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+		recv, _ := b.Receiver().(starlark.String)
+		if len(args) >= 2 && len(kwargs) == 0 {
+			old, ok1 := args[0].(starlark.String)
+			new, ok2 := args[1].(starlark.String)
+			count := -1
+			if len(args) == 3 {
+				if c, err := starlark.AsInt32(args[2]); err == nil {
+					count = c
+				}
+			}
+			if ok1 && ok2 {
+				if err := checkSize(replacedSize(string(recv), string(old), string(new), count), maxValueBytes); err != nil {
+					return nil, err
+				}
+			}
+		}
+		return starlark.Call(thread, orig.BindReceiver(recv), args, kwargs)
+	})
+}
+
+// guardJoin replaces str.join with one that adds up the pieces' sizes
+// before joining them, and words a bad piece as Python does.
+func guardJoin(methods map[string]*starlark.Builtin) {
+	methods["join"] = starlark.NewBuiltin("join", func(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+		var it starlark.Value
+		if err := starlark.UnpackPositionalArgs("join", args, kwargs, 1, &it); err != nil {
+			return nil, err
+		}
+		sep := string(b.Receiver().(starlark.String))
+		parts, err := joinParts(thread, it, sep, func(i int, x starlark.Value) (string, error) {
+			if s, ok := x.(starlark.String); ok {
+				return string(s), nil
+			}
+			return "", pyErrorf("TypeError", "sequence item %d: expected str instance, %s found", i, pyTypeName(x))
+		})
+		if err != nil {
+			return nil, err
+		}
+		return starlark.String(strings.Join(parts, sep)), nil
+	})
+}
+
+// joinParts collects the pieces of a join, refusing a result larger than
+// maxValueBytes before it is built.
+func joinParts(thread *starlark.Thread, it starlark.Value, sep string, piece func(int, starlark.Value) (string, error)) ([]string, error) {
+	iterable, ok := asIterable(it).(starlark.Iterable)
+	if !ok {
+		return nil, pyErrorf("TypeError", "can only join an iterable")
+	}
+	if isLazyRange(iterable) && starlark.Len(iterable) > maxElems {
+		return nil, memoryError()
+	}
+	iter := iterable.Iterate()
+	defer iter.Done()
+	var parts []string
+	var total int64
+	var x starlark.Value
+	for i := 0; iter.Next(&x); i++ {
+		p, err := piece(i, x)
+		if err != nil {
+			return nil, err
+		}
+		total += int64(len(p))
+		if i > 0 {
+			total += int64(len(sep))
+		}
+		if total > maxValueBytes {
+			return nil, memoryError()
+		}
+		parts = append(parts, p)
+		if err := loopCheck(thread, len(parts)); err != nil {
+			return nil, err
+		}
+	}
+	return parts, nil
 }
 
 func asciiUpper(c byte) byte {
@@ -781,23 +883,22 @@ func bytesIs(f func(byte) bool) methodFn {
 	}
 }
 
-func bytesJoin(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	var it starlark.Iterable
+func bytesJoin(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	var it starlark.Value
 	if err := starlark.UnpackPositionalArgs("join", args, kwargs, 1, &it); err != nil {
 		return nil, err
 	}
-	var parts []string
-	iter := it.Iterate()
-	defer iter.Done()
-	var x starlark.Value
-	for i := 0; iter.Next(&x); i++ {
-		p, ok := x.(starlark.Bytes)
-		if !ok {
-			return nil, pyErrorf("TypeError", "sequence item %d: expected a bytes-like object, %s found", i, pyTypeName(x))
+	sep := string(recvBytes(b))
+	parts, err := joinParts(thread, it, sep, func(i int, x starlark.Value) (string, error) {
+		if p, ok := x.(starlark.Bytes); ok {
+			return string(p), nil
 		}
-		parts = append(parts, string(p))
+		return "", pyErrorf("TypeError", "sequence item %d: expected a bytes-like object, %s found", i, pyTypeName(x))
+	})
+	if err != nil {
+		return nil, err
 	}
-	return starlark.Bytes(strings.Join(parts, string(recvBytes(b)))), nil
+	return starlark.Bytes(strings.Join(parts, sep)), nil
 }
 
 func bytesPartition(last bool) methodFn {

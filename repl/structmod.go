@@ -33,6 +33,8 @@ func newStructModule() pyModule {
 
 func structError(msg string) *PyError { return &PyError{Class: "struct.error", Msg: msg} }
 
+var errStructTooLong = structError("total struct size too long")
+
 // structItem is one format character with its count and offset.
 type structItem struct {
 	c      byte
@@ -92,12 +94,13 @@ func parseStructFormat(f string) (*structFormat, error) {
 		}
 		count, hasCount := 0, false
 		for i < len(f) && f[i] >= '0' && f[i] <= '9' {
-			count = count*10 + int(f[i]-'0')
+			d := int(f[i] - '0')
+			if count > (math.MaxInt64-d)/10 {
+				return nil, errStructTooLong
+			}
+			count = count*10 + d
 			hasCount = true
 			i++
-			if count > 1<<24 {
-				return nil, structError("total struct size too long")
-			}
 		}
 		if i >= len(f) {
 			return nil, structError("repeat count given without format specifier")
@@ -111,15 +114,27 @@ func parseStructFormat(f string) (*structFormat, error) {
 		if !hasCount {
 			count = 1
 		}
+		// Sizes are added up with overflow checks, as CPython does: a
+		// format may describe more bytes than exist (calcsize answers),
+		// and only pack refuses to build them.
 		if sf.native && c != 'x' && c != 's' && c != 'p' && c != 'c' && size > 1 {
+			if off > math.MaxInt64-size {
+				return nil, errStructTooLong
+			}
 			off = (off + size - 1) / size * size
 		}
 		item := structItem{c: c, count: count, size: size, offset: off}
-		if c == 's' || c == 'p' {
-			off += count
-		} else {
-			off += size * count
+		add := count
+		if c != 's' && c != 'p' {
+			if count > math.MaxInt64/size {
+				return nil, errStructTooLong
+			}
+			add = size * count
 		}
+		if off > math.MaxInt64-add {
+			return nil, errStructTooLong
+		}
+		off += add
 		sf.items = append(sf.items, item)
 	}
 	sf.size = off
@@ -162,7 +177,7 @@ func structPack(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kw
 		return nil, pyErrorf("TypeError", "pack() takes no keyword arguments")
 	}
 	if len(args) == 0 {
-		return nil, pyErrorf("TypeError", "pack expected at least 1 argument, got 0")
+		return nil, pyErrorf("TypeError", "missing format argument")
 	}
 	f, err := formatArg(args[0])
 	if err != nil {
@@ -175,6 +190,9 @@ func structPack(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kw
 	vals := args[1:]
 	if want := sf.values(); want != len(vals) {
 		return nil, structError("pack expected " + strconv.Itoa(want) + " items for packing (got " + strconv.Itoa(len(vals)) + ")")
+	}
+	if sf.size > maxValueBytes {
+		return nil, memoryError()
 	}
 	out := make([]byte, sf.size)
 	k := 0
@@ -453,13 +471,13 @@ func structUnpackFrom(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tup
 		return nil, err
 	}
 	if offset < 0 {
-		if -offset > len(buf) {
+		if offset < -len(buf) {
 			return nil, structError("offset " + strconv.Itoa(offset) + " out of range for " + strconv.Itoa(len(buf)) + "-byte buffer")
 		}
 		offset += len(buf)
 	}
 	if len(buf)-offset < sf.size {
-		return nil, structError("unpack_from requires a buffer of at least " + strconv.Itoa(sf.size+offset) +
+		return nil, structError("unpack_from requires a buffer of at least " + strconv.FormatUint(uint64(sf.size)+uint64(offset), 10) +
 			" bytes for unpacking " + strconv.Itoa(sf.size) + " bytes at offset " + strconv.Itoa(offset) +
 			" (actual buffer size is " + strconv.Itoa(len(buf)) + ")")
 	}

@@ -56,8 +56,13 @@ func sleepFn(rt *sockets.Runtime) builtinFn {
 		if secs < 0 {
 			return nil, pyErrorf("ValueError", "sleep length must be non-negative")
 		}
-		if secs > 1e9 {
-			return nil, pyErrorf("OverflowError", "timestamp too large to convert to C _PyTime_t")
+		// CPython counts in int64 nanoseconds and words the overflow by
+		// the argument's type.
+		if secs*1e9 >= math.MaxInt64 {
+			if isPyInt(args[0]) {
+				return nil, pyErrorf("OverflowError", "timestamp too large to convert to C _PyTime_t")
+			}
+			return nil, pyErrorf("OverflowError", "timestamp out of range for platform time_t")
 		}
 		if err := rt.Sleep(secs); err != nil {
 			return nil, err
