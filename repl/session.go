@@ -157,6 +157,10 @@ func (s *Session) run(src string, echo bool) error {
 	s.rt.ClearInterrupt()
 	s.echo, s.echoAny = nil, false
 	if strings.HasSuffix(src, blockEndMarker) {
+		// An empty block is CPython's IndentationError, named by its header.
+		if _, err := translate(strings.TrimSuffix(src, blockEndMarker)); err != nil && asPyError(err).Class == "IndentationError" {
+			return s.report(asPyError(err))
+		}
 		return s.report(&PyError{Class: "SyntaxError", Msg: "invalid syntax"})
 	}
 	code, err := translate(src)

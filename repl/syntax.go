@@ -606,12 +606,50 @@ var parsePos = regexp.MustCompile(`^<stdin>:(\d+):(\d+): `)
 func parseError(err error, toks []token) *PyError {
 	var sx syntax.Error
 	msg := err.Error()
+	line := 1 << 30
 	if errors.As(err, &sx) {
-		msg = sx.Msg
+		msg, line = sx.Msg, int(sx.Pos.Line)
 	} else {
 		msg = parsePos.ReplaceAllString(msg, "")
 	}
-	return syntaxFromParse(msg)
+	pe := syntaxFromParse(msg)
+	if pe.Msg == "expected an indented block" || pe.Msg == "incomplete input" && endsWithColon(toks) {
+		if after := emptyBlockHeader(toks, line); after != "" {
+			return &PyError{Class: "IndentationError", Msg: "expected an indented block after " + after}
+		}
+	}
+	return pe
+}
+
+// endsWithColon reports whether the last token before the end is ':'.
+func endsWithColon(toks []token) bool {
+	for i := len(toks) - 1; i >= 0; i-- {
+		if t := toks[i]; t.kind != tNewline && t.kind != tEOF {
+			return t.kind == tOp && t.text == ":"
+		}
+	}
+	return false
+}
+
+// emptyBlockHeader names the block statement that lacks its body, as
+// CPython does: "'if' statement on line 1", "function definition on line 3".
+func emptyBlockHeader(toks []token, errLine int) string {
+	for i := len(toks) - 1; i >= 0; i-- {
+		t := toks[i]
+		if !t.compoundKW || t.line > errLine {
+			continue
+		}
+		switch t.text {
+		case "def":
+			return fmt.Sprintf("function definition on line %d", t.line)
+		case "class":
+			return fmt.Sprintf("class definition on line %d", t.line)
+		case "async":
+			return ""
+		}
+		return fmt.Sprintf("'%s' statement on line %d", t.text, t.line)
+	}
+	return ""
 }
 
 // syntaxFromParse maps one Starlark parser message.
