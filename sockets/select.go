@@ -10,6 +10,14 @@ import (
 	"golang.org/x/sys/unix"
 )
 
+// outOfTimeRange is CPython's check that a time in seconds fits its
+// int64 count of nanoseconds. It comes before any check of the sign, so
+// -inf is an OverflowError, not a negative timeout.
+func outOfTimeRange(t float64) bool {
+	ns := t * 1e9
+	return !(ns >= -0x1p63 && ns < 0x1p63)
+}
+
 // fdSetSize is FD_SETSIZE: select() cannot watch fds at or above it.
 const fdSetSize = 1024
 
@@ -23,10 +31,10 @@ func (rt *Runtime) Select(r, w, x []int, timeout *float64) (rr, wr, xr []int, er
 		switch t := *timeout; {
 		case math.IsNaN(t):
 			return nil, nil, nil, ValueError("Invalid value NaN (not a number)")
+		case outOfTimeRange(t):
+			return nil, nil, nil, OverflowError("timestamp out of range for platform time_t")
 		case t < 0:
 			return nil, nil, nil, ValueError("timeout must be non-negative")
-		case t > math.MaxInt64/1e9:
-			return nil, nil, nil, OverflowError("timestamp out of range for platform time_t")
 		default:
 			deadline = time.Now().Add(time.Duration(t * float64(time.Second)))
 		}
@@ -38,6 +46,9 @@ func (rt *Runtime) Select(r, w, x []int, timeout *float64) (rr, wr, xr []int, er
 		ev  int16
 	}{{r, unix.POLLIN}, {w, unix.POLLOUT}, {x, unix.POLLPRI}} {
 		for _, fd := range set.fds {
+			if fd > math.MaxInt32 || fd < math.MinInt32 {
+				return nil, nil, nil, OverflowError("Python int too large to convert to C int")
+			}
 			if fd < 0 {
 				return nil, nil, nil, ValueError("file descriptor cannot be a negative integer (" + strconv.Itoa(fd) + ")")
 			}
@@ -109,10 +120,10 @@ func (rt *Runtime) Sleep(seconds float64) (err error) {
 	switch {
 	case math.IsNaN(seconds):
 		return ValueError("Invalid value NaN (not a number)")
+	case outOfTimeRange(seconds):
+		return OverflowError("timestamp out of range for platform time_t")
 	case seconds < 0:
 		return ValueError("sleep length must be non-negative")
-	case seconds > math.MaxInt64/1e9:
-		return OverflowError("timestamp out of range for platform time_t")
 	}
 	if rt.isClosed() {
 		return errClosedRuntime("sleep")

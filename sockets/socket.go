@@ -178,23 +178,39 @@ func (s *Socket) Getblocking() bool { return s.mode != modeNonBlocking }
 func (s *Socket) Settimeout(t *float64) error {
 	m := modeBlocking
 	if t != nil {
-		v := *t
+		// CPython keeps the timeout in whole nanoseconds, rounded away
+		// from zero: 1e-12 is 1e-09 when read back, -1e-12 is negative.
+		ns := *t * 1e9
+		if ns >= 0 {
+			ns = math.Ceil(ns)
+		} else {
+			ns = math.Floor(ns)
+		}
 		switch {
-		case math.IsNaN(v):
+		case math.IsNaN(ns):
 			return ValueError("Invalid value NaN (not a number)")
-		case v < 0:
-			return ValueError("Timeout value out of range")
-		case v > math.MaxInt64/1e9:
+		case outOfTimeRange(*t):
 			return OverflowError("timestamp out of range for platform time_t")
-		case v == 0:
+		case ns < 0:
+			return ValueError("Timeout value out of range")
+		case ns == 0:
 			m = modeNonBlocking
 		default:
 			m = modeTimeout
-			s.timeout = v
+			s.timeout = nsToSeconds(int64(ns))
 		}
 	}
 	s.mode = m
 	return s.setKernelBlocking(m == modeBlocking)
+}
+
+// nsToSeconds is CPython's _PyTime_AsSecondsDouble: whole seconds
+// exactly, anything else divided as a double.
+func nsToSeconds(ns int64) float64 {
+	if ns%1e9 == 0 {
+		return float64(ns / 1e9)
+	}
+	return float64(ns) / 1e9
 }
 
 // setKernelBlocking sets or clears O_NONBLOCK on the fd.
