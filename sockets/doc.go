@@ -24,6 +24,10 @@
 //     works where CPython raises MemoryError.
 //   - Name resolution is offline (numeric hosts, the empty host, '<broadcast>',
 //     /etc/hosts): an unknown name fails at once instead of asking DNS.
+//     Otherwise getaddrinfo follows glibc's checks, tables and order.
+//   - A host name with non-ASCII letters skips Python's idna codec (ASCII
+//     names get its label checks): no such name is known offline, so it
+//     fails as unknown where CPython may first raise UnicodeError.
 //
 // A socket's TCP state is the kernel's, read through TCP_INFO. State 7 is
 // called CLOSED; note that a socket whose connection went on to TIME_WAIT

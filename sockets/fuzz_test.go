@@ -118,13 +118,15 @@ func noLeaks(t *testing.T, rt *Runtime, body func()) {
 	}
 }
 
+// stackBuf holds the goroutine dump; fuzz inputs run one at a time.
+var stackBuf = make([]byte, 1<<20)
+
 // ourGoroutines counts the goroutines running code of this package. The
 // fuzzing engine and the Go runtime start and stop goroutines of their
 // own while a target runs, so runtime.NumGoroutine would blame them on
 // the input.
 func ourGoroutines() int {
-	buf := make([]byte, 1<<20)
-	buf = buf[:runtime.Stack(buf, true)]
+	buf := stackBuf[:runtime.Stack(stackBuf, true)]
 	n := 0
 	for _, g := range strings.Split(string(buf), "\n\n") {
 		if strings.Contains(g, "sockrepl/sockets.") {
