@@ -37,6 +37,9 @@ func translate(src string) (string, error) {
 	if err := refuseUnsupported(toks); err != nil {
 		return "", err
 	}
+	if err := checkChains(toks); err != nil {
+		return "", err
+	}
 	out, err := rewriteTokens(src, toks)
 	if err != nil {
 		return "", err
@@ -51,10 +54,72 @@ func translate(src string) (string, error) {
 	if perr != nil {
 		return "", parseError(perr, toks)
 	}
+	if treeDepth(f) > maxTreeDepth {
+		return "", errTooDeep
+	}
 	if rewritten, ok := rewriteAST(out, f); ok {
 		out = rewritten
 	}
 	return out, nil
+}
+
+// Source nested deeper than CPython compiles would make the parser,
+// resolver and compiler recurse until Go's stack limit ends the process
+// (which no recover catches), and makes the rewriting above slow. These
+// limits refuse it first, near where CPython does.
+const (
+	maxTreeDepth = 2000 // CPython: "maximum recursion depth exceeded during compilation"
+	maxChain     = 1000 // prefix operators, lambdas, conditionals, ** in one logical line
+	maxUnaryRun  = 200  // - - - - x
+	maxBrackets  = 200  // CPython's tokenizer limit on open brackets
+)
+
+var errTooDeep = &PyError{Class: "RecursionError", Msg: "maximum recursion depth exceeded during compilation"}
+
+// checkChains refuses, before anything parses them, brackets nested too
+// deep and the constructs that nest without brackets: runs of unary
+// operators, and long chains of lambda, conditional expressions,
+// comprehension clauses and **.
+func checkChains(toks []token) error {
+	run, chain := 0, 0
+	for _, t := range toks {
+		if t.depth >= maxBrackets && t.kind == tOp && (t.text == "(" || t.text == "[" || t.text == "{") {
+			return &PyError{Class: "SyntaxError", Msg: "too many nested parentheses"}
+		}
+		if t.kind == tNewline {
+			chain = 0
+		}
+		unary := t.kind == tOp && (t.text == "-" || t.text == "+" || t.text == "~") || t.kind == tName && t.text == "not"
+		if unary {
+			run++
+		} else {
+			run = 0
+		}
+		if t.kind == tName && !t.stmtStart && (t.text == "lambda" || t.text == "if" || t.text == "for") || t.kind == tOp && t.text == "**" {
+			chain++
+		}
+		if run > maxUnaryRun || chain > maxChain {
+			return errTooDeep
+		}
+	}
+	return nil
+}
+
+// treeDepth is how deeply f's syntax tree nests.
+func treeDepth(f *syntax.File) int {
+	depth, max := 0, 0
+	syntax.Walk(f, func(n syntax.Node) bool {
+		if n == nil {
+			depth--
+			return true
+		}
+		depth++
+		if depth > max {
+			max = depth
+		}
+		return depth <= maxTreeDepth // no need to look deeper
+	})
+	return max
 }
 
 // refusal is the message for Python syntax this shell does not have.
@@ -611,6 +676,16 @@ func parseError(err error, toks []token) *PyError {
 		msg, line = sx.Msg, int(sx.Pos.Line)
 	} else {
 		msg = parsePos.ReplaceAllString(msg, "")
+	}
+	if strings.Contains(msg, "excessive nesting") {
+		// Starlark's parser stops at a depth of its own, lower than
+		// CPython's 200 brackets.
+		for _, t := range toks {
+			if t.depth >= 20 {
+				return &PyError{Class: "SyntaxError", Msg: "too many nested parentheses"}
+			}
+		}
+		return errTooDeep
 	}
 	pe := syntaxFromParse(msg)
 	if pe.Msg == "expected an indented block" || pe.Msg == "incomplete input" && endsWithColon(toks) {
