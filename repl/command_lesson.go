@@ -34,7 +34,7 @@ func (s *Session) cmdLesson(args []string) error {
 		}
 		data, err := os.ReadFile(args[1])
 		if err != nil {
-			return s.usage("cannot read %s: %v", args[1], err)
+			return s.usage("cannot read %s: %v", args[1], osErrorText(err))
 		}
 		l, err := lessons.Parse(args[1], data)
 		if err != nil {

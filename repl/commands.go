@@ -188,7 +188,7 @@ func (s *Session) cmdSave(args []string) error {
 		}
 	}
 	if err := os.WriteFile(args[0], []byte(b.String()), 0o644); err != nil {
-		return s.usage("cannot write %s: %v", args[0], err)
+		return s.usage("cannot write %s: %v", args[0], osErrorText(err))
 	}
 	s.out.plain(tr(s.lang, "saved %d statements to %s", len(s.saved), args[0]))
 	return nil

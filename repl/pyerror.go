@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"syscall"
 
 	"go.starlark.net/resolve"
 	"go.starlark.net/starlark"
@@ -435,4 +436,15 @@ func socketSetattrError(name string) *PyError {
 		return pyErrorf("AttributeError", "'socket' object attribute '%s' is read-only", name)
 	}
 	return pyErrorf("AttributeError", "'socket' object has no attribute '%s'", name)
+}
+
+// osErrorText is a file error in Python's words, "[Errno 2] No such file
+// or directory", without Go's "open PATH:" in front.
+func osErrorText(err error) string {
+	var errno syscall.Errno
+	if errors.As(err, &errno) && errno.Error() != "" {
+		msg := errno.Error()
+		return fmt.Sprintf("[Errno %d] %s", int(errno), strings.ToUpper(msg[:1])+msg[1:])
+	}
+	return err.Error()
 }
