@@ -156,9 +156,9 @@ func (s *Session) Exec(src string) (err error) {
 func (s *Session) run(src string, echo bool) error {
 	s.rt.ClearInterrupt()
 	s.echo, s.echoAny = nil, false
-	if strings.HasSuffix(src, blockEndMarker) {
+	if strings.HasSuffix(src, "\n"+blockEndMarker) { // the chunker's; a NUL typed at a line's end is the parser's to refuse
 		// An empty block is CPython's IndentationError, named by its header.
-		if _, err := translate(strings.TrimSuffix(src, blockEndMarker)); err != nil && asPyError(err).Class == "IndentationError" {
+		if _, err := translate(strings.TrimSuffix(src, "\n"+blockEndMarker)); err != nil && asPyError(err).Class == "IndentationError" {
 			return s.report(asPyError(err))
 		}
 		return s.report(&PyError{Class: "SyntaxError", Msg: "invalid syntax"})

@@ -59,6 +59,9 @@ var closerOf = map[byte]byte{'(': ')', '[': ']', '{': '}'}
 
 // scanPython tokenizes src. Errors are SyntaxErrors worded as CPython's.
 func scanPython(src string) ([]token, error) {
+	if strings.IndexByte(src, 0) >= 0 {
+		return nil, pyErrorf("SyntaxError", "source code cannot contain null bytes") // CPython 3.12's words
+	}
 	var toks []token
 	var stack []token // open brackets
 	line := 1
@@ -167,7 +170,7 @@ func scanPython(src string) ([]token, error) {
 			}
 			if op == "" {
 				r, _ := utf8.DecodeRuneInString(src[i:])
-				if r == 0 || r == utf8.RuneError {
+				if r == utf8.RuneError {
 					return nil, pyErrorf("SyntaxError", "invalid syntax")
 				}
 				return nil, pyErrorf("SyntaxError", "invalid character '%c' (U+%04X)", r, r)
