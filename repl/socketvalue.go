@@ -398,11 +398,6 @@ func recvArgs(args starlark.Tuple) (int, int, error) {
 	if err != nil {
 		return 0, 0, err
 	}
-	if n > maxValueBytes {
-		// CPython allocates the buffer first and fails; the kernel
-		// never hands over more than its queue anyway.
-		return 0, 0, memoryError()
-	}
 	flags := 0
 	if len(args) == 2 {
 		if flags, err = cIntArg(args[1]); err != nil {
