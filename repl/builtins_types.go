@@ -365,6 +365,9 @@ func intToBytes(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kw
 	if length < 0 {
 		return nil, pyErrorf("ValueError", "length argument must be non-negative")
 	}
+	if length > maxValueBytes {
+		return nil, memoryError()
+	}
 	big_, err := byteOrderArg(order)
 	if err != nil {
 		return nil, err

@@ -13,9 +13,10 @@ import (
 // allocated, and MemoryError is raised where CPython would fail to
 // allocate (CPython's limit is the machine's memory; ours is fixed).
 const (
-	// maxValueBytes is the largest str or bytes one operation builds.
-	// Starlark's own repetition stops at the same size.
-	maxValueBytes = 1 << 30
+	// maxValueBytes is the largest str or bytes a builtin builds in one
+	// go (struct.pack, join, replace, bytes(n)); Starlark's own * stops
+	// at 1 GiB. Bulk transfers send chunks far smaller than this.
+	maxValueBytes = 1 << 28
 	// maxElems is the most items a list, tuple, set or dict built from a
 	// range may hold (each item costs 16 bytes or more).
 	maxElems = 1 << 26
