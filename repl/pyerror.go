@@ -101,6 +101,9 @@ func fromResolve(msg string) *PyError {
 }
 
 func nameError(name string) *PyError {
+	if len(name) > 200 { // CPython prints at most 200 bytes of the name
+		name = strings.ToValidUTF8(name[:200], "")
+	}
 	return &PyError{Class: "NameError", Msg: fmt.Sprintf("name '%s' is not defined", name)}
 }
 

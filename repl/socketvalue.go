@@ -191,7 +191,27 @@ func timeoutValue(t *float64) starlark.Value {
 }
 
 // addrArg converts an address argument for the sockets package.
-func addrArg(v starlark.Value) (any, error) { return fromStarlark(v) }
+func addrArg(v starlark.Value) (any, error) {
+	if t, ok := v.(starlark.Tuple); ok {
+		// CPython parses the numbers of an address as C ints and turns the
+		// overflow into the range error ("bind(): port must be 0-65535."),
+		// so a number past int64 is handed on as the nearest int64.
+		c := make(starlark.Tuple, len(t))
+		for i, e := range t {
+			c[i] = e
+			if n, ok := e.(starlark.Int); ok {
+				if _, fits := n.Int64(); !fits {
+					c[i] = starlark.MakeInt64(math.MaxInt64)
+					if n.Sign() < 0 {
+						c[i] = starlark.MakeInt64(math.MinInt64)
+					}
+				}
+			}
+		}
+		v = c
+	}
+	return fromStarlark(v)
+}
 
 // dataArg reads a bytes argument (send, sendall, sendto).
 func dataArg(v starlark.Value) ([]byte, error) {

@@ -60,7 +60,16 @@ var closerOf = map[byte]byte{'(': ')', '[': ']', '{': '}'}
 // scanPython tokenizes src. Errors are SyntaxErrors worded as CPython's.
 func scanPython(src string) ([]token, error) {
 	if strings.IndexByte(src, 0) >= 0 {
-		return nil, pyErrorf("SyntaxError", "source code cannot contain null bytes") // CPython 3.12's words
+		return nil, pyErrorf("SyntaxError", "source code string cannot contain null bytes")
+	}
+	if !utf8.ValidString(src) {
+		for i, r := range src {
+			if r == utf8.RuneError {
+				if _, n := utf8.DecodeRuneInString(src[i:]); n == 1 {
+					return nil, pyErrorf("SyntaxError", "(unicode error) 'utf-8' codec can't decode byte 0x%02x in position %d: invalid start byte", src[i], i)
+				}
+			}
+		}
 	}
 	var toks []token
 	var stack []token // open brackets
@@ -170,7 +179,9 @@ func scanPython(src string) ([]token, error) {
 			}
 			if op == "" {
 				r, _ := utf8.DecodeRuneInString(src[i:])
-				if r == utf8.RuneError {
+				if r == utf8.RuneError || r < utf8.RuneSelf {
+					// CPython names only non-ASCII characters: '?' and
+					// '$' are plain invalid syntax.
 					return nil, pyErrorf("SyntaxError", "invalid syntax")
 				}
 				return nil, pyErrorf("SyntaxError", "invalid character '%c' (U+%04X)", r, r)

@@ -43,7 +43,7 @@ func TestTranslateRefusesWithAdvice(t *testing.T) {
 		{"x = = 1", "SyntaxError", "invalid syntax"},
 		{"yield 5", "SyntaxError", "yield"},
 		{"@decorator\ndef f(): pass\n", "SyntaxError", "decorators"},
-		{"x = 1\n\x00", "SyntaxError", "source code cannot contain null bytes"},
+		{"x = 1\n\x00", "SyntaxError", "source code string cannot contain null bytes"},
 	} {
 		_, err := translate(c.src)
 		var pe *PyError
