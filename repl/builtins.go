@@ -497,6 +497,9 @@ func builtinMap(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tupl
 		}
 	}()
 	for _, a := range args[1:] {
+		if isLazyRange(a) && starlark.Len(a) > maxElems {
+			return nil, memoryError() // the list would hold every result
+		}
 		it, err := pyIterate(a)
 		if err != nil {
 			return nil, err

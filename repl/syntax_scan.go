@@ -55,6 +55,16 @@ var twoCharOps = []string{"**", "//", "==", "!=", "<=", ">=", "<<", ">>", "+=", 
 
 const oneCharOps = "+-*/%&|^~<>()[]{},:.;=@"
 
+// longOpsByFirst lists the three- then two-character operators by their
+// first byte, so scanning an operator tries only those that can match.
+var longOpsByFirst = func() map[byte][]string {
+	m := map[byte][]string{}
+	for _, o := range append(append([]string{}, threeCharOps...), twoCharOps...) {
+		m[o[0]] = append(m[o[0]], o)
+	}
+	return m
+}()
+
 var closerOf = map[byte]byte{'(': ')', '[': ']', '{': '}'}
 
 // scanPython tokenizes src. Errors are SyntaxErrors worded as CPython's.
@@ -160,18 +170,10 @@ func scanPython(src string) ([]token, error) {
 			i = j
 		default:
 			op := ""
-			for _, o := range threeCharOps {
+			for _, o := range longOpsByFirst[c] {
 				if strings.HasPrefix(src[i:], o) {
 					op = o
 					break
-				}
-			}
-			if op == "" {
-				for _, o := range twoCharOps {
-					if strings.HasPrefix(src[i:], o) {
-						op = o
-						break
-					}
 				}
 			}
 			if op == "" && strings.IndexByte(oneCharOps, c) >= 0 {
