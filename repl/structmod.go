@@ -288,6 +288,9 @@ func packOne(sf *structFormat, c byte, dst []byte, v starlark.Value) error {
 		lo = big.NewInt(0)
 		hi = new(big.Int).Sub(new(big.Int).Lsh(big.NewInt(1), bits), big.NewInt(1))
 	}
+	if c == 'P' && n.Sign() < 0 && n.IsInt64() {
+		lo = n // CPython casts a negative pointer value to unsigned
+	}
 	if n.Cmp(lo) < 0 || n.Cmp(hi) > 0 {
 		return structError(packRangeMessage(sf, c, n, lo, hi))
 	}
@@ -325,6 +328,8 @@ func packRangeMessage(sf *structFormat, c byte, n, lo, hi *big.Int) string {
 				return "argument out of range"
 			}
 			return requires("'I'")
+		case 'P':
+			return "int too large to convert"
 		}
 		return "argument out of range"
 	}
@@ -471,6 +476,11 @@ func structUnpackFrom(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tup
 		return nil, err
 	}
 	if offset < 0 {
+		// CPython's order: a negative offset too close to the end for the
+		// format, then one before the start.
+		if offset > -sf.size {
+			return nil, structError("not enough data to unpack " + strconv.Itoa(sf.size) + " bytes at offset " + strconv.Itoa(offset))
+		}
 		if offset < -len(buf) {
 			return nil, structError("offset " + strconv.Itoa(offset) + " out of range for " + strconv.Itoa(len(buf)) + "-byte buffer")
 		}
