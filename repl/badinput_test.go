@@ -328,7 +328,7 @@ var badInputs = []badInput{
 
 // leakWords are signs of the implementation showing through: Go or
 // Starlark wording, type names, panics.
-var leakWords = regexp.MustCompile(`(?i)starlark|panic|goroutine|runtime error|Error in |\bgot \w+, want|\bwant \w+|\.go:\d|<nil>|%!|\*sockets|\*repl|\[\]byte|\bint64\b|\bfloat64\b|map\[|interface \{|internal error`)
+var leakWords = regexp.MustCompile(`(?i)starlark|panic|goroutine|runtime error|Error in |\bgot \w+, want|\bwant \w+|\.go:\d|<nil>|%!\w?\(|\*sockets|\*repl|\[\]byte|\bint64\b|\bfloat64\b|map\[|interface \{|internal error`)
 
 // TestBadInputs feeds each bad input to a fresh Session: the exception
 // must be the expected line, nothing may leak Go or Starlark, the

@@ -43,6 +43,11 @@ func FuzzExec(f *testing.F) {
 	for _, s := range fuzzSeeds {
 		f.Add(s)
 	}
+	for _, c := range badInputs { // the catalogue's statements, short ones
+		if src := strings.TrimPrefix(c.setup+"\n"+c.src, "\n"); len(src) < 1000 {
+			f.Add(src)
+		}
+	}
 	dir := f.TempDir()
 	f.Fuzz(func(t *testing.T, src string) {
 		if cmd := strings.TrimSpace(src); strings.HasPrefix(cmd, "%") && strings.Contains(cmd, "save") {
