@@ -155,18 +155,21 @@ func watchMemory(thread *starlark.Thread) (stop func()) {
 }
 
 func watchMemoryLimit(thread *starlark.Thread, growth int64, every time.Duration) (stop func()) {
-	base := heapBytes()
+	// Most statements end within microseconds, so the watch starts only
+	// once one has run for a tick; the heap cannot grow by gigabytes in
+	// that time, and a short statement pays for a timer alone.
 	done := make(chan struct{})
 	finished := make(chan struct{})
-	go func() {
+	t := time.AfterFunc(every, func() {
 		defer close(finished)
-		t := time.NewTicker(every)
-		defer t.Stop()
+		base := heapBytes()
+		tick := time.NewTicker(every)
+		defer tick.Stop()
 		for {
 			select {
 			case <-done:
 				return
-			case <-t.C:
+			case <-tick.C:
 			}
 			// Garbage counts too, so a statement that makes more than
 			// growth bytes of it while keeping much alive can be stopped
@@ -177,8 +180,11 @@ func watchMemoryLimit(thread *starlark.Thread, growth int64, every time.Duration
 				return
 			}
 		}
-	}()
+	})
 	return func() {
+		if t.Stop() {
+			return // it never started
+		}
 		close(done)
 		<-finished
 	}
