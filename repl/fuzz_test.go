@@ -3,6 +3,7 @@ package repl
 import (
 	"bytes"
 	"errors"
+	"math"
 	"strings"
 	"testing"
 	"time"
@@ -85,8 +86,8 @@ func FuzzExec(f *testing.F) {
 	})
 }
 
-// FuzzStruct runs arbitrary formats and data through struct's calcsize,
-// unpack and pack. Every answer is a value or a Python exception; pack's
+// FuzzStruct runs arbitrary formats, data and offsets through struct's
+// calcsize, unpack_from, unpack and pack. Every answer is a value or a Python exception; pack's
 // output is calcsize bytes long; and a format with an explicit byte
 // order and only integer, char and string codes packs what it unpacked
 // back into the same bytes.
@@ -101,9 +102,12 @@ func FuzzStruct(f *testing.F) {
 		{"9223372036854775807x9223372036854775807x", nil}, {"0s0p", nil}, {"", nil}, {"!", nil}, {"3", nil},
 		{"nNP", make([]byte, 24)}, {">lL", make([]byte, 8)}, {"z", nil},
 	} {
-		f.Add(s.format, s.data)
+		f.Add(s.format, s.data, int64(0))
 	}
-	f.Fuzz(func(t *testing.T, format string, data []byte) {
+	f.Add("!I", []byte("abcd"), int64(math.MinInt64))
+	f.Add("16n?", make([]byte, 129), int64(-100))
+	f.Add("<s3fB", make([]byte, 14), int64(-1))
+	f.Fuzz(func(t *testing.T, format string, data []byte, offset int64) {
 		call := func(fn func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error), args ...starlark.Value) (starlark.Value, error) {
 			v, err := fn(nil, nil, starlark.Tuple(args), nil)
 			if err != nil {
@@ -122,6 +126,9 @@ func FuzzStruct(f *testing.F) {
 		n, err := starlark.AsInt32(size)
 		if err != nil {
 			return // more bytes than the fuzzer makes
+		}
+		if v, err := call(structUnpackFrom, fmtv, starlark.Bytes(data), starlark.MakeInt64(offset)); err == nil && len(data) < n {
+			t.Fatalf("unpack_from(%q, %d bytes, %d) = %v, yet calcsize is %d", format, len(data), offset, v, n)
 		}
 		if _, err := call(structUnpackFrom, fmtv, starlark.Bytes(data)); err != nil && len(data) >= n {
 			if pe := asPyError(err); pe.Class == "struct.error" && strings.Contains(pe.Msg, "requires a buffer") {
