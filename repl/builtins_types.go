@@ -209,7 +209,13 @@ func newInt(_ *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (s
 
 // parseInt is int(s, base) for text, with Python's leniency (spaces,
 // sign, underscores between digits, a matching 0x/0o/0b prefix).
+// maxIntDigits is CPython's default sys.get_int_max_str_digits().
+const maxIntDigits = 4300
+
 func parseInt(s string, base int, shown string) (starlark.Value, error) {
+	if r := []rune(shown); len(r) > 200 {
+		shown = string(r[:200]) // CPython prints at most 200 characters of the repr
+	}
 	bad := func() error {
 		return pyErrorf("ValueError", "invalid literal for int() with base %d: %s", base, shown)
 	}
@@ -242,6 +248,20 @@ func parseInt(s string, base int, shown string) (starlark.Value, error) {
 		return nil, bad()
 	}
 	t = strings.ReplaceAll(t, "_", "")
+	if base&(base-1) != 0 && len(t) > maxIntDigits {
+		// CPython 3.11's guard against quadratic-time conversion; parsing
+		// ten million digits here would take minutes that Ctrl-C cannot end.
+		for _, c := range strings.ToLower(t) {
+			d := int(c - '0')
+			if c >= 'a' && c <= 'z' {
+				d = int(c-'a') + 10
+			}
+			if c < '0' || c > 'z' || c > '9' && c < 'a' || d >= base {
+				return nil, bad()
+			}
+		}
+		return nil, pyErrorf("ValueError", "Exceeds the limit (%d digits) for integer string conversion: value has %d digits; use sys.set_int_max_str_digits() to increase the limit", maxIntDigits, len(t))
+	}
 	n, ok := new(big.Int).SetString(t, base)
 	if !ok {
 		return nil, bad()

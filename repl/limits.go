@@ -70,6 +70,16 @@ func isLazyRange(v starlark.Value) bool {
 	return ok && v.Type() == "range"
 }
 
+// isLazySeq reports whether v yields items it does not hold yet: a
+// range, or str and bytes iterated by character or int.
+func isLazySeq(v starlark.Value) bool {
+	switch v.(type) {
+	case strChars, bytesInts:
+		return true
+	}
+	return isLazyRange(v)
+}
+
 // guardIterable prepares an argument of a builtin that iterates it. A
 // builtin that keeps every item (alloc) is refused a range too long to
 // hold; one that only looks at them gets a long range wrapped so that
@@ -77,12 +87,15 @@ func isLazyRange(v starlark.Value) bool {
 // early, after the builtin returns.
 func guardIterable(thread *starlark.Thread, v starlark.Value, alloc bool) (starlark.Value, func() error, error) {
 	none := func() error { return nil }
-	if !isLazyRange(v) {
+	if !isLazySeq(v) {
 		return v, none, nil
 	}
 	n := starlark.Len(v)
 	if alloc && n > maxElems {
 		return nil, none, memoryError()
+	}
+	if !isLazyRange(v) {
+		return v, none, nil // as long as data already held: quick to walk
 	}
 	if n <= checkEvery {
 		return v, none, nil

@@ -315,6 +315,10 @@ var msgRules = []msgRule{
 	{regexp.MustCompile(`repeat count .* too large|excessive repeat`), func(m []string) *PyError {
 		return memoryError()
 	}},
+	{regexp.MustCompile(`^shift count too large`), func(m []string) *PyError {
+		// Starlark shifts by at most 511 bits; CPython's limit is memory.
+		return &PyError{Class: "OverflowError", Msg: "shift count too large for this shell: shifts stop at 511 bits"}
+	}},
 	{regexp.MustCompile(`^(?:\w+: )?negative shift count`), func(m []string) *PyError {
 		return &PyError{Class: "ValueError", Msg: "negative shift count"}
 	}},
