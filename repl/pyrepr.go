@@ -2,15 +2,13 @@ package repl
 
 import (
 	"fmt"
-	"math"
 	"reflect"
-	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"go.starlark.net/starlark"
 	"go.starlark.net/starlarkstruct"
+
+	"sockrepl/sockets"
 )
 
 // pyValue is implemented by this package's own value types, which know
@@ -165,121 +163,17 @@ func addrOf(v starlark.Value) uintptr {
 	return 0x7f0000000000 + uintptr(h)
 }
 
-// floatRepr is Python's repr of a float: the shortest string that reads
-// back to the same number, in exponent form below 1e-4 and from 1e16 up.
-func floatRepr(f float64) string {
-	switch {
-	case math.IsInf(f, 1):
-		return "inf"
-	case math.IsInf(f, -1):
-		return "-inf"
-	case math.IsNaN(f):
-		return "nan"
-	}
-	e := strconv.FormatFloat(f, 'e', -1, 64)
-	exp, _ := strconv.Atoi(e[strings.IndexByte(e, 'e')+1:])
-	if exp < -4 || exp >= 16 {
-		return e
-	}
-	s := strconv.FormatFloat(f, 'f', -1, 64)
-	if !strings.ContainsAny(s, ".") {
-		s += ".0"
-	}
-	return s
-}
+// floatRepr is Python's repr of a float; the sockets package holds the
+// one implementation of Python's reprs of plain values.
+func floatRepr(f float64) string { return sockets.Repr(f) }
 
-// quoteFor picks Python's quote: single, unless the text holds a single
-// quote and no double quote.
-func quoteFor(s string) byte {
-	if strings.IndexByte(s, '\'') >= 0 && strings.IndexByte(s, '"') < 0 {
-		return '"'
-	}
-	return '\''
-}
 
 // strRepr is Python's repr of a str.
-func strRepr(s string) string {
-	q := quoteFor(s)
-	var b strings.Builder
-	b.Grow(len(s) + 2)
-	b.WriteByte(q)
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 {
-			// Not valid UTF-8: Python strings cannot hold this; show the byte.
-			fmt.Fprintf(&b, "\\x%02x", s[i])
-			i++
-			continue
-		}
-		i += size
-		switch {
-		case r == rune(q) || r == '\\':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case r == '\n':
-			b.WriteString(`\n`)
-		case r == '\r':
-			b.WriteString(`\r`)
-		case r == '\t':
-			b.WriteString(`\t`)
-		case r < 0x20 || r == 0x7f:
-			fmt.Fprintf(&b, "\\x%02x", r)
-		case r < 0x7f:
-			b.WriteRune(r)
-		case isPrintable(r):
-			b.WriteRune(r)
-		case r <= 0xff:
-			fmt.Fprintf(&b, "\\x%02x", r)
-		case r <= 0xffff:
-			fmt.Fprintf(&b, "\\u%04x", r)
-		default:
-			fmt.Fprintf(&b, "\\U%08x", r)
-		}
-	}
-	b.WriteByte(q)
-	return b.String()
-}
+func strRepr(s string) string { return sockets.Repr(s) }
 
-// isPrintable follows str.isprintable: no control, format, private,
-// unassigned or separator characters other than the space.
-func isPrintable(r rune) bool {
-	if r == ' ' {
-		return true
-	}
-	if unicode.In(r, unicode.Cc, unicode.Cf, unicode.Co, unicode.Cs, unicode.Zl, unicode.Zp, unicode.Zs) {
-		return false
-	}
-	return unicode.IsGraphic(r)
-}
 
-// bytesRepr is Python's repr of bytes: b'...' with printable ASCII as is
-// and every other byte as \xNN.
-func bytesRepr(p []byte) string {
-	q := quoteFor(string(p))
-	var b strings.Builder
-	b.Grow(len(p) + 3)
-	b.WriteByte('b')
-	b.WriteByte(q)
-	for _, c := range p {
-		switch {
-		case c == q || c == '\\':
-			b.WriteByte('\\')
-			b.WriteByte(c)
-		case c == '\n':
-			b.WriteString(`\n`)
-		case c == '\r':
-			b.WriteString(`\r`)
-		case c == '\t':
-			b.WriteString(`\t`)
-		case c < 0x20 || c >= 0x7f:
-			fmt.Fprintf(&b, "\\x%02x", c)
-		default:
-			b.WriteByte(c)
-		}
-	}
-	b.WriteByte(q)
-	return b.String()
-}
+// bytesRepr is Python's repr of bytes.
+func bytesRepr(p []byte) string { return sockets.Repr(p) }
 
 // pyTypeName is the name Python gives the type of v in messages
 // ("'str' object has no attribute ...").

@@ -7,7 +7,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"unicode"
 
 	"go.starlark.net/starlark"
 )
@@ -158,19 +157,6 @@ func TestReprOfContainersAndStr(t *testing.T) {
 		}
 		if got := pyStr(c.v); got != c.str {
 			t.Errorf("pyStr = %s, want %s", got, c.str)
-		}
-	}
-}
-
-func TestIsPrintableAgreesWithUnicodeBasics(t *testing.T) {
-	for _, r := range []rune{'a', 'é', '日', '€'} {
-		if !isPrintable(r) {
-			t.Errorf("%q should be printable", r)
-		}
-	}
-	for _, r := range []rune{0x85, 0xa0, 0x200b, 0x2028, unicode.MaxRune} {
-		if isPrintable(r) {
-			t.Errorf("%U should not be printable", r)
 		}
 	}
 }

@@ -89,38 +89,18 @@ func floatRepr(f float64) string {
 	case math.IsNaN(f):
 		return "nan"
 	}
-	s := strconv.FormatFloat(f, 'e', -1, 64) // d.ddde±XX
-	mant, expStr, _ := strings.Cut(s, "e")
-	exp, _ := strconv.Atoi(expStr)
-	neg := strings.HasPrefix(mant, "-")
-	mant = strings.TrimPrefix(mant, "-")
-	digits := strings.Replace(mant, ".", "", 1)
-	sign := ""
-	if neg {
-		sign = "-"
-	}
+	// Python's repr is the shortest round-trip form, in exponent notation
+	// below 1e-4 and from 1e16 on, as Go's 'e' format writes it.
+	e := strconv.FormatFloat(f, 'e', -1, 64)
+	exp, _ := strconv.Atoi(e[strings.IndexByte(e, 'e')+1:])
 	if exp < -4 || exp >= 16 {
-		m := digits[:1]
-		if len(digits) > 1 {
-			m += "." + digits[1:]
-		}
-		es := "+"
-		if exp < 0 {
-			es = "-"
-			exp = -exp
-		}
-		return fmt.Sprintf("%s%se%s%02d", sign, m, es, exp)
+		return e
 	}
-	var out string
-	switch {
-	case exp < 0:
-		out = "0." + strings.Repeat("0", -exp-1) + digits
-	case exp+1 >= len(digits):
-		out = digits + strings.Repeat("0", exp+1-len(digits)) + ".0"
-	default:
-		out = digits[:exp+1] + "." + digits[exp+1:]
+	s := strconv.FormatFloat(f, 'f', -1, 64)
+	if !strings.ContainsAny(s, ".") {
+		s += ".0"
 	}
-	return sign + out
+	return s
 }
 
 // quoteFor picks Python's quote: single, unless the text has a single
@@ -158,7 +138,7 @@ func strRepr(s string) string {
 			b.WriteString(`\r`)
 		case r < 0x20 || r == 0x7f:
 			fmt.Fprintf(&b, `\x%02x`, r)
-		case r < 0x7f || unicode.IsPrint(r):
+		case r < 0x7f || isPrintable(r):
 			b.WriteRune(r)
 		case r < 0x100:
 			fmt.Fprintf(&b, `\x%02x`, r)
@@ -230,4 +210,16 @@ func pyTypeName(v any) string {
 		return "list"
 	}
 	return fmt.Sprintf("%T", v)
+}
+
+// isPrintable is str.isprintable for one character: no control, format,
+// private-use, surrogate, unassigned or separator characters but the space.
+func isPrintable(r rune) bool {
+	if r == ' ' {
+		return true
+	}
+	if unicode.In(r, unicode.Cc, unicode.Cf, unicode.Co, unicode.Cs, unicode.Zl, unicode.Zp, unicode.Zs) {
+		return false
+	}
+	return unicode.IsGraphic(r)
 }
