@@ -167,10 +167,8 @@ func addrOf(v starlark.Value) uintptr {
 // one implementation of Python's reprs of plain values.
 func floatRepr(f float64) string { return sockets.Repr(f) }
 
-
 // strRepr is Python's repr of a str.
 func strRepr(s string) string { return sockets.Repr(s) }
-
 
 // bytesRepr is Python's repr of bytes.
 func bytesRepr(p []byte) string { return sockets.Repr(p) }
