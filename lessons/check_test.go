@@ -137,7 +137,7 @@ func TestCheckValues(t *testing.T) {
 	}
 }
 
-func TestPyValue(t *testing.T) {
+func TestToStarlark(t *testing.T) {
 	for _, c := range []struct {
 		in   any
 		want string
@@ -145,11 +145,11 @@ func TestPyValue(t *testing.T) {
 		{nil, "None"}, {true, "True"}, {7, "7"}, {int64(8), "8"}, {1.5, "1.5"},
 		{"a", `"a"`}, {[]byte("b"), `b"b"`},
 		{sockets.Tuple{"::1", 80, 0, 0}, `("::1", 80, 0, 0)`},
-		{[]any{"x", sockets.Tuple{1}}, `("x", (1,))`},
-		{struct{}{}, `"{}"`},
+		{[]any{"x", sockets.Tuple{1}}, `["x", (1,)]`},
+		{struct{}{}, `None`},
 	} {
-		if got := pyValue(c.in).String(); got != c.want {
-			t.Errorf("pyValue(%#v) = %s, want %s", c.in, got, c.want)
+		if got := ToStarlark(c.in).String(); got != c.want {
+			t.Errorf("ToStarlark(%#v) = %s, want %s", c.in, got, c.want)
 		}
 	}
 }

@@ -1,7 +1,6 @@
 package lessons
 
 import (
-	"fmt"
 	"os"
 	"sort"
 	"sync"
@@ -99,8 +98,8 @@ func socketView(name string, st sockets.State) starlark.Value {
 		"type":      starlark.MakeInt(st.Type),
 		"kind":      starlark.String(st.Kind),
 		"state":     starlark.String(st.TCPState),
-		"laddr":     pyValue(st.Laddr),
-		"raddr":     pyValue(st.Raddr),
+		"laddr":     ToStarlark(st.Laddr),
+		"raddr":     ToStarlark(st.Raddr),
 		"lhost":     starlark.String(lhost),
 		"lport":     starlark.MakeInt(lport),
 		"rhost":     starlark.String(rhost),
@@ -129,8 +128,11 @@ func hostPort(addr any) (string, int) {
 	return host, port
 }
 
-// pyValue turns a sockets Python value into a Starlark value.
-func pyValue(v any) starlark.Value {
+// ToStarlark turns a sockets Python value (nil, bool, int, float64,
+// string, []byte, Tuple; see sockets/doc.go) into a Starlark value. It
+// lives here, the lowest package that knows both, so that the check view
+// and the shell convert alike.
+func ToStarlark(v any) starlark.Value {
 	switch x := v.(type) {
 	case nil:
 		return starlark.None
@@ -142,6 +144,8 @@ func pyValue(v any) starlark.Value {
 		return starlark.MakeInt(x)
 	case int64:
 		return starlark.MakeInt64(x)
+	case uint64:
+		return starlark.MakeUint64(x)
 	case float64:
 		return starlark.Float(x)
 	case string:
@@ -151,13 +155,17 @@ func pyValue(v any) starlark.Value {
 	case sockets.Tuple:
 		t := make(starlark.Tuple, len(x))
 		for i, e := range x {
-			t[i] = pyValue(e)
+			t[i] = ToStarlark(e)
 		}
 		return t
 	case []any:
-		return pyValue(sockets.Tuple(x))
+		l := make([]starlark.Value, len(x))
+		for i, e := range x {
+			l[i] = ToStarlark(e)
+		}
+		return starlark.NewList(l)
 	}
-	return starlark.String(fmt.Sprint(v))
+	return starlark.None
 }
 
 func lastView(l Last) starlark.Value {

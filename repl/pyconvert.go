@@ -5,49 +5,15 @@ import (
 
 	"go.starlark.net/starlark"
 
+	"sockrepl/lessons"
 	"sockrepl/sockets"
 )
 
 // Conversions between Starlark values and the plain Go values the
 // sockets package uses for Python values (see sockets/doc.go).
 
-// toStarlark converts a sockets value (nil, bool, int, float64, string,
-// []byte, Tuple) to Starlark.
-func toStarlark(v any) starlark.Value {
-	switch x := v.(type) {
-	case nil:
-		return starlark.None
-	case bool:
-		return starlark.Bool(x)
-	case int:
-		return starlark.MakeInt(x)
-	case int64:
-		return starlark.MakeInt64(x)
-	case uint64:
-		return starlark.MakeUint64(x)
-	case float64:
-		return starlark.Float(x)
-	case string:
-		return starlark.String(x)
-	case []byte:
-		return starlark.Bytes(x)
-	case sockets.Tuple:
-		t := make(starlark.Tuple, len(x))
-		for i, e := range x {
-			t[i] = toStarlark(e)
-		}
-		return t
-	case []any:
-		l := make([]starlark.Value, len(x))
-		for i, e := range x {
-			l[i] = toStarlark(e)
-		}
-		return starlark.NewList(l)
-	case starlark.Value:
-		return x
-	}
-	return starlark.None
-}
+// toStarlark converts a sockets value to Starlark.
+func toStarlark(v any) starlark.Value { return lessons.ToStarlark(v) }
 
 // fromStarlark converts a Starlark value to what the sockets package
 // expects. Ints too big for Go's int raise OverflowError as CPython does
