@@ -62,7 +62,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	switch {
 	case *code != "":
 		opt.Color = false
-		return repl.RunProgram("<string>", *code, opt)
+		return repl.RunProgram(*code, opt)
 	case fs.NArg() > 0:
 		src, err := os.ReadFile(fs.Arg(0))
 		if err != nil {
@@ -70,7 +70,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return 2
 		}
 		opt.Color = false
-		return repl.RunProgram(fs.Arg(0), string(src), opt)
+		return repl.RunProgram(string(src), opt)
 	case repl.IsTerminal():
 		return repl.RunTerminal(opt)
 	default:

@@ -15,6 +15,35 @@ import (
 // evaluation carries on. It returns the exit status: 0 at end of input,
 // exit(n)'s n, or 130 after SIGINT ends a statement.
 func RunLines(r io.Reader, opt Options) int {
+	return withSession(opt, func(s *Session, interrupted *atomic.Bool) int {
+		var c chunker
+		in := bufio.NewReader(r)
+		for {
+			line, readErr := in.ReadString('\n')
+			if line != "" || readErr == nil {
+				if chunk, ok := c.add(line); ok {
+					if code, done := s.lineResult(s.Exec(chunk), interrupted); done {
+						return code
+					}
+				}
+			}
+			if readErr != nil {
+				break
+			}
+		}
+		if c.pending() {
+			// End of input closes an open block, as a blank line would.
+			if code, done := s.lineResult(s.Exec(c.flush()), interrupted); done {
+				return code
+			}
+		}
+		return 0
+	})
+}
+
+// withSession runs body with a fresh Session whose SIGINT handling is on,
+// and closes both afterwards: the set-up line and program modes share.
+func withSession(opt Options, body func(s *Session, interrupted *atomic.Bool) int) int {
 	var s *Session
 	var err error
 	keepLowFDsFree(func() { s, err = NewSession(opt) })
@@ -25,30 +54,7 @@ func RunLines(r io.Reader, opt Options) int {
 	defer s.Close()
 	interrupted, stop := s.watchInterrupt()
 	defer stop()
-
-	var c chunker
-	in := bufio.NewReader(r)
-	for {
-		line, readErr := in.ReadString('\n')
-		if line != "" || readErr == nil {
-			if chunk, ok := c.add(line); ok {
-				if code, done := s.lineResult(s.Exec(chunk), interrupted); done {
-					return code
-				}
-			}
-		}
-		if readErr != nil {
-			break
-		}
-	}
-	if c.pending() {
-		// End of input closes an open block, as a blank line would.
-		chunk := c.flush()
-		if code, done := s.lineResult(s.Exec(chunk), interrupted); done {
-			return code
-		}
-	}
-	return 0
+	return body(s, interrupted)
 }
 
 // lineResult decides whether line mode stops after a statement.
@@ -65,28 +71,20 @@ func (s *Session) lineResult(err error, interrupted *atomic.Bool) (int, bool) {
 
 // RunProgram runs a whole program, as `python3 FILE.py` or `python3 -c`
 // do: no echo, and the first uncaught exception ends it with status 1.
-func RunProgram(name, src string, opt Options) int {
-	var s *Session
-	var err error
-	keepLowFDsFree(func() { s, err = NewSession(opt) })
-	if err != nil {
-		io.WriteString(opt.Err, startupError(err)+"\n")
-		return 1
-	}
-	defer s.Close()
-	interrupted, stop := s.watchInterrupt()
-	defer stop()
-	err = s.run(src, false)
-	var ex *ExitError
-	switch {
-	case errors.As(err, &ex):
-		return ex.Code
-	case interrupted.Load():
-		return 130
-	case err != nil:
-		return 1
-	}
-	return 0
+func RunProgram(src string, opt Options) int {
+	return withSession(opt, func(s *Session, interrupted *atomic.Bool) int {
+		err := s.run(src, false)
+		var ex *ExitError
+		switch {
+		case errors.As(err, &ex):
+			return ex.Code
+		case interrupted.Load():
+			return 130
+		case err != nil:
+			return 1
+		}
+		return 0
+	})
 }
 
 // watchInterrupt turns SIGINT into Session.Interrupt for as long as the
