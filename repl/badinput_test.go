@@ -278,6 +278,8 @@ var badInputs = []badInput{
 	{"100,000 lambdas", "", strings.Repeat("lambda: ", 100000) + "1", "RecursionError: maximum recursion depth exceeded during compilation", "CPython's parser runs out of stack (MemoryError); the nesting is refused here before parsing"},
 	{"infinite recursion", "", "def f(n):\n    return f(n + 1)\n\nf(0)", "RecursionError: maximum recursion depth exceeded", ""},
 	{"lambda recursion", "", "f = lambda: f()\nf()", "RecursionError: maximum recursion depth exceeded", ""},
+	{"repr of a list nested 100,000 deep", "x = []\nfor i in range(100000): x = [x]", "assert len(repr(x)) == 2003", "", "CPython raises RecursionError; the repr here stops at 1000 levels with ..."},
+	{"equality of tuples nested 100,000 deep", "t = ()\nfor i in range(100000): t = (t,)", "t == t", "RecursionError: maximum recursion depth exceeded", "CPython compares the same object without descending and says True"},
 	{"recursive list repr", "x = [1]\nx.append(x)", "assert repr(x) == '[1, [...]]'", "", ""},
 	{"unterminated string", "", "'abc", "SyntaxError: unterminated string literal (detected at line 1)", ""},
 	{"unterminated triple string", "", "'''abc", "SyntaxError: unterminated triple-quoted string literal (detected at line 1)", ""},

@@ -40,9 +40,19 @@ func pyStr(v starlark.Value) string {
 	return pyRepr(v)
 }
 
+// maxReprDepth is how deeply nested containers print before "...":
+// CPython's recursion limit.
+const maxReprDepth = 1000
+
 // writeRepr appends the repr of v; path holds the containers being
 // printed so that a list containing itself prints as [...] like Python.
 func writeRepr(b *strings.Builder, v starlark.Value, path []starlark.Value) {
+	if len(path) >= maxReprDepth {
+		// CPython raises RecursionError here; a shortened repr keeps the
+		// shell from recursing down a million nested lists.
+		b.WriteString("...")
+		return
+	}
 	switch v := v.(type) {
 	case nil:
 		b.WriteString("None")
@@ -77,6 +87,7 @@ func writeRepr(b *strings.Builder, v starlark.Value, path []starlark.Value) {
 		}
 		b.WriteByte(']')
 	case starlark.Tuple:
+		path = append(path, v) // for the depth only: a tuple cannot hold itself
 		b.WriteByte('(')
 		for i, e := range v {
 			if i > 0 {
@@ -109,6 +120,7 @@ func writeRepr(b *strings.Builder, v starlark.Value, path []starlark.Value) {
 			b.WriteString("set()")
 			return
 		}
+		path = append(path, v)
 		b.WriteByte('{')
 		iter := v.Iterate()
 		defer iter.Done()
