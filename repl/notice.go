@@ -62,6 +62,14 @@ func (s *Session) snapshotStates() map[*sockets.Socket]sockets.State {
 	return old
 }
 
+// ShowChanges prints what changed in the kernel since the last statement
+// (terminal mode prints it after every statement anyway).
+func (s *Session) ShowChanges() {
+	for _, line := range s.notices() {
+		s.out.notice(line)
+	}
+}
+
 // notices compares each socket's kernel state with the last statement's
 // and returns one line per socket that changed.
 func (s *Session) notices() []string {

@@ -220,9 +220,7 @@ func (s *Session) afterStatement(src string, err error) {
 		s.last.Error, s.last.Errno = pe.Class, pe.Errno
 	}
 	if s.opt.Terminal {
-		for _, line := range s.notices() {
-			s.out.notice(line)
-		}
+		s.ShowChanges()
 	}
 	if s.tutor != nil {
 		s.lessonLines(s.tutor.Observe(s.snapshot()))

@@ -163,6 +163,12 @@ func RunTerminal(opt Options) (status int) {
 		defer busy.Unlock()
 		running(saved)
 		defer restore()
+		if strings.TrimSpace(input) == "" && !c.pending() {
+			// Enter on an empty line shows what the kernel did meanwhile,
+			// e.g. the other terminal's connect() filling the accept queue.
+			s.ShowChanges()
+			return
+		}
 		lines := strings.Split(strings.ReplaceAll(input, "\r", "\n"), "\n")
 		for i, line := range lines {
 			chunk, ok := c.add(line)

@@ -106,3 +106,20 @@ func TestTmuxLessonOneTwoPanes(t *testing.T) {
 		p.waitFor(fmt.Sprintf(`Lesson %s finished: that was the last of this terminal's %d steps`, regexp.QuoteMeta(l.ID), done[role]))
 	}
 }
+
+// TestTmuxEnterShowsPeerChanges: Enter on an empty line reports what the
+// other terminal did meanwhile.
+func TestTmuxEnterShowsPeerChanges(t *testing.T) {
+	ts := newTmux(t)
+	server, client := ts.pane("server"), ts.pane("client")
+	server.start()
+	client.start()
+	server.line("s = socket.socket(); s.bind(('127.0.0.1', 0)); s.listen()")
+	server.line("s.getsockname()[1]")
+	text := server.waitFor(`^\d+$`)
+	port := regexp.MustCompile(`(?m)^(\d+)$`).FindStringSubmatch(text)[1]
+	client.line("c = socket.create_connection(('127.0.0.1', " + port + "))")
+	client.prompts(2)
+	server.line("")
+	server.waitFor(`● s: 1 connection waiting in the accept queue`)
+}
