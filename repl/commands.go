@@ -66,7 +66,8 @@ func (s *Session) cmdHelp([]string) error {
 	for _, c := range commands {
 		lines = append(lines, fmt.Sprintf("  %%%-8s %-34s %s", c.name, c.args, tr(s.lang, c.help)))
 	}
-	lines = append(lines, tr(s.lang, "help(obj) explains a function; Ctrl-C interrupts a blocked call; Ctrl-D leaves."))
+	lines = append(lines, tr(s.lang, "help(obj) explains a function; Ctrl-C interrupts a blocked call; Ctrl-D leaves."),
+		tr(s.lang, "Enter on an empty line shows what changed in the kernel since your last statement."))
 	s.out.plain(lines...)
 	return nil
 }

@@ -86,6 +86,7 @@ var zh = map[string]string{
 	"Type Python socket statements; every call is a real system call.":                                                   "输入 Python 风格的套接字语句；每次调用都是真实的系统调用。",
 	"help(obj) explains a function; Ctrl-C interrupts a blocked call; Ctrl-D leaves.":                                    "help(对象) 解释一个函数；Ctrl-C 中断阻塞的调用；Ctrl-D 退出。",
 	"sockrepl: Python-style sockets on live system calls. %help lists commands, %lesson starts a lesson, Ctrl-D leaves.": "sockrepl：用 Python 的写法操作真实的套接字系统调用。%help 列出命令，%lesson 开始课程，Ctrl-D 退出。",
+	"Enter on an empty line shows what changed in the kernel since your last statement.":                                 "在空行上按回车，可以看到自上一条语句以来内核里发生的变化。",
 	"list these commands": "列出这些命令",
 	"this shell's sockets: state, addresses, mode, queues":     "本 shell 的套接字：状态、地址、模式、队列",
 	"every socket on the machine (other processes, TIME_WAIT)": "本机所有套接字（包括其他进程和 TIME_WAIT）",
