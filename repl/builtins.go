@@ -328,11 +328,15 @@ func builtinRound(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, 
 		return nil, err
 	}
 	if isPyInt(x) {
+		v, _ := bigOf(x)
 		if nd == starlark.None {
-			n, _ := bigOf(x)
-			return starlark.MakeBigInt(n), nil
+			return starlark.MakeBigInt(v), nil
 		}
-		return x, nil
+		n, err := intArg(nd)
+		if err != nil {
+			return nil, err
+		}
+		return starlark.MakeBigInt(roundInt(v, n)), nil
 	}
 	f, ok := x.(starlark.Float)
 	if !ok {
@@ -349,12 +353,36 @@ func builtinRound(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, 
 	if err != nil {
 		return nil, err
 	}
+	// A float has no digits past the 330th decimal place, nor any worth
+	// keeping left of the 310th: beyond those, rounding is the number
+	// itself, or zero (and printing a billion decimals took gigabytes).
 	if n >= 0 {
-		r, _ := strconv.ParseFloat(strconv.FormatFloat(float64(f), 'f', n, 64), 64)
+		r, _ := strconv.ParseFloat(strconv.FormatFloat(float64(f), 'f', min(n, 330), 64), 64)
 		return starlark.Float(r), nil
+	}
+	if -n > 310 {
+		return starlark.Float(math.Copysign(0, float64(f))), nil
 	}
 	p := math.Pow(10, float64(-n))
 	return starlark.Float(math.RoundToEven(float64(f)/p) * p), nil
+}
+
+// roundInt is round(v, n) for an int: to a multiple of 10**-n, halves to
+// even, as Python does; n >= 0 leaves v as it is.
+func roundInt(v *big.Int, n int) *big.Int {
+	if n >= 0 {
+		return v
+	}
+	if -n > len(v.Text(10))+1 {
+		return new(big.Int)
+	}
+	p := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(-n)), nil)
+	q, r := new(big.Int).DivMod(v, p, new(big.Int)) // r >= 0
+	twice := new(big.Int).Lsh(r, 1)
+	if c := twice.Cmp(p); c > 0 || c == 0 && q.Bit(0) == 1 {
+		q.Add(q, big.NewInt(1))
+	}
+	return q.Mul(q, p)
 }
 
 func builtinDivmod(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
