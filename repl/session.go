@@ -174,12 +174,15 @@ func (s *Session) run(src string, echo bool) error {
 	if echo {
 		addEcho(f)
 	}
+	if err := shareGlobals(f); err != nil {
+		return s.report(asPyError(err))
+	}
 	thread := &starlark.Thread{Name: "main", Print: func(_ *starlark.Thread, msg string) { s.out.print(msg) }}
 	s.mu.Lock()
 	s.thread = thread
 	s.mu.Unlock()
 	stopWatch := watchMemory(thread)
-	err = starlark.ExecREPLChunk(f, thread, s.globals)
+	err = starlark.ExecREPLChunk(f, thread, s.chunkGlobals())
 	stopWatch()
 	s.mu.Lock()
 	s.thread = nil
