@@ -198,6 +198,13 @@ func (s *Socket) connectResult() error {
 		}
 		return sysError("connect", unix.Errno(v))
 	}
+	if s.mode == modeBlocking {
+		// The kernel's own blocking connect() marks the socket connected;
+		// after a non-blocking one the next connect() would report success
+		// once more. Calling it now keeps a second connect() from quietly
+		// succeeding: it raises EISCONN, as in CPython.
+		sysConnect(s.fd, s.dialed)
+	}
 	return nil
 }
 
