@@ -152,14 +152,6 @@ for i, code in enumerate(json.load(sys.stdin)):
 // literalPort finds a port written as a number in an address tuple.
 var literalPort = regexp.MustCompile(`\(\s*'(?:|localhost|[0-9a-fA-F:.]+)'\s*,\s*(\d+)\s*[,)]`)
 
-// portsToMove are lessons written before the rule below, still on ports
-// 500x0; their authors move them (then drop them from this list).
-var portsToMove = map[string]bool{
-	"07-recv": true, "08-send-sendall": true, "09-message-boundaries": true,
-	"11-disconnecting": true, "12-tcp-states": true, "13-udp": true,
-	"15-select": true, "16-http": true, "18-many-clients": true,
-}
-
 // A fixed port inside the ephemeral range can be taken at any moment by an
 // outgoing connection of any process, and held for a minute in TIME_WAIT:
 // bind() then fails with EADDRINUSE. Lessons use ports outside it.
@@ -175,10 +167,6 @@ func TestCoursePortsOutsideEphemeralRange(t *testing.T) {
 		for _, st := range l.Steps {
 			for _, m := range literalPort.FindAllStringSubmatch(st.Code, -1) {
 				if p, _ := strconv.Atoi(m[1]); p >= lo && p <= hi {
-					if portsToMove[l.ID] {
-						t.Logf("%s:%d: port %d still to move out of %d-%d", l.Source, st.Line, p, lo, hi)
-						continue
-					}
 					t.Errorf("%s:%d: port %d is in the ephemeral range %d-%d, where any outgoing "+
 						"connection may hold it; use 61000+lesson*10+k or port 0 (docs/LESSON_FORMAT.md)",
 						l.Source, st.Line, p, lo, hi)
