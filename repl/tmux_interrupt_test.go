@@ -60,3 +60,19 @@ func TestTmuxCtrlCEveryBlockingCall(t *testing.T) {
 	p.line("a.send(b'ok') == 2 and len(srv.accept()) == 2")
 	p.waitFor(`(?s)True.*True`)
 }
+
+// TestTmuxKeysTypedWhileBlockedAreDropped: a line typed while a call
+// blocks does not run as a surprise once it returns.
+func TestTmuxKeysTypedWhileBlockedAreDropped(t *testing.T) {
+	ts := newTmux(t)
+	p := ts.pane("a")
+	p.start()
+	p.line("s = socket.socket(); s.bind(('127.0.0.1', 0)); s.listen()")
+	p.line("s.accept()")
+	p.waitFor(`accept\(\) blocking`)
+	p.line("surprise = 1")
+	p.keys("C-c")
+	p.prompts(3)
+	p.line("surprise")
+	p.waitFor(`NameError: name 'surprise' is not defined`)
+}
