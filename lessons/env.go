@@ -114,6 +114,7 @@ func socketView(name string, st sockets.State) starlark.Value {
 		"closed":    starlark.Bool(st.Closed),
 		"rcvbuf":    starlark.MakeInt(st.RcvBuf),
 		"sndbuf":    starlark.MakeInt(st.SndBuf),
+		"reuseaddr": starlark.Bool(st.ReuseAddr),
 	})
 }
 

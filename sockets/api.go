@@ -86,6 +86,7 @@ type State struct {
 	Backlog   int // listen backlog (listener)
 	RcvBuf    int
 	SndBuf    int
+	ReuseAddr bool // SO_REUSEADDR is set
 }
 
 // KernelSocket is one row of the system-wide listing (/proc/net or

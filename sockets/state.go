@@ -67,6 +67,9 @@ func (s *Socket) State() State {
 	}
 	st.RcvBuf, _ = unix.GetsockoptInt(s.fd, unix.SOL_SOCKET, unix.SO_RCVBUF)
 	st.SndBuf, _ = unix.GetsockoptInt(s.fd, unix.SOL_SOCKET, unix.SO_SNDBUF)
+	if v, err := unix.GetsockoptInt(s.fd, unix.SOL_SOCKET, unix.SO_REUSEADDR); err == nil {
+		st.ReuseAddr = v != 0
+	}
 	return st
 }
 
