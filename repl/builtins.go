@@ -14,7 +14,7 @@ import (
 )
 
 // newPredeclared returns the names every Session starts with: the modules
-// socket, select, struct and time, and Python-compatible builtins that
+// socket, select, struct, time and os, and Python-compatible builtins that
 // replace or extend Starlark's. Names wrapped in double underscores are
 // the helpers translate routes Python syntax through; they are not meant
 // to be typed (completion should hide names starting with "_").
@@ -23,11 +23,13 @@ func newPredeclared(rt *sockets.Runtime) starlark.StringDict {
 	sel := newSelectModule(rt)
 	st := newStructModule()
 	tm := newTimeModule(rt)
+	osm := newOSModule()
 	d := starlark.StringDict{
 		"socket": sock, "__socket__": sock,
 		"select": sel, "__select__": sel,
 		"struct": st, "__struct__": st,
 		"time": tm, "__time__": tm,
+		"os": osm, "__os__": osm,
 
 		"__name__": starlark.String("__main__"),
 

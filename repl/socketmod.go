@@ -42,6 +42,8 @@ func moduleExports(name string) []string {
 		m = newStructModule()
 	case "time":
 		m = newTimeModule(nil)
+	case "os":
+		m = newOSModule()
 	}
 	var names []string
 	for _, n := range m.AttrNames() {

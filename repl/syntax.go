@@ -22,6 +22,7 @@ var builtinModules = map[string]string{
 	"select": "__select__",
 	"struct": "__struct__",
 	"time":   "__time__",
+	"os":     "__os__",
 }
 
 // translate turns one complete Python-style statement or block (as typed)
@@ -459,7 +460,7 @@ func moduleVar(name string) (string, error) {
 			return "", &PyError{Class: "ModuleNotFoundError", Msg: fmt.Sprintf("No module named '%s'; '%s' is not a package", name, top)}
 		}
 	}
-	return "", &PyError{Class: "ModuleNotFoundError", Msg: fmt.Sprintf("No module named '%s' in this shell: the built-in modules are socket, select, struct and time", name)}
+	return "", &PyError{Class: "ModuleNotFoundError", Msg: fmt.Sprintf("No module named '%s' in this shell: the built-in modules are socket, select, struct, time and os (unlink, getpid, path.exists)", name)}
 }
 
 // fromImportStmt rewrites `from m import a [as b], ...` and `from m import *`.

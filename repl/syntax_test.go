@@ -17,7 +17,7 @@ func TestTranslateRefusesWithAdvice(t *testing.T) {
 		{"f'{x}'", "SyntaxError", "'text %s' % value"},
 		{"print(f\"Connected by {addr}\")", "SyntaxError", "f-strings"},
 		{"class Server:\n    pass\n", "SyntaxError", "class definitions"},
-		{"import os", "ModuleNotFoundError", "socket, select, struct and time"},
+		{"import threading", "ModuleNotFoundError", "socket, select, struct, time and os"},
 		{"import threading, socket", "ModuleNotFoundError", "'threading'"},
 		{"from selectors import DefaultSelector", "ModuleNotFoundError", "'selectors'"},
 		{"import socket.foo", "ModuleNotFoundError", "'socket' is not a package"},

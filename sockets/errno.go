@@ -82,3 +82,13 @@ func errnoName(e unix.Errno) string {
 	}
 	return strconv.Itoa(int(e))
 }
+
+// PathError is the OSError CPython raises for a call on a file name:
+// "[Errno 2] No such file or directory: '/tmp/x'".
+func PathError(op string, err error, path any) *Error {
+	e := sysError(op, err)
+	if e.Errno != 0 {
+		e.Msg += ": " + Repr(path)
+	}
+	return e
+}

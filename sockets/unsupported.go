@@ -9,6 +9,8 @@ type Socket struct{}
 
 func unsupported() *Error { return OSError("sockrepl needs Linux: this system is not supported") }
 
+func PathError(op string, err error, path any) *Error { return unsupported() }
+
 func NewRuntime() (*Runtime, error)                     { return nil, unsupported() }
 func (rt *Runtime) Close() error                        { return nil }
 func (rt *Runtime) Interrupt()                          {}
