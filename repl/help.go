@@ -72,6 +72,11 @@ var moduleFuncDocs = map[string]map[string]helpDoc{
 		"monotonic":    {"time.monotonic() -> float", "A clock that never jumps: subtract two readings to time a call."},
 		"perf_counter": {"time.perf_counter() -> float", "The same steady clock, meant for timing."},
 	},
+	"os": {
+		"unlink": {"os.unlink(path)", "Delete a file, such as the socket file an AF_UNIX server left behind."},
+		"remove": {"os.remove(path)", "The same as os.unlink."},
+		"getpid": {"os.getpid() -> int", "This shell's process id, the one %ss shows beside its sockets."},
+	},
 }
 
 var builtinDocs = map[string]helpDoc{
@@ -91,7 +96,7 @@ var builtinDocs = map[string]helpDoc{
 }
 
 const helpOverview = `This is sockrepl: Python-style statements where every socket call is a
-real system call. Built in, no import needed: socket, select, struct, time.
+real system call. Built in, no import needed: socket, select, struct, time, os.
 
   s = socket.socket()              make a TCP socket
   s.bind(('127.0.0.1', 0))         give it an address (port 0: any free port)
@@ -146,7 +151,7 @@ func helpText(obj starlark.Value) string {
 		if recv := x.Receiver(); recv != nil {
 			return "The " + name + "() method of " + pyTypeName(recv) + " values.\n"
 		}
-		for _, mod := range []string{"socket", "select", "struct", "time"} {
+		for _, mod := range []string{"socket", "select", "struct", "time", "os"} {
 			if d, ok := moduleFuncDocs[mod][name]; ok {
 				return formatDoc(d)
 			}
@@ -191,7 +196,7 @@ func helpByName(name string) string {
 	if d, ok := builtinDocs[name]; ok {
 		return formatDoc(d)
 	}
-	for _, mod := range []string{"socket", "select", "struct", "time"} {
+	for _, mod := range []string{"socket", "select", "struct", "time", "os"} {
 		if d, ok := moduleFuncDocs[mod][name]; ok {
 			return formatDoc(d)
 		}
