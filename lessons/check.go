@@ -21,7 +21,7 @@ const maxCheckSteps = 1_000_000
 
 // checkNames are the names a check sees besides constants and builtins.
 var checkNames = map[string]bool{"sockets": true, "sock": true, "g": true, "last": true,
-	"kernel": true, "role": true, "root": true}
+	"kernel": true, "role": true, "root": true, "exists": true}
 
 // changing lists method names a check may not call: a check only looks.
 var changing = map[string]bool{

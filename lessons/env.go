@@ -45,6 +45,7 @@ func buildEnv(s Snapshot, withKernel bool) starlark.StringDict {
 	env["last"] = lastView(s.Last)
 	env["role"] = starlark.String(s.Role)
 	env["root"] = starlark.Bool(os.Geteuid() == 0)
+	env["exists"] = starlark.NewBuiltin("exists", existsBuiltin)
 	if withKernel && s.Kernel != nil {
 		// A listing that fails leaves `kernel` undefined: the check is false.
 		if rows, ok := kernelRows(s.Kernel); ok {
@@ -228,4 +229,15 @@ func (s Snapshot) sockBuiltin(_ *starlark.Thread, b *starlark.Builtin, args star
 		}
 	}
 	return starlark.None, nil
+}
+
+// existsBuiltin is exists(path): whether a file (an AF_UNIX socket's
+// name, say) is on disk. It only looks.
+func existsBuiltin(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	var path string
+	if err := starlark.UnpackPositionalArgs(b.Name(), args, kwargs, 1, &path); err != nil {
+		return nil, err
+	}
+	_, err := os.Lstat(path)
+	return starlark.Bool(err == nil), nil
 }
