@@ -19,7 +19,7 @@ func (s *Session) cmdLesson(args []string) error {
 	}
 	switch {
 	case len(args) == 0:
-		s.out.plain(lessons.Listing(all, s.lang, s.store)...)
+		s.out.plain(lessons.Listing(all, s.lang, s.progress())...)
 		s.out.plain(tr(s.lang, "start one with %lesson ID [ROLE], e.g. %lesson 1 server"))
 		return nil
 	case args[0] == "reset":
@@ -57,7 +57,7 @@ func (s *Session) startLesson(l *lessons.Lesson, args []string) error {
 	if len(l.Roles) == 1 {
 		role = l.Roles[0]
 	}
-	t, err := lessons.NewTutor(l, role, s.lang, s.store)
+	t, err := lessons.NewTutor(l, role, s.lang, s.progress())
 	if err != nil {
 		return s.usage("%v", err)
 	}
@@ -65,6 +65,18 @@ func (s *Session) startLesson(l *lessons.Lesson, args []string) error {
 	s.lessonLines(t.Intro())
 	s.lessonLines(t.Leftovers(s.snapshot()))
 	return nil
+}
+
+// progress opens the lesson progress file the first time a lesson
+// command needs it: a session that never uses lessons touches nothing in
+// the learner's home. nil (no saving) when it cannot be opened.
+func (s *Session) progress() *lessons.Store {
+	if s.store == nil {
+		if st, err := lessons.OpenStore(stateDir(s.opt.StateDir)); err == nil {
+			s.store = st
+		}
+	}
+	return s.store
 }
 
 func (s *Session) tutorOrUsage() bool {

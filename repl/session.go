@@ -84,9 +84,6 @@ func NewSession(opt Options) (*Session, error) {
 	if opt.Terminal {
 		rt.SetObserver(s.out.progress(s.lang))
 	}
-	if st, err := lessons.OpenStore(stateDir(opt.StateDir)); err == nil {
-		s.store = st
-	}
 	return s, nil
 }
 
