@@ -134,18 +134,24 @@ func sliceBounds(n int, start, end starlark.Value) (int, int, error) {
 	return clamp(lo), clamp(hi), nil
 }
 
+// searchArgs reads (sub[, start[, end]]) for find, index, count and
+// their right-hand twins: the receiver, the needle and the bounds.
+func searchArgs(name string, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (p, needle []byte, lo, hi int, err error) {
+	var x, start, end starlark.Value
+	if err = starlark.UnpackPositionalArgs(name, args, kwargs, 1, &x, &start, &end); err != nil {
+		return
+	}
+	if needle, err = needleArg(x); err != nil {
+		return
+	}
+	p = recvBytes(b)
+	lo, hi, err = sliceBounds(len(p), start, end)
+	return
+}
+
 func bytesFind(last, raise bool) methodFn {
 	return func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-		var x, start, end starlark.Value
-		if err := starlark.UnpackPositionalArgs(b.Name(), args, kwargs, 1, &x, &start, &end); err != nil {
-			return nil, err
-		}
-		needle, err := needleArg(x)
-		if err != nil {
-			return nil, err
-		}
-		p := recvBytes(b)
-		lo, hi, err := sliceBounds(len(p), start, end)
+		p, needle, lo, hi, err := searchArgs(b.Name(), b, args, kwargs)
 		if err != nil {
 			return nil, err
 		}
@@ -168,16 +174,7 @@ func bytesFind(last, raise bool) methodFn {
 }
 
 func bytesCount(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	var x, start, end starlark.Value
-	if err := starlark.UnpackPositionalArgs("count", args, kwargs, 1, &x, &start, &end); err != nil {
-		return nil, err
-	}
-	needle, err := needleArg(x)
-	if err != nil {
-		return nil, err
-	}
-	p := recvBytes(b)
-	lo, hi, err := sliceBounds(len(p), start, end)
+	p, needle, lo, hi, err := searchArgs("count", b, args, kwargs)
 	if err != nil {
 		return nil, err
 	}

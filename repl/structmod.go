@@ -66,6 +66,16 @@ func formatArg(v starlark.Value) (string, error) {
 	return "", pyErrorf("TypeError", "Struct() argument 1 must be a str or bytes object, not %s", pyTypeName(v))
 }
 
+// structFormatArg reads and parses the format argument of pack, unpack,
+// unpack_from and calcsize.
+func structFormatArg(v starlark.Value) (*structFormat, error) {
+	f, err := formatArg(v)
+	if err != nil {
+		return nil, err
+	}
+	return parseStructFormat(f)
+}
+
 func parseStructFormat(f string) (*structFormat, error) {
 	sf := &structFormat{native: true}
 	i := 0
@@ -161,11 +171,7 @@ func structCalcsize(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple
 	if err != nil {
 		return nil, err
 	}
-	f, err := formatArg(v)
-	if err != nil {
-		return nil, err
-	}
-	sf, err := parseStructFormat(f)
+	sf, err := structFormatArg(v)
 	if err != nil {
 		return nil, err
 	}
@@ -179,11 +185,7 @@ func structPack(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kw
 	if len(args) == 0 {
 		return nil, pyErrorf("TypeError", "missing format argument")
 	}
-	f, err := formatArg(args[0])
-	if err != nil {
-		return nil, err
-	}
-	sf, err := parseStructFormat(f)
+	sf, err := structFormatArg(args[0])
 	if err != nil {
 		return nil, err
 	}
@@ -439,11 +441,7 @@ func structUnpack(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, 
 	if len(args) != 2 {
 		return nil, pyErrorf("TypeError", "unpack expected 2 arguments, got %d", len(args))
 	}
-	f, err := formatArg(args[0])
-	if err != nil {
-		return nil, err
-	}
-	sf, err := parseStructFormat(f)
+	sf, err := structFormatArg(args[0])
 	if err != nil {
 		return nil, err
 	}
@@ -463,11 +461,7 @@ func structUnpackFrom(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tup
 	if err := starlark.UnpackArgs("unpack_from", args, kwargs, "format", &fv, "buffer", &bv, "offset?", &offset); err != nil {
 		return nil, err
 	}
-	f, err := formatArg(fv)
-	if err != nil {
-		return nil, err
-	}
-	sf, err := parseStructFormat(f)
+	sf, err := structFormatArg(fv)
 	if err != nil {
 		return nil, err
 	}
