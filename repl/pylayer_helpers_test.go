@@ -112,3 +112,24 @@ func settle(limit int) int {
 	}
 	return n
 }
+
+// matchPython evaluates each expression in a fresh shell and compares
+// its repr, or its exception line, with want (python3's line for it).
+func matchPython(t *testing.T, exprs, want []string) {
+	t.Helper()
+	if len(want) != len(exprs) {
+		t.Fatalf("python3 printed %d lines for %d expressions", len(want), len(exprs))
+	}
+	sh := newPyShell(t)
+	for i, e := range exprs {
+		got := ""
+		if err := sh.exec("__result__ = " + e); err != nil {
+			got = err.Error()
+		} else {
+			got = pyRepr(sh.globals["__result__"])
+		}
+		if got != want[i] {
+			t.Errorf("%s\n got  %s\n want %s (python3)", e, got, want[i])
+		}
+	}
+}

@@ -84,18 +84,7 @@ func TestEncodeMatchesPython(t *testing.T) {
 		}
 	}
 	want := strings.Split(strings.TrimRight(pythonEval(t, prog.String()), "\n"), "\n")
-	sh := newPyShell(t)
-	for i, e := range exprs {
-		got := ""
-		if err := sh.exec("__result__ = " + e); err != nil {
-			got = err.Error()
-		} else {
-			got = pyRepr(sh.globals["__result__"])
-		}
-		if got != want[i] {
-			t.Errorf("%s = %s, python3: %s", e, got, want[i])
-		}
-	}
+	matchPython(t, exprs, want)
 }
 
 // TestBytesMethodsMatchPython runs the bytes methods with awkward
@@ -121,16 +110,5 @@ func TestBytesMethodsMatchPython(t *testing.T) {
 		fmt.Fprintf(&prog, "try:\n    print(repr(%s))\nexcept Exception as e:\n    print(type(e).__name__ + ': ' + str(e))\n", e)
 	}
 	want := strings.Split(strings.TrimRight(pythonEval(t, prog.String()), "\n"), "\n")
-	sh := newPyShell(t)
-	for i, e := range exprs {
-		got := ""
-		if err := sh.exec("__result__ = " + e); err != nil {
-			got = err.Error()
-		} else {
-			got = pyRepr(sh.globals["__result__"])
-		}
-		if got != want[i] {
-			t.Errorf("%s = %s, python3: %s", e, got, want[i])
-		}
-	}
+	matchPython(t, exprs, want)
 }

@@ -40,19 +40,5 @@ func TestStructMatchesPython(t *testing.T) {
 		fmt.Fprintf(&prog, "try:\n    print(repr(%s))\nexcept Exception as ex:\n    n = type(ex).__name__\n    print(('struct.error' if n == 'error' else n) + ': ' + str(ex))\n", e)
 	}
 	want := strings.Split(strings.TrimRight(pythonEval(t, prog.String()), "\n"), "\n")
-	if len(want) != len(exprs) {
-		t.Fatalf("python3 printed %d lines for %d expressions", len(want), len(exprs))
-	}
-	sh := newPyShell(t)
-	for i, e := range exprs {
-		got := ""
-		if err := sh.exec("__result__ = " + e); err != nil {
-			got = err.Error()
-		} else {
-			got = pyRepr(sh.globals["__result__"])
-		}
-		if got != want[i] {
-			t.Errorf("%s\n got  %s\n want %s", e, got, want[i])
-		}
-	}
+	matchPython(t, exprs, want)
 }
