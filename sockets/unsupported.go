@@ -38,6 +38,10 @@ func (s *Socket) Send([]byte, int) (int, error)          { return 0, unsupported
 func (s *Socket) Sendall([]byte, int) error              { return unsupported() }
 func (s *Socket) Sendto([]byte, int, any) (int, error)   { return 0, unsupported() }
 func (s *Socket) Recv(int, int) ([]byte, error)          { return nil, unsupported() }
+func (s *Socket) RecvInto([]byte, int, int) (int, error) { return 0, unsupported() }
+func (s *Socket) RecvfromInto([]byte, int, int) (int, any, error) {
+	return 0, nil, unsupported()
+}
 func (s *Socket) Recvfrom(int, int) ([]byte, any, error) { return nil, nil, unsupported() }
 func (s *Socket) Shutdown(int) error                     { return unsupported() }
 func (s *Socket) Close() error                           { return nil }
