@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"time"
-	"unsafe"
 
 	"golang.org/x/sys/unix"
 )
@@ -66,10 +65,13 @@ func (s *Socket) Accept() (ns *Socket, addr any, err error) {
 	defer c.end(&err)
 	deadline := s.deadline()
 	// A socket that is not listening fails accept at once (EINVAL,
-	// EOPNOTSUPP); only a listener's accept can block.
-	listening := true
-	if v, err := unix.GetsockoptInt(s.fd, unix.SOL_SOCKET, unix.SO_ACCEPTCONN); err == nil {
-		listening = v != 0
+	// EOPNOTSUPP); only a listener's accept can block. After our own
+	// listen() there is no need to ask (a listener shut down later polls
+	// as hung up, so the wait below still ends at once).
+	listening := s.backlog >= 0
+	if !listening {
+		v, err := unix.GetsockoptInt(s.fd, unix.SOL_SOCKET, unix.SO_ACCEPTCONN)
+		listening = err != nil || v != 0
 	}
 	for {
 		if s.mode == modeBlocking && listening {
@@ -101,8 +103,10 @@ func (s *Socket) Accept() (ns *Socket, addr any, err error) {
 }
 
 // Connect is connect(address). A blocking connect is done as a
-// non-blocking connect, a wait for writability and SO_ERROR, so that it
-// can be interrupted; the fd's mode is restored afterwards.
+// non-blocking connect, a wait for writability and a second connect that
+// reports the outcome, so that it can be interrupted; the fd's mode is
+// restored afterwards. In timeout mode the outcome is read from SO_ERROR,
+// as CPython does.
 func (s *Socket) Connect(address any) error {
 	sa, err := encodeAddr("connect", s.family, address)
 	if err != nil {
@@ -162,6 +166,14 @@ func (s *Socket) connect(sa *sockaddr) (err error) {
 			if err := c.waitFD(s.fd, unix.POLLOUT, deadline, WaitHandshake); err != nil {
 				return waitErr("connect", err)
 			}
+			if s.mode == modeBlocking {
+				// Calling connect() again finishes as the kernel's own
+				// blocking connect does: 0 and the socket marked connected
+				// (so a second connect() raises EISCONN), or the error
+				// with the socket reset (tcp_disconnect), so recv() then
+				// raises ENOTCONN as in CPython.
+				continue
+			}
 			return s.connectResult()
 		case e == unix.EAGAIN:
 			// AF_UNIX with the listener's backlog full: nothing to poll
@@ -193,29 +205,9 @@ func (s *Socket) connectResult() error {
 		return sysError("connect", err)
 	}
 	if v != 0 {
-		if s.mode == modeBlocking {
-			s.disconnect()
-		}
 		return sysError("connect", unix.Errno(v))
 	}
-	if s.mode == modeBlocking {
-		// The kernel's own blocking connect() marks the socket connected;
-		// after a non-blocking one the next connect() would report success
-		// once more. Calling it now keeps a second connect() from quietly
-		// succeeding: it raises EISCONN, as in CPython.
-		sysConnect(s.fd, s.dialed)
-	}
 	return nil
-}
-
-// disconnect does what the kernel does when a blocking connect() fails
-// (tcp_disconnect, through connect to AF_UNSPEC): the socket is fresh and
-// unconnected again, so recv() raises ENOTCONN as in CPython, not b”.
-func (s *Socket) disconnect() {
-	var unspec sockaddr
-	unspec.raw.Addr.Family = unix.AF_UNSPEC
-	unspec.n = uint32(unsafe.Sizeof(unspec.raw.Addr))
-	sysConnect(s.fd, &unspec)
 }
 
 // Shutdown is shutdown(how): SHUT_RD, SHUT_WR or SHUT_RDWR.
