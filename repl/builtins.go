@@ -51,7 +51,7 @@ func newPredeclared(rt *sockets.Runtime) starlark.StringDict {
 		"map":        starlark.NewBuiltin("map", builtinMap),
 		"input":      unavailable("input", "input() is not available in this shell: put the text in a variable instead, e.g. msg = 'hello'"),
 		"open":       unavailable("open", "files are not available in this shell: keep the data in a bytes variable"),
-		"bytearray":  unavailable("bytearray", "bytearray is not available in this shell: build bytes with + or b''.join(pieces)"),
+		"bytearray":  typeByteArray,
 		"memoryview": unavailable("memoryview", "memoryview is not available in this shell: slice the bytes instead, data[i:j]"),
 		"filter":     starlark.NewBuiltin("filter", builtinFilter),
 

@@ -72,7 +72,7 @@ func compare(op syntax.Token) func(*starlark.Thread, *starlark.Builtin, starlark
 		if len(args) != 2 {
 			return nil, pyErrorf("TypeError", "invalid syntax")
 		}
-		x, y := args[0], args[1]
+		x, y := bytesPair(args[0], args[1])
 		if isNumber(x) && isNumber(y) {
 			x, y = asNumber(x), asNumber(y)
 		}
@@ -86,6 +86,7 @@ func compare(op syntax.Token) func(*starlark.Thread, *starlark.Builtin, starlark
 
 // pyEqual is Python's == for two values.
 func pyEqual(x, y starlark.Value) (bool, error) {
+	x, y = bytesPair(x, y)
 	if isNumber(x) && isNumber(y) {
 		x, y = asNumber(x), asNumber(y)
 	}
@@ -112,6 +113,12 @@ func membership(negate bool) func(*starlark.Thread, *starlark.Builtin, starlark.
 				}
 				found = eq
 			}
+		case *byteArray:
+			r, err := c.Binary(syntax.IN, x, starlark.Right)
+			if err != nil {
+				return nil, err
+			}
+			found = bool(r.Truth())
 		default:
 			r, err := starlark.Binary(syntax.IN, x, y)
 			if err == nil && !r.Truth() {
@@ -139,7 +146,7 @@ func membershipError(x, y starlark.Value, err error) error {
 		}
 		return pyErrorf("TypeError", "a bytes-like object is required, not '%s'", pyTypeName(x))
 	case starlark.Mapping, *starlark.Set:
-		return asPyError(err)
+		return asPyError(err) // bytearray's own messages come this way
 	}
 	return pyErrorf("TypeError", "argument of type '%s' is not iterable", pyTypeName(y))
 }
@@ -176,6 +183,9 @@ func builtinGetitem(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple
 // getItem is x[k] with Python's results (bytes give ints) and messages.
 func getItem(x, k starlark.Value) (starlark.Value, error) {
 	switch c := x.(type) {
+	case *byteArray:
+		v, _, err := c.Get(k)
+		return v, err
 	case starlark.Mapping:
 		v, found, err := c.Get(k)
 		if err != nil {

@@ -103,6 +103,8 @@ func newBytes(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tu
 	switch x := src.(type) {
 	case starlark.Bytes:
 		return x, nil
+	case *byteArray:
+		return starlark.Bytes(x.b), nil
 	case starlark.Int, constValue, starlark.Bool:
 		n, err := intArg(x)
 		if err != nil {

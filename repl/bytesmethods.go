@@ -14,7 +14,7 @@ func recvBytes(b *starlark.Builtin) []byte { return []byte(b.Receiver().(starlar
 
 // bytesArg reads an argument that must be bytes, with Python's message.
 func bytesArg(v starlark.Value) ([]byte, error) {
-	if b, ok := v.(starlark.Bytes); ok {
+	if b, ok := asBytes(v); ok {
 		return []byte(b), nil
 	}
 	return nil, pyErrorf("TypeError", "a bytes-like object is required, not '%s'", pyTypeName(v))
@@ -69,7 +69,7 @@ func bytesStartsEnds(starts bool) methodFn {
 		var cands []starlark.Value
 		if t, ok := x.(starlark.Tuple); ok {
 			cands = t
-		} else if _, ok := x.(starlark.Bytes); ok {
+		} else if _, ok := asBytes(x); ok {
 			cands = []starlark.Value{x}
 		} else {
 			return nil, pyErrorf("TypeError", "%s first arg must be bytes or a tuple of bytes, not %s", b.Name(), pyTypeName(x))
@@ -96,7 +96,7 @@ func needleArg(v starlark.Value) ([]byte, error) {
 		}
 		return []byte{byte(n)}, nil
 	}
-	if b, ok := v.(starlark.Bytes); ok {
+	if b, ok := asBytes(v); ok {
 		return []byte(b), nil
 	}
 	return nil, pyErrorf("TypeError", "argument should be integer or bytes-like object, not '%s'", pyTypeName(v))
@@ -503,7 +503,7 @@ func bytesJoin(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple
 	}
 	sep := string(recvBytes(b))
 	parts, err := joinParts(thread, it, sep, func(i int, x starlark.Value) (string, error) {
-		if p, ok := x.(starlark.Bytes); ok {
+		if p, ok := asBytes(x); ok {
 			return string(p), nil
 		}
 		return "", pyErrorf("TypeError", "sequence item %d: expected a bytes-like object, %s found", i, pyTypeName(x))

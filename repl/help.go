@@ -12,31 +12,33 @@ import (
 type helpDoc struct{ sig, text string }
 
 var socketMethodDocs = map[string]helpDoc{
-	"accept":      {"s.accept() -> (conn, address)", "Take the next connection from a listening socket's accept queue, waiting while the queue is empty. conn is a new socket for that one peer; s keeps listening."},
-	"bind":        {"s.bind(address)", "Give the socket its local address: (host, port) for AF_INET, a path for AF_UNIX. Port 0 lets the kernel pick a free port; '' or '0.0.0.0' means every interface."},
-	"close":       {"s.close()", "Release the file descriptor. A connected TCP socket sends FIN, so the peer's recv() returns b''. Closing twice is harmless."},
-	"connect":     {"s.connect(address)", "Open a connection to a listening address (TCP handshake), or fix the default peer of a UDP socket. Waits for the handshake in blocking mode."},
-	"connect_ex":  {"s.connect_ex(address) -> errno", "Like connect() but returns an error number instead of raising: 0 on success, 111 (ECONNREFUSED) when nothing listens, 115 (EINPROGRESS) in non-blocking mode."},
-	"fileno":      {"s.fileno() -> int", "The kernel file descriptor number, or -1 once the socket is closed."},
-	"getpeername": {"s.getpeername() -> address", "The address of the other end of a connected socket."},
-	"getsockname": {"s.getsockname() -> address", "The socket's own local address; after connect() it shows the port the kernel chose."},
-	"getsockopt":  {"s.getsockopt(level, option[, buflen]) -> int | bytes", "Read a socket option, e.g. s.getsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF) for the receive buffer size."},
-	"setsockopt":  {"s.setsockopt(level, option, value)", "Set a socket option; value is an int or bytes. s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1) lets a server rebind a port still in TIME_WAIT."},
-	"getblocking": {"s.getblocking() -> bool", "True unless the socket is in non-blocking mode (a timeout still counts as blocking)."},
-	"setblocking": {"s.setblocking(flag)", "True: calls wait as long as needed. False: calls that would wait raise BlockingIOError at once. Same as settimeout(None) and settimeout(0.0)."},
-	"gettimeout":  {"s.gettimeout() -> float | None", "The timeout in seconds, None in blocking mode, 0.0 in non-blocking mode."},
-	"settimeout":  {"s.settimeout(seconds | None)", "Calls that wait give up after this many seconds with TimeoutError. None means block forever, 0 means never wait."},
-	"listen":      {"s.listen([backlog])", "Turn a bound TCP socket into a listening one. The kernel completes handshakes on its own and queues up to backlog connections for accept()."},
-	"recv":        {"s.recv(bufsize[, flags]) -> bytes", "Return up to bufsize bytes that have arrived, waiting if none have. It may return fewer than asked; b'' means the peer closed its end."},
-	"recvfrom":    {"s.recvfrom(bufsize[, flags]) -> (bytes, address)", "Like recv(), and also says who sent the data: the usual way to read from a UDP socket."},
-	"send":        {"s.send(data[, flags]) -> int", "Copy as much of data into the send buffer as fits and return how many bytes that was; the rest is yours to send again."},
-	"sendall":     {"s.sendall(data[, flags])", "Send every byte of data, waiting for buffer space as often as needed. Returns None on success."},
-	"sendto":      {"s.sendto(data[, flags], address) -> int", "Send one datagram to address (UDP), without connecting first."},
-	"shutdown":    {"s.shutdown(how)", "End one or both directions: SHUT_WR sends FIN but keeps reading, SHUT_RD stops reading, SHUT_RDWR both. The descriptor stays open until close()."},
-	"family":      {"s.family", "The address family, e.g. AF_INET (IPv4), AF_INET6, AF_UNIX."},
-	"type":        {"s.type", "The socket type: SOCK_STREAM (TCP), SOCK_DGRAM (UDP) or SOCK_RAW."},
-	"proto":       {"s.proto", "The protocol number, usually 0 (the default for the family and type)."},
-	"timeout":     {"s.timeout", "The same value gettimeout() returns."},
+	"accept":        {"s.accept() -> (conn, address)", "Take the next connection from a listening socket's accept queue, waiting while the queue is empty. conn is a new socket for that one peer; s keeps listening."},
+	"bind":          {"s.bind(address)", "Give the socket its local address: (host, port) for AF_INET, a path for AF_UNIX. Port 0 lets the kernel pick a free port; '' or '0.0.0.0' means every interface."},
+	"close":         {"s.close()", "Release the file descriptor. A connected TCP socket sends FIN, so the peer's recv() returns b''. Closing twice is harmless."},
+	"connect":       {"s.connect(address)", "Open a connection to a listening address (TCP handshake), or fix the default peer of a UDP socket. Waits for the handshake in blocking mode."},
+	"connect_ex":    {"s.connect_ex(address) -> errno", "Like connect() but returns an error number instead of raising: 0 on success, 111 (ECONNREFUSED) when nothing listens, 115 (EINPROGRESS) in non-blocking mode."},
+	"fileno":        {"s.fileno() -> int", "The kernel file descriptor number, or -1 once the socket is closed."},
+	"getpeername":   {"s.getpeername() -> address", "The address of the other end of a connected socket."},
+	"getsockname":   {"s.getsockname() -> address", "The socket's own local address; after connect() it shows the port the kernel chose."},
+	"getsockopt":    {"s.getsockopt(level, option[, buflen]) -> int | bytes", "Read a socket option, e.g. s.getsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF) for the receive buffer size."},
+	"setsockopt":    {"s.setsockopt(level, option, value)", "Set a socket option; value is an int or bytes. s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1) lets a server rebind a port still in TIME_WAIT."},
+	"getblocking":   {"s.getblocking() -> bool", "True unless the socket is in non-blocking mode (a timeout still counts as blocking)."},
+	"setblocking":   {"s.setblocking(flag)", "True: calls wait as long as needed. False: calls that would wait raise BlockingIOError at once. Same as settimeout(None) and settimeout(0.0)."},
+	"gettimeout":    {"s.gettimeout() -> float | None", "The timeout in seconds, None in blocking mode, 0.0 in non-blocking mode."},
+	"settimeout":    {"s.settimeout(seconds | None)", "Calls that wait give up after this many seconds with TimeoutError. None means block forever, 0 means never wait."},
+	"listen":        {"s.listen([backlog])", "Turn a bound TCP socket into a listening one. The kernel completes handshakes on its own and queues up to backlog connections for accept()."},
+	"recv":          {"s.recv(bufsize[, flags]) -> bytes", "Return up to bufsize bytes that have arrived, waiting if none have. It may return fewer than asked; b'' means the peer closed its end."},
+	"recvfrom":      {"s.recvfrom(bufsize[, flags]) -> (bytes, address)", "Like recv(), and also says who sent the data: the usual way to read from a UDP socket."},
+	"recv_into":     {"s.recv_into(buffer[, nbytes[, flags]]) -> int", "Like recv(), but the bytes are written into a bytearray you made once (buf = bytearray(65536)) and the count is returned: no new object per call, the fast way to read a lot of data."},
+	"recvfrom_into": {"s.recvfrom_into(buffer[, nbytes[, flags]]) -> (int, address)", "recv_into() that also says who sent the data."},
+	"send":          {"s.send(data[, flags]) -> int", "Copy as much of data into the send buffer as fits and return how many bytes that was; the rest is yours to send again."},
+	"sendall":       {"s.sendall(data[, flags])", "Send every byte of data, waiting for buffer space as often as needed. Returns None on success."},
+	"sendto":        {"s.sendto(data[, flags], address) -> int", "Send one datagram to address (UDP), without connecting first."},
+	"shutdown":      {"s.shutdown(how)", "End one or both directions: SHUT_WR sends FIN but keeps reading, SHUT_RD stops reading, SHUT_RDWR both. The descriptor stays open until close()."},
+	"family":        {"s.family", "The address family, e.g. AF_INET (IPv4), AF_INET6, AF_UNIX."},
+	"type":          {"s.type", "The socket type: SOCK_STREAM (TCP), SOCK_DGRAM (UDP) or SOCK_RAW."},
+	"proto":         {"s.proto", "The protocol number, usually 0 (the default for the family and type)."},
+	"timeout":       {"s.timeout", "The same value gettimeout() returns."},
 }
 
 var moduleFuncDocs = map[string]map[string]helpDoc{
@@ -84,6 +86,7 @@ var builtinDocs = map[string]helpDoc{
 	"repr":       {"repr(x) -> str", "The text Python shows for x at the prompt: 'hi' with quotes, b'\\x00' with escapes."},
 	"str":        {"str(x) / str(data, 'utf-8')", "Text form of x; with an encoding it decodes bytes, like data.decode()."},
 	"bytes":      {"bytes(n) / bytes('text', 'utf-8') / bytes([1, 2])", "Make bytes: n zero bytes, encoded text, or from a list of numbers 0-255. Sockets send and receive bytes, never str."},
+	"bytearray":  {"bytearray(n) / bytearray(b'data')", "Bytes you can change in place: b[0] = 65, b.append(10), b.extend(more). recv_into() fills one; bytes(b[:n]) takes a fixed copy."},
 	"help":       {"help(x)", "Show what x does: a socket method, a module or a module function."},
 	"exit":       {"exit([code])", "Close every socket and leave the shell (so do quit() and Ctrl-D)."},
 	"quit":       {"quit([code])", "Close every socket and leave the shell."},
@@ -242,13 +245,19 @@ func typeMethodHelp(t string) string {
 		v = starlark.NewList(nil)
 	case "dict":
 		v = starlark.NewDict(0)
+	case "bytearray":
+		v = &byteArray{}
 	default:
 		return "A value of type " + t + ".\n"
 	}
 	names := v.(starlark.HasAttrs).AttrNames()
+	sort.Strings(names)
 	note := ""
 	if t == "bytes" {
 		note = "data[i] is an int (0-255) and data[i:j] is bytes; data.decode() gives str.\n"
+	}
+	if t == "bytearray" {
+		note = "buf[i] = 65 changes one byte; sock.recv_into(buf) fills it; bytes(buf[:n]) copies the first n.\n"
 	}
 	if t == "str" {
 		note = "s.encode() gives bytes, which is what sockets send.\n"

@@ -97,6 +97,8 @@ func typeOf(v starlark.Value) *pyType {
 		return typeStr
 	case starlark.Bytes:
 		return typeBytes
+	case *byteArray:
+		return typeByteArray
 	case *starlark.List:
 		return typeList
 	case starlark.Tuple:

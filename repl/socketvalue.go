@@ -82,30 +82,33 @@ const (
 	oneArg_                   // METH_O: "socket.bind() takes exactly one argument (0 given)"
 	tupleArgs                 // PyArg_ParseTuple: "recv() takes at least 1 argument (0 given)"
 	pyMethod                  // a Python-level method: "socket.close() takes 1 positional argument but 2 were given"
+	kwArgs                    // PyArg_ParseTupleAndKeywords (recv_into): read by intoArgs
 )
 
 var socketMethods = map[string]socketMethod{
-	"accept":      {pyMethod, 0, 0, sockAccept},
-	"bind":        {oneArg_, 1, 1, sockBind},
-	"close":       {pyMethod, 0, 0, sockClose},
-	"connect":     {oneArg_, 1, 1, sockConnect},
-	"connect_ex":  {oneArg_, 1, 1, sockConnectEx},
-	"fileno":      {noArgs, 0, 0, sockFileno},
-	"getpeername": {noArgs, 0, 0, sockGetpeername},
-	"getsockname": {noArgs, 0, 0, sockGetsockname},
-	"getsockopt":  {tupleArgs, 2, 3, sockGetsockopt},
-	"setsockopt":  {tupleArgs, 3, 3, sockSetsockopt},
-	"getblocking": {noArgs, 0, 0, sockGetblocking},
-	"setblocking": {oneArg_, 1, 1, sockSetblocking},
-	"gettimeout":  {noArgs, 0, 0, sockGettimeout},
-	"settimeout":  {oneArg_, 1, 1, sockSettimeout},
-	"listen":      {tupleArgs, 0, 1, sockListen},
-	"recv":        {tupleArgs, 1, 2, sockRecv},
-	"recvfrom":    {tupleArgs, 1, 2, sockRecvfrom},
-	"send":        {tupleArgs, 1, 2, sockSend},
-	"sendall":     {tupleArgs, 1, 2, sockSendall},
-	"sendto":      {tupleArgs, 2, 3, sockSendto},
-	"shutdown":    {oneArg_, 1, 1, sockShutdown},
+	"accept":        {pyMethod, 0, 0, sockAccept},
+	"bind":          {oneArg_, 1, 1, sockBind},
+	"close":         {pyMethod, 0, 0, sockClose},
+	"connect":       {oneArg_, 1, 1, sockConnect},
+	"connect_ex":    {oneArg_, 1, 1, sockConnectEx},
+	"fileno":        {noArgs, 0, 0, sockFileno},
+	"getpeername":   {noArgs, 0, 0, sockGetpeername},
+	"getsockname":   {noArgs, 0, 0, sockGetsockname},
+	"getsockopt":    {tupleArgs, 2, 3, sockGetsockopt},
+	"setsockopt":    {tupleArgs, 3, 3, sockSetsockopt},
+	"getblocking":   {noArgs, 0, 0, sockGetblocking},
+	"setblocking":   {oneArg_, 1, 1, sockSetblocking},
+	"gettimeout":    {noArgs, 0, 0, sockGettimeout},
+	"settimeout":    {oneArg_, 1, 1, sockSettimeout},
+	"listen":        {tupleArgs, 0, 1, sockListen},
+	"recv":          {tupleArgs, 1, 2, sockRecv},
+	"recvfrom":      {tupleArgs, 1, 2, sockRecvfrom},
+	"recv_into":     {kwArgs, 1, 3, sockRecvInto},
+	"recvfrom_into": {kwArgs, 1, 3, sockRecvfromInto},
+	"send":          {tupleArgs, 1, 2, sockSend},
+	"sendall":       {tupleArgs, 1, 2, sockSendall},
+	"sendto":        {tupleArgs, 2, 3, sockSendto},
+	"shutdown":      {oneArg_, 1, 1, sockShutdown},
 }
 
 // checkArgs words argument-count errors the way CPython does for style.
@@ -166,6 +169,13 @@ func (v *socketValue) Attr(name string) (starlark.Value, error) {
 		return nil, pyErrorf("AttributeError", "'socket' object has no attribute '%s'", name)
 	}
 	b := starlark.NewBuiltin(name, func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+		if m.style == kwArgs {
+			placed, err := intoArgs(name, args, kwargs)
+			if err != nil {
+				return nil, err
+			}
+			return m.fn(b.Receiver().(*socketValue), placed)
+		}
 		if err := checkArgs(name, m, args, kwargs); err != nil {
 			return nil, err
 		}
@@ -215,8 +225,11 @@ func addrArg(v starlark.Value) (any, error) {
 
 // dataArg reads a bytes argument (send, sendall, sendto).
 func dataArg(v starlark.Value) ([]byte, error) {
-	if b, ok := v.(starlark.Bytes); ok {
+	switch b := v.(type) {
+	case starlark.Bytes:
 		return bytesView(b), nil
+	case *byteArray:
+		return b.b, nil // only read while the call runs
 	}
 	return nil, pyErrorf("TypeError", "a bytes-like object is required, not '%s'", pyTypeName(v))
 }
