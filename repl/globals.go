@@ -2,6 +2,7 @@ package repl
 
 import (
 	"fmt"
+	"maps"
 	"sort"
 	"strings"
 
@@ -56,6 +57,9 @@ func (g globalStore) AttrNames() []string {
 }
 
 func (g globalStore) SetField(name string, v starlark.Value) error {
+	if isInternal(name) {
+		g.s.helpers = nil
+	}
 	g.s.globals[name] = v
 	return nil
 }
@@ -68,14 +72,19 @@ func isInternal(name string) bool {
 
 // chunkGlobals is what a chunk's module starts with: the store and the
 // internal helpers, nothing the learner named.
+// The helpers are gathered once and copied for each chunk (its module
+// writes its top-level defs into the dict); a learner rebinding a helper
+// name makes them be gathered again.
 func (s *Session) chunkGlobals() starlark.StringDict {
-	d := starlark.StringDict{storeName: globalStore{s}}
-	for k, v := range s.globals {
-		if isInternal(k) {
-			d[k] = v
+	if s.helpers == nil {
+		s.helpers = starlark.StringDict{storeName: globalStore{s}}
+		for k, v := range s.globals {
+			if isInternal(k) {
+				s.helpers[k] = v
+			}
 		}
 	}
-	return d
+	return maps.Clone(s.helpers)
 }
 
 // shareGlobals resolves the chunk once, treating every free name as

@@ -27,12 +27,12 @@ type Options struct {
 
 // Session evaluates statements against one set of globals and sockets.
 type Session struct {
-	opt      Options
-	lang     string
-	rt       *sockets.Runtime
-	globals  starlark.StringDict
-	fileOpts *syntax.FileOptions
-	out      *screen
+	opt     Options
+	lang    string
+	rt      *sockets.Runtime
+	globals starlark.StringDict
+	helpers starlark.StringDict // chunkGlobals' cache of the internal names
+	out     *screen
 
 	mu     sync.Mutex // guards thread
 	thread *starlark.Thread
@@ -73,10 +73,6 @@ func NewSession(opt Options) (*Session, error) {
 		opt:  opt,
 		lang: pickLang(opt.Lang),
 		rt:   rt,
-		fileOpts: &syntax.FileOptions{
-			Set: true, While: true, TopLevelControl: true,
-			GlobalReassign: true, Recursion: true,
-		},
 		prev: map[*sockets.Socket]sockets.State{},
 	}
 	s.out = newScreen(opt.Out, opt.Err, opt.Color, opt.Terminal, opt.Width)
@@ -95,6 +91,7 @@ func (s *Session) resetGlobals() {
 		s.globals[k] = v
 	}
 	s.globals[echoHook] = starlark.NewBuiltin(echoHook, s.echoBuiltin)
+	s.helpers = nil
 }
 
 // Close closes every socket the session opened and its wake fd.
@@ -160,11 +157,7 @@ func (s *Session) run(src string, echo bool) error {
 		}
 		return s.report(&PyError{Class: "SyntaxError", Msg: "invalid syntax"})
 	}
-	code, err := translate(src)
-	if err != nil {
-		return s.report(asPyError(err))
-	}
-	f, err := s.fileOpts.Parse("<stdin>", code, 0)
+	_, f, err := translateFile(src)
 	if err != nil {
 		return s.report(asPyError(err))
 	}

@@ -31,37 +31,54 @@ var builtinModules = map[string]string{
 // adjacent literals) or refused with a *PyError that says what to write
 // instead; a parse error never leaks Starlark's wording.
 func translate(src string) (string, error) {
+	out, _, err := translateFile(src)
+	return out, err
+}
+
+// translateFile is translate that also returns the Starlark source
+// parsed, so that a statement is parsed once, not again to run it.
+// Each pass that rescans is skipped when the text did not change or has
+// nothing for it: this is a third of every statement's cost.
+func translateFile(src string) (string, *syntax.File, error) {
 	toks, err := scanPython(src)
 	if err != nil {
-		return "", err
+		return "", nil, err
 	}
 	if err := refuseUnsupported(toks); err != nil {
-		return "", err
+		return "", nil, err
 	}
 	if err := checkChains(toks); err != nil {
-		return "", err
+		return "", nil, err
 	}
 	out, err := rewriteTokens(src, toks)
 	if err != nil {
-		return "", err
+		return "", nil, err
 	}
-	if out, err = rewriteStatements(out); err != nil {
-		return "", err
+	stoks := toks
+	if out != src {
+		if stoks, err = scanPython(out); err != nil {
+			return "", nil, err
+		}
 	}
-	if out, err = rewritePower(out); err != nil {
-		return "", err
+	if out, err = rewriteStatements(out, stoks); err != nil {
+		return "", nil, err
+	}
+	if strings.Contains(out, "**") {
+		if out, err = rewritePower(out); err != nil {
+			return "", nil, err
+		}
 	}
 	f, perr := translateOptions.Parse("<stdin>", out, 0)
 	if perr != nil {
-		return "", parseError(perr, toks)
+		return "", nil, parseError(perr, toks)
 	}
 	if treeDepth(f) > maxTreeDepth {
-		return "", errTooDeep
+		return "", nil, errTooDeep
 	}
-	if rewritten, ok := rewriteAST(out, f); ok {
-		out = rewritten
+	if rewritten, rf, ok := rewriteAST(out, f); ok {
+		out, f = rewritten, rf
 	}
-	return out, nil
+	return out, f, nil
 }
 
 // Source nested deeper than CPython compiles would make the parser,
@@ -374,11 +391,7 @@ func stmtEnd(toks []token, i int) int {
 
 // rewriteStatements handles statements Starlark lacks but that have a
 // direct equivalent: import, del x[k], assert.
-func rewriteStatements(src string) (string, error) {
-	toks, err := scanPython(src)
-	if err != nil {
-		return "", err
-	}
+func rewriteStatements(src string, toks []token) (string, error) {
 	var edits []edit
 	for i, t := range toks {
 		if !t.stmtStart || t.kind != tName {

@@ -51,7 +51,7 @@ type span struct {
 
 // rewriteAST returns the source with the routing applied, or false when
 // there is nothing to change or the result would not parse.
-func rewriteAST(src string, f *syntax.File) (string, bool) {
+func rewriteAST(src string, f *syntax.File) (string, *syntax.File, bool) {
 	pm := newPosMap(src)
 	stores := map[syntax.Expr]bool{}
 	var markStore func(e syntax.Expr)
@@ -98,7 +98,7 @@ func rewriteAST(src string, f *syntax.File) (string, bool) {
 		return true
 	})
 	if len(edits) == 0 {
-		return src, false
+		return src, nil, false
 	}
 	sort.SliceStable(edits, func(a, b int) bool {
 		if edits[a].start != edits[b].start {
@@ -137,10 +137,11 @@ func rewriteAST(src string, f *syntax.File) (string, bool) {
 		return out.String()
 	}
 	out := render(0, len(src), 0)
-	if _, err := translateOptions.Parse("<stdin>", out, 0); err != nil {
-		return src, false // never make things worse than Starlark's own meaning
+	rf, err := translateOptions.Parse("<stdin>", out, 0)
+	if err != nil {
+		return src, nil, false // never make things worse than Starlark's own meaning
 	}
-	return out, true
+	return out, rf, true
 }
 
 // isUnpacking reports whether an assignment target is a tuple or list.
