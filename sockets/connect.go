@@ -24,7 +24,7 @@ func (s *Socket) Bind(address any) error {
 	if err != nil {
 		return err
 	}
-	start := time.Now()
+	start := s.rt.traceStart()
 	err = sysBind(s.fd, sa)
 	if s.rt.tracing() {
 		s.rt.emit(fmt.Sprintf("bind(%d, %s)", s.fd, sa.trace()), 0, err, start)
@@ -45,7 +45,7 @@ func (s *Socket) Listen(backlog ...int) error {
 	if len(backlog) > 0 {
 		b = max(backlog[0], 0)
 	}
-	start := time.Now()
+	start := s.rt.traceStart()
 	err := sysListen(s.fd, b)
 	if s.rt.tracing() {
 		s.rt.emit(fmt.Sprintf("listen(%d, %d)", s.fd, b), 0, err, start)
@@ -82,7 +82,7 @@ func (s *Socket) Accept() (ns *Socket, addr any, err error) {
 			}
 		}
 		var sa sockaddr
-		start := time.Now()
+		start := s.rt.traceStart()
 		fd, e := sysAccept4(s.fd, &sa, unix.SOCK_CLOEXEC)
 		if s.rt.tracing() {
 			s.rt.emitAddr(fmt.Sprintf("accept4(%d, SOCK_CLOEXEC)", s.fd), fd, e, start, &sa)
@@ -151,8 +151,9 @@ func (s *Socket) connect(sa *sockaddr) (err error) {
 		}()
 	}
 	deadline := s.deadline()
+	retried := false
 	for {
-		start := time.Now()
+		start := s.rt.traceStart()
 		e := sysConnect(s.fd, sa)
 		if s.rt.tracing() {
 			s.rt.emit(fmt.Sprintf("connect(%d, %s)", s.fd, sa.trace()), 0, e, start)
@@ -162,6 +163,11 @@ func (s *Socket) connect(sa *sockaddr) (err error) {
 			return nil
 		case s.mode == modeNonBlocking:
 			return sysError("connect", e)
+		case e == unix.EINPROGRESS && s.mode == modeBlocking && !retried:
+			// On loopback the handshake has usually finished by the time
+			// connect() returns (the SYN-ACK is processed as the call
+			// releases the socket): ask once more before waiting.
+			retried = true
 		case e == unix.EINPROGRESS || e == unix.EALREADY || e == unix.EINTR:
 			if err := c.waitFD(s.fd, unix.POLLOUT, deadline, WaitHandshake); err != nil {
 				return waitErr("connect", err)
@@ -196,7 +202,7 @@ func (s *Socket) connect(sa *sockaddr) (err error) {
 
 // connectResult reads SO_ERROR once the handshake has finished.
 func (s *Socket) connectResult() error {
-	start := time.Now()
+	start := s.rt.traceStart()
 	v, err := unix.GetsockoptInt(s.fd, unix.SOL_SOCKET, unix.SO_ERROR)
 	if s.rt.tracing() {
 		s.rt.emitText(fmt.Sprintf("getsockopt(%d, SOL_SOCKET, SO_ERROR, [%d])", s.fd, v), result(0, err), start)
@@ -212,7 +218,7 @@ func (s *Socket) connectResult() error {
 
 // Shutdown is shutdown(how): SHUT_RD, SHUT_WR or SHUT_RDWR.
 func (s *Socket) Shutdown(how int) error {
-	start := time.Now()
+	start := s.rt.traceStart()
 	err := sysShutdown(s.fd, how)
 	if s.rt.tracing() {
 		name := map[int]string{0: "SHUT_RD", 1: "SHUT_WR", 2: "SHUT_RDWR"}[how]

@@ -4,7 +4,6 @@ package sockets
 
 import (
 	"fmt"
-	"time"
 
 	"golang.org/x/sys/unix"
 )
@@ -83,7 +82,7 @@ func (s *Socket) Sendall(data []byte, flags int) (err error) {
 }
 
 func (s *Socket) sendOnce(p []byte, flags int, to *sockaddr) (int, error) {
-	start := time.Now()
+	start := s.rt.traceStart()
 	n, e := sysSendto(s.fd, p, flags|sendFlags, to)
 	if s.rt.tracing() {
 		dest := ""

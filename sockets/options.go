@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"time"
 )
 
 // Setsockopt takes an int or []byte value, as CPython's
@@ -31,7 +30,7 @@ func (s *Socket) Setsockopt(level, opt int, value any) error {
 	default:
 		return TypeError("a bytes-like object is required, not '" + pyTypeName(value) + "'")
 	}
-	start := time.Now()
+	start := s.rt.traceStart()
 	err := sysSetsockopt(s.fd, level, opt, buf)
 	if s.rt.tracing() {
 		s.rt.emit(fmt.Sprintf("setsockopt(%d, %s, %s, %s, %d)", s.fd, levelName(level), optName(level, opt), shown, len(buf)), 0, err, start)
@@ -55,7 +54,7 @@ func (s *Socket) Getsockopt(level, opt, buflen int) (any, error) {
 		size = 4
 	}
 	buf := make([]byte, size)
-	start := time.Now()
+	start := s.rt.traceStart()
 	n, err := sysGetsockopt(s.fd, level, opt, buf)
 	var out any
 	if err == nil {

@@ -4,7 +4,6 @@ package sockets
 
 import (
 	"fmt"
-	"time"
 
 	"golang.org/x/sys/unix"
 )
@@ -194,7 +193,7 @@ func (s *Socket) recvOnce(bufsize, flags int, from *sockaddr) ([]byte, error) {
 
 // recvSys is the system call itself, never blocking, traced for %trace.
 func (s *Socket) recvSys(buf []byte, flags int, from *sockaddr) (int, error) {
-	start := time.Now()
+	start := s.rt.traceStart()
 	n, e := sysRecvfrom(s.fd, buf, flags|unix.MSG_DONTWAIT, from)
 	if s.rt.tracing() {
 		got := "..."

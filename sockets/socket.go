@@ -53,7 +53,7 @@ func (rt *Runtime) Socket(family, typ, proto int) (*Socket, error) {
 	if rt.isClosed() {
 		return nil, errClosedRuntime("socket")
 	}
-	start := time.Now()
+	start := rt.traceStart()
 	fd, err := sysSocket(family, typ|unix.SOCK_CLOEXEC, proto)
 	if rt.tracing() {
 		rt.emit(fmt.Sprintf("socket(%s, %s, %d)", familyText(family), typeText(typ|unix.SOCK_CLOEXEC), proto), fd, err, start)
@@ -90,7 +90,7 @@ func (rt *Runtime) Socketpair(family, typ, proto int) (*Socket, *Socket, error) 
 	if rt.isClosed() {
 		return nil, nil, errClosedRuntime("socketpair")
 	}
-	start := time.Now()
+	start := rt.traceStart()
 	fds, err := sysSocketpair(family, typ|unix.SOCK_CLOEXEC, proto)
 	if rt.tracing() {
 		res := fmt.Sprintf("socketpair(%s, %s, %d, [%d, %d])", familyText(family), typeText(typ|unix.SOCK_CLOEXEC), proto, fds[0], fds[1])
@@ -120,7 +120,7 @@ func (s *Socket) Close() error {
 	fd := s.fd
 	s.fd = -1
 	s.rt.remove(s)
-	start := time.Now()
+	start := s.rt.traceStart()
 	err := sysClose(fd)
 	if s.rt.tracing() {
 		s.rt.emit(fmt.Sprintf("close(%d)", fd), 0, err, start)
@@ -149,7 +149,7 @@ func (s *Socket) Getpeername() (any, error) { return s.name("getpeername", sysGe
 
 func (s *Socket) name(op string, f func(int, *sockaddr) error) (any, error) {
 	var sa sockaddr
-	start := time.Now()
+	start := s.rt.traceStart()
 	err := f(s.fd, &sa)
 	if s.rt.tracing() {
 		s.rt.emitAddr(fmt.Sprintf("%s(%d)", op, s.fd), 0, err, start, &sa)
@@ -224,7 +224,7 @@ func (s *Socket) setKernelBlocking(blocking bool) error {
 	if blocking {
 		on = 0
 	}
-	start := time.Now()
+	start := s.rt.traceStart()
 	err := unix.IoctlSetPointerInt(s.fd, fionbio, on)
 	if s.rt.tracing() {
 		s.rt.emit(fmt.Sprintf("ioctl(%d, FIONBIO, [%d])", s.fd, on), 0, err, start)

@@ -20,6 +20,13 @@ func (sa *sockaddr) ptr() uintptr { return uintptr(unsafe.Pointer(&sa.raw)) }
 
 // The system calls the package makes live in variables so that a test can
 // inject a fault. None of them blocks: every wait goes through wait.go.
+// The ones that cannot block whatever the fd's mode (MSG_DONTWAIT, a
+// connect made while the fd is non-blocking, names and options) are raw
+// system calls: no scheduler hand-off around them, which a round trip
+// of connect/send/recv otherwise pays several times (connect on loopback
+// runs the whole handshake inside the call, long enough for the runtime
+// to give the thread's P away). accept4 (the fd may block), close (it may
+// linger) and poll stay ordinary calls.
 var (
 	sysSocket      = unix.Socket
 	sysSocketpair  = unix.Socketpair
@@ -51,13 +58,13 @@ func errnoErr(e unix.Errno) error {
 }
 
 func call3(trap uintptr, fd int, a, b uintptr) error {
-	_, _, e := unix.Syscall(trap, uintptr(fd), a, b)
+	_, _, e := unix.RawSyscall(trap, uintptr(fd), a, b)
 	return errnoErr(e)
 }
 
 func nameCall(trap uintptr, fd int, sa *sockaddr) error {
 	sa.n = unix.SizeofSockaddrAny
-	_, _, e := unix.Syscall(trap, uintptr(fd), sa.ptr(), uintptr(unsafe.Pointer(&sa.n)))
+	_, _, e := unix.RawSyscall(trap, uintptr(fd), sa.ptr(), uintptr(unsafe.Pointer(&sa.n)))
 	return errnoErr(e)
 }
 
@@ -84,7 +91,7 @@ func rawSendto(fd int, p []byte, flags int, to *sockaddr) (int, error) {
 	if to != nil {
 		ap, an = to.ptr(), uintptr(to.n)
 	}
-	r, _, e := unix.Syscall6(unix.SYS_SENDTO, uintptr(fd), bufPtr(p), uintptr(len(p)), uintptr(flags), ap, an)
+	r, _, e := unix.RawSyscall6(unix.SYS_SENDTO, uintptr(fd), bufPtr(p), uintptr(len(p)), uintptr(flags), ap, an)
 	return int(r), errnoErr(e)
 }
 
@@ -96,17 +103,17 @@ func rawRecvfrom(fd int, p []byte, flags int, from *sockaddr) (int, error) {
 		from.n = unix.SizeofSockaddrAny
 		ap, an = from.ptr(), uintptr(unsafe.Pointer(&from.n))
 	}
-	r, _, e := unix.Syscall6(unix.SYS_RECVFROM, uintptr(fd), bufPtr(p), uintptr(len(p)), uintptr(flags), ap, an)
+	r, _, e := unix.RawSyscall6(unix.SYS_RECVFROM, uintptr(fd), bufPtr(p), uintptr(len(p)), uintptr(flags), ap, an)
 	return int(r), errnoErr(e)
 }
 
 func rawGetsockopt(fd, level, opt int, buf []byte) (int, error) {
 	n := uint32(len(buf))
-	_, _, e := unix.Syscall6(unix.SYS_GETSOCKOPT, uintptr(fd), uintptr(level), uintptr(opt), bufPtr(buf), uintptr(unsafe.Pointer(&n)), 0)
+	_, _, e := unix.RawSyscall6(unix.SYS_GETSOCKOPT, uintptr(fd), uintptr(level), uintptr(opt), bufPtr(buf), uintptr(unsafe.Pointer(&n)), 0)
 	return int(n), errnoErr(e)
 }
 
 func rawSetsockopt(fd, level, opt int, buf []byte) error {
-	_, _, e := unix.Syscall6(unix.SYS_SETSOCKOPT, uintptr(fd), uintptr(level), uintptr(opt), bufPtr(buf), uintptr(len(buf)), 0)
+	_, _, e := unix.RawSyscall6(unix.SYS_SETSOCKOPT, uintptr(fd), uintptr(level), uintptr(opt), bufPtr(buf), uintptr(len(buf)), 0)
 	return errnoErr(e)
 }
