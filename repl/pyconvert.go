@@ -101,8 +101,29 @@ func bigOf(v starlark.Value) (*big.Int, bool) {
 
 // isPyInt reports whether v is a Python int (bool and enum members count).
 func isPyInt(v starlark.Value) bool {
-	_, ok := bigOf(v)
-	return ok
+	switch v.(type) {
+	case starlark.Int, constValue, starlark.Bool:
+		return true
+	}
+	return false
+}
+
+// smallIntOf is v as an int64 when it is a Python int that fits one,
+// without the big.Int that bigOf makes (argument checks run on every
+// socket call).
+func smallIntOf(v starlark.Value) (int64, bool) {
+	switch x := v.(type) {
+	case starlark.Int:
+		return x.Int64()
+	case constValue:
+		return int64(x.v), true
+	case starlark.Bool:
+		if x {
+			return 1, true
+		}
+		return 0, true
+	}
+	return 0, false
 }
 
 // toFloat reads a Python number.
@@ -111,6 +132,9 @@ func toFloat(v starlark.Value) (float64, bool) {
 	case starlark.Float:
 		return float64(x), true
 	case starlark.Int:
+		if n, ok := x.Int64(); ok && n <= 1<<53 && n >= -(1<<53) {
+			return float64(n), true
+		}
 		f, _ := x.BigInt().Float64()
 		return f, true
 	case constValue:

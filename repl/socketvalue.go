@@ -164,25 +164,34 @@ func (v *socketValue) Attr(name string) (starlark.Value, error) {
 	case "timeout":
 		return timeoutValue(v.s.Gettimeout()), nil
 	}
-	m, ok := socketMethods[name]
+	b, ok := socketBuiltins[name]
 	if !ok {
 		return nil, pyErrorf("AttributeError", "'socket' object has no attribute '%s'", name)
 	}
-	b := starlark.NewBuiltin(name, func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-		if m.style == kwArgs {
-			placed, err := intoArgs(name, args, kwargs)
-			if err != nil {
-				return nil, err
-			}
-			return m.fn(b.Receiver().(*socketValue), placed)
-		}
-		if err := checkArgs(name, m, args, kwargs); err != nil {
-			return nil, err
-		}
-		return m.fn(b.Receiver().(*socketValue), args)
-	})
 	return b.BindReceiver(v), nil
 }
+
+// socketBuiltins are the methods as builtins, made once: s.recv only
+// binds one to the socket.
+var socketBuiltins = func() map[string]*starlark.Builtin {
+	out := make(map[string]*starlark.Builtin, len(socketMethods))
+	for name, m := range socketMethods {
+		out[name] = starlark.NewBuiltin(name, func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+			if m.style == kwArgs {
+				placed, err := intoArgs(name, args, kwargs)
+				if err != nil {
+					return nil, err
+				}
+				return m.fn(b.Receiver().(*socketValue), placed)
+			}
+			if err := checkArgs(name, m, args, kwargs); err != nil {
+				return nil, err
+			}
+			return m.fn(b.Receiver().(*socketValue), args)
+		})
+	}
+	return out
+}()
 
 func (v *socketValue) AttrNames() []string {
 	names := []string{"family", "proto", "timeout", "type"}
@@ -239,11 +248,10 @@ func cIntArg(v starlark.Value) (int, error) {
 	if !isPyInt(v) {
 		return 0, pyErrorf("TypeError", "'%s' object cannot be interpreted as an integer", pyTypeName(v))
 	}
-	n, _ := bigOf(v)
-	if !n.IsInt64() {
+	x, ok := smallIntOf(v)
+	if !ok {
 		return 0, pyErrorf("OverflowError", "Python int too large to convert to C long")
 	}
-	x := n.Int64()
 	if x > math.MaxInt32 {
 		return 0, pyErrorf("OverflowError", "signed integer is greater than maximum")
 	}
@@ -258,11 +266,11 @@ func sizeArg(v starlark.Value) (int, error) {
 	if !isPyInt(v) {
 		return 0, pyErrorf("TypeError", "'%s' object cannot be interpreted as an integer", pyTypeName(v))
 	}
-	n, _ := bigOf(v)
-	if !n.IsInt64() {
+	n, ok := smallIntOf(v)
+	if !ok {
 		return 0, pyErrorf("OverflowError", "Python int too large to convert to C ssize_t")
 	}
-	return int(n.Int64()), nil
+	return int(n), nil
 }
 
 func sockAccept(v *socketValue, _ starlark.Tuple) (starlark.Value, error) {
