@@ -30,6 +30,7 @@ func TestTmuxCtrlCEveryBlockingCall(t *testing.T) {
 		{"c = socket.socket(); c.connect(srv.getsockname())", `connect\(\) blocking`},
 		{"a.recv(10)", `recv\(\) blocking`},
 		{"u.recvfrom(10)", `recvfrom\(\) blocking`},
+		{"a.recv_into(bytearray(10))", `recv_into\(\) blocking`},
 		{"a.sendall(b'x' * 50000000)", `sendall\(\) blocking`},
 		{"select.select([a], [], [])", `select\(\) blocking`},
 		{"time.sleep(60)", `sleep\(\) blocking`},

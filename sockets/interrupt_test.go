@@ -141,7 +141,7 @@ func TestInterruptConnect(t *testing.T) {
 }
 
 func TestInterruptRecv(t *testing.T) {
-	for _, op := range []string{"recv", "recvfrom"} {
+	for _, op := range []string{"recv", "recvfrom", "recv_into"} {
 		for _, timeout := range []*float64{nil, f64(60)} {
 			t.Run(op+"/"+Repr(ptr(timeout)), func(t *testing.T) {
 				leakCheck(t)
@@ -150,8 +150,13 @@ func TestInterruptRecv(t *testing.T) {
 				check(t, err)
 				check(t, a.Settimeout(timeout))
 				recv := func() ([]byte, error) {
-					if op == "recv" {
+					switch op {
+					case "recv":
 						return a.Recv(1024, 0)
+					case "recv_into":
+						buf := make([]byte, 1024)
+						n, err := a.RecvInto(buf, 0, 0)
+						return buf[:n], err
 					}
 					d, _, err := a.Recvfrom(1024, 0)
 					return d, err
