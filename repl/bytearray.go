@@ -181,6 +181,9 @@ func (a *byteArray) Binary(op syntax.Token, y starlark.Value, side starlark.Side
 			}
 			return nil, nil
 		}
+		if err := checkSize(int64(len(a.b))+int64(len(other)), maxValueBytes); err != nil {
+			return nil, err
+		}
 		if side == starlark.Right {
 			if _, isBytes := y.(starlark.Bytes); isBytes {
 				return starlark.Bytes(string(other) + string(a.b)), nil
@@ -192,8 +195,12 @@ func (a *byteArray) Binary(op syntax.Token, y starlark.Value, side starlark.Side
 		if !isPyInt(y) {
 			return nil, nil
 		}
-		n, err := intArg(y)
-		if err != nil || n > 0 && len(a.b) > 0 && n > maxValueBytes/len(a.b) {
+		n64, ok := smallIntOf(y)
+		if !ok {
+			return nil, pyErrorf("OverflowError", "cannot fit 'int' into an index-sized integer")
+		}
+		n := int(max(min(n64, maxValueBytes+1), -1))
+		if n > 0 && len(a.b) > 0 && n > maxValueBytes/len(a.b) {
 			return nil, memoryError()
 		}
 		if n <= 0 {
@@ -222,48 +229,43 @@ func (a *byteArray) Binary(op syntax.Token, y starlark.Value, side starlark.Side
 
 // byteArrayMethods are the ones that change the array; the rest come
 // from bytes.
-var byteArrayMethods = map[string]func(a *byteArray, args starlark.Tuple) (starlark.Value, error){
-	"append": func(a *byteArray, args starlark.Tuple) (starlark.Value, error) {
+var byteArrayMethods = map[string]func(thread *starlark.Thread, a *byteArray, args starlark.Tuple) (starlark.Value, error){
+	"append": func(_ *starlark.Thread, a *byteArray, args starlark.Tuple) (starlark.Value, error) {
 		c, err := byteValue(args[0])
 		if err != nil {
 			return nil, err
 		}
-		a.b = append(a.b, c)
-		return starlark.None, nil
+		return starlark.None, a.grow(starlark.Bytes([]byte{c}))
 	},
-	"extend": func(a *byteArray, args starlark.Tuple) (starlark.Value, error) {
-		if b, ok := asBytes(args[0]); ok {
-			a.b = append(a.b, b...)
-			return starlark.None, nil
-		}
-		if _, isStr := args[0].(starlark.String); !isStr {
-			if it, ok := args[0].(starlark.Iterable); ok {
-				iter := it.Iterate()
-				defer iter.Done()
-				var add []byte
-				var v starlark.Value
-				for iter.Next(&v) {
-					c, err := byteValue(v)
-					if err != nil {
-						return nil, err
-					}
-					add = append(add, c)
-				}
-				a.b = append(a.b, add...)
-				return starlark.None, nil
+	"extend": func(thread *starlark.Thread, a *byteArray, args starlark.Tuple) (starlark.Value, error) {
+		add, ok := asBytes(args[0])
+		if !ok {
+			_, isStr := args[0].(starlark.String)
+			_, isIter := args[0].(starlark.Iterable)
+			switch {
+			case isStr:
+				return nil, pyErrorf("TypeError", "'str' object cannot be interpreted as an integer")
+			case !isIter:
+				return nil, pyErrorf("TypeError", "can't extend bytearray with %s", pyTypeName(args[0]))
 			}
-			return nil, pyErrorf("TypeError", "can't extend bytearray with %s", pyTypeName(args[0]))
+			// bytes() of an iterable checks each item, watches Ctrl-C and
+			// refuses a range too big to hold.
+			v, err := newByteArray(thread, args[:1], nil)
+			if err != nil {
+				return nil, err
+			}
+			add = starlark.Bytes(v.(*byteArray).b)
 		}
-		return nil, pyErrorf("TypeError", "'str' object cannot be interpreted as an integer")
+		return starlark.None, a.grow(add)
 	},
-	"clear": func(a *byteArray, _ starlark.Tuple) (starlark.Value, error) {
+	"clear": func(_ *starlark.Thread, a *byteArray, _ starlark.Tuple) (starlark.Value, error) {
 		a.b = a.b[:0]
 		return starlark.None, nil
 	},
-	"copy": func(a *byteArray, _ starlark.Tuple) (starlark.Value, error) {
+	"copy": func(_ *starlark.Thread, a *byteArray, _ starlark.Tuple) (starlark.Value, error) {
 		return &byteArray{b: append([]byte(nil), a.b...)}, nil
 	},
-	"pop": func(a *byteArray, args starlark.Tuple) (starlark.Value, error) {
+	"pop": func(_ *starlark.Thread, a *byteArray, args starlark.Tuple) (starlark.Value, error) {
 		if len(a.b) == 0 {
 			return nil, pyErrorf("IndexError", "pop from empty bytearray")
 		}
@@ -287,20 +289,29 @@ var byteArrayMethods = map[string]func(a *byteArray, args starlark.Tuple) (starl
 	},
 }
 
+// grow appends add, refusing to pass the size any one value may reach.
+func (a *byteArray) grow(add starlark.Bytes) error {
+	if err := checkSize(int64(len(a.b))+int64(len(add)), maxValueBytes); err != nil {
+		return err
+	}
+	a.b = append(a.b, add...)
+	return nil
+}
+
 // byteArrayArity is how many arguments each changing method takes.
 var byteArrayArity = map[string][2]int{"append": {1, 1}, "extend": {1, 1}, "clear": {0, 0}, "copy": {0, 0}, "pop": {0, 1}}
 
 func (a *byteArray) Attr(name string) (starlark.Value, error) {
 	if fn, ok := byteArrayMethods[name]; ok {
 		arity := byteArrayArity[name]
-		return starlark.NewBuiltin(name, func(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+		return starlark.NewBuiltin(name, func(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 			if len(kwargs) > 0 {
 				return nil, pyErrorf("TypeError", "bytearray.%s() takes no keyword arguments", name)
 			}
 			if len(args) < arity[0] || len(args) > arity[1] {
 				return nil, arityError("bytearray."+name, arity, len(args))
 			}
-			return fn(a, args)
+			return fn(thread, a, args)
 		}), nil
 	}
 	if m, _ := starlark.Bytes("").Attr(name); m == nil {

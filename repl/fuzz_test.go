@@ -25,6 +25,8 @@ var fuzzSeeds = []string{
 	"a, b = socket.socketpair()\na.sendall(b'hi')\nb.recv(10**12)",
 	"u = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)\nu.sendto(b'x', ('127.0.0.1', 9))",
 	"struct.pack('!HHI', 1, 2, 3)", "struct.unpack('<q', b'\\x00' * 8)", "struct.calcsize('99999999999999999999x')",
+	"x = bytearray(b'a b c')\nx[::-2] + x.split()[0] * 3\nx[1] = 66\nx.extend(range(3))\nx.pop(-1) in x",
+	"a, b = socket.socketpair()\nbuf = bytearray(8)\nb.send(b'hello')\na.recv_into(buf, 3)\nbytes(buf[:3]) == buf[:3]",
 	"b'x' * 10**12", "'%s:%d' % ('a', 1)", "'-'.join(map(str, range(5)))", "bytes(range(256))",
 	"[[[[1]]]]", "((((1))))", "-+-~1", "not not 1", "lambda: lambda: 1",
 	"def f(n):\n    return f(n + 1)\n\nf(0)", "for c in 'abc':\n    print(c)\n", "while False:\n    pass\n",
