@@ -153,6 +153,12 @@ func TestListKernel(t *testing.T) {
 	comm, _ := os.ReadFile("/proc/self/comm")
 	me := strings.TrimSpace(string(comm))
 	var sawListen, sawTimeWait, sawUnix, sawUDP bool
+	// Seen to fail once (all of ./... in parallel): say which row was missing.
+	defer func() {
+		if t.Failed() {
+			t.Logf("listen %v, time_wait %v (port %d -> %d), unix %v, udp6 %v", sawListen, sawTimeWait, cport, port, sawUnix, sawUDP)
+		}
+	}()
 	waitFor(t, func() bool {
 		rows, err := ListKernel()
 		check(t, err)
