@@ -187,7 +187,12 @@ func BenchmarkBulk256MiBRaw(b *testing.B) {
 	}
 }
 
-func BenchmarkBulk256MiBSockets(b *testing.B) {
+func BenchmarkBulk256MiBSockets(b *testing.B) { benchBulkSockets(b, false) }
+
+// BenchmarkBulk256MiBRecvInto receives with RecvInto into one buffer.
+func BenchmarkBulk256MiBRecvInto(b *testing.B) { benchBulkSockets(b, true) }
+
+func benchBulkSockets(b *testing.B, into bool) {
 	rt, err := NewRuntime()
 	if err != nil {
 		b.Fatal(err)
@@ -211,12 +216,21 @@ func BenchmarkBulk256MiBSockets(b *testing.B) {
 		l.Close()
 		sent := make(chan error, 1)
 		go func() { sent <- c.Sendall(data, 0) }()
+		buf := make([]byte, 1<<20)
 		for got := 0; got < bulkSize; {
-			d, err := s.Recv(1<<20, 0)
-			if err != nil || len(d) == 0 {
-				b.Fatalf("recv: %d %v", len(d), err)
+			var n int
+			var err error
+			if into {
+				n, err = s.RecvInto(buf, 0, 0)
+			} else {
+				var d []byte
+				d, err = s.Recv(1<<20, 0)
+				n = len(d)
 			}
-			got += len(d)
+			if err != nil || n == 0 {
+				b.Fatalf("recv: %d %v", n, err)
+			}
+			got += n
 		}
 		if err := <-sent; err != nil {
 			b.Fatal(err)
