@@ -38,6 +38,8 @@ func fromStarlark(v starlark.Value) (any, error) {
 		return string(x), nil
 	case starlark.Bytes:
 		return []byte(x), nil
+	case *byteArray:
+		return append([]byte(nil), x.b...), nil
 	case starlark.Tuple:
 		t := make(sockets.Tuple, len(x))
 		for i, e := range x {

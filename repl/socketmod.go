@@ -275,11 +275,17 @@ func gethostbynameFn(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tupl
 	if len(args) != 1 {
 		return nil, pyErrorf("TypeError", "gethostbyname() takes exactly 1 argument (%d given)", len(args))
 	}
-	host, ok := args[0].(starlark.String)
-	if !ok {
+	var host string
+	switch h := args[0].(type) {
+	case starlark.String:
+		host = string(h)
+	case starlark.Bytes, *byteArray:
+		b, _ := asBytes(h)
+		host = string(b)
+	default:
 		return nil, pyErrorf("TypeError", "gethostbyname() argument 1 must be str, bytes or bytearray, not %s", pyTypeName(args[0]))
 	}
-	a, err := sockets.Gethostbyname(string(host))
+	a, err := sockets.Gethostbyname(host)
 	if err != nil {
 		return nil, err
 	}

@@ -365,6 +365,8 @@ func sockSetsockopt(v *socketValue, args starlark.Tuple) (starlark.Value, error)
 	switch x := args[2].(type) {
 	case starlark.Bytes:
 		value = []byte(x)
+	case *byteArray:
+		value = append([]byte(nil), x.b...)
 	default:
 		if !isPyInt(x) {
 			return nil, pyErrorf("TypeError", "a bytes-like object is required, not '%s'", pyTypeName(x))

@@ -102,3 +102,11 @@ x < b'b'
 x < 'b'
 bytearray(b'\x00') == bytearray(1)
 x.nosuch
+h = socket.socket()
+h.bind((bytearray(b'127.0.0.1'), 0))
+h.getsockname()[0]
+socket.gethostbyname(bytearray(b'localhost'))
+h.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, bytearray(8))
+h.getsockopt(socket.SOL_SOCKET, socket.SO_LINGER, 8)
+h.close()
+socket.gethostbyname(b'127.0.0.1')
