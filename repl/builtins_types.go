@@ -79,26 +79,35 @@ func newStr(_ *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (s
 }
 
 func newBytes(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	return makeBytes(thread, "bytes", args, kwargs)
+}
+
+// makeBytes is bytes() and bytearray() (type names the type in messages).
+func makeBytes(thread *starlark.Thread, typ string, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Bytes, error) {
 	var src, encoding, errs starlark.Value = nil, starlark.None, starlark.None
-	if err := starlark.UnpackArgs("bytes", args, kwargs, "source?", &src, "encoding?", &encoding, "errors?", &errs); err != nil {
-		return nil, err
+	if err := starlark.UnpackArgs(typ, args, kwargs, "source?", &src, "encoding?", &encoding, "errors?", &errs); err != nil {
+		return "", err
 	}
 	if src == nil {
 		return starlark.Bytes(""), nil
 	}
 	if s, ok := src.(starlark.String); ok {
 		if encoding == starlark.None {
-			return nil, pyErrorf("TypeError", "string argument without an encoding")
+			return "", pyErrorf("TypeError", "string argument without an encoding")
 		}
 		kw := []starlark.Tuple{{starlark.String("encoding"), encoding}}
 		if errs != starlark.None {
 			kw = append(kw, starlark.Tuple{starlark.String("errors"), errs})
 		}
 		m, _ := s.Attr("encode")
-		return starlark.Call(thread, m, nil, kw)
+		v, err := starlark.Call(thread, m, nil, kw)
+		if err != nil {
+			return "", err
+		}
+		return v.(starlark.Bytes), nil
 	}
 	if encoding != starlark.None {
-		return nil, pyErrorf("TypeError", "encoding without a string argument")
+		return "", pyErrorf("TypeError", "encoding without a string argument")
 	}
 	switch x := src.(type) {
 	case starlark.Bytes:
@@ -108,41 +117,45 @@ func newBytes(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tu
 	case starlark.Int, constValue, starlark.Bool:
 		n, err := intArg(x)
 		if err != nil {
-			return nil, err
+			return "", err
 		}
 		if n < 0 {
-			return nil, pyErrorf("ValueError", "negative count")
+			return "", pyErrorf("ValueError", "negative count")
 		}
 		if n > maxValueBytes {
-			return nil, memoryError()
+			return "", memoryError()
 		}
 		return starlark.Bytes(make([]byte, n)), nil
 	case starlark.Iterable:
 		if isLazyRange(x) && starlark.Len(x) > maxValueBytes {
-			return nil, memoryError()
+			return "", memoryError()
 		}
 		iter := x.Iterate()
 		defer iter.Done()
+		item := "bytes" // CPython's word for a bad item
+		if typ == "bytearray" {
+			item = "byte"
+		}
 		var out []byte
 		var v starlark.Value
 		for iter.Next(&v) {
 			if len(out)%checkEvery == checkEvery-1 {
 				if err := cancelled(thread); err != nil {
-					return nil, err
+					return "", err
 				}
 			}
 			if !isPyInt(v) {
-				return nil, pyErrorf("TypeError", "'%s' object cannot be interpreted as an integer", pyTypeName(v))
+				return "", pyErrorf("TypeError", "'%s' object cannot be interpreted as an integer", pyTypeName(v))
 			}
 			n, err := intArg(v)
 			if err != nil || n < 0 || n > 255 {
-				return nil, pyErrorf("ValueError", "bytes must be in range(0, 256)")
+				return "", pyErrorf("ValueError", "%s must be in range(0, 256)", item)
 			}
 			out = append(out, byte(n))
 		}
 		return starlark.Bytes(out), nil
 	}
-	return nil, pyErrorf("TypeError", "cannot convert '%s' object to bytes", pyTypeName(src))
+	return "", pyErrorf("TypeError", "cannot convert '%s' object to %s", pyTypeName(src), typ)
 }
 
 func bytesFromhex(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {

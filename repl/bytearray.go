@@ -33,18 +33,13 @@ var typeByteArray = &pyType{name: "bytearray", call: newByteArray, attrs: map[st
 	}),
 }}
 
-// newByteArray takes what bytes() takes and copies the result.
+// newByteArray takes what bytes() takes.
 func newByteArray(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	v, err := newBytes(thread, args, kwargs)
+	v, err := makeBytes(thread, "bytearray", args, kwargs)
 	if err != nil {
-		if pe, ok := err.(*PyError); ok {
-			// bytes() words these two for itself.
-			pe.Msg = strings.Replace(pe.Msg, " object to bytes", " object to bytearray", 1)
-			pe.Msg = strings.Replace(pe.Msg, "bytes must be in range", "byte must be in range", 1)
-		}
 		return nil, err
 	}
-	return &byteArray{b: []byte(v.(starlark.Bytes))}, nil
+	return &byteArray{b: []byte(v)}, nil
 }
 
 func (a *byteArray) String() string       { return a.pyRepr() }
@@ -250,11 +245,10 @@ var byteArrayMethods = map[string]func(thread *starlark.Thread, a *byteArray, ar
 			}
 			// bytes() of an iterable checks each item, watches Ctrl-C and
 			// refuses a range too big to hold.
-			v, err := newByteArray(thread, args[:1], nil)
-			if err != nil {
+			var err error
+			if add, err = makeBytes(thread, "bytearray", args[:1], nil); err != nil {
 				return nil, err
 			}
-			add = starlark.Bytes(v.(*byteArray).b)
 		}
 		return starlark.None, a.grow(add)
 	},

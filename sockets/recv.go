@@ -38,9 +38,7 @@ func (s *Socket) RecvfromInto(buf []byte, nbytes, flags int) (int, any, error) {
 
 func (s *Socket) recv(op string, bufsize, flags int, wantAddr bool) (data []byte, addr any, err error) {
 	if bufsize < 0 {
-		e := ValueError("negative buffersize in " + op)
-		e.Op = op
-		return nil, nil, e
+		return nil, nil, opValueError(op, "negative buffersize in "+op)
 	}
 	if bufsize == 0 && !wantAddr {
 		return []byte{}, nil, nil // CPython answers recv(0) without a system call
