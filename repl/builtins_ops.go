@@ -276,6 +276,13 @@ func builtinDelitem(thread *starlark.Thread, _ *starlark.Builtin, args starlark.
 			return nil, asPyError(err)
 		}
 		return starlark.None, nil
+	case *byteArray:
+		i, err := c.index(k)
+		if err != nil {
+			return nil, err
+		}
+		c.b = append(c.b[:i], c.b[i+1:]...)
+		return starlark.None, nil
 	}
 	return nil, pyErrorf("TypeError", "'%s' object doesn't support item deletion", pyTypeName(x))
 }

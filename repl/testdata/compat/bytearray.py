@@ -110,3 +110,10 @@ h.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, bytearray(8))
 h.getsockopt(socket.SOL_SOCKET, socket.SO_LINGER, 8)
 h.close()
 socket.gethostbyname(b'127.0.0.1')
+b = bytearray(b'abcd')
+del b[0]
+b
+del b[-1]
+b
+del b[9]
+del b['x']
