@@ -308,6 +308,7 @@ var badInputs = []badInput{
 	{"unmatched close", "", ")", "SyntaxError: unmatched ')'", ""},
 	{"mismatched close", "", "(1]", "SyntaxError: closing parenthesis ']' does not match opening parenthesis '('", ""},
 	{"try", "", "try:\n    pass\nexcept:\n    pass", "SyntaxError: try/except is not available in this shell: an error just prints and the shell carries on, so run the call and check the result with an if (connect_ex() returns an error number instead of raising)", "Starlark has no such syntax; the message says what to write instead"},
+	{"slice assignment", "", "x = [1, 2, 3]; x[0:2] = [9]", "SyntaxError: assigning to a slice (x[i:j] = ...) is not available in this shell: build the new value instead, e.g. x = x[:i] + new + x[j:]", "Starlark has no slice assignment; the message says what to write instead"},
 	{"with", "", "with socket.socket() as s:\n    pass", "SyntaxError: 'with' is not available in this shell: write s = socket.socket(), run the block's lines, then call s.close() when done", "Starlark has no such syntax; the message says what to write instead"},
 	{"class", "", "class A:\n    pass", "SyntaxError: class definitions are not available in this shell: use functions, and dicts or tuples for data", "Starlark has no such syntax; the message says what to write instead"},
 	{"f-string", "", "f'{1}'", "SyntaxError: f-strings are not available in this shell: write 'text %s' % value, or join pieces with + and str()", "Starlark has no such syntax; the message says what to write instead"},

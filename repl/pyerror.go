@@ -94,6 +94,8 @@ func fromResolve(msg string) *PyError {
 		return &PyError{Class: "SyntaxError", Msg: "'continue' not properly in loop"}
 	case strings.Contains(msg, "return statement not within a function"):
 		return &PyError{Class: "SyntaxError", Msg: "'return' outside function"}
+	case msg == "can't assign to sliceexpr":
+		return refusal("assigning to a slice (x[i:j] = ...) is not available in this shell: build the new value instead, e.g. x = x[:i] + new + x[j:]")
 	case strings.Contains(msg, "cannot reassign"), strings.Contains(msg, "cannot reuse"):
 		return &PyError{Class: "SyntaxError", Msg: "invalid syntax"}
 	}
