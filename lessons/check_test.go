@@ -1,6 +1,9 @@
 package lessons
 
 import (
+	"sockrepl/repl/python"
+	"sockrepl/sockets/leakcheck"
+
 	"fmt"
 	"os"
 	"strings"
@@ -12,7 +15,7 @@ import (
 )
 
 func TestChecksOverLiveSockets(t *testing.T) {
-	leakCheck(t)
+	leakcheck.Check(t)
 	sh, port := listenerPair(t)
 	c := sh.socks[1]
 	if err := c.Sendall([]byte("hello"), 0); err != nil {
@@ -59,7 +62,7 @@ func TestChecksOverLiveSockets(t *testing.T) {
 }
 
 func TestCheckSeesKernelOnlyWhenAsked(t *testing.T) {
-	leakCheck(t)
+	leakcheck.Check(t)
 	sh, port := listenerPair(t)
 	st := stepFor(t, fmt.Sprintf("any([k.state == 'LISTEN' and k.lport == %d for k in kernel]) and len(kernel) > 0", port))
 	if ok, err := evalCheck(st, sh.snap(Last{})); !ok {
@@ -93,7 +96,7 @@ func TestCheckSurvivesFailingKernelListing(t *testing.T) {
 }
 
 func TestCheckSeesClosedSockets(t *testing.T) {
-	leakCheck(t)
+	leakcheck.Check(t)
 	sh, port := listenerPair(t)
 	sh.ok(sh.socks[1].Close())
 	s := sh.snap(Last{Code: "c.close()", OK: true})
@@ -109,7 +112,7 @@ func TestCheckSeesClosedSockets(t *testing.T) {
 }
 
 func TestCheckPrefersOpenSocketOfAName(t *testing.T) {
-	leakCheck(t)
+	leakcheck.Check(t)
 	sh := newShell(t)
 	old := sh.socket("c", -1, -1)
 	sh.ok(old.Close())
@@ -148,8 +151,8 @@ func TestToStarlark(t *testing.T) {
 		{[]any{"x", sockets.Tuple{1}}, `["x", (1,)]`},
 		{struct{}{}, `None`},
 	} {
-		if got := ToStarlark(c.in).String(); got != c.want {
-			t.Errorf("ToStarlark(%#v) = %s, want %s", c.in, got, c.want)
+		if got := python.ToStarlark(c.in).String(); got != c.want {
+			t.Errorf("python.ToStarlark(%#v) = %s, want %s", c.in, got, c.want)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package lessons
 
 import (
 	"os"
+	"sockrepl/repl/python"
 	"sort"
 	"sync"
 
@@ -99,8 +100,8 @@ func socketView(name string, st sockets.State) starlark.Value {
 		"type":      starlark.MakeInt(st.Type),
 		"kind":      starlark.String(st.Kind),
 		"state":     starlark.String(st.TCPState),
-		"laddr":     ToStarlark(st.Laddr),
-		"raddr":     ToStarlark(st.Raddr),
+		"laddr":     python.ToStarlark(st.Laddr),
+		"raddr":     python.ToStarlark(st.Raddr),
 		"lhost":     starlark.String(lhost),
 		"lport":     starlark.MakeInt(lport),
 		"rhost":     starlark.String(rhost),
@@ -128,46 +129,6 @@ func hostPort(addr any) (string, int) {
 	host, _ := t[0].(string)
 	port, _ := t[1].(int)
 	return host, port
-}
-
-// ToStarlark turns a sockets Python value (nil, bool, int, float64,
-// string, []byte, Tuple; see sockets/doc.go) into a Starlark value. It
-// lives here, the lowest package that knows both, so that the check view
-// and the shell convert alike.
-func ToStarlark(v any) starlark.Value {
-	switch x := v.(type) {
-	case nil:
-		return starlark.None
-	case starlark.Value:
-		return x
-	case bool:
-		return starlark.Bool(x)
-	case int:
-		return starlark.MakeInt(x)
-	case int64:
-		return starlark.MakeInt64(x)
-	case uint64:
-		return starlark.MakeUint64(x)
-	case float64:
-		return starlark.Float(x)
-	case string:
-		return starlark.String(x)
-	case []byte:
-		return starlark.Bytes(x)
-	case sockets.Tuple:
-		t := make(starlark.Tuple, len(x))
-		for i, e := range x {
-			t[i] = ToStarlark(e)
-		}
-		return t
-	case []any:
-		l := make([]starlark.Value, len(x))
-		for i, e := range x {
-			l[i] = ToStarlark(e)
-		}
-		return starlark.NewList(l)
-	}
-	return starlark.None
 }
 
 func lastView(l Last) starlark.Value {

@@ -2,40 +2,12 @@ package lessons
 
 import (
 	"fmt"
-	"os"
-	"runtime"
 	"testing"
-	"time"
 
 	"go.starlark.net/starlark"
 
 	"sockrepl/sockets"
 )
-
-// leakCheck fails the test when, at cleanup, more fds are open or more
-// goroutines run than when it was called.
-func leakCheck(t *testing.T) {
-	t.Helper()
-	fds, gs := countFDs(t), runtime.NumGoroutine()
-	t.Cleanup(func() {
-		var nfd, ng int
-		for range 100 { // a finished goroutine may take a moment to exit
-			if nfd, ng = countFDs(t), runtime.NumGoroutine(); nfd <= fds && ng <= gs {
-				return
-			}
-			time.Sleep(10 * time.Millisecond)
-		}
-		t.Errorf("leak: fds %d -> %d, goroutines %d -> %d", fds, nfd, gs, ng)
-	})
-}
-
-func countFDs(t *testing.T) int {
-	ents, err := os.ReadDir("/proc/self/fd")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return len(ents)
-}
 
 // shell is a stand-in for a learner's shell: real sockets of one Runtime,
 // each held by a global name, as the repl would build a Snapshot of them.

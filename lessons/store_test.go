@@ -1,6 +1,8 @@
 package lessons
 
 import (
+	"sockrepl/sockets/leakcheck"
+
 	"encoding/json"
 	"fmt"
 	"os"
@@ -10,7 +12,7 @@ import (
 )
 
 func TestStoreFileAndModes(t *testing.T) {
-	leakCheck(t)
+	leakcheck.Check(t)
 	dir := filepath.Join(t.TempDir(), "state", "sockrepl")
 	st, err := OpenStore(dir)
 	if err != nil {
@@ -55,7 +57,7 @@ func TestStoreFileAndModes(t *testing.T) {
 // Two terminals of one lesson write the same file; neither may lose the
 // other's progress.
 func TestStoreConcurrentWriters(t *testing.T) {
-	leakCheck(t)
+	leakcheck.Check(t)
 	dir := t.TempDir()
 	a, err := OpenStore(dir)
 	if err != nil {

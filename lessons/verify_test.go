@@ -1,6 +1,8 @@
 package lessons
 
 import (
+	"sockrepl/sockets/leakcheck"
+
 	"errors"
 	"reflect"
 	"strings"
@@ -78,7 +80,7 @@ func oneStep(t *testing.T, pairs ...string) *Lesson {
 }
 
 func TestVerifyReplaysEveryRole(t *testing.T) {
-	leakCheck(t)
+	leakcheck.Check(t)
 	var made []*starRunner
 	var order []string
 	ok, report := Verify(mustLoad(t, "testdata/flow.lesson"), "en", func(role string) (Runner, error) {
@@ -107,7 +109,7 @@ func TestVerifyReplaysEveryRole(t *testing.T) {
 }
 
 func TestVerifyFailures(t *testing.T) {
-	leakCheck(t)
+	leakcheck.Check(t)
 	cases := []struct {
 		name   string
 		lesson *Lesson
@@ -148,7 +150,7 @@ func TestVerifyFailures(t *testing.T) {
 }
 
 func TestVerifyInterruptsABlockedStep(t *testing.T) {
-	leakCheck(t)
+	leakcheck.Check(t)
 	defer func(d time.Duration) { StepTimeout = d }(StepTimeout)
 	StepTimeout = 50 * time.Millisecond
 	r := newStarRunner("main")

@@ -1,6 +1,8 @@
 package repl
 
 import (
+	"sockrepl/sockets/leakcheck"
+
 	"bytes"
 	"context"
 	"encoding/json"
@@ -8,6 +10,7 @@ import (
 	"os/exec"
 	"regexp"
 	"runtime"
+	"sockrepl/repl/python"
 	"strings"
 	"testing"
 	"time"
@@ -363,7 +366,7 @@ func TestBadInputs(t *testing.T) {
 		t.Fatalf("the catalogue has %d inputs; it should keep at least 100", len(badInputs))
 	}
 	dir := t.TempDir() // lesson progress, never the user's
-	fds, goroutines := openFDs(t), runtime.NumGoroutine()
+	fds, goroutines := leakcheck.FDs(t), runtime.NumGoroutine()
 	t.Run("each", func(t *testing.T) {
 		for _, c := range badInputs {
 			c := c
@@ -373,10 +376,10 @@ func TestBadInputs(t *testing.T) {
 			})
 		}
 	})
-	if n := openFDs(t); n != fds {
+	if n := leakcheck.FDs(t); n != fds {
 		t.Errorf("open fds: %d before the catalogue, %d after every session closed", fds, n)
 	}
-	if n := settle(goroutines); n > goroutines {
+	if n := leakcheck.Goroutines(goroutines); n > goroutines {
 		t.Errorf("goroutines: %d before the catalogue, %d after every session closed", goroutines, n)
 	}
 }
@@ -397,7 +400,7 @@ func runBadInput(t *testing.T, c badInput, dir string) {
 	}
 	got := ""
 	if err := s.Exec(c.src); err != nil {
-		if _, ok := err.(*PyError); !ok {
+		if _, ok := err.(*python.PyError); !ok {
 			t.Fatalf("%T %v: not a Python exception", err, err)
 		}
 		got = err.Error()

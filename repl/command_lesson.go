@@ -2,6 +2,7 @@ package repl
 
 import (
 	"os"
+	"sockrepl/repl/python"
 
 	"go.starlark.net/starlark"
 
@@ -34,7 +35,7 @@ func (s *Session) cmdLesson(args []string) error {
 		}
 		data, err := os.ReadFile(args[1])
 		if err != nil {
-			return s.usage("cannot read %s: %v", args[1], osErrorText(err))
+			return s.usage("cannot read %s: %v", args[1], python.OSErrorText(err))
 		}
 		l, err := lessons.Parse(args[1], data)
 		if err != nil {
@@ -132,7 +133,7 @@ func (s *Session) lessonLines(lines []string) {
 
 // snapshot is the read-only view a lesson check sees.
 func (s *Session) snapshot() lessons.Snapshot {
-	names := s.socketNames()
+	names := s.interp.SocketNames()
 	snap := lessons.Snapshot{
 		Role:    s.opt.Role,
 		Globals: starlark.StringDict{},
@@ -142,7 +143,7 @@ func (s *Session) snapshot() lessons.Snapshot {
 			return rows
 		},
 		IsSocket: func(v starlark.Value) (sockets.State, bool) {
-			if sk, ok := socketOf(v); ok {
+			if sk, ok := python.SocketOf(v); ok {
 				return sk.State(), true
 			}
 			return sockets.State{}, false
@@ -151,8 +152,8 @@ func (s *Session) snapshot() lessons.Snapshot {
 	if s.tutor != nil {
 		snap.Role = s.tutor.Role()
 	}
-	for k, v := range s.globals {
-		if _, builtin := v.(*starlark.Builtin); builtin || k == echoHook {
+	for k, v := range s.interp.Globals() {
+		if _, builtin := v.(*starlark.Builtin); builtin || python.IsInternal(k) {
 			continue
 		}
 		snap.Globals[k] = v

@@ -3,6 +3,7 @@ package repl
 import (
 	"fmt"
 	"os"
+	"sockrepl/repl/python"
 	"strconv"
 	"strings"
 
@@ -28,7 +29,7 @@ func (s *Session) cmdSs(args []string) error {
 	}
 	rows, err := sockets.ListKernel()
 	if err != nil {
-		return s.report(asPyError(err))
+		return s.report(python.AsException(err))
 	}
 	mine := s.inodeNames()
 	table := [][]string{{"proto", "state", "local", "peer", "recv-q", "send-q", "process"}}
@@ -94,7 +95,7 @@ func (s *Session) owner(r sockets.KernelSocket, mine map[uint64]string) string {
 
 // inodeNames maps the socket inodes this shell holds to variable names.
 func (s *Session) inodeNames() map[uint64]string {
-	names := s.socketNames()
+	names := s.interp.SocketNames()
 	out := map[uint64]string{}
 	for _, sk := range s.rt.Sockets() {
 		var st unix.Stat_t

@@ -3,6 +3,7 @@ package repl
 import (
 	"fmt"
 	"os"
+	"sockrepl/repl/python"
 	"sort"
 	"strings"
 
@@ -50,13 +51,13 @@ func (s *Session) command(line string) error {
 			return c.run(s, fields[1:])
 		}
 	}
-	e := &PyError{Class: "UsageError", Msg: tr(s.lang, "unknown command %%%s: %%help lists them", fields[0])}
+	e := &python.PyError{Class: "UsageError", Msg: tr(s.lang, "unknown command %%%s: %%help lists them", fields[0])}
 	s.out.exception(e.Error())
 	return e
 }
 
 func (s *Session) usage(format string, args ...any) error {
-	e := &PyError{Class: "UsageError", Msg: fmt.Sprintf(tr(s.lang, format), args...)}
+	e := &python.PyError{Class: "UsageError", Msg: fmt.Sprintf(tr(s.lang, format), args...)}
 	s.out.exception(e.Error())
 	return e
 }
@@ -73,7 +74,7 @@ func (s *Session) cmdHelp([]string) error {
 }
 
 func (s *Session) cmdLs([]string) error {
-	names := s.socketNames()
+	names := s.interp.SocketNames()
 	rows := [][]string{{"name", "fd", "kind", "state", "laddr", "raddr", "mode", "recv-q", "send-q", "queue"}}
 	for _, sk := range s.rt.Sockets() {
 		st := sk.State()
@@ -189,7 +190,7 @@ func (s *Session) cmdSave(args []string) error {
 		}
 	}
 	if err := os.WriteFile(args[0], []byte(b.String()), 0o644); err != nil {
-		return s.usage("cannot write %s: %v", args[0], osErrorText(err))
+		return s.usage("cannot write %s: %v", args[0], python.OSErrorText(err))
 	}
 	s.out.plain(tr(s.lang, "saved %d statements to %s", len(s.saved), args[0]))
 	return nil
@@ -200,7 +201,7 @@ func (s *Session) cmdReset([]string) error {
 	for _, sk := range s.rt.Sockets() {
 		sk.Close()
 	}
-	s.resetGlobals()
+	s.interp.Reset()
 	s.saved = nil
 	s.prev = map[*sockets.Socket]sockets.State{}
 	s.known = nil
@@ -225,7 +226,7 @@ func (s *Session) cmdHistory([]string) error {
 
 func (s *Session) cmdQuit([]string) error {
 	s.ended = true
-	return &ExitError{}
+	return &python.ExitError{}
 }
 
 // commandNames lists the % commands, for completion.

@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"sockrepl/repl/python"
 	"sockrepl/sockets"
 )
 
@@ -138,7 +139,7 @@ func enumInRepr(m string) string {
 		enum = "SocketKind"
 	}
 	for _, c := range sockets.Constants() {
-		if c.Enum == enum && c.Value == n && enumName(enum, n) == c.Name {
+		if c.Enum == enum && c.Value == n && python.EnumName(enum, n) == c.Name {
 			return key + "=" + enum + "." + c.Name
 		}
 	}

@@ -73,13 +73,13 @@ func (s *Session) Complete(before string) []Completion {
 			out = append(out, Completion{Text: name, Note: note})
 		}
 	}
-	names := make([]string, 0, len(s.globals))
-	for k := range s.globals {
+	names := make([]string, 0, len(s.interp.Globals()))
+	for k := range s.interp.Globals() {
 		names = append(names, k)
 	}
 	sort.Strings(names)
 	for _, k := range names {
-		add(k, completionNote(s.globals[k]))
+		add(k, completionNote(s.interp.Globals()[k]))
 	}
 	for _, k := range sortedNames(starlark.Universe) {
 		add(k, "builtin")
@@ -93,7 +93,7 @@ func (s *Session) Complete(before string) []Completion {
 // lookup resolves a dotted name such as "socket" or "conn" in the globals.
 func (s *Session) lookup(dotted string) (starlark.Value, bool) {
 	parts := strings.Split(dotted, ".")
-	v, ok := s.globals[parts[0]]
+	v, ok := s.interp.Globals()[parts[0]]
 	if !ok {
 		return nil, false
 	}

@@ -1,14 +1,16 @@
 // Package repl is the shell a learner types into.
 //
-// A Session evaluates Python-style statements with go.starlark.net over the
-// sockets package and writes results, exceptions, notices and status lines
-// to io.Writers, so tests drive it directly. RunLines gives the python -i
-// line mode used by pipes and tests; RunTerminal adapts c-bata/go-prompt
-// (terminal.go is the only file that imports it).
+// A Session runs statements through one python.Interp and writes results,
+// exceptions, notices and status lines to io.Writers, so tests drive it
+// directly. RunLines gives the python -i line mode used by pipes and
+// tests; RunProgram runs FILE.py and -c; RunTerminal adapts
+// c-bata/go-prompt (terminal.go is the only file that imports it).
 //
-// Layout: session.go evaluates; chunker.go decides when typed lines form a
-// statement; status.go draws the blocking-call line; notice.go reports
-// kernel state changes; commands*.go hold the % commands; the Python
-// surface (reprs, builtins, modules, error translation) lives in
-// pyrepr.go, builtins.go, socket*.go, structmod.go, syntax.go, pyerror.go.
+// Layout: session.go runs statements and reports them; lines.go holds
+// line and program modes; terminal.go the interactive terminal; screen.go
+// output, colour and the blocking-call status line; notice.go reports
+// kernel state changes; commands.go and command_*.go the % commands;
+// complete.go, history.go, hints.go and i18n.go the rest of what the
+// learner sees. The language itself lives in repl/python (the
+// interpreter) and repl/python/translate (Python source to Starlark).
 package repl

@@ -1,9 +1,11 @@
 package repl
 
+import "sockrepl/repl/python"
+
 // hintFor returns the dim line shown after an exception that learners
 // meet often, pointing at the % command that shows the cause; "" when
 // there is nothing useful to add.
-func hintFor(lang string, e *PyError) string {
+func hintFor(lang string, e *python.PyError) string {
 	var h string
 	switch e.Errno {
 	case 111: // ECONNREFUSED

@@ -8,6 +8,9 @@ import (
 	"os/signal"
 	"sync/atomic"
 	"syscall"
+
+	"sockrepl/repl/python"
+	"sockrepl/repl/python/translate"
 )
 
 // RunLines is line mode: it behaves like `python3 -i -q` fed the same
@@ -16,13 +19,13 @@ import (
 // exit(n)'s n, or 130 after SIGINT ends a statement.
 func RunLines(r io.Reader, opt Options) int {
 	return withSession(opt, func(s *Session, interrupted *atomic.Bool) int {
-		var c chunker
+		var c translate.Chunker
 		in := bufio.NewReader(r)
 		for {
 			line, readErr := in.ReadString('\n')
 			if line != "" || readErr == nil {
-				if chunk, ok := c.add(line); ok {
-					if code, done := s.lineResult(s.Exec(chunk), interrupted); done {
+				if chunk, ok := c.Add(line); ok {
+					if code, done := s.lineResult(s.ExecChunk(chunk), interrupted); done {
 						return code
 					}
 				}
@@ -31,9 +34,9 @@ func RunLines(r io.Reader, opt Options) int {
 				break
 			}
 		}
-		if c.pending() {
+		if c.Pending() {
 			// End of input closes an open block, as a blank line would.
-			if code, done := s.lineResult(s.Exec(c.flush()), interrupted); done {
+			if code, done := s.lineResult(s.ExecChunk(c.Flush()), interrupted); done {
 				return code
 			}
 		}
@@ -59,7 +62,7 @@ func withSession(opt Options, body func(s *Session, interrupted *atomic.Bool) in
 
 // lineResult decides whether line mode stops after a statement.
 func (s *Session) lineResult(err error, interrupted *atomic.Bool) (int, bool) {
-	var ex *ExitError
+	var ex *python.ExitError
 	if errors.As(err, &ex) {
 		return ex.Code, true
 	}
@@ -73,8 +76,8 @@ func (s *Session) lineResult(err error, interrupted *atomic.Bool) (int, bool) {
 // do: no echo, and the first uncaught exception ends it with status 1.
 func RunProgram(src string, opt Options) int {
 	return withSession(opt, func(s *Session, interrupted *atomic.Bool) int {
-		err := s.run(src, false)
-		var ex *ExitError
+		err := s.run(translate.Chunk{Src: src}, python.Program)
+		var ex *python.ExitError
 		switch {
 		case errors.As(err, &ex):
 			return ex.Code

@@ -2,42 +2,9 @@ package repl
 
 import (
 	"fmt"
-	"sort"
-
-	"go.starlark.net/starlark"
 
 	"sockrepl/sockets"
 )
-
-// socketNames maps each socket held in a global variable (directly, or
-// inside a tuple or list such as the result of accept()) to the variable
-// names that hold it, sorted.
-func (s *Session) socketNames() map[*sockets.Socket][]string {
-	names := map[*sockets.Socket][]string{}
-	keys := make([]string, 0, len(s.globals))
-	for k := range s.globals {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		if k == "_" {
-			continue
-		}
-		switch v := s.globals[k].(type) {
-		case starlark.Tuple:
-			for i, el := range v {
-				if sk, ok := socketOf(el); ok {
-					names[sk] = append(names[sk], fmt.Sprintf("%s[%d]", k, i))
-				}
-			}
-		default:
-			if sk, ok := socketOf(v); ok {
-				names[sk] = append(names[sk], k)
-			}
-		}
-	}
-	return names
-}
 
 // label is how notices and tables name a socket: its first variable
 // name, or its fd when no variable holds it.
@@ -74,7 +41,7 @@ func (s *Session) ShowChanges() {
 // and returns one line per socket that changed.
 func (s *Session) notices() []string {
 	old := s.snapshotStates()
-	names := s.socketNames()
+	names := s.interp.SocketNames()
 	var lines []string
 	for _, sk := range s.rt.Sockets() {
 		now, before := s.prev[sk], old[sk]

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"sockrepl/repl/python/translate"
 	"strings"
 	"sync"
 	"syscall"
@@ -150,7 +151,7 @@ func RunTerminal(opt Options) (status int) {
 	}
 
 	hist := loadHistory(stateDir(opt.StateDir))
-	var c chunker
+	var c translate.Chunker
 	var busy sync.Mutex // held while a statement runs
 	base := ">>> "
 	if opt.Role != "" {
@@ -163,7 +164,7 @@ func RunTerminal(opt Options) (status int) {
 		defer busy.Unlock()
 		running(saved)
 		defer restore()
-		if strings.TrimSpace(input) == "" && !c.pending() {
+		if strings.TrimSpace(input) == "" && !c.Pending() {
 			// Enter on an empty line shows what the kernel did meanwhile,
 			// e.g. the other terminal's connect() filling the accept queue.
 			s.ShowChanges()
@@ -171,15 +172,15 @@ func RunTerminal(opt Options) (status int) {
 		}
 		lines := strings.Split(strings.ReplaceAll(input, "\r", "\n"), "\n")
 		for i, line := range lines {
-			chunk, ok := c.add(line)
-			if !ok && i == len(lines)-1 && len(lines) > 1 && c.pending() {
-				chunk, ok = c.flush(), true // a recalled multi-line entry is complete
+			chunk, ok := c.Add(line)
+			if !ok && i == len(lines)-1 && len(lines) > 1 && c.Pending() {
+				chunk, ok = c.Flush(), true // a recalled multi-line entry is complete
 			}
 			if !ok {
 				continue
 			}
-			hist.add(chunk)
-			err := s.Exec(chunk)
+			hist.add(chunk.Src)
+			err := s.ExecChunk(chunk)
 			if s.out.endStatus() || isInterrupt(err) {
 				parser.discard()
 			}
@@ -202,7 +203,7 @@ func RunTerminal(opt Options) (status int) {
 			prompt.OptionParser(parser),
 			prompt.OptionPrefix(base),
 			prompt.OptionLivePrefix(func() (string, bool) {
-				if c.pending() {
+				if c.Pending() {
 					return cont, true
 				}
 				return base, true
@@ -210,7 +211,7 @@ func RunTerminal(opt Options) (status int) {
 			prompt.OptionHistory(hist.entries),
 			prompt.OptionCompletionWordSeparator(wordSeparators),
 			prompt.OptionMaxSuggestion(8),
-			prompt.OptionAddKeyBind(prompt.KeyBind{Key: prompt.ControlC, Fn: func(*prompt.Buffer) { c.reset() }}),
+			prompt.OptionAddKeyBind(prompt.KeyBind{Key: prompt.ControlC, Fn: func(*prompt.Buffer) { c.Reset() }}),
 			prompt.OptionSetExitCheckerOnInput(func(string, bool) bool {
 				ended, _ := s.Ended()
 				return ended

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"sockrepl/repl/python/translate"
 	"strings"
 	"testing"
 )
@@ -93,16 +94,19 @@ func runTranscript(t *testing.T, file string) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	var c chunker
+	var c translate.Chunker
 	for _, st := range steps {
 		out.Reset()
 		for _, in := range st.input {
-			if chunk, ok := c.add(in); ok {
-				s.Exec(strings.ReplaceAll(chunk, "$TMP", dir))
+			if chunk, ok := c.Add(in); ok {
+				chunk.Src = strings.ReplaceAll(chunk.Src, "$TMP", dir)
+				s.ExecChunk(chunk)
 			}
 		}
-		if c.pending() {
-			s.Exec(strings.ReplaceAll(c.flush(), "$TMP", dir))
+		if c.Pending() {
+			chunk := c.Flush()
+			chunk.Src = strings.ReplaceAll(chunk.Src, "$TMP", dir)
+			s.ExecChunk(chunk)
 		}
 		got := strings.Split(strings.TrimRight(out.String(), "\n"), "\n")
 		if out.Len() == 0 {

@@ -3,6 +3,8 @@
 package sockets
 
 import (
+	"sockrepl/sockets/leakcheck"
+
 	"errors"
 	"fmt"
 	"math"
@@ -102,9 +104,9 @@ func isASCII(s string) bool {
 // package or a socket registered with rt (when rt is not nil) behind.
 func noLeaks(t *testing.T, rt *Runtime, body func()) {
 	t.Helper()
-	fds, gs := countFDs(t), ourGoroutines()
+	fds, gs := leakcheck.FDs(t), ourGoroutines()
 	body()
-	if n := countFDs(t); n != fds {
+	if n := leakcheck.FDs(t); n != fds {
 		t.Fatalf("fd leak: %d open before, %d after", fds, n)
 	}
 	for i := 0; ourGoroutines() > gs; i++ {

@@ -3,38 +3,8 @@
 package sockets
 
 import (
-	"os"
-	"runtime"
 	"testing"
-	"time"
 )
-
-// leakCheck records the open fds and goroutines now and, at cleanup,
-// fails the test if either count has not come back to it.
-func leakCheck(t *testing.T) {
-	t.Helper()
-	fds, gs := countFDs(t), runtime.NumGoroutine()
-	t.Cleanup(func() {
-		var nfd, ng int
-		// Goroutines of a finished helper may take a moment to exit.
-		for i := 0; i < 100; i++ {
-			nfd, ng = countFDs(t), runtime.NumGoroutine()
-			if nfd <= fds && ng <= gs {
-				return
-			}
-			time.Sleep(10 * time.Millisecond)
-		}
-		t.Errorf("leak: fds %d -> %d, goroutines %d -> %d", fds, nfd, gs, ng)
-	})
-}
-
-func countFDs(t *testing.T) int {
-	ents, err := os.ReadDir("/proc/self/fd")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return len(ents)
-}
 
 // newRT makes a Runtime closed at cleanup.
 func newRT(t *testing.T) *Runtime {

@@ -3,6 +3,8 @@
 package sockets
 
 import (
+	"sockrepl/sockets/leakcheck"
+
 	"bytes"
 	"runtime"
 	"testing"
@@ -52,7 +54,7 @@ func pairOf(t *testing.T, rt *Runtime, kind string) (*Socket, *Socket) {
 }
 
 func TestRecvAndRecvfromHuge(t *testing.T) {
-	leakCheck(t)
+	leakcheck.Check(t)
 	rt := newRT(t)
 	for _, kind := range []string{"tcp", "udp", "unix-stream", "unix-dgram"} {
 		t.Run(kind, func(t *testing.T) {
@@ -99,7 +101,7 @@ func TestRecvAndRecvfromHuge(t *testing.T) {
 // recv(10**12) blocked with nothing queued allocates nothing big while
 // it waits, and an interrupt ends it as any other wait.
 func TestRecvHugeInterrupted(t *testing.T) {
-	leakCheck(t)
+	leakcheck.Check(t)
 	rt := newRT(t)
 	a, b := connected(t, rt)
 	var err error
@@ -152,7 +154,7 @@ func slowReader(fd int, result chan<- [2]int) {
 // much reaches the peer, and the connection carries on after it. The
 // remaining data is never copied.
 func TestSendallHugeInterrupted(t *testing.T) {
-	leakCheck(t)
+	leakcheck.Check(t)
 	rt := newRT(t)
 	a, b := connected(t, rt)
 	data := bytes.Repeat([]byte{'x'}, 256<<20)
@@ -188,7 +190,7 @@ func TestSendallHugeInterrupted(t *testing.T) {
 // getsockopt's buflen is checked before anything is allocated, with
 // CPython's errors: out of range up to a C int, OverflowError beyond.
 func TestGetsockoptHugeBuflen(t *testing.T) {
-	leakCheck(t)
+	leakcheck.Check(t)
 	rt := newRT(t)
 	s := must[*Socket](t)(rt.Socket(-1, -1, -1))
 	for _, c := range []struct {

@@ -3,6 +3,8 @@
 package sockets
 
 import (
+	"sockrepl/sockets/leakcheck"
+
 	"bufio"
 	"bytes"
 	"fmt"
@@ -37,7 +39,7 @@ func readAll(t *testing.T, s *Socket) []byte {
 // A client built on this package talks to CPython's echo server, and
 // sees the server's end of the connection owned by the python3 process.
 func TestInteropGoClientPythonServer(t *testing.T) {
-	leakCheck(t)
+	leakcheck.Check(t)
 	cmd := exec.Command(python(t), "testdata/echo_server.py")
 	out, err := cmd.StdoutPipe()
 	check(t, err)
@@ -89,7 +91,7 @@ func TestInteropGoClientPythonServer(t *testing.T) {
 
 // CPython's echo client talks to a server built on this package.
 func TestInteropPythonClientGoServer(t *testing.T) {
-	leakCheck(t)
+	leakcheck.Check(t)
 	rt := newRT(t)
 	l, addr := listener(t, rt)
 	cmd := exec.Command(python(t), "testdata/echo_client.py", strconv.Itoa(addr[1].(int)), "Hello, world", "50000")
@@ -131,7 +133,7 @@ func TestInteropCurl(t *testing.T) {
 	if err != nil {
 		t.Skip("curl not found (.ci/run installs it)")
 	}
-	leakCheck(t)
+	leakcheck.Check(t)
 	rt := newRT(t)
 	l, addr := listener(t, rt)
 	cmd := exec.Command(curl, "-s", "--max-time", "20", fmt.Sprintf("http://127.0.0.1:%d/hello", addr[1]))
@@ -172,7 +174,7 @@ func TestInteropSocatUDP(t *testing.T) {
 	if err != nil {
 		t.Skip("socat not found (.ci/run installs it)")
 	}
-	leakCheck(t)
+	leakcheck.Check(t)
 	rt := newRT(t)
 	u := sock(t, rt, afInet, sockDgram)
 	check(t, u.Bind(Tuple{"127.0.0.1", 0}))

@@ -3,6 +3,8 @@
 package sockets
 
 import (
+	"sockrepl/sockets/leakcheck"
+
 	"bytes"
 	"testing"
 	"time"
@@ -76,7 +78,7 @@ func nonblockFlag(t *testing.T, s *Socket) bool {
 func TestInterruptAccept(t *testing.T) {
 	for _, timeout := range []*float64{nil, f64(60)} {
 		t.Run(Repr(ptr(timeout)), func(t *testing.T) {
-			leakCheck(t)
+			leakcheck.Check(t)
 			rt := newRT(t)
 			l, addr := listener(t, rt)
 			check(t, l.Settimeout(timeout))
@@ -102,7 +104,7 @@ func TestInterruptAccept(t *testing.T) {
 }
 
 func TestInterruptConnect(t *testing.T) {
-	leakCheck(t)
+	leakcheck.Check(t)
 	rt := newRT(t)
 	l := tcp(t, rt)
 	check(t, l.Bind(Tuple{"127.0.0.1", 0}))
@@ -144,7 +146,7 @@ func TestInterruptRecv(t *testing.T) {
 	for _, op := range []string{"recv", "recvfrom", "recv_into"} {
 		for _, timeout := range []*float64{nil, f64(60)} {
 			t.Run(op+"/"+Repr(ptr(timeout)), func(t *testing.T) {
-				leakCheck(t)
+				leakcheck.Check(t)
 				rt := newRT(t)
 				a, b, err := rt.Socketpair(-1, -1, -1)
 				check(t, err)
@@ -175,7 +177,7 @@ func TestInterruptRecv(t *testing.T) {
 }
 
 func TestInterruptRecvfromUDP(t *testing.T) {
-	leakCheck(t)
+	leakcheck.Check(t)
 	rt := newRT(t)
 	a := sock(t, rt, afInet, sockDgram)
 	check(t, a.Bind(Tuple{"127.0.0.1", 0}))
@@ -237,7 +239,7 @@ func TestInterruptSend(t *testing.T) {
 	for _, op := range []string{"send", "sendall"} {
 		for _, timeout := range []*float64{nil, f64(60)} {
 			t.Run(op+"/"+Repr(ptr(timeout)), func(t *testing.T) {
-				leakCheck(t)
+				leakcheck.Check(t)
 				rt := newRT(t)
 				a, b := connected(t, rt)
 				check(t, a.Settimeout(timeout))
@@ -271,7 +273,7 @@ func TestInterruptSend(t *testing.T) {
 }
 
 func TestInterruptSelect(t *testing.T) {
-	leakCheck(t)
+	leakcheck.Check(t)
 	rt := newRT(t)
 	a, b, err := rt.Socketpair(-1, -1, -1)
 	check(t, err)
@@ -291,7 +293,7 @@ func TestInterruptSelect(t *testing.T) {
 }
 
 func TestInterruptSleep(t *testing.T) {
-	leakCheck(t)
+	leakcheck.Check(t)
 	rt := newRT(t)
 	_, rep, _ := blockThenInterrupt(t, rt, func() error { return rt.Sleep(3600) })
 	if rep.Op != "sleep" || rep.Why != WaitSleep {
@@ -303,7 +305,7 @@ func TestInterruptSleep(t *testing.T) {
 // An interrupt that arrives before a call still ends it, until cleared;
 // a call that need not wait is never cut short.
 func TestInterruptPendingAndCleared(t *testing.T) {
-	leakCheck(t)
+	leakcheck.Check(t)
 	rt := newRT(t)
 	a, b, err := rt.Socketpair(-1, -1, -1)
 	check(t, err)
@@ -328,7 +330,7 @@ func TestInterruptPendingAndCleared(t *testing.T) {
 // Runtime.Close from another goroutine ends a blocked call and closes
 // every socket, accepted ones included.
 func TestRuntimeCloseWhileBlocked(t *testing.T) {
-	leakCheck(t)
+	leakcheck.Check(t)
 	rt, err := NewRuntime()
 	check(t, err)
 	c, s := connected(t, rt)

@@ -3,6 +3,8 @@
 package sockets
 
 import (
+	"sockrepl/sockets/leakcheck"
+
 	"bytes"
 	"fmt"
 	"regexp"
@@ -15,7 +17,7 @@ import (
 
 // recv(10**12) allocates what is queued, not what was asked for.
 func TestRecvHugeBufsize(t *testing.T) {
-	leakCheck(t)
+	leakcheck.Check(t)
 	rt := newRT(t)
 	for _, kind := range []string{"stream", "dgram"} {
 		t.Run(kind, func(t *testing.T) {
@@ -57,7 +59,7 @@ func TestRecvHugeBufsize(t *testing.T) {
 
 // A blocked recv(10**12) sizes its buffer after the wait.
 func TestRecvHugeAfterWait(t *testing.T) {
-	leakCheck(t)
+	leakcheck.Check(t)
 	rt := newRT(t)
 	a, b, err := rt.Socketpair(-1, -1, -1)
 	check(t, err)
@@ -88,7 +90,7 @@ func TestRecvHugeAfterWait(t *testing.T) {
 
 // sendall reports its progress while the peer reads slowly.
 func TestSendallProgress(t *testing.T) {
-	leakCheck(t)
+	leakcheck.Check(t)
 	rt := newRT(t)
 	a, b := connected(t, rt)
 	payload := bytes.Repeat([]byte{'p'}, 32<<20)
@@ -125,7 +127,7 @@ func TestSendallProgress(t *testing.T) {
 
 // The tracer sees each system call in strace's style.
 func TestTrace(t *testing.T) {
-	leakCheck(t)
+	leakcheck.Check(t)
 	rt := newRT(t)
 	var lines []string
 	rt.SetTracer(func(tr Trace) { lines = append(lines, tr.Call+" = "+tr.Result) })
@@ -162,7 +164,7 @@ func TestTrace(t *testing.T) {
 // Faults injected through the syscall variables: EINTR is retried, other
 // errnos surface once wrapped with the operation's name.
 func TestInjectedFaults(t *testing.T) {
-	leakCheck(t)
+	leakcheck.Check(t)
 	rt := newRT(t)
 	a, b, err := rt.Socketpair(-1, -1, -1)
 	check(t, err)
@@ -205,7 +207,7 @@ func TestInjectedFaults(t *testing.T) {
 }
 
 func TestConnectNonBlockingThenSelect(t *testing.T) {
-	leakCheck(t)
+	leakcheck.Check(t)
 	rt := newRT(t)
 	l, addr := listener(t, rt)
 	c := tcp(t, rt)
@@ -234,7 +236,7 @@ func TestConnectNonBlockingThenSelect(t *testing.T) {
 
 // Errors raised before any system call still name the operation.
 func TestErrorsNameTheOperation(t *testing.T) {
-	leakCheck(t)
+	leakcheck.Check(t)
 	rt := newRT(t)
 	s := tcp(t, rt)
 	for op, err := range map[string]error{

@@ -3,6 +3,8 @@
 package sockets
 
 import (
+	"sockrepl/sockets/leakcheck"
+
 	"bufio"
 	"bytes"
 	"os"
@@ -112,7 +114,7 @@ func wantClass(t *testing.T, err error, classes ...string) {
 // [Errno 104]; then send raises BrokenPipeError and recv returns b”.
 func TestPeerKilledMidSendall(t *testing.T) {
 	noSIGPIPE(t) // first: the first Notify starts a goroutine that stays
-	leakCheck(t)
+	leakcheck.Check(t)
 	rt := newRT(t)
 	s, peer := killablePeer(t, rt)
 	data := make([]byte, 64<<20) // far more than both buffers hold
@@ -130,7 +132,7 @@ func TestPeerKilledMidSendall(t *testing.T) {
 // (as in CPython, where a send afterwards still succeeds once).
 func TestPeerKilledMidRecv(t *testing.T) {
 	noSIGPIPE(t) // first: the first Notify starts a goroutine that stays
-	leakCheck(t)
+	leakcheck.Check(t)
 	rt := newRT(t)
 	s, peer := killablePeer(t, rt)
 	var got []byte
@@ -152,7 +154,7 @@ func TestPeerKilledMidRecv(t *testing.T) {
 // ConnectionResetError, then send BrokenPipeError, as in CPython.
 func TestPeerKilledMidRecvWithUnread(t *testing.T) {
 	noSIGPIPE(t) // first: the first Notify starts a goroutine that stays
-	leakCheck(t)
+	leakcheck.Check(t)
 	rt := newRT(t)
 	s, peer := killablePeer(t, rt)
 	must[int](t)(s.Send([]byte("never read"), 0))
@@ -220,7 +222,7 @@ func sendOf(s *Socket, p string) func() (any, error) {
 // The reset and half-close cases run in CPython and here, and must agree.
 func TestResetAndHalfCloseMatchCPython(t *testing.T) {
 	noSIGPIPE(t) // first: the first Notify starts a goroutine that stays
-	leakCheck(t)
+	leakcheck.Check(t)
 	// resetPair closes b with a's bytes unread, which sends a RST, and
 	// waits until it has reached a.
 	const pyReset = pyPair + pyAttempts +
@@ -297,7 +299,7 @@ func TestResetAndHalfCloseMatchCPython(t *testing.T) {
 // The half-closed side sees the peer's FIN at once: a blocked recv on
 // the other side returns b” without waiting for a close.
 func TestHalfCloseEndsBlockedRecv(t *testing.T) {
-	leakCheck(t)
+	leakcheck.Check(t)
 	rt := newRT(t)
 	a, b := connected(t, rt)
 	done := make(chan []byte, 1)

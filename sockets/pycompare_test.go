@@ -3,6 +3,8 @@
 package sockets
 
 import (
+	"sockrepl/sockets/leakcheck"
+
 	"bufio"
 	"bytes"
 	"encoding/json"
@@ -149,7 +151,7 @@ func refusedPort(t *testing.T, rt *Runtime) int {
 }
 
 func TestAddressErrorsMatchCPython(t *testing.T) {
-	leakCheck(t)
+	leakcheck.Check(t)
 	bindCase := func(name, pyAddr string, addr any) pyCase {
 		return pyCase{name, "s = socket.socket(); r = s.bind(" + pyAddr + ")", func(t *testing.T, rt *Runtime) (any, error) {
 			return none(tcp(t, rt).Bind(addr))
@@ -319,7 +321,7 @@ func TestAddressErrorsMatchCPython(t *testing.T) {
 }
 
 func TestOperationErrorsMatchCPython(t *testing.T) {
-	leakCheck(t)
+	leakcheck.Check(t)
 	closed := func(t *testing.T, rt *Runtime) *Socket {
 		s := tcp(t, rt)
 		check(t, s.Close())
@@ -658,7 +660,7 @@ func ptr(p *float64) any {
 }
 
 func TestModuleFunctionsMatchCPython(t *testing.T) {
-	leakCheck(t)
+	leakcheck.Check(t)
 	gai := func(name, args string, host, port any, fam, typ, proto, flags int) pyCase {
 		return pyCase{name, "r = socket.getaddrinfo(" + args + ")\nr = [(int(f), int(t), p, c, a) for f, t, p, c, a in r]", func(t *testing.T, rt *Runtime) (any, error) {
 			v, err := Getaddrinfo(host, port, fam, typ, proto, flags)

@@ -3,6 +3,8 @@
 package sockets
 
 import (
+	"sockrepl/sockets/leakcheck"
+
 	"bytes"
 	"runtime"
 	"testing"
@@ -13,7 +15,7 @@ import (
 // recv_into writes into the caller's buffer: the count comes back, the
 // bytes past it are untouched, and no buffer is allocated.
 func TestRecvIntoFillsInPlace(t *testing.T) {
-	leakCheck(t)
+	leakcheck.Check(t)
 	rt := newRT(t)
 	a, b := connected(t, rt)
 	buf := bytes.Repeat([]byte{'.'}, 10)
@@ -51,7 +53,7 @@ func TestRecvIntoFillsInPlace(t *testing.T) {
 
 // MSG_WAITALL gathers until the buffer is full, across several sends.
 func TestRecvIntoWaitAll(t *testing.T) {
-	leakCheck(t)
+	leakcheck.Check(t)
 	rt := newRT(t)
 	a, b, err := rt.Socketpair(-1, -1, -1)
 	check(t, err)
@@ -76,7 +78,7 @@ func TestRecvIntoWaitAll(t *testing.T) {
 // The argument checks CPython makes, and recv_into of nothing, which
 // CPython answers without a system call even on a closed socket.
 func TestRecvIntoArguments(t *testing.T) {
-	leakCheck(t)
+	leakcheck.Check(t)
 	rt := newRT(t)
 	a, b, err := rt.Socketpair(-1, -1, -1)
 	check(t, err)

@@ -3,6 +3,8 @@
 package sockets
 
 import (
+	"sockrepl/sockets/leakcheck"
+
 	"os"
 	"os/exec"
 	"strconv"
@@ -38,7 +40,7 @@ func TestTooManyOpenFilesChild(t *testing.T) {
 	if os.Getenv(nofileChildEnv) == "" {
 		t.Skip("runs in the child of TestTooManyOpenFiles")
 	}
-	baseline := countFDs(t)
+	baseline := leakcheck.FDs(t)
 	rt, err := NewRuntime()
 	check(t, err)
 	l, addr := listener(t, rt)
@@ -136,7 +138,7 @@ func TestTooManyOpenFilesChild(t *testing.T) {
 			t.Errorf("socket still open after Runtime.Close: %s", s.Repr())
 		}
 	}
-	if n := countFDs(t); n != baseline {
+	if n := leakcheck.FDs(t); n != baseline {
 		t.Errorf("fds: %d before the Runtime, %d after its Close", baseline, n)
 	}
 	check(t, unix.Setrlimit(unix.RLIMIT_NOFILE, &old))
@@ -153,7 +155,7 @@ func wantEMFILE(t *testing.T, what string, err error) {
 // Runtime.Close closes every socket the Runtime opened, whatever its
 // state, and later calls raise EBADF instead of touching a reused fd.
 func TestRuntimeCloseClosesEverySocket(t *testing.T) {
-	leakCheck(t)
+	leakcheck.Check(t)
 	rt, err := NewRuntime()
 	check(t, err)
 	l, addr := listener(t, rt)

@@ -3,13 +3,15 @@
 package sockets
 
 import (
+	"sockrepl/sockets/leakcheck"
+
 	"bytes"
 	"strings"
 	"testing"
 )
 
 func TestSmokeEcho(t *testing.T) {
-	leakCheck(t)
+	leakcheck.Check(t)
 	rt := newRT(t)
 	var traces []Trace
 	rt.SetTracer(func(tr Trace) { traces = append(traces, tr) })

@@ -3,6 +3,8 @@
 package sockets
 
 import (
+	"sockrepl/sockets/leakcheck"
+
 	"os"
 	"runtime"
 	"strings"
@@ -14,7 +16,7 @@ import (
 
 // The fd's O_NONBLOCK flag follows CPython in every mode.
 func TestKernelModeMatchesCPython(t *testing.T) {
-	leakCheck(t)
+	leakcheck.Check(t)
 	blocking := func(t *testing.T, s *Socket) bool { return !nonblockFlag(t, s) }
 	cases := []pyCase{
 		{"modes", "import os\ns = socket.socket(); a = os.get_blocking(s.fileno()); s.settimeout(1); b = os.get_blocking(s.fileno()); s.setblocking(False); c = os.get_blocking(s.fileno()); s.settimeout(None); r = (a, b, c, os.get_blocking(s.fileno()))", func(t *testing.T, rt *Runtime) (any, error) {
@@ -55,7 +57,7 @@ func TestKernelModeMatchesCPython(t *testing.T) {
 }
 
 func TestStateThroughConnectionLife(t *testing.T) {
-	leakCheck(t)
+	leakcheck.Check(t)
 	rt := newRT(t)
 	l, addr := listener(t, rt)
 	fresh := tcp(t, rt)
@@ -130,7 +132,7 @@ func waitFor(t *testing.T, cond func() bool) {
 }
 
 func TestListKernel(t *testing.T) {
-	leakCheck(t)
+	leakcheck.Check(t)
 	rt := newRT(t)
 	l, addr := listener(t, rt)
 	port := addr[1].(int)
@@ -185,12 +187,12 @@ func TestListKernelManySockets(t *testing.T) {
 	if testing.Short() {
 		t.Skip("short")
 	}
-	leakCheck(t)
+	leakcheck.Check(t)
 	rt := newRT(t)
 	pairs := 1000
 	var lim unix.Rlimit
 	if unix.Getrlimit(unix.RLIMIT_NOFILE, &lim) == nil {
-		pairs = min(pairs, (int(lim.Cur)-countFDs(t)-64)/2)
+		pairs = min(pairs, (int(lim.Cur)-leakcheck.FDs(t)-64)/2)
 	}
 	for i := 0; i < pairs; i++ {
 		a, b, err := rt.Socketpair(-1, -1, -1)

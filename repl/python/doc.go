@@ -1,0 +1,17 @@
+// Package python is sockrepl's Python interpreter: Python 3 as CPython
+// 3.11 behaves, evaluated by go.starlark.net over the sockets package.
+//
+// One Interp holds one live global namespace (globals.go); Exec runs a
+// statement or a program through translate, the echo of expression
+// statements, the memory watch and Starlark, and returns a *PyError, an
+// *ExitError or nil. The shell, the lessons and the tests all run
+// statements through it.
+//
+// Layout: interp.go is the entry point; error.go turns every failure into
+// a Python exception; repr.go, format.go and pytype.go print values as
+// Python does; builtins*.go, strmethods.go, bytesmethods.go,
+// listmethods.go and bytearray.go give the built-in functions and
+// methods; socket*.go, selectmod.go, structmod.go, timemod.go and
+// osmod.go are the modules; limits.go keeps runaway statements from
+// taking the machine; help.go holds help().
+package python

@@ -1,0 +1,247 @@
+package python
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+	_ "unsafe" // for go:linkname
+
+	"go.starlark.net/starlark"
+)
+
+// Starlark's str and bytes method tables are unexported maps; sockrepl
+// adds the Python methods learners reach for (str.encode, bytes.decode,
+// and the bytes versions of the str methods used to parse data) once, at
+// start-up. Starlark's own str.format is replaced by Python's.
+
+//go:linkname starlarkStringMethods go.starlark.net/starlark.stringMethods
+var starlarkStringMethods map[string]*starlark.Builtin
+
+//go:linkname starlarkBytesMethods go.starlark.net/starlark.bytesMethods
+var starlarkBytesMethods map[string]*starlark.Builtin
+
+type methodFn func(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error)
+
+func patchStringMethods() {
+	str := map[string]methodFn{
+		"encode":    strEncode,
+		"format":    strFormatMethod,
+		"ljust":     strPad('<'),
+		"rjust":     strPad('>'),
+		"center":    strPad('^'),
+		"zfill":     strZfill,
+		"isascii":   strIsASCII,
+		"isdecimal": strIsDigitAlias,
+		"isnumeric": strIsDigitAlias,
+		"casefold":  strCasefold,
+		"swapcase":  strSwapcase,
+	}
+	for name, fn := range str {
+		starlarkStringMethods[name] = starlark.NewBuiltin(name, fn)
+	}
+	guardReplace(starlarkStringMethods)
+	guardJoin(starlarkStringMethods)
+	byt := map[string]methodFn{
+		"decode":       bytesDecode,
+		"hex":          bytesHex,
+		"startswith":   bytesStartsEnds(true),
+		"endswith":     bytesStartsEnds(false),
+		"find":         bytesFind(false, false),
+		"rfind":        bytesFind(true, false),
+		"index":        bytesFind(false, true),
+		"rindex":       bytesFind(true, true),
+		"count":        bytesCount,
+		"split":        bytesSplit(false),
+		"rsplit":       bytesSplit(true),
+		"splitlines":   bytesSplitlines,
+		"strip":        bytesStrip(true, true),
+		"lstrip":       bytesStrip(true, false),
+		"rstrip":       bytesStrip(false, true),
+		"replace":      bytesReplace,
+		"upper":        bytesMap(asciiUpper),
+		"lower":        bytesMap(asciiLower),
+		"join":         bytesJoin,
+		"partition":    bytesPartition(false),
+		"rpartition":   bytesPartition(true),
+		"removeprefix": bytesRemove(true),
+		"removesuffix": bytesRemove(false),
+		"isdigit":      bytesIs(func(c byte) bool { return c >= '0' && c <= '9' }),
+		"isalpha":      bytesIs(func(c byte) bool { return asciiUpper(c) >= 'A' && asciiUpper(c) <= 'Z' }),
+		"isspace":      bytesIs(isASCIISpace),
+		"isalnum":      bytesIs(func(c byte) bool { return c >= '0' && c <= '9' || asciiUpper(c) >= 'A' && asciiUpper(c) <= 'Z' }),
+		"ljust":        bytesPad('<'),
+		"rjust":        bytesPad('>'),
+		"center":       bytesPad('^'),
+		"zfill":        bytesZfill,
+	}
+	for name, fn := range byt {
+		starlarkBytesMethods[name] = starlark.NewBuiltin(name, fn)
+	}
+}
+
+// ---- str ----
+
+func strEncode(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	encoding, errs := "utf-8", "strict"
+	if err := starlark.UnpackArgs("encode", args, kwargs, "encoding?", &encoding, "errors?", &errs); err != nil {
+		return nil, err
+	}
+	enc, err := normEncoding(encoding)
+	if err != nil {
+		return nil, err
+	}
+	s := string(b.Receiver().(starlark.String))
+	if enc == "utf-8" {
+		return starlark.Bytes(s), nil
+	}
+	limit := rune(0x80)
+	if enc == "latin-1" {
+		limit = 0x100
+	}
+	runes := []rune(s)
+	out := make([]byte, 0, len(s))
+	for pos := 0; pos < len(runes); pos++ {
+		r := runes[pos]
+		if r < limit {
+			out = append(out, byte(r))
+			continue
+		}
+		// Like Python, the handler is looked up only when needed.
+		if err := checkErrors(errs); err != nil {
+			return nil, err
+		}
+		switch errs {
+		case "ignore":
+		case "replace":
+			out = append(out, '?')
+		default:
+			// The error covers the whole run of characters the codec lacks.
+			end := pos
+			for end+1 < len(runes) && runes[end+1] >= limit {
+				end++
+			}
+			if end == pos {
+				return nil, pyErrorf("UnicodeEncodeError", "'%s' codec can't encode character '%s' in position %d: ordinal not in range(%d)",
+					enc, escapedRune(r), pos, limit)
+			}
+			return nil, pyErrorf("UnicodeEncodeError", "'%s' codec can't encode characters in position %d-%d: ordinal not in range(%d)",
+				enc, pos, end, limit)
+		}
+	}
+	return starlark.Bytes(out), nil
+}
+
+func strFormatMethod(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	s, err := strFormat(string(b.Receiver().(starlark.String)), args, kwargs)
+	if err != nil {
+		return nil, err
+	}
+	return starlark.String(s), nil
+}
+
+func strPad(align byte) methodFn {
+	return func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+		var width int
+		fill := " "
+		if err := starlark.UnpackPositionalArgs(b.Name(), args, kwargs, 1, &width, &fill); err != nil {
+			return nil, err
+		}
+		if utf8.RuneCountInString(fill) != 1 {
+			return nil, pyErrorf("TypeError", "The fill character must be exactly one character long")
+		}
+		if width > maxWidth {
+			return nil, widthError()
+		}
+		r, _ := utf8.DecodeRuneInString(fill)
+		f := fmtSpec{fill: r, align: align, width: width}
+		s := string(b.Receiver().(starlark.String))
+		if align == '^' {
+			return starlark.String(centerPy(s, width, fill)), nil
+		}
+		return starlark.String(f.pad(s, align)), nil
+	}
+}
+
+// centerPy is str.center, which puts the odd extra fill on the left when
+// the string length is odd (unlike format's '^').
+func centerPy(s string, width int, fill string) string {
+	n := utf8.RuneCountInString(s)
+	if n >= width {
+		return s
+	}
+	marg := width - n
+	left := marg/2 + (marg & width & 1)
+	return strings.Repeat(fill, left) + s + strings.Repeat(fill, marg-left)
+}
+
+func strZfill(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	var width int
+	if err := starlark.UnpackPositionalArgs("zfill", args, kwargs, 1, &width); err != nil {
+		return nil, err
+	}
+	if width > maxWidth {
+		return nil, widthError()
+	}
+	return starlark.String(zfill(string(b.Receiver().(starlark.String)), width)), nil
+}
+
+func zfill(s string, width int) string {
+	n := utf8.RuneCountInString(s)
+	if n >= width {
+		return s
+	}
+	sign := ""
+	if s != "" && (s[0] == '-' || s[0] == '+') {
+		sign, s = s[:1], s[1:]
+	}
+	return sign + strings.Repeat("0", width-n) + s
+}
+
+func strIsASCII(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if err := starlark.UnpackPositionalArgs("isascii", args, kwargs, 0); err != nil {
+		return nil, err
+	}
+	s := string(b.Receiver().(starlark.String))
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return starlark.False, nil
+		}
+	}
+	return starlark.True, nil
+}
+
+func strIsDigitAlias(th *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	m, _ := b.Receiver().(starlark.String).Attr("isdigit")
+	return starlark.Call(th, m, args, kwargs)
+}
+
+func strCasefold(th *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	m, _ := b.Receiver().(starlark.String).Attr("lower")
+	return starlark.Call(th, m, args, kwargs)
+}
+
+func strSwapcase(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if err := starlark.UnpackPositionalArgs("swapcase", args, kwargs, 0); err != nil {
+		return nil, err
+	}
+	s := []rune(string(b.Receiver().(starlark.String)))
+	for i, r := range s {
+		if u := []rune(strings.ToUpper(string(r))); string(u) != string(r) {
+			s[i] = u[0]
+		} else {
+			s[i] = []rune(strings.ToLower(string(r)))[0]
+		}
+	}
+	return starlark.String(string(s)), nil
+}
+
+// escapedRune is how codec errors show a character: always escaped.
+func escapedRune(r rune) string {
+	switch {
+	case r <= 0xff:
+		return fmt.Sprintf("\\x%02x", r)
+	case r <= 0xffff:
+		return fmt.Sprintf("\\u%04x", r)
+	}
+	return fmt.Sprintf("\\U%08x", r)
+}
