@@ -19,10 +19,10 @@ type command struct {
 	run  func(s *Session, args []string) error
 }
 
-var commands []command
-
-func init() {
-	commands = []command{
+// commandTable lists the % commands. It is a function, not a package
+// variable set by init(), because cmdHelp lists the table it is in.
+func commandTable() []command {
+	return []command{
 		{"help", "", "list these commands", (*Session).cmdHelp},
 		{"ls", "", "this shell's sockets: state, addresses, mode, queues", (*Session).cmdLs},
 		{"ss", "[PORT]", "every socket on the machine (other processes, TIME_WAIT)", (*Session).cmdSs},
@@ -46,7 +46,7 @@ func (s *Session) command(line string) error {
 	if len(fields) == 0 {
 		return s.cmdHelp(nil)
 	}
-	for _, c := range commands {
+	for _, c := range commandTable() {
 		if c.name == fields[0] {
 			return c.run(s, fields[1:])
 		}
@@ -64,7 +64,7 @@ func (s *Session) usage(format string, args ...any) error {
 
 func (s *Session) cmdHelp([]string) error {
 	lines := []string{tr(s.lang, "Type Python socket statements; every call is a real system call.")}
-	for _, c := range commands {
+	for _, c := range commandTable() {
 		lines = append(lines, fmt.Sprintf("  %%%-8s %-34s %s", c.name, c.args, tr(s.lang, c.help)))
 	}
 	lines = append(lines, tr(s.lang, "help(obj) explains a function; Ctrl-C interrupts a blocked call; Ctrl-D leaves."),
@@ -232,7 +232,7 @@ func (s *Session) cmdQuit([]string) error {
 // commandNames lists the % commands, for completion.
 func commandNames() []string {
 	var names []string
-	for _, c := range commands {
+	for _, c := range commandTable() {
 		names = append(names, "%"+c.name)
 	}
 	sort.Strings(names)
