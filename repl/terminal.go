@@ -42,11 +42,11 @@ func (p *ttyParser) TearDown() error {
 // Ctrl-C raises SIGINT and interrupts a blocked call.
 func running(saved *term.State) {
 	term.Restore(0, saved)
-	if t, err := unix.IoctlGetTermios(0, unix.TCGETS); err == nil {
+	if t, err := unix.IoctlGetTermios(0, ioctlGetTermios); err == nil {
 		t.Lflag &^= unix.ECHO | unix.ICANON
 		t.Lflag |= unix.ISIG
 		t.Cc[unix.VMIN], t.Cc[unix.VTIME] = 1, 0
-		unix.IoctlSetTermios(0, unix.TCSETS, t)
+		unix.IoctlSetTermios(0, ioctlSetTermios, t)
 	}
 }
 
@@ -105,7 +105,7 @@ func nextKey(b []byte) int {
 // as a surprise command afterwards.
 func (p *ttyParser) discard() {
 	p.pending = p.pending[:0]
-	unix.IoctlSetInt(0, unix.TCFLSH, unix.TCIFLUSH)
+	flushInput()
 }
 
 // panicOnTab makes Tab panic inside go-prompt's goroutine, so a test can
