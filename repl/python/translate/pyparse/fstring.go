@@ -103,11 +103,14 @@ type fstringParser struct {
 	first, last *token // the whole run of adjacent literals
 	next        *token
 	kind        string
-	lastStr     *string // pending literal text (nil: none, even empty counts)
+	lastStr     *string // pending literal text, nil when none
 	values      []Expr
 }
 
 func (f *fstringParser) addLiteral(s string) {
+	if s == "" {
+		return
+	}
 	if f.lastStr == nil {
 		f.lastStr = &s
 		return

@@ -8,6 +8,12 @@ import (
 // Parse parses a whole Python 3.11 source file (or one REPL chunk) into a
 // Module. The error, if any, is an *Error.
 func Parse(filename, src string) (*Module, error) {
+	return parseModule(filename, src, true)
+}
+
+// parseModule parses src; with checks false it skips the compiler's
+// checks, which ast.parse does not make either.
+func parseModule(filename, src string, checks bool) (*Module, error) {
 	src = normalizeNewlines(src)
 	s := scanAll(filename, src)
 	p := newParser(filename, src, s)
@@ -15,7 +21,11 @@ func Parse(filename, src string) (*Module, error) {
 	if err := p.run(func() { m = p.file() }); err != nil {
 		return nil, err
 	}
-	if err := check(p, m); err != nil {
+	if checks {
+		if err := check(p, m); err != nil {
+			return nil, err
+		}
+	} else if err := checkDepth(p, m); err != nil {
 		return nil, err
 	}
 	return m, nil
@@ -342,4 +352,25 @@ func join(a, b Loc) Loc {
 // toTok is the position from the start of a to the end of token b.
 func toTok(a Loc, b *token) Loc {
 	return Loc{a.Lineno, a.ColOffset, b.endLine, b.endCol}
+}
+
+// lastTok is the last token consumed that is not NEWLINE, INDENT or
+// DEDENT: where CPython ends a node.
+func (p *parser) lastTok() *token {
+	j := p.p - 1
+	for j > 0 {
+		switch p.toks[j].kind {
+		case tNewline, tIndent, tDedent:
+			j--
+			continue
+		}
+		break
+	}
+	return &p.toks[j]
+}
+
+// locFrom is the position from token t to the last token consumed.
+func (p *parser) locFrom(t *token) Loc {
+	l := p.lastTok()
+	return Loc{t.line, t.col, l.endLine, l.endCol}
 }

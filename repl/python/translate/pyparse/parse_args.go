@@ -3,7 +3,7 @@ package pyparse
 import "fmt"
 
 // call parses the argument list of a call; e is the function.
-func (p *parser) call(fn Expr) Expr {
+func (p *parser) call(st *token, fn Expr) Expr {
 	open := p.at()
 	p.p++
 	c := &Call{Func: fn, Args: []Expr{}, Keywords: []*Keyword{}}
@@ -20,15 +20,15 @@ func (p *parser) call(fn Expr) Expr {
 				}
 				close := p.expect(")")
 				c.Args = []Expr{&GeneratorExp{Elt: first, Generators: gens, Loc: span(open, close)}}
-				c.Loc = toTok(fn.Pos(), close)
+				c.Loc = p.locFrom(st)
 				return c
 			}
 		}
 		p.p = save
 		c.Args, c.Keywords = p.callArgs()
 	}
-	close := p.expect(")")
-	c.Loc = toTok(fn.Pos(), close)
+	p.expect(")")
+	c.Loc = p.locFrom(st)
 	return c
 }
 
@@ -66,11 +66,11 @@ func (p *parser) callArgs() ([]Expr, []*Keyword) {
 			}
 			p.p++
 			v := p.expression()
-			args = append(args, &Starred{Value: v, Ctx: Load, Loc: startTo(t, v.Pos())})
+			args = append(args, &Starred{Value: v, Ctx: Load, Loc: p.locFrom(t)})
 		case t.kind == tOp && t.s == "**":
 			p.p++
 			v := p.expression()
-			kws = append(kws, &Keyword{Value: v, Loc: startTo(t, v.Pos())})
+			kws = append(kws, &Keyword{Value: v, Loc: p.locFrom(t)})
 			sawDouble = true
 		default:
 			if n := p.peekAt(1); t.kind == tName && n.kind == tOp && n.s == "=" {
@@ -85,7 +85,7 @@ func (p *parser) callArgs() ([]Expr, []*Keyword) {
 				if p.isKw("for") {
 					p.errRange("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", span(t, t), v.Pos())
 				}
-				kws = append(kws, &Keyword{Arg: t.s, Value: v, Loc: startTo(t, v.Pos())})
+				kws = append(kws, &Keyword{Arg: t.s, Value: v, Loc: p.locFrom(t)})
 				sawKw = true
 				break
 			}
@@ -234,7 +234,7 @@ func (p *parser) param(annotated, starred bool) *Arg {
 		} else {
 			arg.Annotation = p.expression()
 		}
-		arg.Loc = startTo(n, arg.Annotation.Pos())
+		arg.Loc = p.locFrom(n)
 	}
 	return arg
 }

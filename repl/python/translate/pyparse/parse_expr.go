@@ -4,6 +4,7 @@ package pyparse
 
 // starExpressions parses star_expressions: a tuple when commas appear.
 func (p *parser) starExpressions() Expr {
+	st := p.at()
 	first := p.starExpression()
 	if !p.is(",") {
 		return first
@@ -15,7 +16,7 @@ func (p *parser) starExpressions() Expr {
 		}
 		elts = append(elts, p.starExpression())
 	}
-	return &Tuple{Elts: elts, Ctx: Load, Loc: toTok(first.Pos(), p.prev())}
+	return &Tuple{Elts: elts, Ctx: Load, Loc: p.locFrom(st)}
 }
 
 // startsExpr reports whether the current token can begin an expression.
@@ -46,7 +47,7 @@ func (p *parser) starExpression() Expr {
 	if t := p.at(); t.kind == tOp && t.s == "*" {
 		p.p++
 		v := p.bitwiseOr()
-		return &Starred{Value: v, Ctx: Load, Loc: startTo(t, v.Pos())}
+		return &Starred{Value: v, Ctx: Load, Loc: p.locFrom(t)}
 	}
 	return p.expression()
 }
@@ -56,7 +57,7 @@ func (p *parser) starNamedExpression() Expr {
 	if t := p.at(); t.kind == tOp && t.s == "*" {
 		p.p++
 		v := p.bitwiseOr()
-		return &Starred{Value: v, Ctx: Load, Loc: startTo(t, v.Pos())}
+		return &Starred{Value: v, Ctx: Load, Loc: p.locFrom(t)}
 	}
 	return p.namedExpression()
 }
@@ -68,7 +69,7 @@ func (p *parser) namedExpression() Expr {
 		if n := p.peekAt(1); n.kind == tOp && n.s == ":=" {
 			p.p += 2
 			v := p.expression()
-			return &NamedExpr{Target: &Name{Id: t.s, Ctx: Store, Loc: span(t, t)}, Value: v, Loc: startTo(t, v.Pos())}
+			return &NamedExpr{Target: &Name{Id: t.s, Ctx: Store, Loc: span(t, t)}, Value: v, Loc: p.locFrom(t)}
 		}
 	}
 	e := p.expression()
@@ -107,6 +108,7 @@ func (p *parser) expression() Expr {
 	if p.isKw("lambda") {
 		return p.lambda()
 	}
+	st := p.at()
 	body := p.disjunction()
 	if !p.isKw("if") {
 		return body
@@ -118,7 +120,7 @@ func (p *parser) expression() Expr {
 	}
 	p.p++
 	orelse := p.expression()
-	return &IfExp{Test: test, Body: body, Orelse: orelse, Loc: join(body.Pos(), orelse.Pos())}
+	return &IfExp{Test: test, Body: body, Orelse: orelse, Loc: p.locFrom(st)}
 }
 
 func (p *parser) lambda() Expr {
@@ -127,10 +129,11 @@ func (p *parser) lambda() Expr {
 	args := p.parameters(":", false)
 	p.expect(":")
 	body := p.expression()
-	return &Lambda{Args: args, Body: body, Loc: startTo(t, body.Pos())}
+	return &Lambda{Args: args, Body: body, Loc: p.locFrom(t)}
 }
 
 func (p *parser) disjunction() Expr {
+	st := p.at()
 	first := p.conjunction()
 	if !p.isKw("or") {
 		return first
@@ -139,10 +142,11 @@ func (p *parser) disjunction() Expr {
 	for p.accept("or") {
 		values = append(values, p.conjunction())
 	}
-	return &BoolOp{Op: Or, Values: values, Loc: join(first.Pos(), values[len(values)-1].Pos())}
+	return &BoolOp{Op: Or, Values: values, Loc: p.locFrom(st)}
 }
 
 func (p *parser) conjunction() Expr {
+	st := p.at()
 	first := p.inversion()
 	if !p.isKw("and") {
 		return first
@@ -151,7 +155,7 @@ func (p *parser) conjunction() Expr {
 	for p.accept("and") {
 		values = append(values, p.inversion())
 	}
-	return &BoolOp{Op: And, Values: values, Loc: join(first.Pos(), values[len(values)-1].Pos())}
+	return &BoolOp{Op: And, Values: values, Loc: p.locFrom(st)}
 }
 
 func (p *parser) inversion() Expr {
@@ -160,12 +164,13 @@ func (p *parser) inversion() Expr {
 		defer p.leave()
 		p.p++
 		v := p.inversion()
-		return &UnaryOp{Op: Not, Operand: v, Loc: startTo(t, v.Pos())}
+		return &UnaryOp{Op: Not, Operand: v, Loc: p.locFrom(t)}
 	}
 	return p.comparison()
 }
 
 func (p *parser) comparison() Expr {
+	st := p.at()
 	left := p.bitwiseOr()
 	var ops []CmpOp
 	var comps []Expr
@@ -217,7 +222,7 @@ done:
 	if ops == nil {
 		return left
 	}
-	return &Compare{Left: left, Ops: ops, Comparators: comps, Loc: join(left.Pos(), comps[len(comps)-1].Pos())}
+	return &Compare{Left: left, Ops: ops, Comparators: comps, Loc: p.locFrom(st)}
 }
 
 // binOps gives each binary operator its precedence (higher binds
@@ -261,6 +266,7 @@ func (p *parser) bitwiseOr() Expr { return p.binary(1) }
 func (p *parser) binary(min int) Expr {
 	p.enter()
 	defer p.leave()
+	st := p.at()
 	left := p.factor()
 	for {
 		prec, op := binOp(p.at())
@@ -269,7 +275,7 @@ func (p *parser) binary(min int) Expr {
 		}
 		p.p++
 		right := p.binary(prec + 1)
-		left = &BinOp{Left: left, Op: op, Right: right, Loc: join(left.Pos(), right.Pos())}
+		left = &BinOp{Left: left, Op: op, Right: right, Loc: p.locFrom(st)}
 	}
 }
 
@@ -291,12 +297,13 @@ func (p *parser) factor() Expr {
 		defer p.leave()
 		p.p++
 		v := p.factor()
-		return &UnaryOp{Op: op, Operand: v, Loc: startTo(t, v.Pos())}
+		return &UnaryOp{Op: op, Operand: v, Loc: p.locFrom(t)}
 	}
 	return p.power()
 }
 
 func (p *parser) power() Expr {
+	st := p.at()
 	left := p.awaitPrimary()
 	if !p.is("**") {
 		return left
@@ -305,20 +312,21 @@ func (p *parser) power() Expr {
 	p.enter()
 	defer p.leave()
 	right := p.factor()
-	return &BinOp{Left: left, Op: Pow, Right: right, Loc: join(left.Pos(), right.Pos())}
+	return &BinOp{Left: left, Op: Pow, Right: right, Loc: p.locFrom(st)}
 }
 
 func (p *parser) awaitPrimary() Expr {
 	if t := p.at(); t.kind == tName && t.s == "await" {
 		p.p++
 		v := p.primary()
-		return &Await{Value: v, Loc: startTo(t, v.Pos())}
+		return &Await{Value: v, Loc: p.locFrom(t)}
 	}
 	return p.primary()
 }
 
 // primary parses an atom and its trailers: .name, (args), [slices].
 func (p *parser) primary() Expr {
+	st := p.at()
 	e := p.atom()
 	for {
 		t := p.at()
@@ -329,14 +337,14 @@ func (p *parser) primary() Expr {
 		case ".":
 			p.p++
 			n := p.name()
-			e = &Attribute{Value: e, Attr: n.s, Ctx: Load, Loc: toTok(e.Pos(), n)}
+			e = &Attribute{Value: e, Attr: n.s, Ctx: Load, Loc: p.locFrom(st)}
 		case "(":
-			e = p.call(e)
+			e = p.call(st, e)
 		case "[":
 			p.p++
 			s := p.slices()
-			end := p.expect("]")
-			e = &Subscript{Value: e, Slice: s, Ctx: Load, Loc: toTok(e.Pos(), end)}
+			p.expect("]")
+			e = &Subscript{Value: e, Slice: s, Ctx: Load, Loc: p.locFrom(st)}
 		default:
 			return e
 		}
@@ -345,9 +353,12 @@ func (p *parser) primary() Expr {
 
 // slices parses what is between a subscript's brackets.
 func (p *parser) slices() Expr {
+	st := p.at()
 	first := p.slice()
 	if !p.is(",") {
-		return first
+		if _, ok := first.(*Starred); !ok {
+			return first
+		}
 	}
 	elts := []Expr{first}
 	for p.accept(",") {
@@ -356,7 +367,7 @@ func (p *parser) slices() Expr {
 		}
 		elts = append(elts, p.slice())
 	}
-	return &Tuple{Elts: elts, Ctx: Load, Loc: toTok(first.Pos(), p.prev())}
+	return &Tuple{Elts: elts, Ctx: Load, Loc: p.locFrom(st)}
 }
 
 func (p *parser) slice() Expr {
@@ -364,7 +375,7 @@ func (p *parser) slice() Expr {
 	if t.kind == tOp && t.s == "*" {
 		p.p++
 		v := p.expression()
-		return &Starred{Value: v, Ctx: Load, Loc: startTo(t, v.Pos())}
+		return &Starred{Value: v, Ctx: Load, Loc: p.locFrom(t)}
 	}
 	var lower Expr
 	if !(t.kind == tOp && t.s == ":") {
@@ -673,12 +684,12 @@ func (p *parser) yieldExpr() Expr {
 	p.p++
 	if p.accept("from") {
 		v := p.expression()
-		return &YieldFrom{Value: v, Loc: startTo(t, v.Pos())}
+		return &YieldFrom{Value: v, Loc: p.locFrom(t)}
 	}
 	y := &Yield{Loc: span(t, t)}
 	if p.startsExpr() {
 		y.Value = p.starExpressions()
-		y.Loc = startTo(t, y.Value.Pos())
+		y.Loc = p.locFrom(t)
 	}
 	return y
 }

@@ -130,7 +130,7 @@ func (p *parser) simpleStmt() Stmt {
 			r := &Return{Loc: span(t, t)}
 			if !p.atStmtEnd() {
 				r.Value = p.starExpressions()
-				r.Loc = startTo(t, r.Value.Pos())
+				r.Loc = p.locFrom(t)
 			}
 			return r
 		case "raise":
@@ -138,10 +138,10 @@ func (p *parser) simpleStmt() Stmt {
 			r := &Raise{Loc: span(t, t)}
 			if !p.atStmtEnd() {
 				r.Exc = p.expression()
-				r.Loc = startTo(t, r.Exc.Pos())
+				r.Loc = p.locFrom(t)
 				if p.accept("from") {
 					r.Cause = p.expression()
-					r.Loc = startTo(t, r.Cause.Pos())
+					r.Loc = p.locFrom(t)
 				}
 			}
 			return r
@@ -169,10 +169,10 @@ func (p *parser) simpleStmt() Stmt {
 		case "assert":
 			p.p++
 			a := &Assert{Test: p.expression()}
-			a.Loc = startTo(t, a.Test.Pos())
+			a.Loc = p.locFrom(t)
 			if p.accept(",") {
 				a.Msg = p.expression()
-				a.Loc = startTo(t, a.Msg.Pos())
+				a.Loc = p.locFrom(t)
 			}
 			return a
 		case "import":
@@ -262,10 +262,7 @@ func (p *parser) delStmt() Stmt {
 	if !p.atStmtEnd() {
 		p.invalid()
 	}
-	d.Loc = startTo(t, d.Targets[len(d.Targets)-1].Pos())
-	if p.prev().s == "," {
-		d.Loc = span(t, p.prev())
-	}
+	d.Loc = p.locFrom(t)
 	return d
 }
 
@@ -308,7 +305,7 @@ func (p *parser) importStmt() Stmt {
 			break
 		}
 	}
-	imp.Loc = toTok(startTo(t, Loc{}), p.prev())
+	imp.Loc = p.locFrom(t)
 	return imp
 }
 
@@ -401,14 +398,14 @@ func (p *parser) exprOrAssign() Stmt {
 			} else {
 				v = p.starExpressions()
 			}
-			return &AugAssign{Target: e, Op: op, Value: v, Loc: join(e.Pos(), v.Pos())}
+			return &AugAssign{Target: e, Op: op, Value: v, Loc: p.locFrom(first)}
 		}
 	}
 	if !p.atStmtEnd() {
 		p.checkMissingComma(e)
 		p.invalid()
 	}
-	return &ExprStmt{Value: e, Loc: e.Pos()}
+	return &ExprStmt{Value: e, Loc: p.locFrom(first)}
 }
 
 var augOps = map[string]Operator{
@@ -441,14 +438,14 @@ func (p *parser) annAssign(first *token, target Expr) Stmt {
 	if isName && !(first.kind == tOp && first.s == "(") {
 		a.Simple = 1
 	}
-	a.Loc = join(target.Pos(), a.Annotation.Pos())
+	a.Loc = p.locFrom(first)
 	if p.accept("=") {
 		if p.isKw("yield") {
 			a.Value = p.yieldExpr()
 		} else {
 			a.Value = p.starExpressions()
 		}
-		a.Loc = join(target.Pos(), a.Value.Pos())
+		a.Loc = p.locFrom(first)
 	}
 	return a
 }
@@ -479,7 +476,7 @@ func (p *parser) assign(first *token, e Expr) Stmt {
 		}
 		p.setCtx(t, Store)
 	}
-	return &Assign{Targets: targets, Value: value, Loc: join(e.Pos(), value.Pos())}
+	return &Assign{Targets: targets, Value: value, Loc: p.locFrom(first)}
 }
 
 // maybeComparison mirrors CPython's guess that "a = b" with an invalid a
@@ -571,14 +568,14 @@ func (p *parser) ifStmt() Stmt {
 		what = "'elif' statement"
 	}
 	s := &If{Test: test, Body: p.block(what, t), Orelse: []Stmt{}}
-	s.Loc = startTo(t, lastLoc(s.Body))
+	s.Loc = p.locFrom(t)
 	if p.isKw("elif") {
 		e := p.ifStmt()
 		s.Orelse = []Stmt{e}
-		s.Loc = startTo(t, e.Pos())
+		s.Loc = p.locFrom(t)
 	} else if p.isKw("else") {
 		s.Orelse = p.elseBlock()
-		s.Loc = startTo(t, lastLoc(s.Orelse))
+		s.Loc = p.locFrom(t)
 	}
 	return s
 }
@@ -596,10 +593,10 @@ func (p *parser) whileStmt() Stmt {
 	test := p.namedExpression()
 	p.colon(false)
 	s := &While{Test: test, Body: p.block("'while' statement", t), Orelse: []Stmt{}}
-	s.Loc = startTo(t, lastLoc(s.Body))
+	s.Loc = p.locFrom(t)
 	if p.isKw("else") {
 		s.Orelse = p.elseBlock()
-		s.Loc = startTo(t, lastLoc(s.Orelse))
+		s.Loc = p.locFrom(t)
 	}
 	return s
 }
@@ -613,21 +610,20 @@ func (p *parser) forStmt(async *token) Stmt {
 	p.colon(true)
 	body := p.block("'for' statement", t)
 	orelse := []Stmt{}
-	end := lastLoc(body)
 	if p.isKw("else") {
 		orelse = p.elseBlock()
-		end = lastLoc(orelse)
 	}
 	start := t
 	if async != nil {
 		start = async
-		return &AsyncFor{Target: target, Iter: iter, Body: body, Orelse: orelse, Loc: startTo(start, end)}
+		return &AsyncFor{Target: target, Iter: iter, Body: body, Orelse: orelse, Loc: p.locFrom(start)}
 	}
-	return &For{Target: target, Iter: iter, Body: body, Orelse: orelse, Loc: startTo(start, end)}
+	return &For{Target: target, Iter: iter, Body: body, Orelse: orelse, Loc: p.locFrom(start)}
 }
 
 // starTargets parses the target list of a for statement or clause.
 func (p *parser) starTargets() Expr {
+	st := p.at()
 	first := p.starOrBitwise()
 	e := first
 	if p.is(",") {
@@ -638,10 +634,7 @@ func (p *parser) starTargets() Expr {
 			}
 			elts = append(elts, p.starOrBitwise())
 		}
-		e = &Tuple{Elts: elts, Loc: toTok(first.Pos(), p.prev())}
-		if p.prev().s != "," {
-			e.(*Tuple).Loc = join(first.Pos(), elts[len(elts)-1].Pos())
-		}
+		e = &Tuple{Elts: elts, Loc: p.locFrom(st)}
 	}
 	if bad := invalidTarget(e, Store); bad != nil {
 		p.errNode(fmt.Sprintf("cannot assign to %s", exprName(bad)), bad)
@@ -655,7 +648,7 @@ func (p *parser) starOrBitwise() Expr {
 	if t := p.at(); t.kind == tOp && t.s == "*" {
 		p.p++
 		v := p.bitwiseOr()
-		return &Starred{Value: v, Loc: startTo(t, v.Pos())}
+		return &Starred{Value: v, Loc: p.locFrom(t)}
 	}
 	return p.bitwiseOr()
 }
@@ -696,9 +689,9 @@ func (p *parser) withStmt(async *token) Stmt {
 	p.colon(false)
 	body := p.block("'with' statement", t)
 	if async != nil {
-		return &AsyncWith{Items: items, Body: body, Loc: startTo(async, lastLoc(body))}
+		return &AsyncWith{Items: items, Body: body, Loc: p.locFrom(async)}
 	}
-	return &With{Items: items, Body: body, Loc: startTo(t, lastLoc(body))}
+	return &With{Items: items, Body: body, Loc: p.locFrom(t)}
 }
 
 func (p *parser) withItem() *Withitem {
@@ -767,24 +760,18 @@ func (p *parser) tryStmt() Stmt {
 		}
 		p.colon(false)
 		h.Body = p.block(what, e)
-		h.Loc = startTo(e, lastLoc(h.Body))
+		h.Loc = p.locFrom(e)
 		handlers = append(handlers, h)
 	}
 	orelse, finalbody := []Stmt{}, []Stmt{}
-	end := lastLoc(body)
-	if len(handlers) > 0 {
-		end = handlers[len(handlers)-1].Loc
-		if p.isKw("else") {
-			orelse = p.elseBlock()
-			end = lastLoc(orelse)
-		}
+	if len(handlers) > 0 && p.isKw("else") {
+		orelse = p.elseBlock()
 	}
 	if p.isKw("finally") {
 		f := p.at()
 		p.p++
 		p.colon(true)
 		finalbody = p.block("'finally' statement", f)
-		end = lastLoc(finalbody)
 	}
 	if len(handlers) == 0 && len(finalbody) == 0 {
 		p.errLastTok("expected 'except' or 'finally' block")
@@ -793,9 +780,9 @@ func (p *parser) tryStmt() Stmt {
 		handlers = []*ExceptHandler{}
 	}
 	if star == 1 {
-		return &TryStar{Body: body, Handlers: handlers, Orelse: orelse, Finalbody: finalbody, Loc: startTo(t, end)}
+		return &TryStar{Body: body, Handlers: handlers, Orelse: orelse, Finalbody: finalbody, Loc: p.locFrom(t)}
 	}
-	return &Try{Body: body, Handlers: handlers, Orelse: orelse, Finalbody: finalbody, Loc: startTo(t, end)}
+	return &Try{Body: body, Handlers: handlers, Orelse: orelse, Finalbody: finalbody, Loc: p.locFrom(t)}
 }
 
 // errLastTok fails at the last token consumed.
@@ -850,9 +837,9 @@ func (p *parser) funcDef(decs []Expr, async *token) Stmt {
 	}
 	body := p.block("function definition", t)
 	if async != nil {
-		return &AsyncFunctionDef{Name: name.s, Args: args, Body: body, DecoratorList: decs, Returns: returns, Loc: startTo(async, lastLoc(body))}
+		return &AsyncFunctionDef{Name: name.s, Args: args, Body: body, DecoratorList: decs, Returns: returns, Loc: p.locFrom(async)}
 	}
-	return &FunctionDef{Name: name.s, Args: args, Body: body, DecoratorList: decs, Returns: returns, Loc: startTo(t, lastLoc(body))}
+	return &FunctionDef{Name: name.s, Args: args, Body: body, DecoratorList: decs, Returns: returns, Loc: p.locFrom(t)}
 }
 
 func (p *parser) classDef(decs []Expr) Stmt {
@@ -872,6 +859,6 @@ func (p *parser) classDef(decs []Expr) Stmt {
 	}
 	p.colon(true)
 	c.Body = p.block("class definition", t)
-	c.Loc = startTo(t, lastLoc(c.Body))
+	c.Loc = p.locFrom(t)
 	return c
 }

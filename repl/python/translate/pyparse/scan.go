@@ -292,8 +292,21 @@ func (s *scanner) indentation() bool {
 		}
 		p++
 	}
-	if p >= s.end || s.src[p] == '#' || s.src[p] == '\n' || s.src[p] == '\r' {
-		return true // blank line: no indentation change
+	if p < s.end && (s.src[p] == '#' || s.src[p] == '\n' || s.src[p] == '\r') {
+		// A blank or comment-only line: skip it whole, it makes no tokens.
+		for p < s.end && s.src[p] != '\n' {
+			p++
+		}
+		if p < s.end {
+			s.pos = p + 1
+			s.newline()
+			return s.indentation()
+		}
+		s.pos = p
+		return true
+	}
+	if p >= s.end {
+		return true
 	}
 	if len(s.brackets) > 0 {
 		return true
