@@ -217,6 +217,23 @@ func (c *checker) stmt(s Stmt, sc scope) {
 	})
 }
 
+// elts checks the elements of a display, target list or argument list,
+// where a starred item is allowed.
+func (c *checker) elts(elts []Expr, ctx ExprContext, sc scope) {
+	starred := 0
+	for _, x := range elts {
+		if s, ok := x.(*Starred); ok {
+			starred++
+			if ctx == Store && starred == 2 {
+				c.fail("multiple starred expressions in assignment", s)
+			}
+			c.expr(s.Value, sc)
+			continue
+		}
+		c.expr(x, sc)
+	}
+}
+
 func (c *checker) handlers(hs []*ExceptHandler) {
 	for i, h := range hs {
 		if h.Type == nil && i < len(hs)-1 {
@@ -261,8 +278,30 @@ func (c *checker) expr(e Expr, sc scope) {
 		} else if !sc.async {
 			c.fail("'await' outside async function", e)
 		}
+	case *Starred:
+		if e.Ctx == Store {
+			c.fail("starred assignment target must be in a list or tuple", e)
+		} else {
+			c.fail("can't use starred expression here", e)
+		}
+		return
+	case *Tuple:
+		c.elts(e.Elts, e.Ctx, sc)
+		return
+	case *List:
+		c.elts(e.Elts, e.Ctx, sc)
+		return
+	case *Set:
+		c.elts(e.Elts, Load, sc)
+		return
+	case *Call:
+		c.expr(e.Func, sc)
+		c.elts(e.Args, Load, sc)
+		for _, k := range e.Keywords {
+			c.expr(k.Value, sc)
+		}
+		return
 	case *Lambda:
-		c.exprsOf(&ExprStmt{Value: nil}, sc)
 		for _, d := range e.Args.Defaults {
 			c.expr(d, sc)
 		}

@@ -76,6 +76,9 @@ type parser struct {
 	tokErr   *tokError
 	depth    int // recursion depth of the descent
 	fdepth   int // f-string nesting
+	// diag > 0 while looking ahead only to word an error better (what
+	// CPython does in its second pass): such lookahead does not move maxP.
+	diag int
 }
 
 // maxDepth bounds the descent. CPython refuses trees nested about 3000
@@ -118,9 +121,7 @@ func (p *parser) resolve(e *Error) *Error {
 			}
 		}
 	}
-	if e != p.tokErrErr() && e.Kind != kindRecursion {
-		e.Incomplete = p.reachedEnd()
-	}
+	e.Incomplete = e.Kind != kindRecursion && p.reachedEnd()
 	return e
 }
 
@@ -139,6 +140,9 @@ func (e *Error) noRescan() bool {
 // reachedEnd reports whether parsing looked past the last line, which is
 // when codeop's compile_command asks for more input.
 func (p *parser) reachedEnd() bool {
+	if t := p.toks[p.maxP]; t.kind == tError {
+		return p.tokErr.err.Incomplete
+	}
 	for i := p.maxP; i < len(p.toks); i++ {
 		if k := p.toks[i].kind; k != tDedent && k != tEnd {
 			return false
@@ -150,7 +154,7 @@ func (p *parser) reachedEnd() bool {
 // at returns the current token. Reaching the place where the tokenizer
 // stopped raises its error, as CPython's parser does when it fetches it.
 func (p *parser) at() *token {
-	if p.p > p.maxP {
+	if p.p > p.maxP && p.diag == 0 {
 		p.maxP = p.p
 	}
 	t := &p.toks[p.p]
@@ -166,7 +170,7 @@ func (p *parser) peekAt(n int) *token {
 	if i >= len(p.toks) {
 		i = len(p.toks) - 1
 	}
-	if i > p.maxP {
+	if i > p.maxP && p.diag == 0 {
 		p.maxP = i
 	}
 	if p.toks[i].kind == tError {
@@ -255,6 +259,11 @@ func (p *parser) errLast(kind, msg string) {
 			line, col = p.endPos()
 		}
 		e := p.newErr(kind, msg, line, col, 0, 0)
+		if t.kind == tIndent || t.kind == tDedent {
+			// CPython has no column for these and reports its
+			// tokenizer's, one less than usual.
+			e.Offset--
+		}
 		p.fail(e)
 	}
 	p.fail(p.newErr(kind, msg, t.line, t.col, t.endLine, t.endCol))
@@ -265,7 +274,7 @@ func (p *parser) errLast(kind, msg string) {
 func (p *parser) endPos() (int, int) {
 	for i := len(p.toks) - 1; i >= 0; i-- {
 		if p.toks[i].kind == tNewline {
-			return p.toks[i].line, p.toks[i].col + 1
+			return p.toks[i].line, p.toks[i].col
 		}
 	}
 	return 1, 0

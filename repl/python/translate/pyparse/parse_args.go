@@ -90,6 +90,9 @@ func (p *parser) callArgs() ([]Expr, []*Keyword) {
 				break
 			}
 			e := p.namedOrExpression()
+			if (p.isKw("for") || p.isKw("async")) && len(args) == 0 && len(kws) == 0 {
+				p.invalid()
+			}
 			if p.isKw("for") || p.isKw("async") {
 				gens := p.comprehensions()
 				p.errRange("Generator expression must be parenthesized", e.Pos(), lastCompItem(gens))
@@ -98,10 +101,10 @@ func (p *parser) callArgs() ([]Expr, []*Keyword) {
 				p.keywordTargetError(e)
 			}
 			if sawDouble {
-				p.errNode("positional argument follows keyword argument unpacking", e)
+				p.errTok("positional argument follows keyword argument unpacking", p.at())
 			}
 			if sawKw {
-				p.errNode("positional argument follows keyword argument", e)
+				p.errTok("positional argument follows keyword argument", p.at())
 			}
 			args = append(args, e)
 		}
@@ -173,13 +176,21 @@ func (p *parser) parameters(closing string, annotated bool) *Arguments {
 			}
 			p.p++
 			star = true
+			at := t
+			if !annotated {
+				// A lambda reports it at the token that shows it.
+				at = p.at()
+			}
 			if p.is(",") {
 				n := p.peekAt(1)
 				if n.kind == tOp && (n.s == closing || n.s == "**") {
-					p.errTok("named arguments must follow bare *", t)
+					if !annotated {
+						at = n
+					}
+					p.errTok("named arguments must follow bare *", at)
 				}
 			} else if p.is(closing) || p.is("**") {
-				p.errTok("named arguments must follow bare *", t)
+				p.errTok("named arguments must follow bare *", at)
 			} else {
 				a.Vararg = p.param(annotated, true)
 				if p.is("=") {

@@ -638,8 +638,10 @@ func (p *parser) dictRest(open *token, k, v Expr) Expr {
 			key := p.expression()
 			if !p.is(":") {
 				if p.is(",") || p.is("}") {
-					t := p.at()
-					p.fail(p.newErr(kindSyntax, "':' expected after dictionary key", key.Pos().Lineno, key.Pos().ColOffset, t.line, t.col-1))
+					l := key.Pos()
+					e := p.newErr(kindSyntax, "':' expected after dictionary key", l.EndLineno, l.EndColOffset-1, 0, 0)
+					e.EndLineno = l.EndLineno
+					p.fail(e)
 				}
 				p.invalid()
 			}

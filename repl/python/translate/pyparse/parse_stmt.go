@@ -234,7 +234,9 @@ func (p *parser) legacyPrint(t *token) {
 // position is left where f stopped, so callers restore it.
 func (p *parser) try(f func()) (ok bool) {
 	depth := p.depth
+	p.diag++
 	defer func() {
+		p.diag--
 		if r := recover(); r != nil {
 			if _, isBail := r.(bail); !isBail {
 				panic(r)
@@ -774,7 +776,7 @@ func (p *parser) tryStmt() Stmt {
 		finalbody = p.block("'finally' statement", f)
 	}
 	if len(handlers) == 0 && len(finalbody) == 0 {
-		p.errLastTok("expected 'except' or 'finally' block")
+		p.errTokOrEnd(kindSyntax, "expected 'except' or 'finally' block", p.at())
 	}
 	if handlers == nil {
 		handlers = []*ExceptHandler{}
@@ -785,14 +787,6 @@ func (p *parser) tryStmt() Stmt {
 	return &Try{Body: body, Handlers: handlers, Orelse: orelse, Finalbody: finalbody, Loc: p.locFrom(t)}
 }
 
-// errLastTok fails at the last token consumed.
-func (p *parser) errLastTok(msg string) {
-	i := p.p - 1
-	for i > 0 && (p.toks[i].kind == tDedent || p.toks[i].kind == tIndent) {
-		i--
-	}
-	p.errTok(msg, &p.toks[i])
-}
 
 func (p *parser) decorated() Stmt {
 	var decs []Expr

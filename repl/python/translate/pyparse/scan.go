@@ -183,18 +183,22 @@ again:
 		return true
 	case c == '\\':
 		n := s.peekc(1)
-		if n == '\n' || n == '\r' {
+		if n == '\n' || n == '\r' || n < 0 {
+			bsLine, bsCol := s.line, s.pos+1-s.lineStart
 			s.pos++
 			if n == '\r' && s.peekc(1) == '\n' {
 				s.pos++
 			}
-			s.pos++
+			if n >= 0 {
+				s.pos++
+			}
 			s.newline()
 			if s.pos >= s.end {
 				if len(s.brackets) > 0 {
 					s.failBracketEOF()
 				} else {
-					s.fail(errSoft, kindSyntax, "unexpected EOF while parsing", s.line, 0)
+					s.fail(errSoft, kindSyntax, "unexpected EOF while parsing", bsLine, bsCol)
+					s.err.err.Incomplete = true
 				}
 				return false
 			}
@@ -312,20 +316,19 @@ func (s *scanner) indentation() bool {
 		return true
 	}
 	top := len(s.indents) - 1
-	wsEnd := p - s.lineStart
 	switch {
 	case col == s.indents[top]:
 		if altcol != s.altinds[top] {
-			s.fail(errSoft, kindTab, "inconsistent use of tabs and spaces in indentation", s.line, wsEnd)
+			s.fail(errSoft, kindTab, "inconsistent use of tabs and spaces in indentation", s.line, 0)
 			return false
 		}
 	case col > s.indents[top]:
 		if top+1 >= maxIndent {
-			s.fail(errSoft, kindIndent, "too many levels of indentation", s.line, wsEnd)
+			s.fail(errSoft, kindIndent, "too many levels of indentation", s.line, 0)
 			return false
 		}
 		if altcol <= s.altinds[top] {
-			s.fail(errSoft, kindTab, "inconsistent use of tabs and spaces in indentation", s.line, wsEnd)
+			s.fail(errSoft, kindTab, "inconsistent use of tabs and spaces in indentation", s.line, 0)
 			return false
 		}
 		s.pendin++
@@ -339,11 +342,12 @@ func (s *scanner) indentation() bool {
 		s.indents = s.indents[:top+1]
 		s.altinds = s.altinds[:top+1]
 		if col != s.indents[top] {
-			s.fail(errSoft, kindIndent, "unindent does not match any outer indentation level", s.line, wsEnd)
+			// CPython points past the end of the offending line.
+			s.fail(errSoft, kindIndent, "unindent does not match any outer indentation level", s.line, len(lineText(s.src, s.line)))
 			return false
 		}
 		if altcol != s.altinds[top] {
-			s.fail(errSoft, kindTab, "inconsistent use of tabs and spaces in indentation", s.line, wsEnd)
+			s.fail(errSoft, kindTab, "inconsistent use of tabs and spaces in indentation", s.line, 0)
 			return false
 		}
 	}
