@@ -787,7 +787,6 @@ func (p *parser) tryStmt() Stmt {
 	return &Try{Body: body, Handlers: handlers, Orelse: orelse, Finalbody: finalbody, Loc: p.locFrom(t)}
 }
 
-
 func (p *parser) decorated() Stmt {
 	var decs []Expr
 	for p.is("@") {
