@@ -128,7 +128,7 @@ func (s *Session) run(c translate.Chunk, mode python.Mode) error {
 	if c.Err != nil {
 		return s.report(python.AsException(c.Err))
 	}
-	res, err := s.interp.Exec(c.Src, mode)
+	res, err := s.interp.Exec("<stdin>", c.Src, mode)
 	s.out.endStatus()
 	s.value = res.Value
 	if err != nil {

@@ -265,28 +265,6 @@ func power(x, y starlark.Value) (starlark.Value, error) {
 	return starlark.Float(r), nil
 }
 
-func builtinIsinstance(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	var v, cls starlark.Value
-	if err := starlark.UnpackPositionalArgs("isinstance", args, kwargs, 2, &v, &cls); err != nil {
-		return nil, err
-	}
-	var types []starlark.Value
-	if t, ok := cls.(starlark.Tuple); ok {
-		types = t
-	} else {
-		types = []starlark.Value{cls}
-	}
-	for _, t := range types {
-		pt, ok := t.(*pyType)
-		if !ok {
-			return nil, pyErrorf("TypeError", "isinstance() arg 2 must be a type, a tuple of types, or a union")
-		}
-		if isInstance(v, pt) {
-			return starlark.True, nil
-		}
-	}
-	return starlark.False, nil
-}
 
 func builtinCallable(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	v, err := oneArg("callable", args, kwargs)

@@ -173,9 +173,13 @@ func builtinAbs(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kw
 	return nil, pyErrorf("TypeError", "bad operand type for abs(): '%s'", pyTypeName(v))
 }
 
-func builtinGetitem(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if len(args) != 2 {
-		return nil, pyErrorf("TypeError", "invalid syntax")
+func builtinGetitem(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if inst, ok := args[0].(*Instance); ok {
+		m, found := inst.method("__getitem__")
+		if !found {
+			return nil, pyErrorf("TypeError", "'%s' object is not subscriptable", inst.cls.name)
+		}
+		return starlark.Call(thread, m, starlark.Tuple{args[1]}, nil)
 	}
 	return getItem(args[0], args[1])
 }
@@ -247,6 +251,17 @@ func builtinDelitem(thread *starlark.Thread, _ *starlark.Builtin, args starlark.
 		return nil, pyErrorf("TypeError", "invalid syntax")
 	}
 	x, k := args[0], args[1]
+	if s, ok := k.(*sliceValue); ok {
+		if err := delSlice(x, s); err != nil {
+			return nil, err
+		}
+		return starlark.None, nil
+	}
+	if inst, ok := x.(*Instance); ok {
+		if _, found, err := inst.callMethod("__delitem__", k); found {
+			return starlark.None, err
+		}
+	}
 	switch c := x.(type) {
 	case *starlark.Dict:
 		_, found, err := c.Delete(k)
