@@ -1,4 +1,4 @@
-# program: bind() to a port already taken, handled by errno; SO_REUSEADDR and TIME_WAIT explained by doing
+# program: bind() to a port already taken, handled by errno; an address the host lacks; binding again after close
 # peer: none
 import errno
 import os
