@@ -38,36 +38,7 @@ func TestPrograms(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	files, err := filepath.Glob(filepath.Join(dir, "*.py"))
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no programs in %s: %v", dir, err)
-	}
-	pending, err := readPending(filepath.Join(dir, "PENDING"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	specs := map[string]*programSpec{}
-	for _, file := range files {
-		spec, err := parseProgram(file)
-		if err != nil {
-			t.Fatal(err)
-		}
-		specs[spec.name] = spec
-	}
-	for name := range pending {
-		if specs[name] == nil {
-			t.Errorf("PENDING lists %s, which is not a program in %s", name, dir)
-		}
-	}
-	owners, err := portOwners(files)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for port, names := range owners {
-		if len(names) > 1 {
-			t.Errorf("port %s is used by %v: give each program its own port, so they can run in parallel", port, names)
-		}
-	}
+	specs, pending := loadCorpus(t, dir)
 	second := []string{"python3"}
 	if *programsSelf {
 		pending = nil
@@ -83,8 +54,7 @@ func TestPrograms(t *testing.T) {
 			t.Log("\n" + summaryTable(rows))
 		}
 	})
-	for _, file := range files {
-		spec := specs[strings.TrimSuffix(filepath.Base(file), ".py")]
+	for _, spec := range specs {
 		t.Run(spec.name, func(t *testing.T) {
 			t.Parallel()
 			py, err := runCorpusProgram(t, dir, spec, []string{"python3"}, nil)
@@ -122,6 +92,44 @@ func TestPrograms(t *testing.T) {
 			}
 		})
 	}
+}
+
+// loadCorpus reads every program's header and the PENDING list, and
+// checks that they agree and that no two programs share a port.
+func loadCorpus(t *testing.T, dir string) ([]*programSpec, map[string]string) {
+	files, err := filepath.Glob(filepath.Join(dir, "*.py"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no programs in %s: %v", dir, err)
+	}
+	pending, err := readPending(filepath.Join(dir, "PENDING"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var specs []*programSpec
+	names := map[string]bool{}
+	for _, file := range files {
+		spec, err := parseProgram(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		specs = append(specs, spec)
+		names[spec.name] = true
+	}
+	for name := range pending {
+		if !names[name] {
+			t.Errorf("PENDING lists %s, which is not a program in %s", name, dir)
+		}
+	}
+	owners, err := portOwners(files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for port, owner := range owners {
+		if len(owner) > 1 {
+			t.Errorf("port %s is used by %v: give each program its own port, so they can run in parallel", port, owner)
+		}
+	}
+	return specs, pending
 }
 
 // lockCorpusPorts holds an exclusive lock for the rest of the test: the
