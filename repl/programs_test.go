@@ -72,9 +72,7 @@ func TestPrograms(t *testing.T) {
 			diffs := compareOutcomes(py, sr)
 			reason, isPending := pending[spec.name]
 			row := summaryRow{name: spec.name, pending: isPending, pyExit: py.prog.exit, srExit: sr.prog.exit}
-			if len(diffs) > 0 {
-				row.first = diffs[0].first
-			}
+			row.first = headline(diffs)
 			mu.Lock()
 			rows = append(rows, row)
 			mu.Unlock()
@@ -237,6 +235,21 @@ func firstDifference(stream, want, got string) string {
 			return fmt.Sprintf("%s line %d: python3 %q, sockrepl %q", stream, i+1, wl, gl)
 		}
 	}
+}
+
+// headline picks the difference that best says why a program differs:
+// stderr first, since a program sockrepl stops early prints less on
+// stdout but says why on stderr.
+func headline(diffs []streamDiff) string {
+	for _, d := range diffs {
+		if d.stream == "stderr" {
+			return d.first
+		}
+	}
+	if len(diffs) > 0 {
+		return diffs[0].first
+	}
+	return ""
 }
 
 func describeDiffs(diffs []streamDiff) string {
