@@ -58,6 +58,7 @@ func startProc(dir string, argv, env []string, stdin string) (*proc, error) {
 	p := &proc{cmd: cmd, done: make(chan struct{})}
 	cmd.Stdout, cmd.Stderr = &p.stdout, &p.stderr
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	dieWithTest(cmd.SysProcAttr)
 	// A stray child holding the pipes open must not keep Wait from returning.
 	cmd.WaitDelay = time.Second
 	if err := cmd.Start(); err != nil {
