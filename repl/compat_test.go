@@ -119,13 +119,19 @@ func normalizeTranscript(s, tmp string) string {
 		if reTraceback.MatchString(line) || strings.TrimSpace(line) == "" {
 			continue
 		}
-		line = reFDNum.ReplaceAllString(line, "fd={n}")
-		line = rePortNum.ReplaceAllString(line, "${1}{n}")
-		line = reObjAddr.ReplaceAllString(line, " at 0x{n}")
-		line = reEnumNum.ReplaceAllStringFunc(line, enumInRepr)
-		lines = append(lines, line)
+		lines = append(lines, maskOSChoices(line))
 	}
 	return strings.Join(lines, "\n")
+}
+
+// maskOSChoices masks in one line what the OS picks and python3 and
+// sockrepl therefore print differently: fds, ports next to an address,
+// object addresses; and it spells a socket repr's family and type as names.
+func maskOSChoices(line string) string {
+	line = reFDNum.ReplaceAllString(line, "fd={n}")
+	line = rePortNum.ReplaceAllString(line, "${1}{n}")
+	line = reObjAddr.ReplaceAllString(line, " at 0x{n}")
+	return reEnumNum.ReplaceAllStringFunc(line, enumInRepr)
 }
 
 // enumInRepr spells family=2 as family=AddressFamily.AF_INET. CPython 3.11
