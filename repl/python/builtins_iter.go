@@ -208,5 +208,3 @@ func iterableArgs(name string) *starlark.Builtin {
 		return callGuarded(thread, inner, args, kwargs, keepsItems[name])
 	})
 }
-
-

@@ -265,7 +265,6 @@ func power(x, y starlark.Value) (starlark.Value, error) {
 	return starlark.Float(r), nil
 }
 
-
 func builtinCallable(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	v, err := oneArg("callable", args, kwargs)
 	if err != nil {

@@ -564,21 +564,27 @@ type staticMethod struct{ fn starlark.Value }
 type classMethod struct{ fn starlark.Value }
 type property struct{ fget, fset, fdel starlark.Value }
 
-func (*staticMethod) String() string          { return "<staticmethod object>" }
-func (*staticMethod) Type() string            { return "staticmethod" }
-func (*staticMethod) Freeze()                 {}
-func (*staticMethod) Truth() starlark.Bool    { return true }
-func (s *staticMethod) Hash() (uint32, error) { return 0, pyErrorf("TypeError", "unhashable type: 'staticmethod'") }
-func (*classMethod) String() string           { return "<classmethod object>" }
-func (*classMethod) Type() string             { return "classmethod" }
-func (*classMethod) Freeze()                  {}
-func (*classMethod) Truth() starlark.Bool     { return true }
-func (c *classMethod) Hash() (uint32, error)  { return 0, pyErrorf("TypeError", "unhashable type: 'classmethod'") }
-func (*property) String() string              { return "<property object>" }
-func (*property) Type() string                { return "property" }
-func (*property) Freeze()                     {}
-func (*property) Truth() starlark.Bool        { return true }
-func (p *property) Hash() (uint32, error)     { return 0, pyErrorf("TypeError", "unhashable type: 'property'") }
+func (*staticMethod) String() string       { return "<staticmethod object>" }
+func (*staticMethod) Type() string         { return "staticmethod" }
+func (*staticMethod) Freeze()              {}
+func (*staticMethod) Truth() starlark.Bool { return true }
+func (s *staticMethod) Hash() (uint32, error) {
+	return 0, pyErrorf("TypeError", "unhashable type: 'staticmethod'")
+}
+func (*classMethod) String() string       { return "<classmethod object>" }
+func (*classMethod) Type() string         { return "classmethod" }
+func (*classMethod) Freeze()              {}
+func (*classMethod) Truth() starlark.Bool { return true }
+func (c *classMethod) Hash() (uint32, error) {
+	return 0, pyErrorf("TypeError", "unhashable type: 'classmethod'")
+}
+func (*property) String() string       { return "<property object>" }
+func (*property) Type() string         { return "property" }
+func (*property) Freeze()              {}
+func (*property) Truth() starlark.Bool { return true }
+func (p *property) Hash() (uint32, error) {
+	return 0, pyErrorf("TypeError", "unhashable type: 'property'")
+}
 
 // Attr gives a property's setter, getter and deleter decorators.
 func (p *property) Attr(name string) (starlark.Value, error) {
@@ -606,7 +612,9 @@ func (p *property) Attr(name string) (starlark.Value, error) {
 	}
 	return nil, pyErrorf("AttributeError", "'property' object has no attribute '%s'", name)
 }
-func (p *property) AttrNames() []string { return []string{"deleter", "fget", "fset", "getter", "setter"} }
+func (p *property) AttrNames() []string {
+	return []string{"deleter", "fget", "fset", "getter", "setter"}
+}
 
 func orNone(v starlark.Value) starlark.Value {
 	if v == nil {

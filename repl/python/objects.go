@@ -487,7 +487,7 @@ func (f *funcIterator) Done() {}
 type errIterator struct{ err error }
 
 func (e *errIterator) Next(*starlark.Value) bool { return false }
-func (e *errIterator) Done()                    {}
+func (e *errIterator) Done()                     {}
 
 // failIteration raises err in thread, whose Starlark loop just ended
 // because the iterator failed: the thread is cancelled with a reason that
@@ -540,11 +540,13 @@ type sliceValue struct{ start, stop, step starlark.Value }
 func (s *sliceValue) String() string {
 	return fmt.Sprintf("slice(%s, %s, %s)", Repr(orNone(s.start)), Repr(orNone(s.stop)), Repr(orNone(s.step)))
 }
-func (s *sliceValue) Repr() string          { return s.String() }
-func (s *sliceValue) Type() string          { return "slice" }
-func (s *sliceValue) Freeze()               {}
-func (s *sliceValue) Truth() starlark.Bool  { return true }
-func (s *sliceValue) Hash() (uint32, error) { return 0, pyErrorf("TypeError", "unhashable type: 'slice'") }
+func (s *sliceValue) Repr() string         { return s.String() }
+func (s *sliceValue) Type() string         { return "slice" }
+func (s *sliceValue) Freeze()              {}
+func (s *sliceValue) Truth() starlark.Bool { return true }
+func (s *sliceValue) Hash() (uint32, error) {
+	return 0, pyErrorf("TypeError", "unhashable type: 'slice'")
+}
 func (s *sliceValue) Attr(name string) (starlark.Value, error) {
 	switch name {
 	case "start":

@@ -123,7 +123,7 @@ type fnCtx struct {
 	synth  bool   // a try/with/handler body: returns codes
 	kind   string // synthetic kind, for the function's name ("try", "except"...)
 
-	hoisted []syntax.Stmt // synthetic bodies, defined at entry
+	hoisted  []syntax.Stmt // synthetic bodies, defined at entry
 	prologue []syntax.Stmt // box creation and parameter copies
 
 	// codes this synthetic body may return to the statement that ran it

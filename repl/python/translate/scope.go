@@ -50,13 +50,13 @@ type scope struct {
 	node       py.Node
 	uses       map[string]*synthBody
 	exceptName map[string]*synthBody // names an except clause binds, by its handler
-	multi     map[string]bool // used in more than one body, or in the function itself
+	multi      map[string]bool       // used in more than one body, or in the function itself
 }
 
 // synthBody is a body that becomes a Starlark function of its own: a try
 // body, an except handler, else or finally, a with body.
 type synthBody struct {
-	owner *scope
+	owner  *scope
 	inLoop bool // a Python loop of owner encloses it
 }
 
@@ -87,7 +87,7 @@ type binder struct {
 	a     *analysis
 	s     *scope
 	body  *synthBody // the synthetic body being walked, or nil
-	loops int       // Python loops of this scope around the current point
+	loops int        // Python loops of this scope around the current point
 	err   error
 }
 
