@@ -101,7 +101,8 @@ func newBuiltins() starlark.StringDict {
 	for _, name := range []string{"sorted", "reversed", "enumerate", "max", "min", "any", "all", "zip"} {
 		d[name] = iterableArgs(name)
 	}
-	for _, name := range []string{"range", "hash", "dir"} {
+	d["hash"] = starlark.NewBuiltin("hash", builtinHash)
+	for _, name := range []string{"range", "dir"} {
 		d[name] = starlark.Universe[name]
 	}
 	return d

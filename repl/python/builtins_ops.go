@@ -68,9 +68,14 @@ func divide(op syntax.Token) func(*starlark.Thread, *starlark.Builtin, starlark.
 // different types unequal; Python compares an enum member or a bool with
 // a number as the number it is.
 func compare(op syntax.Token) func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
-	return func(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	return func(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 		if len(args) != 2 {
 			return nil, pyErrorf("TypeError", "invalid syntax")
+		}
+		_, xi := args[0].(*Instance)
+		_, yi := args[1].(*Instance)
+		if xi || yi {
+			return richCompare(thread, op.String(), args[0], args[1])
 		}
 		x, y := bytesPair(args[0], args[1])
 		if isNumber(x) && isNumber(y) {
@@ -97,13 +102,36 @@ func pyEqual(x, y starlark.Value) (bool, error) {
 // Python's equality; for other containers an enum member is looked up as
 // its int.
 func membership(negate bool) func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
-	return func(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	return func(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 		if len(args) != 2 {
 			return nil, pyErrorf("TypeError", "invalid syntax")
 		}
 		x, y := args[0], args[1]
 		found := false
 		switch c := y.(type) {
+		case *Instance:
+			if m, ok := c.method("__contains__"); ok {
+				r, err := starlark.Call(thread, m, starlark.Tuple{x}, nil)
+				if err != nil {
+					return nil, err
+				}
+				found = bool(r.Truth())
+				break
+			}
+			items, err := collect(thread, c)
+			if err != nil {
+				return nil, err
+			}
+			for _, it := range items {
+				eq, err := richCompare(thread, "==", x, it)
+				if err != nil {
+					return nil, err
+				}
+				if eq.Truth() {
+					found = true
+					break
+				}
+			}
 		case *starlark.List, starlark.Tuple:
 			seq := c.(starlark.Indexable)
 			for i := 0; i < seq.Len() && !found; i++ {

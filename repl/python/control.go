@@ -71,6 +71,7 @@ func caught(thread *starlark.Thread, err error) (*PyError, error) {
 	}
 	pe := asPyError(conv)
 	pe.raw = err
+	pe.caughtDepth = thread.CallStackDepth()
 	if pe.Class == "KeyboardInterrupt" || pe.Class == "MemoryError" {
 		if in := interpOf(thread); in != nil {
 			in.acknowledge(thread)

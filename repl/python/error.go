@@ -29,6 +29,10 @@ type PyError struct {
 	// raw is the error as it travelled: a *starlark.EvalError holds the
 	// call stack it was raised with, for tracebacks and bare raise.
 	raw error
+	// caughtDepth is the depth of the Starlark stack where a try caught
+	// it: its traceback, printed as the cause or context of another,
+	// starts at the frame that caught it, as CPython's does.
+	caughtDepth int
 }
 
 func (e *PyError) Error() string {

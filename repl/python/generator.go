@@ -389,7 +389,12 @@ func (l *listIterator) String() string {
 	return "<list_iterator object at " + hexAddr(l) + ">"
 }
 func (l *listIterator) Repr() string          { return l.String() }
-func (l *listIterator) Type() string          { return "iterator" }
+func (l *listIterator) Type() string {
+	if l.name != "" {
+		return "generator"
+	}
+	return "list_iterator"
+}
 func (l *listIterator) Freeze()               {}
 func (l *listIterator) Truth() starlark.Bool  { return true }
 func (l *listIterator) Hash() (uint32, error) { return uint32(addressOf(l)), nil }

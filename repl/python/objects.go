@@ -3,6 +3,7 @@ package python
 import (
 	"errors"
 	"fmt"
+	"math/big"
 	"reflect"
 	"strings"
 
@@ -217,6 +218,11 @@ func getAttr(x starlark.Value, name string) (starlark.Value, error) {
 			return v, nil
 		}
 	}
+	if isPyInt(x) {
+		if m, ok := intMethods[name]; ok {
+			return &BoundMethod{fn: m, self: x}, nil
+		}
+	}
 	switch name {
 	case "__name__", "__qualname__":
 		switch f := x.(type) {
@@ -239,6 +245,48 @@ func getAttr(x starlark.Value, name string) (starlark.Value, error) {
 		}
 	}
 	return nil, pyErrorf("AttributeError", "'%s' object has no attribute '%s'", pyTypeName(x), name)
+}
+
+// intMethods are the methods of int that socket programs use; the
+// lowering routes their names through $getattr, since Starlark's ints
+// have no attributes.
+var intMethods = map[string]*starlark.Builtin{
+	"to_bytes":   starlark.NewBuiltin("to_bytes", intToBytes),
+	"bit_length": starlark.NewBuiltin("bit_length", intBitLength),
+}
+
+func intBitLength(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if len(args) != 1 || len(kwargs) > 0 {
+		return nil, pyErrorf("TypeError", "int.bit_length() takes no arguments (%d given)", len(args)-1)
+	}
+	n, ok := bigOf(args[0])
+	if !ok {
+		return nil, pyErrorf("TypeError", "descriptor 'bit_length' for 'int' objects doesn't apply to a '%s' object", pyTypeName(args[0]))
+	}
+	return starlark.MakeInt(new(big.Int).Abs(n).BitLen()), nil
+}
+
+// builtinHash is hash(x): an int hashes to itself, as in CPython; other
+// values to a number that is stable within the session.
+func builtinHash(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	v, err := oneArg("hash", args, kwargs)
+	if err != nil {
+		return nil, err
+	}
+	if isPyInt(v) {
+		n, _ := bigOf(v)
+		if n.IsInt64() {
+			if i := n.Int64(); i != -1 {
+				return starlark.MakeInt64(i), nil
+			}
+			return starlark.MakeInt(-2), nil
+		}
+	}
+	h, err := v.Hash()
+	if err != nil {
+		return nil, pyErrorf("TypeError", "unhashable type: '%s'", pyTypeName(v))
+	}
+	return starlark.MakeInt64(int64(int32(h))), nil
 }
 
 // classOf is type(x): a class for instances, a built-in type otherwise.

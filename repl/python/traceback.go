@@ -76,6 +76,13 @@ func (in *Interp) formatOne(b *strings.Builder, pe *PyError) {
 		return
 	}
 	frames := in.frames(pe.raw)
+	var ee *starlark.EvalError
+	if pe.caughtDepth > 1 && errors.As(pe.raw, &ee) && pe.caughtDepth-1 <= len(ee.CallStack) {
+		// Only the frames from the one that caught it down.
+		if outer := len(in.pyFrames(ee.CallStack[:pe.caughtDepth-1])); outer > 1 && outer-1 < len(frames) {
+			frames = frames[outer-1:]
+		}
+	}
 	if len(frames) > 0 {
 		b.WriteString("Traceback (most recent call last):\n")
 		writeFrames(b, frames)

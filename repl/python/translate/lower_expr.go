@@ -35,7 +35,7 @@ func (l *lowerer) expr(fn *fnCtx, s *scope, e py.Expr) syntax.Expr {
 	case *py.Attribute:
 		p := l.mark(e)
 		x := l.expr(fn, s, e.Value)
-		if isDunder(e.Attr) {
+		if isDunder(e.Attr) || intAttrs[e.Attr] {
 			return l.call(HGetAttr, p, x, strLit(e.Attr, p))
 		}
 		return &syntax.DotExpr{X: x, Dot: p, NamePos: p, Name: l.ident(e.Attr, p)}
@@ -140,6 +140,10 @@ func (l *lowerer) subscriptKey(fn *fnCtx, s *scope, key py.Expr, pos syntax.Posi
 func isDunder(name string) bool {
 	return len(name) > 4 && name[:2] == "__" && name[len(name)-2:] == "__"
 }
+
+// intAttrs are methods of int: Starlark's ints have no attributes, so
+// reading one goes through $getattr too.
+var intAttrs = map[string]bool{"to_bytes": true, "bit_length": true}
 
 var binaryTokens = map[py.Operator]syntax.Token{
 	py.Add: syntax.PLUS, py.Sub: syntax.MINUS, py.Mult: syntax.STAR,
