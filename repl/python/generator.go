@@ -388,7 +388,7 @@ func (l *listIterator) String() string {
 	}
 	return "<list_iterator object at " + hexAddr(l) + ">"
 }
-func (l *listIterator) Repr() string          { return l.String() }
+func (l *listIterator) Repr() string { return l.String() }
 func (l *listIterator) Type() string {
 	if l.name != "" {
 		return "generator"
