@@ -228,7 +228,7 @@ func getItem(x, k starlark.Value) (starlark.Value, error) {
 			v, found, _ = c.Get(starlark.MakeInt(kc.v))
 		}
 		if !found {
-			return nil, &PyError{Class: "KeyError", Msg: Repr(k)}
+			return nil, &PyError{Class: "KeyError", Msg: Repr(k), Args: starlark.Tuple{k}}
 		}
 		return v, nil
 	case starlark.Indexable:
@@ -297,7 +297,7 @@ func builtinDelitem(thread *starlark.Thread, _ *starlark.Builtin, args starlark.
 			return nil, asPyError(err)
 		}
 		if !found {
-			return nil, &PyError{Class: "KeyError", Msg: Repr(k)}
+			return nil, &PyError{Class: "KeyError", Msg: Repr(k), Args: starlark.Tuple{k}}
 		}
 		return starlark.None, nil
 	case *starlark.List:

@@ -72,6 +72,15 @@ func caught(thread *starlark.Thread, err error) (*PyError, error) {
 	pe := asPyError(conv)
 	pe.raw = err
 	pe.caughtDepth = thread.CallStackDepth()
+	if cur := handlingOf(thread).current(); cur != nil && cur.raw != err {
+		// Raised while another was being handled: Python records it as
+		// the new one's __context__.
+		if inst := exceptionValue(pe); inst.exc.context == nil {
+			if cv := exceptionValue(cur); cv != inst {
+				inst.exc.context = cv
+			}
+		}
+	}
 	if pe.Class == "KeyboardInterrupt" || pe.Class == "MemoryError" {
 		if in := interpOf(thread); in != nil {
 			in.acknowledge(thread)
@@ -181,18 +190,31 @@ func chain(thread *starlark.Thread, err error, prev *PyError) error {
 	if prev == nil {
 		return err
 	}
-	pe := asPyError(err)
-	if pe == prev || pe.value != nil && pe.value == prev.value {
-		return err
-	}
-	inst := exceptionValue(pe)
-	if inst.exc.context == nil {
-		pv := exceptionValue(prev)
-		if pv != inst {
-			inst.exc.context = pv
+	attach := func(pe *PyError) {
+		if pe.raw == prev.raw && prev.raw != nil {
+			return // the same exception, raised again
+		}
+		inst := exceptionValue(pe)
+		if inst.exc.context == nil {
+			if pv := exceptionValue(prev); pv != inst {
+				inst.exc.context = pv
+			}
 		}
 	}
-	return err
+	var target *PyError
+	if errors.As(err, &target) {
+		attach(target)
+		return err
+	}
+	var exit *ExitError
+	if errors.As(err, &exit) {
+		return err
+	}
+	// A Go error from a builtin: made into a Python exception here, so
+	// that the context stays with it.
+	pe := asPyError(err)
+	attach(pe)
+	return pe
 }
 
 // helperRaise is raise X and raise X from Y.

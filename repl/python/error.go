@@ -24,6 +24,9 @@ type PyError struct {
 	Op    string // failing operation, for hints ("connect", "bind"); "" if unknown
 	// Args are the exception's args when Msg alone cannot give them.
 	Args starlark.Tuple
+	// Attrs are attributes the exception object has besides args
+	// (ImportError.name).
+	Attrs map[string]starlark.Value
 
 	value *Instance // the exception object, once made (raise, except ... as e)
 	// raw is the error as it travelled: a *starlark.EvalError holds the

@@ -177,6 +177,7 @@ type excState struct {
 	// raised is the error this instance travelled as, with its stack,
 	// once it has been raised.
 	raised *PyError
+	attrs  map[string]starlark.Value // ImportError.name and the like
 }
 
 func (e *excState) attr(name string) (starlark.Value, bool) {
@@ -202,10 +203,17 @@ func (e *excState) attr(name string) (starlark.Value, bool) {
 		return starlark.Bool(e.suppressContext), true
 	case "__traceback__":
 		return starlark.None, true
-	case "value", "code", "msg", "name":
+	}
+	if v, ok := e.attrs[name]; ok {
+		return v, true
+	}
+	switch name {
+	case "value", "code", "msg":
 		if len(e.args) > 0 {
 			return e.args[0], true
 		}
+		return starlark.None, true
+	case "name", "path":
 		return starlark.None, true
 	}
 	return nil, false
@@ -356,7 +364,7 @@ func exceptionValue(pe *PyError) *Instance {
 		return pe.value
 	}
 	cls := classByName(pe.Class)
-	inst := &Instance{cls: cls, exc: &excState{raised: pe}}
+	inst := &Instance{cls: cls, exc: &excState{raised: pe, attrs: pe.Attrs}}
 	e := inst.exc
 	switch {
 	case pe.Args != nil:

@@ -3,6 +3,7 @@ package python
 import (
 	"errors"
 	"runtime"
+	"strings"
 	"sync"
 
 	"go.starlark.net/starlark"
@@ -44,10 +45,34 @@ func (c *genChannels) stop() {
 	<-c.ended
 }
 
-// generators is the set an interpreter keeps of its live generators.
+// generators is the set an interpreter keeps of its live generators,
+// and of those nothing refers to any more, waiting to be closed at the
+// next statement boundary (never concurrently with running code).
 type generators struct {
-	mu   sync.Mutex
-	live map[*genChannels]bool
+	mu      sync.Mutex
+	live    map[*genChannels]bool
+	orphans []*genChannels
+}
+
+// orphan queues a generator the garbage collector found unreachable.
+func (g *generators) orphan(c *genChannels) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	g.orphans = append(g.orphans, c)
+}
+
+// reap closes the queued generators: their finally clauses run now, on
+// their own threads, while the interpreter waits.
+func (in *Interp) reapGenerators() {
+	in.gens.mu.Lock()
+	orphans := in.gens.orphans
+	in.gens.orphans = nil
+	in.gens.mu.Unlock()
+	for _, c := range orphans {
+		prev := in.setActive(c.thread)
+		c.stop()
+		in.setActive(prev)
+	}
 }
 
 func (g *generators) add(c *genChannels) {
@@ -65,7 +90,7 @@ func (g *generators) remove(c *genChannels) {
 	delete(g.live, c)
 }
 
-// closeAll stops every suspended generator.
+// closeAll stops every suspended generator (Reset, Close).
 func (g *generators) closeAll() {
 	g.mu.Lock()
 	all := make([]*genChannels, 0, len(g.live))
@@ -144,8 +169,9 @@ func (g *Generator) start() {
 		v, err := starlark.Call(c.thread, body, args, nil)
 		c.out <- genMsg{done: true, value: v, err: err}
 	}()
-	// Once nothing refers to the generator, its body is closed.
-	runtime.AddCleanup(g, func(c *genChannels) { go c.stop() }, c)
+	// Once nothing refers to the generator, its body is closed at the
+	// next statement boundary.
+	runtime.AddCleanup(g, gens.orphan, c)
 }
 
 // resume runs the body until its next yield (or its end) and returns
@@ -433,11 +459,18 @@ func itoaHex(n uint64) string {
 // pyFuncName is the Python name of a lowered function: a synthetic
 // body's name is "$kind:name".
 func pyFuncName(name string) string {
+	name = pyQualName(name)
+	if i := strings.LastIndexByte(name, '.'); i >= 0 {
+		name = name[i+1:]
+	}
+	return name
+}
+
+// pyQualName is the qualified name of a lowered function: "Point.move".
+func pyQualName(name string) string {
 	if len(name) > 0 && name[0] == '$' {
-		for i := 1; i < len(name); i++ {
-			if name[i] == ':' {
-				return name[i+1:]
-			}
+		if i := strings.IndexByte(name, ':'); i > 0 {
+			name = name[i+1:]
 		}
 	}
 	if name == "lambda" {

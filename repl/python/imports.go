@@ -52,10 +52,12 @@ var stdlibAbsent = map[string]bool{
 }
 
 func noModule(name string) error {
+	pe := pyErrorf("ModuleNotFoundError", "No module named '%s'", name)
 	if stdlibAbsent[name] {
-		return pyErrorf("ModuleNotFoundError", "No module named '%s' in this shell: the built-in modules are socket, select, struct, time and os (unlink, getpid, path.exists)", name)
+		pe.Msg += " in this shell: the built-in modules are socket, select, struct, time and os (unlink, getpid, path.exists)"
 	}
-	return pyErrorf("ModuleNotFoundError", "No module named '%s'", name)
+	pe.Attrs = map[string]starlark.Value{"name": starlark.String(name)}
+	return pe
 }
 
 func helperImportFrom(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {

@@ -219,6 +219,7 @@ func interpOf(thread *starlark.Thread) *Interp {
 // the exception as a *PyError, an *ExitError when the program asked to
 // end, or nil.
 func (in *Interp) Exec(name, src string, mode Mode) (Result, error) {
+	in.reapGenerators()
 	in.rt.ClearInterrupt()
 	in.echo = nil
 	in.iterFailures = nil
@@ -233,6 +234,7 @@ func (in *Interp) Exec(name, src string, mode Mode) (Result, error) {
 	err = starlark.ExecREPLChunk(prog.File, thread, in.helpers)
 	stopWatch()
 	in.setActive(prev)
+	in.reapGenerators()
 	for _, n := range prog.Globals {
 		delete(in.helpers, n)
 	}

@@ -225,14 +225,11 @@ func getAttr(x starlark.Value, name string) (starlark.Value, error) {
 	}
 	switch name {
 	case "__name__", "__qualname__":
-		switch f := x.(type) {
-		case *starlark.Function:
-			if f.Name() == "lambda" {
-				return starlark.String("<lambda>"), nil
+		if f, ok := x.(starlark.Callable); ok {
+			if name == "__name__" {
+				return starlark.String(pyFuncName(f.Name())), nil
 			}
-			return starlark.String(f.Name()), nil
-		case starlark.Callable:
-			return starlark.String(f.Name()), nil
+			return starlark.String(pyQualName(f.Name())), nil
 		}
 	case "__doc__":
 		if f, ok := x.(*starlark.Function); ok {

@@ -35,23 +35,46 @@ func (in *Interp) Traceback(err error) string {
 		return ""
 	}
 	var b strings.Builder
-	in.formatChain(&b, pe, map[*Instance]bool{})
+	in.formatChain(&b, pe, true, map[*Instance]bool{})
 	return b.String()
 }
 
+// Summary is what the prompt shows of an exception: the last line of
+// each exception in its chain (a cause or context first), without the
+// frames, as python3 -i prints them once its traceback lines are set aside.
+func (in *Interp) Summary(err error) []string {
+	pe := asPyError(err)
+	if pe == nil {
+		return nil
+	}
+	var b strings.Builder
+	in.formatChain(&b, pe, false, map[*Instance]bool{})
+	var out []string
+	for _, l := range strings.Split(strings.TrimRight(b.String(), "\n"), "\n") {
+		if l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
 // formatChain prints an exception's cause or context first.
-func (in *Interp) formatChain(b *strings.Builder, pe *PyError, seen map[*Instance]bool) {
+func (in *Interp) formatChain(b *strings.Builder, pe *PyError, frames bool, seen map[*Instance]bool) {
 	if inst := pe.value; inst != nil && inst.exc != nil && !seen[inst] {
 		seen[inst] = true
 		if c, ok := inst.exc.cause.(*Instance); ok && c.exc != nil {
-			in.formatChain(b, raisedOf(c), seen)
+			in.formatChain(b, raisedOf(c), frames, seen)
 			b.WriteString("\nThe above exception was the direct cause of the following exception:\n\n")
 		} else if x, ok := inst.exc.context.(*Instance); ok && x.exc != nil && !inst.exc.suppressContext {
-			in.formatChain(b, raisedOf(x), seen)
+			in.formatChain(b, raisedOf(x), frames, seen)
 			b.WriteString("\nDuring handling of the above exception, another exception occurred:\n\n")
 		}
 	}
-	in.formatOne(b, pe)
+	if frames {
+		in.formatOne(b, pe)
+		return
+	}
+	b.WriteString(pe.lastLine() + "\n")
 }
 
 // raisedOf is the error an instance was raised as (with its stack), or
@@ -87,19 +110,19 @@ func (in *Interp) formatOne(b *strings.Builder, pe *PyError) {
 		b.WriteString("Traceback (most recent call last):\n")
 		writeFrames(b, frames)
 	}
-	name := pe.Class
+	b.WriteString(pe.lastLine() + "\n")
+}
+
+// lastLine is "Class: message", or "Class" when the message is empty.
+func (pe *PyError) lastLine() string {
+	name, msg := pe.Class, pe.Msg
 	if pe.value != nil {
-		name = pe.value.cls.displayName()
-	}
-	msg := pe.Msg
-	if pe.value != nil {
-		msg = pe.value.pyStr()
+		name, msg = pe.value.cls.displayName(), pe.value.pyStr()
 	}
 	if msg == "" {
-		fmt.Fprintf(b, "%s\n", name)
-	} else {
-		fmt.Fprintf(b, "%s: %s\n", name, msg)
+		return name
 	}
+	return name + ": " + msg
 }
 
 // formatSyntaxError prints a SyntaxError as CPython does: where, the

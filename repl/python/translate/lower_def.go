@@ -75,27 +75,47 @@ func (l *lowerer) funcDef(fn *fnCtx, d *py.FunctionDef) []syntax.Stmt {
 	fs := l.a.scopes[d]
 	params := l.params(fn, s, d.Args, pos)
 	body := l.functionBody(fn, fs, d.Name, d.Body, pos)
+	// The Starlark function's name is Python's qualified name: Starlark
+	// puts it in repr() and in its messages ("Point.__init__() missing
+	// 1 required positional argument"), as CPython does.
+	qual := qualname(s, d.Name)
 	if fs.generator {
-		inner := &syntax.DefStmt{Def: pos, Name: l.ident(synthName("gen", d.Name), pos), Params: plainParams(params), Body: body}
+		inner := &syntax.DefStmt{Def: pos, Name: l.ident(synthName("gen", qual), pos), Params: plainParams(params), Body: body}
 		args := []syntax.Expr{l.ident(inner.Name.Name, pos)}
 		for _, p := range plainParams(params) {
 			args = append(args, l.ident(p.(*syntax.Ident).Name, pos))
 		}
 		body = []syntax.Stmt{inner, &syntax.ReturnStmt{Return: pos, Result: l.call(HGenerator, pos, args...)}}
 	}
-	def := &syntax.DefStmt{Def: pos, Name: l.ident(d.Name, pos), Params: params, Body: body}
+	def := &syntax.DefStmt{Def: pos, Name: l.ident(qual, pos), Params: params, Body: body}
 	if fn.module {
-		l.moduleName(d.Name)
+		l.moduleName(qual)
 	}
 	out = append(out, def)
-	value := syntax.Expr(l.ident(d.Name, pos))
+	value := syntax.Expr(l.ident(qual, pos))
 	for i := len(decos) - 1; i >= 0; i-- {
 		value = &syntax.CallExpr{Fn: l.ident(decos[i], pos), Lparen: l.mark(d.DecoratorList[i]), Args: []syntax.Expr{value}, Rparen: pos}
 	}
 	if len(decos) > 0 {
 		return append(out, assign(l.nameRef(s, d.Name, pos), value, pos))
 	}
-	return append(out, l.bindName(s, d.Name, d.Name, pos)...)
+	return append(out, l.bindName(s, d.Name, qual, pos)...)
+}
+
+// qualname is Python's __qualname__ of a def or class named name in
+// scope s: "f", "Point.move", "outer.<locals>.inner".
+// Scope names are themselves qualified, so one step is enough.
+func qualname(s *scope, name string) string {
+	for s != nil && s.kind == comprehensionScope {
+		s = s.parent
+	}
+	switch {
+	case s == nil || s.kind == moduleScope:
+		return name
+	case s.kind == classScope:
+		return s.name + "." + name
+	}
+	return s.name + ".<locals>." + name
 }
 
 // plainParams makes the plain names a generator's inner body takes:

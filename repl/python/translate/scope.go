@@ -193,7 +193,7 @@ func (b *binder) stmt(st py.Stmt) {
 			b.expr(k.Value)
 		}
 		b.bind(st, st.Name)
-		cs := b.a.open(classScope, b.s, st.Name, st)
+		cs := b.a.open(classScope, b.s, qualname(b.s, st.Name), st)
 		inner := &binder{a: b.a, s: cs}
 		inner.stmts(st.Body)
 		if inner.err != nil && b.err == nil {
@@ -359,7 +359,7 @@ func (b *binder) stmt(st py.Stmt) {
 
 // function opens the scope of a def or lambda and walks its body.
 func (b *binder) function(n py.Node, name string, args *py.Arguments, body []py.Stmt, lambdaBody py.Expr) {
-	fs := b.a.open(functionScope, b.s, name, n)
+	fs := b.a.open(functionScope, b.s, qualname(b.s, name), n)
 	inner := &binder{a: b.a, s: fs}
 	for _, p := range allArgs(args) {
 		fs.params[p.Arg] = true
