@@ -43,24 +43,19 @@ type Program struct {
 	// itself (temporaries, hoisted bodies, defs): the interpreter drops
 	// them after running it.
 	Globals []string
-	spans   []Span
+	spans   map[[2]int32]Span
 	// Source is the Python source, for tracebacks.
 	Source string
 }
 
-// spanBase is where unique position columns start: a Starlark position
-// whose column is spanBase+i stands for spans[i], the Python node that
-// the operation there came from. Smaller columns are plain positions.
-const spanBase = 1 << 24
-
-// SpanAt returns the Python span of a position taken from a Starlark call
-// frame of this program.
+// SpanAt returns the Python span of the operation at a position taken
+// from a Starlark call frame of this program: each operation that can
+// fail is placed where CPython locates it (a call at its '(', a binary
+// operation at its operator, a subscript at its '['), and the span is
+// the node's whole range, which the traceback underlines.
 func (p *Program) SpanAt(pos syntax.Position) (Span, bool) {
-	i := int(pos.Col) - spanBase
-	if i < 0 || i >= len(p.spans) {
-		return Span{}, false
-	}
-	return p.spans[i], true
+	sp, ok := p.spans[[2]int32{pos.Line, pos.Col}]
+	return sp, ok
 }
 
 // Options is the Starlark dialect the lowered trees use.
@@ -74,7 +69,7 @@ func Lower(filename, src string, m *py.Module, mode Mode) (*Program, error) {
 	if err != nil {
 		return nil, withFile(err, filename, src)
 	}
-	l := &lowerer{a: a, mode: mode, src: src}
+	l := &lowerer{a: a, mode: mode, src: src, spans: map[[2]int32]Span{}, lineStarts: lineStarts(src)}
 	l.file = new(string)
 	*l.file = filename
 	top := &fnCtx{scope: a.module, module: true}
@@ -108,7 +103,8 @@ type lowerer struct {
 	file *string
 	err  error
 
-	spans       []Span
+	spans       map[[2]int32]Span
+	lineStarts  []int // byte offset of each line, for finding operators
 	temps       int
 	moduleNames map[string]bool
 	loops       []*loopCtx // every Python loop open at this point, innermost last
@@ -168,12 +164,71 @@ func (l *lowerer) at(n py.Node) syntax.Position {
 	return syntax.MakePosition(l.file, 1, 1)
 }
 
-// mark is a unique position standing for node n's span: the position of
-// an operation that can fail, so that a traceback can point at n.
+// mark is the position of an operation that can fail, standing for node
+// n's span so that a traceback can point at n: where CPython places the
+// operation (see SpanAt). The first node placed at a position keeps it.
 func (l *lowerer) mark(n py.Node) syntax.Position {
 	loc := n.(interface{ Pos() py.Loc }).Pos()
-	l.spans = append(l.spans, Span{Line: loc.Lineno, Col: loc.ColOffset, EndLine: loc.EndLineno, EndCol: loc.EndColOffset})
-	return syntax.MakePosition(l.file, int32(loc.Lineno), int32(spanBase+len(l.spans)-1))
+	line, col := loc.Lineno, loc.ColOffset
+	switch e := n.(type) {
+	case *py.Call:
+		line, col = l.after(e.Func.Pos(), '(')
+	case *py.Subscript:
+		line, col = l.after(e.Value.Pos(), '[')
+	case *py.Attribute:
+		line, col = l.after(e.Value.Pos(), '.')
+	case *py.BinOp:
+		line, col = l.after(e.Left.Pos(), 0)
+	case *py.Compare:
+		line, col = l.after(e.Left.Pos(), 0)
+	}
+	key := [2]int32{int32(line), int32(col + 1)}
+	if _, taken := l.spans[key]; !taken {
+		l.spans[key] = Span{Line: loc.Lineno, Col: loc.ColOffset, EndLine: loc.EndLineno, EndCol: loc.EndColOffset}
+	}
+	return syntax.MakePosition(l.file, key[0], key[1])
+}
+
+// after finds the first character after a node that is not a space, a
+// closing parenthesis or a comment (or, with want, the first want): the
+// operator of a binary operation, the bracket of a call or subscript.
+func (l *lowerer) after(loc py.Loc, want byte) (int, int) {
+	line, col := loc.EndLineno, loc.EndColOffset
+	if line < 1 || line > len(l.lineStarts) {
+		return loc.Lineno, loc.ColOffset
+	}
+	i := l.lineStarts[line-1] + col
+	for i < len(l.src) {
+		c := l.src[i]
+		switch {
+		case c == '\n':
+			line++
+			col = 0
+			i++
+			continue
+		case c == '#':
+			for i < len(l.src) && l.src[i] != '\n' {
+				i++
+			}
+			continue
+		case want != 0 && c == want, want == 0 && c != ' ' && c != '\t' && c != ')' && c != '\\' && c != '\f' && c != '\r':
+			return line, col
+		}
+		i++
+		col++
+	}
+	return loc.Lineno, loc.ColOffset
+}
+
+// lineStarts is the byte offset where each line of src begins.
+func lineStarts(src string) []int {
+	starts := []int{0}
+	for i := 0; i < len(src); i++ {
+		if src[i] == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return starts
 }
 
 // temp makes a fresh name for a Starlark temporary of fn.
