@@ -19,6 +19,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime/debug"
 
 	"sockrepl/repl"
@@ -62,7 +63,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	switch {
 	case *code != "":
 		opt.Color = false
-		return repl.RunProgram(*code, opt)
+		return repl.RunProgram("<string>", *code, opt)
 	case fs.NArg() > 0:
 		src, err := os.ReadFile(fs.Arg(0))
 		if err != nil {
@@ -70,7 +71,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return 2
 		}
 		opt.Color = false
-		return repl.RunProgram(string(src), opt)
+		name, err := filepath.Abs(fs.Arg(0))
+		if err != nil {
+			name = fs.Arg(0)
+		}
+		return repl.RunProgram(name, string(src), opt)
 	case repl.IsTerminal():
 		return repl.RunTerminal(opt)
 	default:

@@ -73,20 +73,28 @@ func (s *Session) lineResult(err error, interrupted *atomic.Bool) (int, bool) {
 }
 
 // RunProgram runs a whole program, as `python3 FILE.py` or `python3 -c`
-// do: no echo, and the first uncaught exception ends it with status 1.
-func RunProgram(src string, opt Options) int {
+// do: no echo; an uncaught exception prints its traceback on stderr and
+// ends the program with status 1 (130 for KeyboardInterrupt). name is the
+// file's path as tracebacks show it, or "<string>" for -c.
+func RunProgram(name, src string, opt Options) int {
 	return withSession(opt, func(s *Session, interrupted *atomic.Bool) int {
-		err := s.run(translate.Chunk{Src: src}, python.Program)
+		_, err := s.interp.Exec(name, src, python.Program)
+		s.out.endStatus()
 		var ex *python.ExitError
 		switch {
+		case err == nil:
+			return 0
 		case errors.As(err, &ex):
+			if ex.Message != nil {
+				io.WriteString(opt.Err, python.Str(ex.Message)+"\n")
+			}
 			return ex.Code
-		case interrupted.Load():
-			return 130
-		case err != nil:
-			return 1
 		}
-		return 0
+		io.WriteString(opt.Err, s.interp.Traceback(err))
+		if errors.Is(err, python.ErrInterrupted) {
+			return 130
+		}
+		return 1
 	})
 }
 

@@ -128,7 +128,7 @@ func (s *Session) run(c translate.Chunk, mode python.Mode) error {
 	if c.Err != nil {
 		return s.report(python.AsException(c.Err))
 	}
-	res, err := s.interp.Exec(c.Src, mode)
+	res, err := s.interp.Exec("<stdin>", c.Src, mode)
 	s.out.endStatus()
 	s.value = res.Value
 	if err != nil {
@@ -145,7 +145,9 @@ func (s *Session) run(c translate.Chunk, mode python.Mode) error {
 // report prints an exception the way Python's prompt ends a traceback,
 // with a hint in terminal mode, and returns it.
 func (s *Session) report(e *python.PyError) error {
-	s.out.exception(e.Error())
+	for _, line := range s.interp.Summary(e) {
+		s.out.exception(line)
+	}
 	if s.opt.Terminal {
 		if h := hintFor(s.lang, e); h != "" {
 			s.out.dim(h)

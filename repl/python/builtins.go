@@ -4,31 +4,36 @@ import (
 	"strings"
 
 	"go.starlark.net/starlark"
-	"go.starlark.net/syntax"
 
 	"sockrepl/sockets"
 )
 
-// newPredeclared returns the names every Session starts with: the modules
-// socket, select, struct, time and os, and Python-compatible builtins that
-// replace or extend Starlark's. Names wrapped in double underscores are
-// the helpers translate routes Python syntax through; they are not meant
-// to be typed (completion should hide names starting with "_").
-func newPredeclared(rt *sockets.Runtime) starlark.StringDict {
-	sock := newSocketModule(rt)
-	sel := newSelectModule(rt)
-	st := newStructModule()
-	tm := newTimeModule(rt)
-	osm := newOSModule()
+// newModules makes the built-in modules of one interpreter.
+func newModules(rt *sockets.Runtime) map[string]starlark.Value {
+	return map[string]starlark.Value{
+		"socket": newSocketModule(rt),
+		"select": newSelectModule(rt),
+		"struct": newStructModule(),
+		"time":   newTimeModule(rt),
+		"os":     newOSModule(),
+	}
+}
+
+// newGlobals is the namespace every program starts with: __name__, and
+// the modules socket, select, struct, time and os, so that a learner can
+// type socket.socket() at once.
+func newGlobals(modules map[string]starlark.Value) starlark.StringDict {
+	g := starlark.StringDict{"__name__": starlark.String("__main__")}
+	for _, name := range []string{"socket", "select", "struct", "time", "os"} {
+		g[name] = modules[name]
+	}
+	return g
+}
+
+// newBuiltins returns Python's built-in names: functions that replace or
+// extend Starlark's, the types, and the exception classes.
+func newBuiltins() starlark.StringDict {
 	d := starlark.StringDict{
-		"socket": sock, "__socket__": sock,
-		"select": sel, "__select__": sel,
-		"struct": st, "__struct__": st,
-		"time": tm, "__time__": tm,
-		"os": osm, "__os__": osm,
-
-		"__name__": starlark.String("__main__"),
-
 		"print":      starlark.NewBuiltin("print", builtinPrint),
 		"repr":       starlark.NewBuiltin("repr", builtinRepr),
 		"ascii":      starlark.NewBuiltin("ascii", builtinASCII),
@@ -47,48 +52,58 @@ func newPredeclared(rt *sockets.Runtime) starlark.StringDict {
 		"divmod":     starlark.NewBuiltin("divmod", builtinDivmod),
 		"pow":        starlark.NewBuiltin("pow", builtinPow),
 		"isinstance": starlark.NewBuiltin("isinstance", builtinIsinstance),
+		"issubclass": starlark.NewBuiltin("issubclass", builtinIssubclass),
 		"callable":   starlark.NewBuiltin("callable", builtinCallable),
 		"map":        starlark.NewBuiltin("map", builtinMap),
+		"iter":       starlark.NewBuiltin("iter", builtinIterFn),
+		"next":       starlark.NewBuiltin("next", builtinNext),
+		"setattr":    starlark.NewBuiltin("setattr", builtinSetattr),
+		"getattr":    starlark.NewBuiltin("getattr", builtinGetattr),
+		"hasattr":    starlark.NewBuiltin("hasattr", builtinHasattr),
+		"delattr":    starlark.NewBuiltin("delattr", builtinDelattr),
+		"id":         starlark.NewBuiltin("id", builtinID),
+		"super":      starlark.NewBuiltin("super", builtinSuper),
 		"input":      unavailable("input", "input() is not available in this shell: put the text in a variable instead, e.g. msg = 'hello'"),
 		"open":       unavailable("open", "files are not available in this shell: keep the data in a bytes variable"),
 		"bytearray":  typeByteArray,
 		"memoryview": unavailable("memoryview", "memoryview is not available in this shell: slice the bytes instead, data[i:j]"),
 		"filter":     starlark.NewBuiltin("filter", builtinFilter),
+		"abs":        starlark.NewBuiltin("abs", builtinAbs),
 
-		"str":   typeStr,
-		"bytes": typeBytes,
-		"int":   typeInt,
-		"float": typeFloat,
-		"bool":  typeBool,
-		"list":  typeList,
-		"tuple": typeTuple,
-		"dict":  typeDict,
-		"set":   typeSet,
-		"type":  typeType,
+		"str":          typeStr,
+		"bytes":        typeBytes,
+		"int":          typeInt,
+		"float":        typeFloat,
+		"bool":         typeBool,
+		"list":         typeList,
+		"tuple":        typeTuple,
+		"dict":         typeDict,
+		"set":          typeSet,
+		"type":         typeType,
+		"object":       objectClass,
+		"staticmethod": starlark.NewBuiltin("staticmethod", builtinStaticmethod),
+		"classmethod":  starlark.NewBuiltin("classmethod", builtinClassmethod),
+		"property":     starlark.NewBuiltin("property", builtinProperty),
 
-		"__mod__":      starlark.NewBuiltin("__mod__", builtinMod),
-		"__getitem__":  starlark.NewBuiltin("__getitem__", builtinGetitem),
-		"__iter__":     starlark.NewBuiltin("__iter__", builtinIter),
-		"__unpack__":   starlark.NewBuiltin("__unpack__", builtinUnpack),
-		"__delitem__":  starlark.NewBuiltin("__delitem__", builtinDelitem),
-		"__assert__":   starlark.NewBuiltin("__assert__", builtinAssert),
-		"__pow__":      starlark.NewBuiltin("__pow__", builtinPowOp),
-		"__truediv__":  starlark.NewBuiltin("__truediv__", divide(syntax.SLASH)),
-		"__floordiv__": starlark.NewBuiltin("__floordiv__", divide(syntax.SLASHSLASH)),
-		"abs":          starlark.NewBuiltin("abs", builtinAbs),
-		"__eq__":       starlark.NewBuiltin("__eq__", compare(syntax.EQL)),
-		"__ne__":       starlark.NewBuiltin("__ne__", compare(syntax.NEQ)),
-		"__lt__":       starlark.NewBuiltin("__lt__", compare(syntax.LT)),
-		"__le__":       starlark.NewBuiltin("__le__", compare(syntax.LE)),
-		"__gt__":       starlark.NewBuiltin("__gt__", compare(syntax.GT)),
-		"__ge__":       starlark.NewBuiltin("__ge__", compare(syntax.GE)),
-		"__in__":       starlark.NewBuiltin("__in__", membership(false)),
-		"__notin__":    starlark.NewBuiltin("__notin__", membership(true)),
+		"None":           starlark.None,
+		"True":           starlark.True,
+		"False":          starlark.False,
+		"NotImplemented": notImplemented,
+		"Ellipsis":       ellipsis,
+	}
+	for name, c := range exceptionClasses {
+		if !strings.Contains(name, ".") {
+			d[name] = c
+		}
 	}
 	// Starlark builtins that take an iterable, made to accept str and
 	// bytes the way Python iterates them.
 	for _, name := range []string{"sorted", "reversed", "enumerate", "max", "min", "any", "all", "zip"} {
 		d[name] = iterableArgs(name)
+	}
+	d["hash"] = starlark.NewBuiltin("hash", builtinHash)
+	for _, name := range []string{"range", "dir"} {
+		d[name] = starlark.Universe[name]
 	}
 	return d
 }
@@ -206,15 +221,32 @@ func (e *exitBuiltin) CallInternal(_ *starlark.Thread, args starlark.Tuple, kwar
 	if err := starlark.UnpackPositionalArgs(e.name, args, kwargs, 0, &code); err != nil {
 		return nil, err
 	}
+	return nil, exitFor(code)
+}
+
+// exitFor is what SystemExit(code) ends a program with: None is status 0,
+// an int is the status, anything else is printed on stderr and gives 1.
+func exitFor(code starlark.Value) *ExitError {
 	switch c := code.(type) {
 	case starlark.NoneType:
-		return nil, &ExitError{Code: 0}
+		return &ExitError{Code: 0}
 	case starlark.Int, starlark.Bool, constValue:
-		n, err := intArg(c)
-		if err != nil {
-			return nil, err
+		if n, err := intArg(c); err == nil {
+			return &ExitError{Code: n & 0xff}
 		}
-		return nil, &ExitError{Code: n & 0xff}
 	}
-	return nil, &ExitError{Code: 1}
+	return &ExitError{Code: 1, Message: code}
+}
+
+// systemExit is the ExitError a raised SystemExit instance stands for.
+func systemExit(inst *Instance) error {
+	var code starlark.Value = starlark.None
+	switch args := inst.exc.args; len(args) {
+	case 0:
+	case 1:
+		code = args[0]
+	default:
+		code = args
+	}
+	return exitFor(code)
 }

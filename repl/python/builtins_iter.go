@@ -208,23 +208,3 @@ func iterableArgs(name string) *starlark.Builtin {
 		return callGuarded(thread, inner, args, kwargs, keepsItems[name])
 	})
 }
-
-func builtinIter(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if len(args) != 1 {
-		return nil, pyErrorf("TypeError", "invalid syntax")
-	}
-	v := asIterable(args[0])
-	if _, ok := v.(starlark.Iterable); !ok {
-		return nil, pyErrorf("TypeError", "'%s' object is not iterable", pyTypeName(v))
-	}
-	return v, nil
-}
-
-// builtinUnpack lets a, b = 'xy' unpack a str; anything else is left
-// for the assignment itself to check.
-func builtinUnpack(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if len(args) != 1 {
-		return nil, pyErrorf("TypeError", "invalid syntax")
-	}
-	return asIterable(args[0]), nil
-}

@@ -70,10 +70,24 @@ func builtinChr(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kw
 	return starlark.String(string(rune(n))), nil
 }
 
-func builtinLen(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+func builtinLen(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	v, err := oneArg("len", args, kwargs)
 	if err != nil {
 		return nil, err
+	}
+	if inst, ok := v.(*Instance); ok {
+		m, found := inst.method("__len__")
+		if !found {
+			return nil, pyErrorf("TypeError", "object of type '%s' has no len()", inst.cls.name)
+		}
+		n, err := starlark.Call(thread, m, nil, nil)
+		if err != nil {
+			return nil, err
+		}
+		if !isPyInt(n) {
+			return nil, pyErrorf("TypeError", "'%s' object cannot be interpreted as an integer", pyTypeName(n))
+		}
+		return n, nil
 	}
 	if s, ok := v.(starlark.String); ok {
 		return starlark.MakeInt(utf8.RuneCountInString(string(s))), nil
@@ -263,29 +277,6 @@ func power(x, y starlark.Value) (starlark.Value, error) {
 		return nil, pyErrorf("OverflowError", "(34, 'Numerical result out of range')")
 	}
 	return starlark.Float(r), nil
-}
-
-func builtinIsinstance(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	var v, cls starlark.Value
-	if err := starlark.UnpackPositionalArgs("isinstance", args, kwargs, 2, &v, &cls); err != nil {
-		return nil, err
-	}
-	var types []starlark.Value
-	if t, ok := cls.(starlark.Tuple); ok {
-		types = t
-	} else {
-		types = []starlark.Value{cls}
-	}
-	for _, t := range types {
-		pt, ok := t.(*pyType)
-		if !ok {
-			return nil, pyErrorf("TypeError", "isinstance() arg 2 must be a type, a tuple of types, or a union")
-		}
-		if isInstance(v, pt) {
-			return starlark.True, nil
-		}
-	}
-	return starlark.False, nil
 }
 
 func builtinCallable(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {

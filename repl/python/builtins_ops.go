@@ -68,9 +68,14 @@ func divide(op syntax.Token) func(*starlark.Thread, *starlark.Builtin, starlark.
 // different types unequal; Python compares an enum member or a bool with
 // a number as the number it is.
 func compare(op syntax.Token) func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
-	return func(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	return func(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 		if len(args) != 2 {
 			return nil, pyErrorf("TypeError", "invalid syntax")
+		}
+		_, xi := args[0].(*Instance)
+		_, yi := args[1].(*Instance)
+		if xi || yi {
+			return richCompare(thread, op.String(), args[0], args[1])
 		}
 		x, y := bytesPair(args[0], args[1])
 		if isNumber(x) && isNumber(y) {
@@ -97,13 +102,36 @@ func pyEqual(x, y starlark.Value) (bool, error) {
 // Python's equality; for other containers an enum member is looked up as
 // its int.
 func membership(negate bool) func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
-	return func(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	return func(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 		if len(args) != 2 {
 			return nil, pyErrorf("TypeError", "invalid syntax")
 		}
 		x, y := args[0], args[1]
 		found := false
 		switch c := y.(type) {
+		case *Instance:
+			if m, ok := c.method("__contains__"); ok {
+				r, err := starlark.Call(thread, m, starlark.Tuple{x}, nil)
+				if err != nil {
+					return nil, err
+				}
+				found = bool(r.Truth())
+				break
+			}
+			items, err := collect(thread, c)
+			if err != nil {
+				return nil, err
+			}
+			for _, it := range items {
+				eq, err := richCompare(thread, "==", x, it)
+				if err != nil {
+					return nil, err
+				}
+				if eq.Truth() {
+					found = true
+					break
+				}
+			}
 		case *starlark.List, starlark.Tuple:
 			seq := c.(starlark.Indexable)
 			for i := 0; i < seq.Len() && !found; i++ {
@@ -173,9 +201,13 @@ func builtinAbs(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kw
 	return nil, pyErrorf("TypeError", "bad operand type for abs(): '%s'", pyTypeName(v))
 }
 
-func builtinGetitem(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if len(args) != 2 {
-		return nil, pyErrorf("TypeError", "invalid syntax")
+func builtinGetitem(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if inst, ok := args[0].(*Instance); ok {
+		m, found := inst.method("__getitem__")
+		if !found {
+			return nil, pyErrorf("TypeError", "'%s' object is not subscriptable", inst.cls.name)
+		}
+		return starlark.Call(thread, m, starlark.Tuple{args[1]}, nil)
 	}
 	return getItem(args[0], args[1])
 }
@@ -196,7 +228,7 @@ func getItem(x, k starlark.Value) (starlark.Value, error) {
 			v, found, _ = c.Get(starlark.MakeInt(kc.v))
 		}
 		if !found {
-			return nil, &PyError{Class: "KeyError", Msg: Repr(k)}
+			return nil, &PyError{Class: "KeyError", Msg: Repr(k), Args: starlark.Tuple{k}}
 		}
 		return v, nil
 	case starlark.Indexable:
@@ -247,6 +279,17 @@ func builtinDelitem(thread *starlark.Thread, _ *starlark.Builtin, args starlark.
 		return nil, pyErrorf("TypeError", "invalid syntax")
 	}
 	x, k := args[0], args[1]
+	if s, ok := k.(*sliceValue); ok {
+		if err := delSlice(x, s); err != nil {
+			return nil, err
+		}
+		return starlark.None, nil
+	}
+	if inst, ok := x.(*Instance); ok {
+		if _, found, err := inst.callMethod("__delitem__", k); found {
+			return starlark.None, err
+		}
+	}
 	switch c := x.(type) {
 	case *starlark.Dict:
 		_, found, err := c.Delete(k)
@@ -254,7 +297,7 @@ func builtinDelitem(thread *starlark.Thread, _ *starlark.Builtin, args starlark.
 			return nil, asPyError(err)
 		}
 		if !found {
-			return nil, &PyError{Class: "KeyError", Msg: Repr(k)}
+			return nil, &PyError{Class: "KeyError", Msg: Repr(k), Args: starlark.Tuple{k}}
 		}
 		return starlark.None, nil
 	case *starlark.List:

@@ -43,7 +43,7 @@ func newType(_ *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (
 	if len(args) != 1 || len(kwargs) > 0 {
 		return nil, pyErrorf("TypeError", "type() takes 1 argument in this shell (classes cannot be created)")
 	}
-	return typeOf(args[0]), nil
+	return classOf(args[0]), nil
 }
 
 func newStr(_ *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {

@@ -10,7 +10,6 @@ import (
 
 	"go.starlark.net/resolve"
 	"go.starlark.net/starlark"
-	"go.starlark.net/syntax"
 
 	"sockrepl/repl/python/translate"
 	"sockrepl/sockets"
@@ -23,6 +22,20 @@ type PyError struct {
 	Msg   string
 	Errno int    // 0 if none
 	Op    string // failing operation, for hints ("connect", "bind"); "" if unknown
+	// Args are the exception's args when Msg alone cannot give them.
+	Args starlark.Tuple
+	// Attrs are attributes the exception object has besides args
+	// (ImportError.name).
+	Attrs map[string]starlark.Value
+
+	value *Instance // the exception object, once made (raise, except ... as e)
+	// raw is the error as it travelled: a *starlark.EvalError holds the
+	// call stack it was raised with, for tracebacks and bare raise.
+	raw error
+	// caughtDepth is the depth of the Starlark stack where a try caught
+	// it: its traceback, printed as the cause or context of another,
+	// starts at the frame that caught it, as CPython's does.
+	caughtDepth int
 }
 
 func (e *PyError) Error() string {
@@ -47,6 +60,9 @@ func asPyError(err error) *PyError {
 	var pe *PyError
 	if errors.As(err, &pe) {
 		c := *pe
+		if c.raw == nil {
+			c.raw = err
+		}
 		return &c
 	}
 	var te *translate.Error
@@ -68,10 +84,6 @@ func asPyError(err error) *PyError {
 	var re resolve.Error
 	if errors.As(err, &re) {
 		return fromResolve(re.Msg)
-	}
-	var sx syntax.Error
-	if errors.As(err, &sx) {
-		return fromTranslate(translate.FromParseMessage(sx.Msg))
 	}
 	msg := err.Error()
 	var ee *starlark.EvalError

@@ -47,7 +47,7 @@ func TestAsPyErrorOnTypedErrors(t *testing.T) {
 		t.Error("asPyError(nil) != nil")
 	}
 	orig := &PyError{Class: "ValueError", Msg: "x"}
-	if pe := asPyError(orig); pe == orig || *pe != *orig {
+	if pe := asPyError(orig); pe == orig || pe.Class != orig.Class || pe.Msg != orig.Msg {
 		t.Error("a PyError should come back as an equal copy")
 	}
 	for _, c := range []struct{ msg, want string }{
@@ -138,7 +138,7 @@ func TestInterruptAndRecursion(t *testing.T) {
 func TestExitIsAnExitRequest(t *testing.T) {
 	sh := newPyShell(t)
 	for src, want := range map[string]int{"exit(3)": 3, "quit()": 0, "exit()": 0, "exit(True)": 1, "exit('bye')": 1} {
-		_, err := sh.in.Exec(src, Program)
+		_, err := sh.in.Exec("<stdin>", src, Program)
 		var req *ExitError
 		if !errors.As(err, &req) || req.Code != want {
 			t.Errorf("%s: %v, want code %d", src, err, want)

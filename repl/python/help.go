@@ -35,6 +35,8 @@ var socketMethodDocs = map[string]helpDoc{
 	"sendall":       {"s.sendall(data[, flags])", "Send every byte of data, waiting for buffer space as often as needed. Returns None on success."},
 	"sendto":        {"s.sendto(data[, flags], address) -> int", "Send one datagram to address (UDP), without connecting first."},
 	"shutdown":      {"s.shutdown(how)", "End one or both directions: SHUT_WR sends FIN but keeps reading, SHUT_RD stops reading, SHUT_RDWR both. The descriptor stays open until close()."},
+	"__enter__":     {"with s: ...", "A socket is a context manager: with socket.socket() as s: hands s to the block."},
+	"__exit__":      {"with s: ...", "Leaving a with block closes the socket, even when the block raised an exception."},
 	"family":        {"s.family", "The address family, e.g. AF_INET (IPv4), AF_INET6, AF_UNIX."},
 	"type":          {"s.type", "The socket type: SOCK_STREAM (TCP), SOCK_DGRAM (UDP) or SOCK_RAW."},
 	"proto":         {"s.proto", "The protocol number, usually 0 (the default for the family and type)."},

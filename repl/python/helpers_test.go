@@ -33,7 +33,7 @@ func newPyShell(t *testing.T) *pyShell {
 
 // exec runs one statement and returns the Python exception, if any.
 func (sh *pyShell) exec(src string) *PyError {
-	if _, err := sh.in.Exec(src, Program); err != nil {
+	if _, err := sh.in.Exec("<stdin>", src, Program); err != nil {
 		return asPyError(err)
 	}
 	return nil

@@ -4,12 +4,14 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"go.starlark.net/starlark"
-	"go.starlark.net/syntax"
 
 	"sockrepl/repl/python/translate"
+	"sockrepl/repl/python/translate/pyparse"
 	"sockrepl/sockets"
 )
 
@@ -25,18 +27,27 @@ type Options struct {
 
 // Interp is one Python interpreter: one live global namespace over one
 // sockets.Runtime. The shell, the lessons and every test run statements
-// through Exec, so all of them take the same path.
+// through Exec, so all of them take the same path:
+//
+//	source -> pyparse.Parse -> translate.Lower -> starlark.ExecREPLChunk
 type Interp struct {
-	rt      *sockets.Runtime
-	opt     Options
-	globals starlark.StringDict
-	helpers starlark.StringDict // chunkGlobals' cache of the internal names
+	rt       *sockets.Runtime
+	opt      Options
+	globals  starlark.StringDict // the program's names
+	builtins starlark.StringDict // Python's built-in names, read after globals
+	helpers  starlark.StringDict // what lowered code calls, by translate.Helper name
 
-	mu     sync.Mutex // guards thread
-	thread *starlark.Thread
+	mu     sync.Mutex       // guards active, and pairs interrupts with their acknowledgement
+	active *starlark.Thread // the thread running Python code now (main or a generator's)
 
-	echo    starlark.Value // last value echoed by the running statement
-	echoAny bool
+	echo     starlark.Value // last value echoed by the running statement
+	programs map[string]*translate.Program
+	modules  map[string]starlark.Value
+	gens     generators
+	iterErr  error // what a failed iterator left for its loop (failIteration)
+	// iterFailures pairs each loop cancelled by a failed iterator with
+	// the error it stands for, for the statement running.
+	iterFailures map[*starlark.EvalError]error
 }
 
 // Mode says how Exec treats expression statements.
@@ -56,9 +67,14 @@ type Result struct {
 	Value starlark.Value
 }
 
-// ExitError is returned by Exec when the statement asked to end the
-// program (exit(), quit(), sys.exit()). Code is the exit status.
-type ExitError struct{ Code int }
+// ExitError is returned by Exec when the program asked to end (exit(),
+// quit(), sys.exit(), raise SystemExit) and nothing caught it. Code is
+// the exit status; Message, when not nil, is what sys.exit(msg) prints on
+// stderr.
+type ExitError struct {
+	Code    int
+	Message starlark.Value
+}
 
 func (e *ExitError) Error() string { return fmt.Sprintf("SystemExit: %d", e.Code) }
 
@@ -70,17 +86,22 @@ var (
 	ErrNoMemory = errors.New("MemoryError")
 )
 
+// Thread-local keys.
+const (
+	localInterp   = "sockrepl.interp"
+	localHandling = "sockrepl.handling"
+	localGen      = "sockrepl.generator"
+)
+
 var setupOnce sync.Once
 
 // setup patches Starlark's method tables with Python's str, bytes, list
-// and dict methods, and tells the translator the built-in modules. It
-// runs once, from the first New, rather than in init(), so that importing
-// the package changes nothing.
+// and dict methods. It runs once, from the first New, rather than in
+// init(), so that importing the package changes nothing.
 func setup() {
 	setupOnce.Do(func() {
 		patchStringMethods()
 		patchListMethods()
-		translate.SetModules(moduleTable())
 	})
 }
 
@@ -93,22 +114,23 @@ func New(rt *sockets.Runtime, opt Options) *Interp {
 	if opt.HeapGrowth == 0 {
 		opt.HeapGrowth = maxGrowth
 	}
-	in := &Interp{rt: rt, opt: opt}
+	in := &Interp{rt: rt, opt: opt, programs: map[string]*translate.Program{}, modules: newModules(rt)}
+	in.builtins = newBuiltins()
+	in.helpers = in.newHelpers()
 	in.Reset()
 	return in
 }
 
 // Reset gives the interpreter a fresh set of names: the built-in modules
-// and functions, plus the echo hook the evaluator inserts. Sockets are the
-// Runtime's: closing them is the caller's choice.
+// and __name__. Sockets are the Runtime's: closing them is the caller's
+// choice. Generators left suspended are closed.
 func (in *Interp) Reset() {
-	in.globals = starlark.StringDict{}
-	for k, v := range newPredeclared(in.rt) {
-		in.globals[k] = v
-	}
-	in.globals[echoHook] = starlark.NewBuiltin(echoHook, in.echoBuiltin)
-	in.helpers = nil
+	in.gens.closeAll()
+	in.globals = newGlobals(in.modules)
 }
+
+// Close ends what the interpreter still runs: suspended generators.
+func (in *Interp) Close() { in.gens.closeAll() }
 
 // Runtime is the sockets runtime the interpreter's socket module uses.
 func (in *Interp) Runtime() *sockets.Runtime { return in.rt }
@@ -123,46 +145,101 @@ func (in *Interp) Lookup(name string) (starlark.Value, bool) {
 	return v, ok
 }
 
-// Interrupt ends the running statement with KeyboardInterrupt: a blocked
-// call returns, and a busy loop stops at its next step. Safe from a
-// signal-handling goroutine.
+// Interrupt ends the running statement with KeyboardInterrupt where the
+// program is: a blocked call returns, and a busy loop stops at its next
+// step. Safe from a signal-handling goroutine.
 func (in *Interp) Interrupt() {
-	in.rt.Interrupt()
 	in.mu.Lock()
-	if in.thread != nil {
-		in.thread.Cancel("KeyboardInterrupt")
+	defer in.mu.Unlock()
+	in.rt.Interrupt()
+	if in.active != nil {
+		in.active.Cancel("KeyboardInterrupt")
 	}
-	in.mu.Unlock()
 }
 
-// Exec runs one complete statement or block (or a whole program in
-// Program mode). It returns the exception as a *PyError, an *ExitError
-// when the program asked to end, or nil.
-func (in *Interp) Exec(src string, mode Mode) (Result, error) {
+// acknowledge clears an interrupt (or the memory watch's stop) that a
+// try statement caught, so that the handler runs. The lock pairs it with
+// Interrupt: a Ctrl-C is either wholly before it or wholly after.
+func (in *Interp) acknowledge(thread *starlark.Thread) {
+	in.mu.Lock()
+	defer in.mu.Unlock()
+	thread.Uncancel()
 	in.rt.ClearInterrupt()
-	in.echo, in.echoAny = nil, false
-	_, f, err := translate.File(src)
+}
+
+// setActive makes thread the one Ctrl-C reaches; it returns the previous.
+func (in *Interp) setActive(thread *starlark.Thread) *starlark.Thread {
+	in.mu.Lock()
+	defer in.mu.Unlock()
+	prev := in.active
+	in.active = thread
+	return prev
+}
+
+// activeThread is the thread running now, for calls that Starlark makes
+// without one (a __repr__, a property, an operator method).
+func (in *Interp) activeThread() *starlark.Thread {
+	if in != nil {
+		in.mu.Lock()
+		t := in.active
+		in.mu.Unlock()
+		if t != nil {
+			return t
+		}
+	}
+	return in.newThread("dunder")
+}
+
+// call calls fn on the active thread.
+func (in *Interp) call(fn starlark.Value, args []starlark.Value) (starlark.Value, error) {
+	return starlark.Call(in.activeThread(), fn, args, nil)
+}
+
+// newThread makes a Starlark thread that knows this interpreter.
+func (in *Interp) newThread(name string) *starlark.Thread {
+	t := &starlark.Thread{Name: name}
+	if in != nil {
+		t.Print = func(_ *starlark.Thread, msg string) { in.opt.Print(msg) }
+		t.SetLocal(localInterp, in)
+	}
+	return t
+}
+
+// interpOf is the interpreter running thread.
+func interpOf(thread *starlark.Thread) *Interp {
+	if thread == nil {
+		return nil
+	}
+	in, _ := thread.Local(localInterp).(*Interp)
+	return in
+}
+
+// Exec runs one complete statement or block (Single), or a whole program
+// (Program), read from the file name (a path, or "<stdin>"). It returns
+// the exception as a *PyError, an *ExitError when the program asked to
+// end, or nil.
+func (in *Interp) Exec(name, src string, mode Mode) (Result, error) {
+	in.reapGenerators()
+	in.rt.ClearInterrupt()
+	in.echo = nil
+	in.iterFailures = nil
+	prog, err := compile(name, src, mode)
 	if err != nil {
-		return Result{}, asPyError(err)
+		return Result{}, err
 	}
-	if mode == Single {
-		addEcho(f)
-	}
-	if err := shareGlobals(f); err != nil {
-		return Result{}, asPyError(err)
-	}
-	thread := &starlark.Thread{Name: "main", Print: func(_ *starlark.Thread, msg string) { in.opt.Print(msg) }}
-	in.mu.Lock()
-	in.thread = thread
-	in.mu.Unlock()
-	stopWatch := watchMemory(thread, in.opt.HeapGrowth)
-	err = starlark.ExecREPLChunk(f, thread, in.chunkGlobals())
+	in.programs[name] = prog
+	thread := in.newThread("main")
+	prev := in.setActive(thread)
+	stopWatch := watchMemory(in, in.opt.HeapGrowth)
+	err = starlark.ExecREPLChunk(prog.File, thread, in.helpers)
 	stopWatch()
-	in.mu.Lock()
-	in.thread = nil
-	in.mu.Unlock()
+	in.setActive(prev)
+	in.reapGenerators()
+	for _, n := range prog.Globals {
+		delete(in.helpers, n)
+	}
 	var res Result
-	if in.echoAny {
+	if in.echo != nil {
 		in.globals["_"] = in.echo
 		res.Value = in.echo
 	}
@@ -171,9 +248,31 @@ func (in *Interp) Exec(src string, mode Mode) (Result, error) {
 		if errors.As(err, &ex) {
 			return res, ex
 		}
-		return res, asPyError(err)
+		pe := asPyError(in.resolveIter(thread, err))
+		pe.raw = err
+		return res, pe
 	}
 	return res, nil
+}
+
+// compile parses and lowers source.
+func compile(name, src string, mode Mode) (*translate.Program, error) {
+	if err := checkEncoding(src); err != nil {
+		return nil, err
+	}
+	m, err := pyparse.Parse(name, src)
+	if err != nil {
+		return nil, syntaxError(err)
+	}
+	tm := translate.Exec
+	if mode == Single {
+		tm = translate.Single
+	}
+	prog, err := translate.Lower(name, src, m, tm)
+	if err != nil {
+		return nil, asPyError(err)
+	}
+	return prog, nil
 }
 
 // SocketNames maps each socket held in a global variable (directly, or
@@ -206,41 +305,30 @@ func (in *Interp) SocketNames() map[*sockets.Socket][]string {
 	return names
 }
 
-const echoHook = "__echo__"
-
-// echoBuiltin prints the repr of a non-None value, as Python's prompt does.
-func (in *Interp) echoBuiltin(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
+// echo prints the repr of a non-None value, as Python's prompt does.
+func (in *Interp) echoValue(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
 	if len(args) == 1 && args[0] != starlark.None {
-		in.echo, in.echoAny = args[0], true
+		in.echo = args[0]
 		in.opt.Print(Repr(args[0]) + "\n")
 	}
 	return starlark.None, nil
 }
 
-// addEcho wraps every expression statement outside a def in a call to
-// the echo hook: Python's prompt prints those, even inside loops.
-func addEcho(f *syntax.File) {
-	var walk func(stmts []syntax.Stmt)
-	walk = func(stmts []syntax.Stmt) {
-		for i, st := range stmts {
-			switch st := st.(type) {
-			case *syntax.ExprStmt:
-				start, end := st.X.Span()
-				stmts[i] = &syntax.ExprStmt{X: &syntax.CallExpr{
-					Fn:     &syntax.Ident{NamePos: start, Name: echoHook},
-					Lparen: start,
-					Args:   []syntax.Expr{st.X},
-					Rparen: end,
-				}}
-			case *syntax.IfStmt:
-				walk(st.True)
-				walk(st.False)
-			case *syntax.ForStmt:
-				walk(st.Body)
-			case *syntax.WhileStmt:
-				walk(st.Body)
-			}
-		}
+// checkEncoding refuses what CPython refuses before it tokenizes: NUL
+// bytes, and bytes that are not UTF-8.
+func checkEncoding(src string) error {
+	if strings.IndexByte(src, 0) >= 0 {
+		return &PyError{Class: "SyntaxError", Msg: "source code string cannot contain null bytes"}
 	}
-	walk(f.Stmts)
+	if utf8.ValidString(src) {
+		return nil
+	}
+	for i := 0; i < len(src); {
+		r, n := utf8.DecodeRuneInString(src[i:])
+		if r == utf8.RuneError && n == 1 {
+			return pyErrorf("SyntaxError", "(unicode error) 'utf-8' codec can't decode byte 0x%02x in position %d: invalid start byte", src[i], i)
+		}
+		i += n
+	}
+	return nil
 }

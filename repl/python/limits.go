@@ -163,7 +163,7 @@ func heapBytes() int64 {
 // than growth while it runs (a list appended to forever, a string
 // doubled in a loop). Each step is small, so no single check catches
 // them. The returned stop ends the watch and waits for it.
-func watchMemory(thread *starlark.Thread, growth int64) (stop func()) {
+func watchMemory(in *Interp, growth int64) (stop func()) {
 	const every = 10 * time.Millisecond
 	// Most statements end within microseconds, so the watch starts only
 	// once one has run for a tick; the heap cannot grow by gigabytes in
@@ -186,7 +186,11 @@ func watchMemory(thread *starlark.Thread, growth int64) (stop func()) {
 			// early; a garbage collection here to tell them apart takes
 			// too long while a string doubles under it.
 			if heapBytes()-base > growth {
-				thread.Cancel("MemoryError")
+				in.mu.Lock()
+				if in.active != nil {
+					in.active.Cancel("MemoryError")
+				}
+				in.mu.Unlock()
 				return
 			}
 		}

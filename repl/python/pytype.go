@@ -49,6 +49,15 @@ func (t *pyType) Attr(name string) (starlark.Value, error) {
 	if b, ok := t.attrs[name]; ok {
 		return b, nil
 	}
+	switch name {
+	case "__name__", "__qualname__":
+		return starlark.String(shortName(t.name)), nil
+	case "__module__":
+		if i := len(t.name) - len(shortName(t.name)); i > 0 {
+			return starlark.String(t.name[:i-1]), nil
+		}
+		return starlark.String("builtins"), nil
+	}
 	return nil, pyErrorf("AttributeError", "type object '%s' has no attribute '%s'", shortName(t.name), name)
 }
 
@@ -107,7 +116,7 @@ func typeOf(v starlark.Value) *pyType {
 		return typeDict
 	case *starlark.Set:
 		return typeSet
-	case *pyType:
+	case *pyType, *Class:
 		return &pyType{name: "type"}
 	case *socketValue:
 		return &pyType{name: "socket.socket"}

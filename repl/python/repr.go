@@ -202,3 +202,6 @@ func pyTypeOfName(t string) string {
 	}
 	return t
 }
+
+// Str is str(v), as Python formats it.
+func Str(v starlark.Value) string { return pyStr(v) }

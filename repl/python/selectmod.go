@@ -14,7 +14,7 @@ import (
 func newSelectModule(rt *sockets.Runtime) pyModule {
 	return newModule("select", starlark.StringDict{
 		"select": starlark.NewBuiltin("select", selectFn(rt)),
-		"error":  &pyType{name: "OSError"},
+		"error":  osError,
 	})
 }
 

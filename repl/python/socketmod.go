@@ -1,9 +1,6 @@
 package python
 
 import (
-	"sockrepl/repl/python/translate"
-
-	"sort"
 	"strings"
 
 	"go.starlark.net/starlark"
@@ -30,41 +27,6 @@ func (m pyModule) Repr() string { return "<module '" + m.Name + "' (built-in)>" 
 func newModule(name string, members starlark.StringDict) pyModule {
 	members.Freeze()
 	return pyModule{&starlarkstruct.Module{Name: name, Members: members}}
-}
-
-// moduleExports lists what `from NAME import *` binds.
-// moduleTable is what the translator needs to know of each built-in
-// module: the predeclared variable that holds it, and its exports.
-func moduleTable() map[string]translate.Module {
-	t := map[string]translate.Module{}
-	for _, name := range []string{"socket", "select", "struct", "time", "os"} {
-		t[name] = translate.Module{Var: "__" + name + "__", Exports: moduleExports(name)}
-	}
-	return t
-}
-
-func moduleExports(name string) []string {
-	var m pyModule
-	switch name {
-	case "socket":
-		m = newSocketModule(nil)
-	case "select":
-		m = newSelectModule(nil)
-	case "struct":
-		m = newStructModule()
-	case "time":
-		m = newTimeModule(nil)
-	case "os":
-		m = newOSModule()
-	}
-	var names []string
-	for _, n := range m.AttrNames() {
-		if !strings.HasPrefix(n, "_") {
-			names = append(names, n)
-		}
-	}
-	sort.Strings(names)
-	return names
 }
 
 // newSocketModule is the socket module of one session. Members:
@@ -99,9 +61,10 @@ func newSocketModule(rt *sockets.Runtime) pyModule {
 		"inet_ntoa":         starlark.NewBuiltin("inet_ntoa", inetNtoaFn),
 		"inet_pton":         starlark.NewBuiltin("inet_pton", inetPtonFn),
 		"inet_ntop":         starlark.NewBuiltin("inet_ntop", inetNtopFn),
-		"error":             &pyType{name: "OSError"},
-		"timeout":           &pyType{name: "TimeoutError"},
-		"gaierror":          &pyType{name: "socket.gaierror"},
+		"error":             osError,
+		"timeout":           exceptionClasses["TimeoutError"],
+		"gaierror":          exceptionClasses["socket.gaierror"],
+		"herror":            exceptionClasses["socket.herror"],
 		"AddressFamily":     &pyType{name: "AddressFamily", kind: "enum"},
 		"SocketKind":        &pyType{name: "SocketKind", kind: "enum"},
 		"MsgFlag":           &pyType{name: "MsgFlag", kind: "enum"},

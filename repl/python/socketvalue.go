@@ -109,6 +109,13 @@ var socketMethods = map[string]socketMethod{
 	"sendall":       {tupleArgs, 1, 2, sockSendall},
 	"sendto":        {tupleArgs, 2, 3, sockSendto},
 	"shutdown":      {oneArg_, 1, 1, sockShutdown},
+	// with socket.socket() as s: the socket is the context manager, and
+	// leaving the block closes it.
+	"__enter__": {pyMethod, 0, 0, func(v *socketValue, _ starlark.Tuple) (starlark.Value, error) { return v, nil }},
+	"__exit__": {pyMethod, 3, 3, func(v *socketValue, _ starlark.Tuple) (starlark.Value, error) {
+		_, err := sockClose(v, nil)
+		return starlark.None, err
+	}},
 }
 
 // checkArgs words argument-count errors the way CPython does for style.

@@ -27,7 +27,7 @@ func newStructModule() pyModule {
 		"unpack":      starlark.NewBuiltin("unpack", structUnpack),
 		"unpack_from": starlark.NewBuiltin("unpack_from", structUnpackFrom),
 		"calcsize":    starlark.NewBuiltin("calcsize", structCalcsize),
-		"error":       &pyType{name: "struct.error"},
+		"error":       exceptionClasses["struct.error"],
 	})
 }
 

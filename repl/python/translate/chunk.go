@@ -1,6 +1,10 @@
 package translate
 
-import "strings"
+import (
+	"strings"
+
+	"sockrepl/repl/python/translate/pyparse"
+)
 
 // Chunker groups typed lines into statements the way Python's interactive
 // loop does: a line that opens a block (ends with ':') collects lines until
@@ -60,12 +64,12 @@ func (c *Chunker) Add(line string) (Chunk, bool) {
 // statement without a blank line: a SyntaxError at Python's prompt, or
 // the IndentationError of an empty block when the block has no body.
 func blockThenStatement(src string) Chunk {
-	if _, err := Translate(src); err != nil {
-		if e, ok := err.(*Error); ok && e.Class == "IndentationError" {
-			return Chunk{Src: src, Err: e}
+	if _, err := pyparse.Parse("<stdin>", src); err != nil {
+		if e, ok := err.(*pyparse.Error); ok && e.Kind == "IndentationError" {
+			return Chunk{Src: src, Err: &Error{Class: e.Kind, Msg: e.Msg}}
 		}
 	}
-	return Chunk{Src: src, Err: Refusal("invalid syntax")}
+	return Chunk{Src: src, Err: &Error{Class: "SyntaxError", Msg: "invalid syntax"}}
 }
 
 // Flush returns what has been typed as a chunk, complete or not (the end

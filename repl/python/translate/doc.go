@@ -1,6 +1,13 @@
-// Package translate turns Python source into the Starlark syntax that the
-// interpreter evaluates, and decides when typed lines form a statement
-// (chunk.go). Python syntax that Starlark lacks is rewritten, or refused
-// with an *Error that says what to write instead; a parse error never
-// leaks Starlark's wording. It imports nothing of sockrepl's.
+// Package translate turns Python source into the Starlark syntax tree
+// that the interpreter evaluates, and decides when typed lines form a
+// statement (chunk.go).
+//
+// pyparse parses Python 3.11 into a Python syntax tree; Lower (lower*.go)
+// lowers that tree in one pass into a Starlark one, keeping Python's
+// positions. Names follow Python's scoping (scope.go). What Starlark
+// lacks becomes calls of the helpers named in names.go, which the
+// interpreter provides: try, with and except bodies become nested
+// functions run by $try and $with, classes are built by $class,
+// generators run by $generator. The package imports nothing of
+// sockrepl's but its own pyparse.
 package translate

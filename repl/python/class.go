@@ -1,0 +1,684 @@
+package python
+
+import (
+	"fmt"
+	"sort"
+	"sync/atomic"
+
+	"go.starlark.net/starlark"
+)
+
+// Class is a Python class: one made by a class statement, or a built-in
+// exception class, or object. Its instances are *Instance values.
+type Class struct {
+	name   string
+	module string // "builtins", "__main__", "socket", "struct"
+	bases  []*Class
+	mro    []*Class // C3 linearisation, the class itself first
+	dict   map[string]starlark.Value
+	interp *Interp // the interpreter that made it; nil for built-in classes
+	exc    bool    // BaseException or a subclass
+	id     uint32
+}
+
+var classIDs atomic.Uint32
+
+var (
+	_ starlark.Callable = (*Class)(nil)
+	_ starlark.HasAttrs = (*Class)(nil)
+)
+
+// newClass makes a class with its MRO; it fails as CPython does when the
+// bases cannot be linearised.
+func newClass(name, module string, bases []*Class, dict map[string]starlark.Value) (*Class, error) {
+	c := &Class{name: name, module: module, bases: bases, dict: dict, id: classIDs.Add(1)}
+	if len(bases) == 0 && objectClass != nil {
+		c.bases = []*Class{objectClass}
+	}
+	mro, err := c3(c)
+	if err != nil {
+		return nil, err
+	}
+	c.mro = mro
+	for _, b := range c.mro {
+		if b == baseException {
+			c.exc = true
+		}
+	}
+	return c, nil
+}
+
+// c3 is Python's method resolution order.
+func c3(c *Class) ([]*Class, error) {
+	var seqs [][]*Class
+	for _, b := range c.bases {
+		seqs = append(seqs, append([]*Class{}, b.mro...))
+	}
+	seqs = append(seqs, append([]*Class{}, c.bases...))
+	out := []*Class{c}
+	for {
+		empty := true
+		for _, s := range seqs {
+			if len(s) > 0 {
+				empty = false
+			}
+		}
+		if empty {
+			return out, nil
+		}
+		var next *Class
+	candidates:
+		for _, s := range seqs {
+			if len(s) == 0 {
+				continue
+			}
+			cand := s[0]
+			for _, t := range seqs {
+				if len(t) == 0 {
+					continue
+				}
+				for _, x := range t[1:] {
+					if x == cand {
+						continue candidates
+					}
+				}
+			}
+			next = cand
+			break
+		}
+		if next == nil {
+			names := ""
+			for i, b := range c.bases {
+				if i > 0 {
+					names += ", "
+				}
+				names += b.name
+			}
+			return nil, pyErrorf("TypeError", "Cannot create a consistent method resolution order (MRO) for bases %s", names)
+		}
+		out = append(out, next)
+		for i, s := range seqs {
+			if len(s) > 0 && s[0] == next {
+				seqs[i] = s[1:]
+			}
+		}
+	}
+}
+
+func (c *Class) String() string        { return "<class '" + c.qualified() + "'>" }
+func (c *Class) Type() string          { return "type" }
+func (c *Class) Freeze()               {}
+func (c *Class) Truth() starlark.Bool  { return true }
+func (c *Class) Hash() (uint32, error) { return c.id, nil }
+func (c *Class) Name() string          { return c.name }
+func (c *Class) Repr() string          { return c.String() }
+
+// qualified is module.name, without the module for builtins.
+func (c *Class) qualified() string {
+	if c.module == "builtins" {
+		return c.name
+	}
+	return c.module + "." + c.name
+}
+
+// displayName is how a traceback's last line names the class: CPython
+// leaves out __main__ and builtins.
+func (c *Class) displayName() string {
+	if c.module == "builtins" || c.module == "__main__" {
+		return c.name
+	}
+	return c.module + "." + c.name
+}
+
+// lookup finds an attribute along the MRO.
+func (c *Class) lookup(name string) (starlark.Value, bool) {
+	for _, k := range c.mro {
+		if v, ok := k.dict[name]; ok {
+			return v, true
+		}
+	}
+	return nil, false
+}
+
+// isSubclass reports whether c is base or derives from it.
+func (c *Class) isSubclass(base *Class) bool {
+	for _, k := range c.mro {
+		if k == base {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *Class) Attr(name string) (starlark.Value, error) {
+	switch name {
+	case "__name__", "__qualname__":
+		return starlark.String(c.name), nil
+	case "__module__":
+		return starlark.String(c.module), nil
+	case "__mro__":
+		t := make(starlark.Tuple, len(c.mro))
+		for i, k := range c.mro {
+			t[i] = k
+		}
+		return t, nil
+	case "__bases__":
+		t := make(starlark.Tuple, len(c.bases))
+		for i, k := range c.bases {
+			t[i] = k
+		}
+		return t, nil
+	case "__dict__":
+		d := starlark.NewDict(len(c.dict))
+		for _, k := range sortedKeys(c.dict) {
+			d.SetKey(starlark.String(k), c.dict[k])
+		}
+		return d, nil
+	}
+	v, ok := c.lookup(name)
+	if !ok {
+		if name == "__doc__" {
+			return starlark.None, nil
+		}
+		return nil, pyErrorf("AttributeError", "type object '%s' has no attribute '%s'", c.name, name)
+	}
+	switch v := v.(type) {
+	case *staticMethod:
+		return v.fn, nil
+	case *classMethod:
+		return &BoundMethod{fn: v.fn, self: c}, nil
+	}
+	return v, nil
+}
+
+func (c *Class) AttrNames() []string {
+	seen := map[string]bool{}
+	for _, k := range c.mro {
+		for n := range k.dict {
+			seen[n] = true
+		}
+	}
+	return sortedKeys(seen)
+}
+
+func (c *Class) SetField(name string, v starlark.Value) error {
+	if c.interp == nil {
+		return pyErrorf("TypeError", "cannot set '%s' attribute of immutable type '%s'", name, c.name)
+	}
+	c.dict[name] = v
+	return nil
+}
+
+// CallInternal makes an instance: exceptions keep their arguments as
+// args, then __init__ runs.
+func (c *Class) CallInternal(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if c.exc {
+		return newException(thread, c, args, kwargs)
+	}
+	inst := &Instance{cls: c}
+	init, ok := c.lookup("__init__")
+	if !ok || init == objectInit {
+		if len(args) > 0 || len(kwargs) > 0 {
+			return nil, pyErrorf("TypeError", "%s() takes no arguments", c.name)
+		}
+		return inst, nil
+	}
+	if err := callInit(thread, init, inst, args, kwargs); err != nil {
+		return nil, err
+	}
+	return inst, nil
+}
+
+// callInit runs __init__ and checks that it returned None.
+func callInit(thread *starlark.Thread, init, inst starlark.Value, args starlark.Tuple, kwargs []starlark.Tuple) error {
+	res, err := starlark.Call(thread, init, append(starlark.Tuple{inst}, args...), kwargs)
+	if err != nil {
+		return err
+	}
+	if res != starlark.None {
+		return pyErrorf("TypeError", "__init__() should return None, not '%s'", pyTypeName(res))
+	}
+	return nil
+}
+
+// Instance is an object of a Class.
+type Instance struct {
+	cls  *Class
+	dict map[string]starlark.Value
+	exc  *excState // exceptions only
+}
+
+var (
+	_ starlark.HasAttrs    = (*Instance)(nil)
+	_ starlark.HasSetField = (*Instance)(nil)
+	_ starlark.HasBinary   = (*Instance)(nil)
+	_ starlark.HasUnary    = (*Instance)(nil)
+	_ starlark.Comparable  = (*Instance)(nil)
+	_ starlark.HasSetKey   = (*Instance)(nil)
+	_ starlark.Iterable    = (*Instance)(nil)
+	_ starlark.Callable    = (*Instance)(nil)
+)
+
+// method finds a method the class defines (not one object provides).
+func (i *Instance) method(name string) (starlark.Value, bool) {
+	v, ok := i.cls.lookup(name)
+	if !ok {
+		return nil, false
+	}
+	if bf, ok := v.(*starlark.Builtin); ok && bf == objectInit {
+		return nil, false
+	}
+	return bind(v, i), true
+}
+
+// bind makes what reading a class attribute through an instance gives.
+func bind(v starlark.Value, self starlark.Value) starlark.Value {
+	switch f := v.(type) {
+	case *starlark.Function, *starlark.Builtin:
+		return &BoundMethod{fn: f, self: self}
+	case *staticMethod:
+		return f.fn
+	case *classMethod:
+		if inst, ok := self.(*Instance); ok {
+			return &BoundMethod{fn: f.fn, self: inst.cls}
+		}
+		return &BoundMethod{fn: f.fn, self: self}
+	}
+	return v
+}
+
+// callMethod calls one of the instance's special methods.
+func (i *Instance) callMethod(name string, args ...starlark.Value) (starlark.Value, bool, error) {
+	m, ok := i.method(name)
+	if !ok {
+		return nil, false, nil
+	}
+	v, err := i.cls.interp.call(m, args)
+	return v, true, err
+}
+
+func (i *Instance) String() string { return i.Repr() }
+func (i *Instance) Type() string   { return i.cls.name }
+func (i *Instance) Freeze()        {}
+
+// Repr is repr(obj): __repr__, or <__main__.Foo object at 0x...>.
+func (i *Instance) Repr() string {
+	if v, ok, err := i.callMethod("__repr__"); ok {
+		if err != nil {
+			return "<" + i.cls.qualified() + " object>"
+		}
+		if s, ok := v.(starlark.String); ok {
+			return string(s)
+		}
+		return pyStr(v)
+	}
+	if i.exc != nil {
+		return excRepr(i)
+	}
+	return fmt.Sprintf("<%s object at %#x>", i.cls.qualified(), addressOf(i))
+}
+
+// pyStr is str(obj): __str__, else the repr.
+func (i *Instance) pyStr() string {
+	if v, ok, err := i.callMethod("__str__"); ok {
+		if err != nil {
+			return i.Repr()
+		}
+		return pyStr(v)
+	}
+	if i.exc != nil {
+		return excStr(i)
+	}
+	return i.Repr()
+}
+
+func (i *Instance) Truth() starlark.Bool {
+	if v, ok, err := i.callMethod("__bool__"); ok && err == nil {
+		return v.Truth()
+	}
+	if v, ok, err := i.callMethod("__len__"); ok && err == nil {
+		return v.Truth()
+	}
+	return true
+}
+
+func (i *Instance) Hash() (uint32, error) {
+	if v, ok, err := i.callMethod("__hash__"); ok {
+		if err != nil {
+			return 0, err
+		}
+		n, err := starlark.AsInt32(v)
+		return uint32(n), err
+	}
+	return uint32(addressOf(i)), nil
+}
+
+func (i *Instance) Attr(name string) (starlark.Value, error) {
+	switch name {
+	case "__class__":
+		return i.cls, nil
+	case "__dict__":
+		d := starlark.NewDict(len(i.dict))
+		for _, k := range sortedKeys(i.dict) {
+			d.SetKey(starlark.String(k), i.dict[k])
+		}
+		return d, nil
+	}
+	cv, inClass := i.cls.lookup(name)
+	if p, ok := cv.(*property); inClass && ok {
+		if p.fget == nil {
+			return nil, pyErrorf("AttributeError", "property '%s' of '%s' object has no getter", name, i.cls.name)
+		}
+		return i.cls.interp.call(p.fget, []starlark.Value{i})
+	}
+	if v, ok := i.dict[name]; ok {
+		return v, nil
+	}
+	if inClass {
+		return bind(cv, i), nil
+	}
+	if i.exc != nil {
+		if v, ok := i.exc.attr(name); ok {
+			return v, nil
+		}
+	}
+	if g, ok := i.method("__getattr__"); ok {
+		return i.cls.interp.call(g, []starlark.Value{starlark.String(name)})
+	}
+	return nil, pyErrorf("AttributeError", "'%s' object has no attribute '%s'", i.cls.name, name)
+}
+
+func (i *Instance) AttrNames() []string {
+	seen := map[string]bool{}
+	for n := range i.dict {
+		seen[n] = true
+	}
+	for _, n := range i.cls.AttrNames() {
+		seen[n] = true
+	}
+	return sortedKeys(seen)
+}
+
+func (i *Instance) SetField(name string, v starlark.Value) error {
+	if cv, ok := i.cls.lookup(name); ok {
+		if p, ok := cv.(*property); ok {
+			if p.fset == nil {
+				return pyErrorf("AttributeError", "property '%s' of '%s' object has no setter", name, i.cls.name)
+			}
+			_, err := i.cls.interp.call(p.fset, []starlark.Value{i, v})
+			return err
+		}
+	}
+	if i.exc != nil && i.exc.setAttr(name, v) {
+		return nil
+	}
+	if i.dict == nil {
+		i.dict = map[string]starlark.Value{}
+	}
+	i.dict[name] = v
+	return nil
+}
+
+// delAttr is del obj.name.
+func (i *Instance) delAttr(name string) error {
+	if _, ok := i.dict[name]; !ok {
+		return pyErrorf("AttributeError", "'%s' object has no attribute '%s'", i.cls.name, name)
+	}
+	delete(i.dict, name)
+	return nil
+}
+
+// binaryMethods names the methods behind each operator: the left
+// operand's, then the reflected one of the right operand.
+var binaryMethods = map[string][2]string{
+	"+": {"__add__", "__radd__"}, "-": {"__sub__", "__rsub__"}, "*": {"__mul__", "__rmul__"},
+	"/": {"__truediv__", "__rtruediv__"}, "//": {"__floordiv__", "__rfloordiv__"}, "%": {"__mod__", "__rmod__"},
+	"**": {"__pow__", "__rpow__"}, "<<": {"__lshift__", "__rlshift__"}, ">>": {"__rshift__", "__rrshift__"},
+	"&": {"__and__", "__rand__"}, "|": {"__or__", "__ror__"}, "^": {"__xor__", "__rxor__"},
+	"@": {"__matmul__", "__rmatmul__"},
+}
+
+// Binary applies an operator through __add__ and friends.
+func (i *Instance) Binary(op syntaxToken, y starlark.Value, side starlark.Side) (starlark.Value, error) {
+	v, ok, err := i.binaryOp(op.String(), y, side == starlark.Right)
+	if !ok {
+		return nil, nil // not ours: Starlark reports the unsupported operation
+	}
+	return v, err
+}
+
+// binaryOp calls the method for op; ok is false when the class has none
+// or it returned NotImplemented.
+func (i *Instance) binaryOp(op string, other starlark.Value, reflected bool) (starlark.Value, bool, error) {
+	names, known := binaryMethods[op]
+	if !known {
+		return nil, false, nil
+	}
+	name := names[0]
+	if reflected {
+		name = names[1]
+	}
+	v, ok, err := i.callMethod(name, other)
+	if !ok || err == nil && v == notImplemented {
+		return nil, false, nil
+	}
+	return v, true, err
+}
+
+func (i *Instance) Unary(op syntaxToken) (starlark.Value, error) {
+	name := map[string]string{"-": "__neg__", "+": "__pos__", "~": "__invert__"}[op.String()]
+	v, ok, err := i.callMethod(name)
+	if !ok {
+		return nil, nil
+	}
+	return v, err
+}
+
+// CompareSameType compares two instances through __eq__, __lt__...
+func (i *Instance) CompareSameType(op syntaxToken, y starlark.Value, depth int) (bool, error) {
+	res, err := richCompare(i.cls.interp.activeThread(), op.String(), i, y)
+	if err != nil {
+		return false, err
+	}
+	return bool(res.Truth()), nil
+}
+
+func (i *Instance) SetKey(k, v starlark.Value) error {
+	_, ok, err := i.callMethod("__setitem__", k, v)
+	if !ok {
+		return pyErrorf("TypeError", "'%s' object does not support item assignment", i.cls.name)
+	}
+	return err
+}
+
+func (i *Instance) Get(k starlark.Value) (starlark.Value, bool, error) {
+	v, ok, err := i.callMethod("__getitem__", k)
+	if !ok {
+		return nil, false, pyErrorf("TypeError", "'%s' object is not subscriptable", i.cls.name)
+	}
+	return v, err == nil, err
+}
+
+func (i *Instance) Iterate() starlark.Iterator {
+	it, err := iterInstance(i.cls.interp.activeThread(), i)
+	if err != nil {
+		return &errIterator{err: err}
+	}
+	return it.Iterate()
+}
+
+func (i *Instance) Name() string { return i.cls.name }
+
+func (i *Instance) CallInternal(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	m, ok := i.method("__call__")
+	if !ok {
+		return nil, pyErrorf("TypeError", "'%s' object is not callable", i.cls.name)
+	}
+	return starlark.Call(thread, m, args, kwargs)
+}
+
+// BoundMethod is a function read through an instance: calling it passes
+// the instance first.
+type BoundMethod struct {
+	fn   starlark.Value
+	self starlark.Value
+}
+
+func (m *BoundMethod) String() string {
+	owner := ""
+	switch s := m.self.(type) {
+	case *Instance:
+		owner = s.cls.name + "."
+	case *Class:
+		owner = s.name + "."
+	}
+	return fmt.Sprintf("<bound method %s%s of %s>", owner, callableName(m.fn), Repr(m.self))
+}
+func (m *BoundMethod) Repr() string          { return m.String() }
+func (m *BoundMethod) Type() string          { return "method" }
+func (m *BoundMethod) Freeze()               {}
+func (m *BoundMethod) Truth() starlark.Bool  { return true }
+func (m *BoundMethod) Hash() (uint32, error) { return starlark.String(callableName(m.fn)).Hash() }
+func (m *BoundMethod) Name() string          { return callableName(m.fn) }
+func (m *BoundMethod) CallInternal(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	all := make(starlark.Tuple, 0, len(args)+1)
+	all = append(append(all, m.self), args...)
+	return starlark.Call(thread, m.fn, all, kwargs)
+}
+
+func (m *BoundMethod) Attr(name string) (starlark.Value, error) {
+	switch name {
+	case "__self__":
+		return m.self, nil
+	case "__func__":
+		return m.fn, nil
+	case "__name__":
+		return starlark.String(callableName(m.fn)), nil
+	}
+	return nil, pyErrorf("AttributeError", "'method' object has no attribute '%s'", name)
+}
+func (m *BoundMethod) AttrNames() []string { return []string{"__func__", "__name__", "__self__"} }
+
+// staticMethod, classMethod and property are the decorators' values.
+type staticMethod struct{ fn starlark.Value }
+type classMethod struct{ fn starlark.Value }
+type property struct{ fget, fset, fdel starlark.Value }
+
+func (*staticMethod) String() string       { return "<staticmethod object>" }
+func (*staticMethod) Type() string         { return "staticmethod" }
+func (*staticMethod) Freeze()              {}
+func (*staticMethod) Truth() starlark.Bool { return true }
+func (s *staticMethod) Hash() (uint32, error) {
+	return 0, pyErrorf("TypeError", "unhashable type: 'staticmethod'")
+}
+func (*classMethod) String() string       { return "<classmethod object>" }
+func (*classMethod) Type() string         { return "classmethod" }
+func (*classMethod) Freeze()              {}
+func (*classMethod) Truth() starlark.Bool { return true }
+func (c *classMethod) Hash() (uint32, error) {
+	return 0, pyErrorf("TypeError", "unhashable type: 'classmethod'")
+}
+func (*property) String() string       { return "<property object>" }
+func (*property) Type() string         { return "property" }
+func (*property) Freeze()              {}
+func (*property) Truth() starlark.Bool { return true }
+func (p *property) Hash() (uint32, error) {
+	return 0, pyErrorf("TypeError", "unhashable type: 'property'")
+}
+
+// Attr gives a property's setter, getter and deleter decorators.
+func (p *property) Attr(name string) (starlark.Value, error) {
+	with := func(set func(q *property, f starlark.Value)) starlark.Value {
+		return starlark.NewBuiltin(name, func(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
+			if len(args) != 1 {
+				return nil, pyErrorf("TypeError", "%s() takes exactly one argument (%d given)", name, len(args))
+			}
+			q := *p
+			set(&q, args[0])
+			return &q, nil
+		})
+	}
+	switch name {
+	case "setter":
+		return with(func(q *property, f starlark.Value) { q.fset = f }), nil
+	case "getter":
+		return with(func(q *property, f starlark.Value) { q.fget = f }), nil
+	case "deleter":
+		return with(func(q *property, f starlark.Value) { q.fdel = f }), nil
+	case "fget":
+		return orNone(p.fget), nil
+	case "fset":
+		return orNone(p.fset), nil
+	}
+	return nil, pyErrorf("AttributeError", "'property' object has no attribute '%s'", name)
+}
+func (p *property) AttrNames() []string {
+	return []string{"deleter", "fget", "fset", "getter", "setter"}
+}
+
+func orNone(v starlark.Value) starlark.Value {
+	if v == nil {
+		return starlark.None
+	}
+	return v
+}
+
+// superObject is what super() returns: attribute lookup that starts after
+// cls in the MRO of self's class.
+type superObject struct {
+	cls  *Class
+	self starlark.Value
+}
+
+func (s *superObject) String() string {
+	return fmt.Sprintf("<super: <class '%s'>, <%s object>>", s.cls.name, pyTypeName(s.self))
+}
+func (s *superObject) Type() string          { return "super" }
+func (s *superObject) Freeze()               {}
+func (s *superObject) Truth() starlark.Bool  { return true }
+func (s *superObject) Hash() (uint32, error) { return 0, nil }
+func (s *superObject) AttrNames() []string   { return nil }
+
+func (s *superObject) Attr(name string) (starlark.Value, error) {
+	var mro []*Class
+	switch self := s.self.(type) {
+	case *Instance:
+		mro = self.cls.mro
+	case *Class:
+		mro = self.mro
+	}
+	after := false
+	for _, k := range mro {
+		if after {
+			if v, ok := k.dict[name]; ok {
+				if p, ok := v.(*property); ok && p.fget != nil {
+					if inst, ok := s.self.(*Instance); ok {
+						return inst.cls.interp.call(p.fget, []starlark.Value{inst})
+					}
+				}
+				return bind(v, s.self), nil
+			}
+		}
+		if k == s.cls {
+			after = true
+		}
+	}
+	return nil, pyErrorf("AttributeError", "'super' object has no attribute '%s'", name)
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// callableName is the name of a function, builtin or other callable.
+func callableName(v starlark.Value) string {
+	if c, ok := v.(starlark.Callable); ok {
+		return pyFuncName(c.Name())
+	}
+	return pyTypeName(v)
+}

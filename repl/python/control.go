@@ -1,0 +1,402 @@
+package python
+
+import (
+	"errors"
+
+	"go.starlark.net/starlark"
+)
+
+// The helpers behind try, with, raise, return from a body, and boxes.
+// Bodies are Starlark functions that return None, a control code
+// (translate.CodeBreak, CodeContinue) or a *retValue for return.
+
+// retValue carries a return statement's value out of a body.
+type retValue struct{ v starlark.Value }
+
+func (r *retValue) String() string        { return "<return>" }
+func (r *retValue) Type() string          { return "return" }
+func (r *retValue) Freeze()               {}
+func (r *retValue) Truth() starlark.Bool  { return true }
+func (r *retValue) Hash() (uint32, error) { return 0, nil }
+func (r *retValue) Attr(string) (starlark.Value, error) {
+	return r.v, nil
+}
+func (r *retValue) AttrNames() []string { return []string{"v"} }
+
+func helperRet(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
+	return &retValue{v: args[0]}, nil
+}
+
+// handling is the exception stack of one thread: the exceptions whose
+// handlers are running, innermost last (what a bare raise re-raises and
+// what a new exception takes as its __context__).
+type handling struct{ stack []*PyError }
+
+func handlingOf(thread *starlark.Thread) *handling {
+	if h, ok := thread.Local(localHandling).(*handling); ok {
+		return h
+	}
+	h := &handling{}
+	thread.SetLocal(localHandling, h)
+	return h
+}
+
+func (h *handling) current() *PyError {
+	if len(h.stack) == 0 {
+		return nil
+	}
+	return h.stack[len(h.stack)-1]
+}
+
+// caught turns an error that reached a try into the exception it is, with
+// the stack it was raised with, and acknowledges an interrupt so that the
+// handler (or the finally clause) can run.
+func caught(thread *starlark.Thread, err error) (*PyError, error) {
+	conv := err
+	if in := interpOf(thread); in != nil {
+		conv = in.resolveIter(thread, err)
+	}
+	var exit *ExitError
+	if errors.As(err, &exit) {
+		// exit() and sys.exit() raise SystemExit: catchable, and the
+		// program ends with its code if nothing catches it.
+		pe := &PyError{Class: "SystemExit", raw: err}
+		if exit.Message != nil {
+			pe.Args = starlark.Tuple{exit.Message}
+		} else {
+			pe.Args = starlark.Tuple{starlark.MakeInt(exit.Code)}
+		}
+		pe.Msg = excStr(exceptionValue(pe))
+		return pe, err
+	}
+	pe := asPyError(conv)
+	pe.raw = err
+	pe.caughtDepth = thread.CallStackDepth()
+	if cur := handlingOf(thread).current(); cur != nil && cur.raw != err {
+		// Raised while another was being handled: Python records it as
+		// the new one's __context__.
+		if inst := exceptionValue(pe); inst.exc.context == nil {
+			if cv := exceptionValue(cur); cv != inst {
+				inst.exc.context = cv
+			}
+		}
+	}
+	if pe.Class == "KeyboardInterrupt" || pe.Class == "MemoryError" {
+		if in := interpOf(thread); in != nil {
+			in.acknowledge(thread)
+		}
+	}
+	return pe, err
+}
+
+// helperTry runs a try statement:
+//
+//	$try(body, (spec, handler, ...), orelse, final)
+//
+// spec is None for a bare except, or a function returning the class (or
+// tuple of classes) the clause names; it is called only when an
+// exception reaches that clause, as Python evaluates it.
+func helperTry(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
+	body, handlers, orelse, final := args[0], args[1].(starlark.Tuple), args[2], args[3]
+	res, err := starlark.Call(thread, body, nil, nil)
+	if err != nil && len(handlers) > 0 {
+		res, err = handle(thread, err, handlers)
+	} else if err == nil && res == starlark.None && orelse != starlark.None {
+		res, err = starlark.Call(thread, orelse, nil, nil)
+	}
+	if final == starlark.None {
+		return res, err
+	}
+	var pending *PyError
+	if err != nil {
+		pending, err = caught(thread, err)
+		h := handlingOf(thread)
+		h.stack = append(h.stack, pending)
+		defer func() { h.stack = h.stack[:len(h.stack)-1] }()
+	}
+	fres, ferr := starlark.Call(thread, final, nil, nil)
+	switch {
+	case ferr != nil:
+		return nil, chain(thread, ferr, pending)
+	case fres != starlark.None:
+		return fres, nil // return, break or continue in finally drops the exception
+	}
+	return res, err
+}
+
+// handle finds the except clause for err and runs it.
+func handle(thread *starlark.Thread, err error, handlers starlark.Tuple) (starlark.Value, error) {
+	pe, err := caught(thread, err)
+	cls := exceptionClassOf(pe)
+	for i := 0; i+1 < len(handlers); i += 2 {
+		spec, handler := handlers[i], handlers[i+1]
+		if spec != starlark.None {
+			want, serr := starlark.Call(thread, spec, nil, nil)
+			if serr != nil {
+				return nil, chain(thread, serr, pe)
+			}
+			ok, merr := matches(cls, want)
+			if merr != nil {
+				return nil, chain(thread, merr, pe)
+			}
+			if !ok {
+				continue
+			}
+		}
+		h := handlingOf(thread)
+		h.stack = append(h.stack, pe)
+		var args starlark.Tuple
+		if fn, ok := handler.(*starlark.Function); ok && fn.NumParams() == 1 {
+			args = starlark.Tuple{exceptionValue(pe)}
+		}
+		res, herr := starlark.Call(thread, handler, args, nil)
+		h.stack = h.stack[:len(h.stack)-1]
+		if herr != nil {
+			return nil, chain(thread, herr, pe)
+		}
+		return res, nil
+	}
+	return nil, err
+}
+
+// matches reports whether an exception of class cls is caught by an
+// except clause naming want (a class or a tuple of classes).
+func matches(cls *Class, want starlark.Value) (bool, error) {
+	switch w := want.(type) {
+	case *Class:
+		if !w.exc {
+			return false, notCatchable()
+		}
+		return cls.isSubclass(w), nil
+	case starlark.Tuple:
+		for _, x := range w {
+			ok, err := matches(cls, x)
+			if ok || err != nil {
+				return ok, err
+			}
+		}
+		return false, nil
+	}
+	return false, notCatchable()
+}
+
+func notCatchable() error {
+	return &PyError{Class: "TypeError", Msg: "catching classes that do not inherit from BaseException is not allowed"}
+}
+
+// chain records that err was raised while handling prev: Python shows
+// prev above it ("During handling of the above exception...").
+func chain(thread *starlark.Thread, err error, prev *PyError) error {
+	if prev == nil {
+		return err
+	}
+	attach := func(pe *PyError) {
+		if pe.raw == prev.raw && prev.raw != nil {
+			return // the same exception, raised again
+		}
+		inst := exceptionValue(pe)
+		if inst.exc.context == nil {
+			if pv := exceptionValue(prev); pv != inst {
+				inst.exc.context = pv
+			}
+		}
+	}
+	var target *PyError
+	if errors.As(err, &target) {
+		attach(target)
+		return err
+	}
+	var exit *ExitError
+	if errors.As(err, &exit) {
+		return err
+	}
+	// A Go error from a builtin: made into a Python exception here, so
+	// that the context stays with it.
+	pe := asPyError(err)
+	attach(pe)
+	return pe
+}
+
+// helperRaise is raise X and raise X from Y.
+func helperRaise(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
+	inst, err := toException(thread, args[0])
+	if err != nil {
+		return nil, err
+	}
+	if len(args) > 1 {
+		switch c := args[1].(type) {
+		case starlark.NoneType:
+			inst.exc.cause = starlark.None
+		default:
+			cause, err := toException(thread, c)
+			if err != nil {
+				return nil, pyErrorf("TypeError", "exception causes must derive from BaseException")
+			}
+			inst.exc.cause = cause
+		}
+		inst.exc.suppressContext = true
+	}
+	if cur := handlingOf(thread).current(); cur != nil && inst.exc.context == nil {
+		if cv := exceptionValue(cur); cv != inst {
+			inst.exc.context = cv
+		}
+	}
+	if inst.cls.isSubclass(exceptionClasses["SystemExit"]) {
+		return nil, systemExit(inst)
+	}
+	return nil, raisedError(inst)
+}
+
+// toException is the instance raise X raises: X itself, or X() for a class.
+func toException(thread *starlark.Thread, v starlark.Value) (*Instance, error) {
+	switch x := v.(type) {
+	case *Instance:
+		if x.exc != nil {
+			return x, nil
+		}
+	case *Class:
+		if x.exc {
+			made, err := starlark.Call(thread, x, nil, nil)
+			if err != nil {
+				return nil, err
+			}
+			if inst, ok := made.(*Instance); ok && inst.exc != nil {
+				return inst, nil
+			}
+		}
+	}
+	return nil, pyErrorf("TypeError", "exceptions must derive from BaseException")
+}
+
+// helperReraise is a bare raise: the exception being handled, with the
+// stack it had.
+func helperReraise(thread *starlark.Thread, _ *starlark.Builtin, _ starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
+	cur := handlingOf(thread).current()
+	if cur == nil {
+		return nil, &PyError{Class: "RuntimeError", Msg: "No active exception to reraise"}
+	}
+	// The error as it was caught: a Starlark error keeps the stack it was
+	// raised with, as Python's traceback does.
+	return nil, cur.raw
+}
+
+// helperAssert is a failed assert, with its message if it has one.
+func helperAssert(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
+	cls := exceptionClasses["AssertionError"]
+	v, err := newException(thread, cls, args, nil)
+	if err != nil {
+		return nil, err
+	}
+	return helperRaise(thread, nil, starlark.Tuple{v}, nil)
+}
+
+// helperWith runs a with statement's body between __enter__ and __exit__.
+func helperWith(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
+	mgr, body := args[0], args[1]
+	enter, exit, err := contextMethods(mgr)
+	if err != nil {
+		return nil, err
+	}
+	entered, err := starlark.Call(thread, enter, nil, nil)
+	if err != nil {
+		return nil, err
+	}
+	res, err := starlark.Call(thread, body, starlark.Tuple{entered}, nil)
+	if err == nil {
+		if _, xerr := starlark.Call(thread, exit, starlark.Tuple{starlark.None, starlark.None, starlark.None}, nil); xerr != nil {
+			return nil, xerr
+		}
+		return res, nil
+	}
+	pe, err := caught(thread, err)
+	inst := exceptionValue(pe)
+	h := handlingOf(thread)
+	h.stack = append(h.stack, pe)
+	suppress, xerr := starlark.Call(thread, exit, starlark.Tuple{inst.cls, inst, starlark.None}, nil)
+	h.stack = h.stack[:len(h.stack)-1]
+	if xerr != nil {
+		return nil, chain(thread, xerr, pe)
+	}
+	if suppress.Truth() {
+		return starlark.None, nil
+	}
+	return nil, err
+}
+
+// contextMethods finds __enter__ and __exit__, or says, as CPython does,
+// that the object is not a context manager.
+func contextMethods(mgr starlark.Value) (enter, exit starlark.Value, err error) {
+	attrs, ok := mgr.(starlark.HasAttrs)
+	if ok {
+		enter, _ = attrs.Attr("__enter__")
+		exit, _ = attrs.Attr("__exit__")
+	}
+	if enter == nil {
+		return nil, nil, pyErrorf("TypeError", "'%s' object does not support the context manager protocol", pyTypeName(mgr))
+	}
+	if exit == nil {
+		return nil, nil, pyErrorf("TypeError", "'%s' object does not support the context manager protocol (missed __exit__ method)", pyTypeName(mgr))
+	}
+	return enter, exit, nil
+}
+
+// box holds the variables of a function that nested bodies assign:
+// b[i] reads slot i (UnboundLocalError when unset), b[i] = v sets it.
+type box struct {
+	names []string
+	vals  []starlark.Value
+}
+
+var _ starlark.HasSetKey = (*box)(nil)
+
+func (b *box) String() string        { return "<box>" }
+func (b *box) Type() string          { return "box" }
+func (b *box) Freeze()               {}
+func (b *box) Truth() starlark.Bool  { return true }
+func (b *box) Hash() (uint32, error) { return 0, nil }
+
+func (b *box) slot(k starlark.Value) int {
+	n, _ := k.(starlark.Int).Int64()
+	return int(n)
+}
+
+func (b *box) Get(k starlark.Value) (starlark.Value, bool, error) {
+	i := b.slot(k)
+	if v := b.vals[i]; v != nil {
+		return v, true, nil
+	}
+	return nil, false, pyErrorf("UnboundLocalError", "cannot access local variable '%s' where it is not associated with a value", b.names[i])
+}
+
+func (b *box) SetKey(k, v starlark.Value) error {
+	b.vals[b.slot(k)] = v
+	return nil
+}
+
+func helperBox(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
+	names := args[0].(starlark.Tuple)
+	b := &box{names: make([]string, len(names)), vals: make([]starlark.Value, len(names))}
+	for i, n := range names {
+		b.names[i] = string(n.(starlark.String))
+	}
+	return b, nil
+}
+
+// helperUnbind is del x for a boxed variable: $unbind(box, i, name, quiet).
+func helperUnbind(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
+	b, i := args[0].(*box), args[1].(starlark.Int)
+	n, _ := i.Int64()
+	if b.vals[n] == nil && !bool(args[3].Truth()) {
+		return nil, pyErrorf("UnboundLocalError", "cannot access local variable '%s' where it is not associated with a value", b.names[n])
+	}
+	b.vals[n] = nil
+	return starlark.None, nil
+}
+
+// helperSetSlot is a walrus on a boxed variable: $setslot(box, i, v) -> v.
+func helperSetSlot(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
+	b, i := args[0].(*box), args[1].(starlark.Int)
+	n, _ := i.Int64()
+	b.vals[n] = args[2]
+	return args[2], nil
+}

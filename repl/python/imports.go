@@ -1,0 +1,97 @@
+package python
+
+import (
+	"sort"
+	"strings"
+
+	"go.starlark.net/starlark"
+)
+
+// import statements: $import("a.b", top) returns module a.b (or a, for
+// import a.b without as); $importfrom(m, "x") reads a name from it;
+// $importstar("m") binds every public name of m.
+
+func (in *Interp) helperImport(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
+	name := string(args[0].(starlark.String))
+	top := bool(args[1].Truth())
+	if strings.HasPrefix(name, ".") {
+		return nil, pyErrorf("ImportError", "attempted relative import with no known parent package")
+	}
+	parts := strings.Split(name, ".")
+	m, ok := in.modules[parts[0]]
+	if !ok {
+		return nil, noModule(parts[0])
+	}
+	leaf := m
+	for i, p := range parts[1:] {
+		sub, err := getAttr(leaf, p)
+		if _, isModule := sub.(pyModule); err != nil || !isModule {
+			return nil, pyErrorf("ModuleNotFoundError", "No module named '%s'; '%s' is not a package", strings.Join(parts[:i+2], "."), strings.Join(parts[:i+1], "."))
+		}
+		leaf = sub
+	}
+	if top {
+		return m, nil
+	}
+	return leaf, nil
+}
+
+// stdlibAbsent are modules of CPython's standard library that this shell
+// does not have yet: importing one says so, rather than claiming that
+// Python has no such module.
+var stdlibAbsent = map[string]bool{
+	"sys": true, "errno": true, "selectors": true, "binascii": true, "argparse": true,
+	"threading": true, "socketserver": true, "queue": true, "types": true, "json": true,
+	"io": true, "datetime": true, "urllib": true, "http": true, "traceback": true,
+	"array": true, "ctypes": true, "logging": true, "random": true, "math": true,
+	"collections": true, "itertools": true, "functools": true, "re": true, "string": true,
+	"signal": true, "ssl": true, "hashlib": true, "base64": true, "subprocess": true,
+	"multiprocessing": true, "asyncio": true, "dataclasses": true, "enum": true,
+	"typing": true, "contextlib": true, "pathlib": true, "shutil": true, "tempfile": true,
+	"ipaddress": true, "uuid": true, "zlib": true, "pickle": true, "copy": true,
+}
+
+func noModule(name string) error {
+	pe := pyErrorf("ModuleNotFoundError", "No module named '%s'", name)
+	if stdlibAbsent[name] {
+		pe.Msg += " in this shell: the built-in modules are socket, select, struct, time and os (unlink, getpid, path.exists)"
+	}
+	pe.Attrs = map[string]starlark.Value{"name": starlark.String(name)}
+	return pe
+}
+
+func helperImportFrom(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
+	m, name := args[0], string(args[1].(starlark.String))
+	v, err := getAttr(m, name)
+	if err != nil {
+		modName := "?"
+		if pm, ok := m.(pyModule); ok {
+			modName = pm.Name
+		}
+		return nil, pyErrorf("ImportError", "cannot import name '%s' from '%s' (unknown location)", name, modName)
+	}
+	return v, nil
+}
+
+func (in *Interp) helperImportStar(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
+	m, err := in.helperImport(thread, nil, starlark.Tuple{args[0], starlark.False}, nil)
+	if err != nil {
+		return nil, err
+	}
+	h, ok := m.(starlark.HasAttrs)
+	if !ok {
+		return starlark.None, nil
+	}
+	names := h.AttrNames()
+	sort.Strings(names)
+	for _, n := range names {
+		if strings.HasPrefix(n, "_") {
+			continue
+		}
+		v, err := h.Attr(n)
+		if err == nil && v != nil {
+			in.globals[n] = v
+		}
+	}
+	return starlark.None, nil
+}

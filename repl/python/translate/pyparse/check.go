@@ -1,0 +1,345 @@
+package pyparse
+
+import "fmt"
+
+// The checks CPython makes after parsing, in its symbol table and
+// compiler: names bound twice in a signature, statements in the wrong
+// place, and trees nested too deeply to compile.
+
+// maxTreeDepth is how deeply nodes may nest before CPython's compiler
+// gives up with RecursionError.
+const maxTreeDepth = 2980
+
+func check(p *parser, m *Module) error {
+	if err := checkDepth(p, m); err != nil {
+		return err
+	}
+	c := &checker{p: p}
+	c.symtable(m.Body, false)
+	if c.err != nil {
+		return c.err
+	}
+	c.stmts(m.Body, scope{})
+	if c.err != nil {
+		return c.err
+	}
+	return nil
+}
+
+// checkDepth refuses trees deeper than CPython compiles.
+func checkDepth(p *parser, n Node) error {
+	deepest, at := 0, Node(nil)
+	var visit func(n Node, d int)
+	visit = func(n Node, d int) {
+		if d > deepest {
+			deepest, at = d, n
+		}
+		if d > maxTreeDepth {
+			return
+		}
+		children(n, func(c Node) { visit(c, d+1) })
+	}
+	visit(n, 0)
+	if deepest <= maxTreeDepth {
+		return nil
+	}
+	l := locOf(at)
+	e := p.newErr(kindRecursion, "maximum recursion depth exceeded during compilation", max(l.Lineno, 1), l.ColOffset, 0, 0)
+	return e
+}
+
+type checker struct {
+	p   *parser
+	err *Error
+}
+
+// scope is what encloses a statement.
+type scope struct {
+	function bool // inside a def (or lambda, for expressions)
+	async    bool // inside an async def
+	loop     bool // inside a loop body, in the same function
+}
+
+func (c *checker) fail(msg string, n Node) {
+	if c.err != nil {
+		return
+	}
+	l := locOf(n)
+	c.err = c.p.newErr(kindSyntax, msg, l.Lineno, l.ColOffset, l.EndLineno, l.EndColOffset)
+}
+
+// symtable makes the symbol-table checks over a block.
+func (c *checker) symtable(body []Stmt, inFunc bool) {
+	var visit func(n Node, inFunc bool)
+	visit = func(n Node, inFunc bool) {
+		if c.err != nil {
+			return
+		}
+		switch n := n.(type) {
+		case *Nonlocal:
+			if !inFunc {
+				c.fail("nonlocal declaration not allowed at module level", n)
+			}
+		case *FunctionDef:
+			c.args(n.Args)
+		case *AsyncFunctionDef:
+			c.args(n.Args)
+		case *Lambda:
+			c.args(n.Args)
+		}
+		switch n.(type) {
+		case *FunctionDef, *AsyncFunctionDef, *Lambda:
+			children(n, func(ch Node) { visit(ch, true) })
+		case *ClassDef:
+			children(n, func(ch Node) { visit(ch, false) })
+		default:
+			children(n, func(ch Node) { visit(ch, inFunc) })
+		}
+	}
+	for _, s := range body {
+		visit(s, inFunc)
+	}
+}
+
+func (c *checker) args(a *Arguments) {
+	seen := map[string]bool{}
+	each := func(arg *Arg) {
+		if arg == nil {
+			return
+		}
+		if seen[arg.Arg] {
+			c.fail(fmt.Sprintf("duplicate argument '%s' in function definition", arg.Arg), arg)
+		}
+		seen[arg.Arg] = true
+	}
+	for _, x := range a.Posonlyargs {
+		each(x)
+	}
+	for _, x := range a.Args {
+		each(x)
+	}
+	each(a.Vararg)
+	for _, x := range a.Kwonlyargs {
+		each(x)
+	}
+	each(a.Kwarg)
+}
+
+// stmts makes the compiler's placement checks, in source order.
+func (c *checker) stmts(body []Stmt, sc scope) {
+	for _, s := range body {
+		if c.err != nil {
+			return
+		}
+		c.stmt(s, sc)
+	}
+}
+
+func (c *checker) stmt(s Stmt, sc scope) {
+	inLoop := sc
+	inLoop.loop = true
+	switch s := s.(type) {
+	case *FunctionDef:
+		c.exprsOf(s, sc)
+		c.stmts(s.Body, scope{function: true})
+		return
+	case *AsyncFunctionDef:
+		c.exprsOf(s, sc)
+		c.stmts(s.Body, scope{function: true, async: true})
+		return
+	case *ClassDef:
+		c.exprsOf(s, sc)
+		c.stmts(s.Body, scope{})
+		return
+	case *Return:
+		if !sc.function {
+			c.fail("'return' outside function", s)
+		}
+	case *Break:
+		if !sc.loop {
+			c.fail("'break' outside loop", s)
+		}
+	case *Continue:
+		if !sc.loop {
+			c.fail("'continue' not properly in loop", s)
+		}
+	case *For:
+		c.expr(s.Target, sc)
+		c.expr(s.Iter, sc)
+		c.stmts(s.Body, inLoop)
+		c.stmts(s.Orelse, sc)
+		return
+	case *AsyncFor:
+		if !sc.async {
+			c.fail("'async for' outside async function", s)
+		}
+		c.expr(s.Target, sc)
+		c.expr(s.Iter, sc)
+		c.stmts(s.Body, inLoop)
+		c.stmts(s.Orelse, sc)
+		return
+	case *While:
+		c.expr(s.Test, sc)
+		c.stmts(s.Body, inLoop)
+		c.stmts(s.Orelse, sc)
+		return
+	case *AsyncWith:
+		if !sc.async {
+			c.fail("'async with' outside async function", s)
+		}
+	case *Try:
+		c.handlers(s.Handlers)
+	case *TryStar:
+		c.handlers(s.Handlers)
+	}
+	children(s, func(n Node) {
+		switch n := n.(type) {
+		case Stmt:
+			c.stmt(n, sc)
+		case Expr:
+			c.expr(n, sc)
+		default:
+			children(n, func(m Node) {
+				switch m := m.(type) {
+				case Stmt:
+					c.stmt(m, sc)
+				case Expr:
+					c.expr(m, sc)
+				default:
+					children(m, func(k Node) {
+						if e, ok := k.(Expr); ok {
+							c.expr(e, sc)
+						}
+					})
+				}
+			})
+		}
+	})
+}
+
+// elts checks the elements of a display, target list or argument list,
+// where a starred item is allowed.
+func (c *checker) elts(elts []Expr, ctx ExprContext, sc scope) {
+	starred := 0
+	for _, x := range elts {
+		if s, ok := x.(*Starred); ok {
+			starred++
+			if ctx == Store && starred == 2 {
+				c.fail("multiple starred expressions in assignment", s)
+			}
+			c.expr(s.Value, sc)
+			continue
+		}
+		c.expr(x, sc)
+	}
+}
+
+func (c *checker) handlers(hs []*ExceptHandler) {
+	for i, h := range hs {
+		if h.Type == nil && i < len(hs)-1 {
+			c.fail("default 'except:' must be last", h)
+		}
+	}
+}
+
+// exprsOf checks the expressions of a def or class header.
+func (c *checker) exprsOf(s Stmt, sc scope) {
+	children(s, func(n Node) {
+		switch n := n.(type) {
+		case Expr:
+			c.expr(n, sc)
+		case *Arguments:
+			children(n, func(m Node) {
+				if e, ok := m.(Expr); ok {
+					c.expr(e, sc)
+				}
+				if a, ok := m.(*Arg); ok && a.Annotation != nil {
+					c.expr(a.Annotation, sc)
+				}
+			})
+		case *Keyword:
+			c.expr(n.Value, sc)
+		}
+	})
+}
+
+func (c *checker) expr(e Expr, sc scope) {
+	if c.err != nil || e == nil {
+		return
+	}
+	switch e := e.(type) {
+	case *Yield, *YieldFrom:
+		if !sc.function {
+			c.fail("'yield' outside function", e)
+		}
+	case *Await:
+		if !sc.function {
+			c.fail("'await' outside function", e)
+		} else if !sc.async {
+			c.fail("'await' outside async function", e)
+		}
+	case *Starred:
+		if e.Ctx == Store {
+			c.fail("starred assignment target must be in a list or tuple", e)
+		} else {
+			c.fail("can't use starred expression here", e)
+		}
+		return
+	case *Tuple:
+		c.elts(e.Elts, e.Ctx, sc)
+		return
+	case *List:
+		c.elts(e.Elts, e.Ctx, sc)
+		return
+	case *Set:
+		c.elts(e.Elts, Load, sc)
+		return
+	case *Call:
+		c.expr(e.Func, sc)
+		c.elts(e.Args, Load, sc)
+		for _, k := range e.Keywords {
+			c.expr(k.Value, sc)
+		}
+		return
+	case *Lambda:
+		for _, d := range e.Args.Defaults {
+			c.expr(d, sc)
+		}
+		for _, d := range e.Args.KwDefaults {
+			c.expr(d, sc)
+		}
+		c.expr(e.Body, scope{function: true})
+		return
+	case *ListComp, *SetComp, *DictComp, *GeneratorExp:
+		var gens []*Comprehension
+		switch e := e.(type) {
+		case *ListComp:
+			gens = e.Generators
+		case *SetComp:
+			gens = e.Generators
+		case *DictComp:
+			gens = e.Generators
+		case *GeneratorExp:
+			gens = e.Generators
+		}
+		if _, isGen := e.(*GeneratorExp); !isGen && !sc.async {
+			for _, g := range gens {
+				if g.IsAsync == 1 {
+					c.fail("asynchronous comprehension outside of an asynchronous function", e)
+				}
+			}
+		}
+	}
+	children(e, func(n Node) {
+		switch n := n.(type) {
+		case Expr:
+			c.expr(n, sc)
+		default:
+			children(n, func(m Node) {
+				if x, ok := m.(Expr); ok {
+					c.expr(x, sc)
+				}
+			})
+		}
+	})
+}

@@ -1,0 +1,138 @@
+# Classes as CPython runs them.
+import socket
+class Point:
+    """A point."""
+    dims = 2
+    def __init__(self, x, y=0):
+        self.x = x
+        self.y = y
+    def __repr__(self):
+        return f"Point({self.x}, {self.y})"
+    def __eq__(self, other):
+        return isinstance(other, Point) and (self.x, self.y) == (other.x, other.y)
+    def __add__(self, other):
+        return Point(self.x + other.x, self.y + other.y)
+    def __len__(self):
+        return 2
+    def __iter__(self):
+        yield self.x
+        yield self.y
+    @property
+    def norm1(self):
+        return abs(self.x) + abs(self.y)
+    @staticmethod
+    def origin():
+        return Point(0, 0)
+    @classmethod
+    def unit(cls):
+        return cls(1, 1)
+
+p = Point(1, 2)
+p
+print(p, str(p), [p])
+p == Point(1, 2)
+p != Point(1, 2)
+p == 5
+p + Point(3, 4)
+len(p)
+list(p)
+x, y = p
+x, y
+p.norm1
+Point.origin()
+Point.unit()
+Point.dims
+p.dims
+Point.__name__
+type(p).__name__
+type(p) is Point
+isinstance(p, Point)
+isinstance(p, object)
+p.z
+Point.__doc__
+class Point3(Point):
+    def __init__(self, x, y, z):
+        super().__init__(x, y)
+        self.z = z
+    def __repr__(self):
+        return "Point3(" + super().__repr__() + f", {self.z})"
+
+q = Point3(1, 2, 3)
+q
+isinstance(q, Point)
+issubclass(Point3, Point)
+issubclass(Point, Point3)
+q.norm1
+Point3.unit()
+class A:
+    def who(self):
+        return "A"
+
+class B(A):
+    def who(self):
+        return "B" + super().who()
+
+class C(A):
+    def who(self):
+        return "C" + super().who()
+
+class D(B, C):
+    def who(self):
+        return "D" + super().who()
+
+D().who()
+[k.__name__ for k in D.__mro__]
+class Counter:
+    count = 0
+    def __init__(self):
+        Counter.count += 1
+
+Counter(); Counter(); Counter.count
+class NoInit:
+    pass
+
+NoInit(1)
+n = NoInit()
+n.a = 5
+n.a
+getattr(n, "a"), getattr(n, "b", "default"), hasattr(n, "b")
+setattr(n, "b", 7); n.b
+class Err(Exception):
+    def __init__(self, code, msg):
+        super().__init__(msg)
+        self.code = code
+
+e = Err(3, "boom")
+e
+str(e)
+e.code, e.args
+class Plain(Exception):
+    pass
+
+Plain("a", 1)
+str(Plain("a", 1))
+str(Plain())
+class Box:
+    def __init__(self, items):
+        self.items = items
+    def __getitem__(self, i):
+        return self.items[i]
+    def __contains__(self, v):
+        return v in self.items
+    def __bool__(self):
+        return len(self.items) > 0
+
+bx = Box([1, 2])
+bx[0], 2 in bx, 5 in bx, bool(bx), bool(Box([]))
+class Ordered:
+    def __init__(self, v):
+        self.v = v
+    def __lt__(self, o):
+        return self.v < o.v
+    def __repr__(self):
+        return "O%d" % self.v
+
+sorted([Ordered(3), Ordered(1), Ordered(2)])
+Ordered(1) < Ordered(2)
+Ordered(1) > Ordered(2)
+Ordered(1) <= Ordered(2)

@@ -1,0 +1,21 @@
+# f-strings.
+import socket
+x = 3.14159
+w = 8
+name = "sock"
+f"{x:.2f}|{x:{w}.3f}|{name!r}|{x=}|{{lit}}|{w*2:04d}|{[1,2][0]}"
+f"{name:>10}|{name:<6}|{name:^9}|{name!s}|{name!a}"
+f"{'é'!a}"
+f"{255:x} {255:#x} {255:08b} {1234567:,} {0.5:%}"
+f"{b'hi'}"
+f"{None} {True} {(1, 'a')}"
+F"upper {w}"
+rf"raw \n {w}"
+f"{w!r:>5}"
+f"{x=:.1f}"
+f'{"nested"}'
+f"{ {'a': 1}['a'] }"
+msg = b"abc"
+f"Received {msg!r} from {('127.0.0.1', 5000)}"
+f"{3:{'>'}{5}}"
+f"{x:q}"
