@@ -15,6 +15,7 @@
 package main
 
 import (
+	"bufio"
 	"flag"
 	"fmt"
 	"io"
@@ -63,6 +64,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	switch {
 	case *code != "":
 		opt.Color = false
+		opt.Argv = append([]string{"-c"}, fs.Args()...)
+		opt.Stdin = bufio.NewReader(stdin)
 		return repl.RunProgram("<string>", *code, opt)
 	case fs.NArg() > 0:
 		src, err := os.ReadFile(fs.Arg(0))
@@ -75,6 +78,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		if err != nil {
 			name = fs.Arg(0)
 		}
+		opt.Argv = fs.Args()
+		opt.Stdin = bufio.NewReader(stdin)
 		return repl.RunProgram(name, string(src), opt)
 	case repl.IsTerminal():
 		return repl.RunTerminal(opt)

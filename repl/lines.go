@@ -18,9 +18,11 @@ import (
 // evaluation carries on. It returns the exit status: 0 at end of input,
 // exit(n)'s n, or 130 after SIGINT ends a statement.
 func RunLines(r io.Reader, opt Options) int {
+	// input() reads the next line of the same stream, as in python3 -i.
+	in := bufio.NewReader(r)
+	opt.Stdin = in
 	return withSession(opt, func(s *Session, interrupted *atomic.Bool) int {
 		var c translate.Chunker
-		in := bufio.NewReader(r)
 		for {
 			line, readErr := in.ReadString('\n')
 			if line != "" || readErr == nil {

@@ -63,6 +63,14 @@ func (sc *screen) print(text string) {
 	io.WriteString(sc.out, text)
 }
 
+// stderr writes what the program writes to sys.stderr.
+func (sc *screen) stderr(text string) {
+	sc.mu.Lock()
+	defer sc.mu.Unlock()
+	sc.clearStatusLocked()
+	io.WriteString(sc.err, text)
+}
+
 // exception writes an exception's last line to the error writer.
 func (sc *screen) exception(line string) {
 	sc.mu.Lock()

@@ -1,6 +1,7 @@
 package repl
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
 	"io"
@@ -23,6 +24,11 @@ type Options struct {
 	Terminal bool   // interactive: status lines, notices and hints
 	StateDir string // history and lesson progress; "" means the XDG default
 	Width    func() int
+	// Argv is sys.argv for a program: its path, then its arguments.
+	Argv []string
+	// Stdin is where input() and sys.stdin read, in line and program
+	// mode (in the terminal the shell reads the terminal itself).
+	Stdin *bufio.Reader
 }
 
 // Session evaluates statements against one set of globals and sockets.
@@ -33,17 +39,20 @@ type Session struct {
 	interp *python.Interp
 	out    *screen
 
-	saved    []string // statements that ran without an exception, for %save
-	inputs   []string // everything typed, for %history
-	prev     map[*sockets.Socket]sockets.State
-	known    []*sockets.Socket // every socket seen after a statement, closed ones too
-	last     lessons.Last
-	tutor    *lessons.Tutor
-	store    *lessons.Store
-	value    starlark.Value // the last value the running statement echoed
-	tracing  bool
-	ended    bool // exit() or %quit
-	exitCode int
+	saved  []string // statements that ran without an exception, for %save
+	inputs []string // everything typed, for %history
+	prev   map[*sockets.Socket]sockets.State
+	known  []*sockets.Socket // every socket seen after a statement, closed ones too
+	last   lessons.Last
+	tutor  *lessons.Tutor
+	store  *lessons.Store
+	value  starlark.Value // the last value the running statement echoed
+	// readInput, set by the terminal, reads a line typed at the terminal
+	// while a statement runs (input()).
+	readInput func() (string, error)
+	tracing   bool
+	ended     bool // exit() or %quit
+	exitCode  int
 }
 
 // NewSession makes a Session with its own Runtime.
@@ -65,11 +74,28 @@ func NewSession(opt Options) (*Session, error) {
 		prev: map[*sockets.Socket]sockets.State{},
 	}
 	s.out = newScreen(opt.Out, opt.Err, opt.Color, opt.Terminal, opt.Width)
-	s.interp = python.New(rt, python.Options{Print: s.out.print})
+	s.interp = python.New(rt, python.Options{
+		Print:    s.out.print,
+		Stderr:   s.out.stderr,
+		ReadLine: s.readLine,
+		Argv:     opt.Argv,
+	})
 	if opt.Terminal {
 		rt.SetObserver(s.out.progress(s.lang))
 	}
 	return s, nil
+}
+
+// readLine reads a line of standard input for the program: from the
+// terminal when the shell has one, else from Options.Stdin.
+func (s *Session) readLine() (string, error) {
+	if s.readInput != nil {
+		return s.readInput()
+	}
+	if s.opt.Stdin == nil {
+		return "", io.EOF
+	}
+	return s.opt.Stdin.ReadString('\n')
 }
 
 // Close closes every socket the session opened and its wake fd.

@@ -63,7 +63,7 @@ func newBuiltins() starlark.StringDict {
 		"delattr":    starlark.NewBuiltin("delattr", builtinDelattr),
 		"id":         starlark.NewBuiltin("id", builtinID),
 		"super":      starlark.NewBuiltin("super", builtinSuper),
-		"input":      unavailable("input", "input() is not available in this shell: put the text in a variable instead, e.g. msg = 'hello'"),
+		"input":      starlark.NewBuiltin("input", builtinInput),
 		"open":       unavailable("open", "files are not available in this shell: keep the data in a bytes variable"),
 		"bytearray":  typeByteArray,
 		"memoryview": unavailable("memoryview", "memoryview is not available in this shell: slice the bytes instead, data[i:j]"),
@@ -120,6 +120,7 @@ func unavailable(name, advice string) *starlark.Builtin {
 
 func builtinPrint(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	sep, end := " ", "\n"
+	var file starlark.Value = starlark.None
 	for _, kv := range kwargs {
 		k := string(kv[0].(starlark.String))
 		switch k {
@@ -138,8 +139,10 @@ func builtinPrint(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tu
 			} else {
 				end = s
 			}
-		case "flush", "file":
-			// Output always goes to the session and is never buffered.
+		case "file":
+			file = kv[1]
+		case "flush":
+			// Output is never buffered.
 		default:
 			return nil, pyErrorf("TypeError", "'%s' is an invalid keyword argument for print()", k)
 		}
@@ -152,6 +155,9 @@ func builtinPrint(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tu
 		b.WriteString(pyStr(a))
 	}
 	b.WriteString(end)
+	if file != starlark.None {
+		return starlark.None, writeTo(thread, file, b.String())
+	}
 	printText(thread, b.String())
 	return starlark.None, nil
 }

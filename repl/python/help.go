@@ -111,8 +111,8 @@ real system call. Built in, no import needed: socket, select, struct, time, os.
 help(s) lists a socket's methods, help(s.recv) explains one, help(socket),
 help(select), help(struct) and help(time) list a module.
 
-Differences from Python: no try/except, with, class or f-strings (the error
-message says what to write instead); errors print and the shell carries on.
+It speaks Python 3: try/except, with, class, f-strings and generators work
+as in CPython 3.11. An uncaught error prints and the shell carries on.
 `
 
 // builtinHelp is help(): a short overview, or the doc of one object.
@@ -135,6 +135,9 @@ func helpText(obj starlark.Value) string {
 	case *socketValue:
 		return socketHelp()
 	case pyModule:
+		if text, ok := tableDocs.moduleText(x.Name); ok {
+			return text
+		}
 		return moduleHelp(x.Name)
 	case *pyType:
 		if x.name == "socket.socket" {
@@ -147,6 +150,9 @@ func helpText(obj starlark.Value) string {
 	case *exitBuiltin:
 		return formatDoc(builtinDocs[x.name])
 	case *starlark.Builtin:
+		if d, ok := tableDocs.function(x); ok {
+			return formatDoc(d)
+		}
 		name := x.Name()
 		if _, ok := x.Receiver().(*socketValue); ok {
 			if d, ok := socketMethodDocs[name]; ok {
@@ -184,6 +190,9 @@ func helpText(obj starlark.Value) string {
 func helpByName(name string) string {
 	if mod, fn, ok := strings.Cut(name, "."); ok {
 		if d, ok := moduleFuncDocs[mod][fn]; ok {
+			return formatDoc(d)
+		}
+		if d, ok := tableDocs.lookup(mod, fn); ok {
 			return formatDoc(d)
 		}
 		if mod == "socket" || mod == "s" {

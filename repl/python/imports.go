@@ -18,7 +18,7 @@ func (in *Interp) helperImport(_ *starlark.Thread, _ *starlark.Builtin, args sta
 		return nil, pyErrorf("ImportError", "attempted relative import with no known parent package")
 	}
 	parts := strings.Split(name, ".")
-	m, ok := in.modules[parts[0]]
+	m, ok := in.module(parts[0])
 	if !ok {
 		return nil, noModule(parts[0])
 	}

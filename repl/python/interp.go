@@ -23,6 +23,14 @@ type Options struct {
 	// HeapGrowth is how much the heap may grow while one statement runs
 	// before it ends in MemoryError; 0 means the default (limits.go).
 	HeapGrowth int64
+	// Stderr receives what the program writes to sys.stderr. Nil
+	// discards it.
+	Stderr func(string)
+	// ReadLine reads one line of standard input, with its newline, for
+	// input() and sys.stdin; io.EOF at the end. Nil means no input.
+	ReadLine func() (string, error)
+	// Argv is sys.argv: the program's path, then its arguments.
+	Argv []string
 }
 
 // Interp is one Python interpreter: one live global namespace over one
@@ -110,6 +118,9 @@ func New(rt *sockets.Runtime, opt Options) *Interp {
 	setup()
 	if opt.Print == nil {
 		opt.Print = func(string) {}
+	}
+	if opt.Stderr == nil {
+		opt.Stderr = func(string) {}
 	}
 	if opt.HeapGrowth == 0 {
 		opt.HeapGrowth = maxGrowth
