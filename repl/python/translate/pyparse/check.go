@@ -148,7 +148,13 @@ func (c *checker) stmt(s Stmt, sc scope) {
 		c.stmts(s.Body, scope{function: true, async: true})
 		return
 	case *ClassDef:
-		c.exprsOf(s, sc)
+		for _, d := range s.DecoratorList {
+			c.expr(d, sc)
+		}
+		c.elts(s.Bases, Load, sc)
+		for _, k := range s.Keywords {
+			c.expr(k.Value, sc)
+		}
 		c.stmts(s.Body, scope{})
 		return
 	case *Return:

@@ -3,6 +3,7 @@ package pyparse
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 )
 
 // Parse parses a whole Python 3.11 source file (or one REPL chunk) into a
@@ -14,6 +15,9 @@ func Parse(filename, src string) (*Module, error) {
 // parseModule parses src; with checks false it skips the compiler's
 // checks, which ast.parse does not make either.
 func parseModule(filename, src string, checks bool) (*Module, error) {
+	if err := checkSource(filename, src); err != nil {
+		return nil, err
+	}
 	src = normalizeNewlines(src)
 	s := scanAll(filename, src)
 	p := newParser(filename, src, s)
@@ -33,6 +37,9 @@ func parseModule(filename, src string, checks bool) (*Module, error) {
 
 // ParseExpr parses a single expression, as eval() would see it.
 func ParseExpr(filename, src string) (Expr, error) {
+	if err := checkSource(filename, src); err != nil {
+		return nil, err
+	}
 	src = normalizeNewlines(src)
 	s := scanAll(filename, src)
 	p := newParser(filename, src, s)
@@ -55,6 +62,36 @@ func ParseExpr(filename, src string) (Expr, error) {
 		return nil, err
 	}
 	return e, nil
+}
+
+// checkSource rejects what CPython refuses before tokenizing: NUL bytes
+// and bytes that are not UTF-8.
+func checkSource(filename, src string) *Error {
+	if strings.IndexByte(src, 0) >= 0 {
+		return &Error{Kind: kindSyntax, Msg: "source code string cannot contain null bytes", Filename: filename}
+	}
+	if utf8.ValidString(src) {
+		return nil
+	}
+	line, lineStart := 1, 0
+	for i := 0; i < len(src); {
+		r, n := utf8.DecodeRuneInString(src[i:])
+		if r == utf8.RuneError && n == 1 {
+			why := "invalid start byte"
+			if src[i] >= 0xC0 {
+				why = "invalid continuation byte"
+			}
+			return &Error{Kind: kindSyntax, Filename: filename, Lineno: line, Offset: i - lineStart + 1,
+				Msg:  fmt.Sprintf("(unicode error) 'utf-8' codec can't decode byte 0x%02x in position %d: %s", src[i], i-lineStart, why),
+				Text: lineText(src, line)}
+		}
+		if r == '\n' {
+			line++
+			lineStart = i + 1
+		}
+		i += n
+	}
+	return nil
 }
 
 // normalizeNewlines turns \r\n and \r into \n, as CPython's tokenizer does
