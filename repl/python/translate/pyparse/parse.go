@@ -116,6 +116,7 @@ type parser struct {
 	// diag > 0 while looking ahead only to word an error better (what
 	// CPython does in its second pass): such lookahead does not move maxP.
 	diag int
+	pool *[]*fieldScratch // per f-string depth, shared with sub-parsers
 }
 
 // maxDepth bounds the descent. CPython refuses trees nested about 3000

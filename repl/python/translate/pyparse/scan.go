@@ -45,10 +45,15 @@ func scanAll(filename, src string) *scanner {
 
 // scanRange tokenizes src[start:end] as the inside of brackets, for an
 // f-string replacement field; line and lineStart place start in src.
-func scanRange(filename, src string, start, end, line, lineStart int) *scanner {
-	s := &scanner{src: src, pos: start, end: end, line: line, lineStart: lineStart, fexpr: true, filename: filename}
-	s.brackets = append(s.brackets, bracket{c: '(', line: line, col: start - lineStart})
-	s.toks = make([]token, 0, 8)
+// A scanner given as reuse keeps its buffers (f-strings scan many fields).
+func scanRange(reuse *scanner, filename, src string, start, end, line, lineStart int) *scanner {
+	toks, brackets := reuse.toks[:0], reuse.brackets[:0]
+	if toks == nil {
+		toks = make([]token, 0, 16)
+	}
+	s := reuse
+	*s = scanner{src: src, pos: start, end: end, line: line, lineStart: lineStart, fexpr: true, filename: filename, toks: toks}
+	s.brackets = append(brackets, bracket{c: '(', line: line, col: start - lineStart})
 	s.run()
 	return s
 }
@@ -419,30 +424,50 @@ func (s *scanner) checkIdent(start int) bool {
 	return true
 }
 
-var threeCharOps = [...]string{"**=", "//=", ">>=", "<<=", "..."}
-
-var twoCharOps = [...]string{"**", "//", "==", "!=", "<=", ">=", "<<", ">>", "+=", "-=", "*=", "/=",
-	"%=", "&=", "|=", "^=", "->", ":=", "<>", "@="}
+// opLen returns the length of the operator at the start of rest.
+func opLen(rest string) int {
+	c := rest[0]
+	var c1, c2 byte
+	if len(rest) > 1 {
+		c1 = rest[1]
+	}
+	if len(rest) > 2 {
+		c2 = rest[2]
+	}
+	switch c {
+	case '*', '/', '<', '>':
+		if c1 == c && c != '/' || c == '/' && c1 == '/' {
+			if c2 == '=' {
+				return 3 // **= //= <<= >>=
+			}
+			return 2 // ** // << >>
+		}
+		if c1 == '=' || c == '<' && c1 == '>' {
+			return 2 // *= /= <= >= <>
+		}
+	case '.':
+		if c1 == '.' && c2 == '.' {
+			return 3
+		}
+	case '-':
+		if c1 == '=' || c1 == '>' {
+			return 2
+		}
+	case ':':
+		if c1 == '=' {
+			return 2
+		}
+	case '=', '!', '+', '%', '&', '|', '^', '@':
+		if c1 == '=' {
+			return 2
+		}
+	}
+	return 1
+}
 
 func (s *scanner) operator(start, col int) bool {
 	rest := s.src[s.pos:s.end]
-	n := 1
-	if len(rest) >= 3 {
-		for _, op := range threeCharOps {
-			if rest[:3] == op {
-				n = 3
-				break
-			}
-		}
-	}
-	if n == 1 && len(rest) >= 2 {
-		for _, op := range twoCharOps {
-			if rest[:2] == op {
-				n = 2
-				break
-			}
-		}
-	}
+	n := opLen(rest)
 	c := rest[0]
 	switch c {
 	case '(', '[', '{':
