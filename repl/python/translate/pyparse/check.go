@@ -8,7 +8,7 @@ import "fmt"
 
 // maxTreeDepth is how deeply nodes may nest before CPython's compiler
 // gives up with RecursionError.
-const maxTreeDepth = 2980
+const maxTreeDepth = 2991
 
 func check(p *parser, m *Module) error {
 	if err := checkDepth(p, m); err != nil {
