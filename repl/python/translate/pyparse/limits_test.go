@@ -31,10 +31,13 @@ func TestDeepNestingMatchesPython(t *testing.T) {
 			return b.String() + strings.Repeat(" ", n) + "pass\n"
 		},
 	}
+	// CPython's expression limit moves with its own stack depth, so the
+	// sizes stay clear of it (2900 passes, 3100 fails); the bracket and
+	// indentation limits are exact.
 	sizes := map[string][]int{
-		"neg": {1000, 2989, 2990, 100000}, "not": {1000, 2989, 2990, 50000},
-		"ifexp": {2989, 2990, 10000}, "attr": {2989, 2990, 100000}, "call": {2989, 2990, 100000},
-		"add": {2989, 2990, 100000}, "assign": {2989, 2990},
+		"neg": {1000, 2900, 3100, 100000}, "not": {1000, 2900, 3100, 50000},
+		"ifexp": {2900, 3100, 10000}, "attr": {2900, 3100, 100000}, "call": {2900, 3100, 100000},
+		"add": {2900, 3100, 100000}, "assign": {2900, 3100},
 		"lambda": {1000, 2000, 5000, 100000}, "pow": {1000, 2000, 5000, 100000},
 		"list": {199, 200, 201, 5000}, "if": {98, 99, 100, 150},
 	}
