@@ -117,6 +117,8 @@ type parser struct {
 	// CPython does in its second pass): such lookahead does not move maxP.
 	diag int
 	pool *[]*fieldScratch // per f-string depth, shared with sub-parsers
+	// topStmts counts the top-level statements parsed so far.
+	topStmts int
 }
 
 // maxDepth bounds the descent. CPython refuses trees nested about 3000
@@ -150,24 +152,18 @@ func (p *parser) resolve(e *Error) *Error {
 	if te := p.tokErr; te != nil && e != te.err && !e.noRescan() {
 		switch te.class {
 		case errHard:
-			return te.err
+			e = te.err
 		case errBracket:
 			if e.Lineno > te.bracketLine {
-				c := *te.err
-				c.Incomplete = false
-				return &c
+				e = te.err
 			}
 		}
 	}
-	e.Incomplete = e.Kind != kindRecursion && p.reachedEnd()
-	return e
-}
-
-func (p *parser) tokErrErr() *Error {
-	if p.tokErr == nil {
-		return nil
-	}
-	return p.tokErr.err
+	c := *e
+	// Like codeop, only input whose first statement ran out of lines is
+	// incomplete; a later statement makes it "multiple statements".
+	c.Incomplete = c.Kind != kindRecursion && p.topStmts == 0 && p.reachedEnd()
+	return &c
 }
 
 // noRescan is true for errors CPython reports without looking further.
@@ -179,7 +175,7 @@ func (e *Error) noRescan() bool {
 // when codeop's compile_command asks for more input.
 func (p *parser) reachedEnd() bool {
 	if t := p.toks[p.maxP]; t.kind == tError {
-		return p.tokErr.err.Incomplete
+		return p.tokErr.atEOF
 	}
 	for i := p.maxP; i < len(p.toks); i++ {
 		if k := p.toks[i].kind; k != tDedent && k != tEnd {
@@ -284,7 +280,13 @@ func (p *parser) errTokKind(kind, msg string, t *token) {
 		e.Offset, e.EndOffset = 0, 0
 		p.fail(e)
 	}
-	p.fail(p.newErr(kind, msg, t.line, t.col, t.endLine, t.endCol))
+	e := p.newErr(kind, msg, t.line, t.col, t.endLine, t.endCol)
+	if t.kind == tIndent || t.kind == tDedent {
+		// CPython reports its tokenizer's column here, one less.
+		e.Offset--
+		e.EndOffset--
+	}
+	p.fail(e)
 }
 
 // errLast fails at the last token looked at, like CPython's
@@ -310,12 +312,9 @@ func (p *parser) errLast(kind, msg string) {
 // endPos is where CPython's tokenizer sits at the end of input: just past
 // the last line.
 func (p *parser) endPos() (int, int) {
-	for i := len(p.toks) - 1; i >= 0; i-- {
-		if p.toks[i].kind == tNewline {
-			return p.toks[i].line, p.toks[i].col
-		}
-	}
-	return 1, 0
+	src := strings.TrimSuffix(p.src, "\n")
+	line := 1 + strings.Count(src, "\n")
+	return line, len(src) - (strings.LastIndexByte(src, '\n') + 1)
 }
 
 // errNode fails at a node's position.

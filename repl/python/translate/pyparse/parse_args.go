@@ -73,7 +73,7 @@ func (p *parser) callArgs() ([]Expr, []*Keyword) {
 			kws = append(kws, &Keyword{Value: v, Loc: p.locFrom(t)})
 			sawDouble = true
 		default:
-			if n := p.peekAt(1); t.kind == tName && n.kind == tOp && n.s == "=" {
+			if t.kind == tName && (!keywords[t.s] || t.s == "True" || t.s == "False" || t.s == "None") && p.peekAt(1).kind == tOp && p.peekAt(1).s == "=" {
 				if keywords[t.s] {
 					if t.s == "True" || t.s == "False" || t.s == "None" {
 						p.errRange(fmt.Sprintf("cannot assign to %s", t.s), span(t, t), span(t, t))
@@ -109,33 +109,10 @@ func (p *parser) callArgs() ([]Expr, []*Keyword) {
 			args = append(args, e)
 		}
 		if !p.accept(",") {
-			if !p.is(")") {
-				p.checkMissingComma(p.lastArg(args, kws))
-			}
 			break
 		}
 	}
 	return args, kws
-}
-
-func (p *parser) lastArg(args []Expr, kws []*Keyword) Expr {
-	var a, k Expr
-	if len(args) > 0 {
-		a = args[len(args)-1]
-	}
-	if len(kws) > 0 {
-		k = kws[len(kws)-1].Value
-	}
-	if a == nil {
-		return k
-	}
-	if k == nil {
-		return a
-	}
-	if a.Pos().EndLineno > k.Pos().EndLineno || a.Pos().EndLineno == k.Pos().EndLineno && a.Pos().EndColOffset > k.Pos().EndColOffset {
-		return a
-	}
-	return k
 }
 
 // keywordTargetError reports f(a.b=1) and friends.

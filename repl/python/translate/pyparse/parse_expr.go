@@ -111,6 +111,7 @@ func (p *parser) expression() Expr {
 	st := p.at()
 	body := p.disjunction()
 	if !p.isKw("if") {
+		p.checkMissingComma(st, body)
 		return body
 	}
 	p.p++
@@ -475,7 +476,6 @@ func (p *parser) parenForm() Expr {
 		return first
 	}
 	if !p.is(",") {
-		p.checkMissingComma(first)
 		p.invalid()
 	}
 	elts := []Expr{first}
@@ -485,34 +485,48 @@ func (p *parser) parenForm() Expr {
 		}
 		elts = append(elts, p.starNamedExpression())
 	}
-	if !p.is(")") {
-		p.checkMissingComma(elts[len(elts)-1])
-	}
 	close := p.expect(")")
 	return &Tuple{Elts: elts, Ctx: Load, Loc: span(open, close)}
 }
 
-// checkMissingComma reports "Perhaps you forgot a comma?" when two
-// expressions stand side by side inside brackets, as CPython does.
-func (p *parser) checkMissingComma(a Expr) {
-	if !p.startsExpr() || p.insideBrackets() == 0 {
+// checkMissingComma reports "Perhaps you forgot a comma?" when, inside
+// brackets, the expression a (which began at token st) is directly
+// followed by another expression, as CPython's invalid_expression does.
+func (p *parser) checkMissingComma(st *token, a Expr) {
+	if p.diag > 0 || !p.startsExpr() {
 		return
 	}
 	t := p.at()
-	if t.kind == tOp && (t.s == "*" || t.s == "**" || t.s == "-" || t.s == "+") || t.kind == tName && (t.s == "not" || t.s == "yield") {
+	if t.kind == tOp && (t.s == "*" || t.s == "**") || t.kind == tName && t.s == "yield" {
 		return
 	}
-	if _, isName := a.(*Name); isName && t.kind == tString {
-		return
+	if st.kind == tName {
+		// Not after NAME STRING (a legacy print) or a soft keyword.
+		if next := p.toks[p.indexOf(st)+1]; next.kind == tString || st.s == "match" || st.s == "case" || st.s == "_" {
+			return
+		}
+		if n, ok := a.(*Name); ok && (n.Id == "print" || n.Id == "exec") {
+			return
+		}
 	}
 	save := p.p
 	var b Expr
 	ok := p.try(func() { b = p.expression() })
-	if !ok {
-		p.p = save
+	p.p = save
+	if !ok || p.insideBrackets() == 0 {
 		return
 	}
 	p.errRange("invalid syntax. Perhaps you forgot a comma?", a.Pos(), b.Pos())
+}
+
+// indexOf returns the index of a token of p.toks.
+func (p *parser) indexOf(t *token) int {
+	for i := p.p; i >= 0; i-- {
+		if &p.toks[i] == t {
+			return i
+		}
+	}
+	return 0
 }
 
 // insideBrackets counts the open brackets before the current token.
@@ -559,9 +573,6 @@ func (p *parser) listForm() Expr {
 			break
 		}
 		elts = append(elts, p.starNamedExpression())
-	}
-	if !p.is("]") {
-		p.checkMissingComma(elts[len(elts)-1])
 	}
 	close := p.expect("]")
 	return &List{Elts: elts, Ctx: Load, Loc: span(open, close)}
@@ -610,9 +621,6 @@ func (p *parser) braceForm() Expr {
 			break
 		}
 		elts = append(elts, p.starNamedExpression())
-	}
-	if !p.is("}") {
-		p.checkMissingComma(elts[len(elts)-1])
 	}
 	close := p.expect("}")
 	return &Set{Elts: elts, Loc: span(open, close)}

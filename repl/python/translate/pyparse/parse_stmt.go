@@ -7,6 +7,7 @@ func (p *parser) file() *Module {
 	m := &Module{Body: []Stmt{}}
 	for p.at().kind != tEnd {
 		m.Body = p.statement(m.Body)
+		p.topStmts++
 	}
 	return m
 }
@@ -233,12 +234,21 @@ func (p *parser) legacyPrint(t *token) {
 // try runs f and reports whether it parsed without error; on error the
 // position is left where f stopped, so callers restore it.
 func (p *parser) try(f func()) (ok bool) {
-	depth := p.depth
 	p.diag++
+	defer func() { p.diag-- }()
+	return p.attempt(f)
+}
+
+// attempt runs f and reports whether it parsed without error, for an
+// alternative of the grammar (so unlike try it moves maxP).
+func (p *parser) attempt(f func()) (ok bool) {
+	depth := p.depth
 	defer func() {
-		p.diag--
 		if r := recover(); r != nil {
-			if _, isBail := r.(bail); !isBail {
+			b, isBail := r.(bail)
+			if !isBail || p.tokErr != nil && b.err == p.tokErr.err {
+				// Reaching the tokenizer's error reports it, whichever
+				// alternative was being tried (as in CPython).
 				panic(r)
 			}
 			p.depth = depth
@@ -404,7 +414,6 @@ func (p *parser) exprOrAssign() Stmt {
 		}
 	}
 	if !p.atStmtEnd() {
-		p.checkMissingComma(e)
 		p.invalid()
 	}
 	return &ExprStmt{Value: e, Loc: p.locFrom(first)}
@@ -662,7 +671,7 @@ func (p *parser) withStmt(async *token) Stmt {
 	parsed := false
 	if p.is("(") {
 		save := p.p
-		parsed = p.try(func() {
+		parsed = p.attempt(func() {
 			p.p++
 			for {
 				items = append(items, p.withItem())

@@ -165,7 +165,7 @@ again:
 		}
 	}
 	if s.pos >= s.end {
-		return s.atEOF()
+		return s.atEOF(col)
 	}
 	c := s.src[s.pos]
 	switch {
@@ -179,10 +179,11 @@ again:
 			s.newline()
 			goto again
 		}
+		// Like CPython, a NEWLINE after a comment starts at the '#'.
 		nlStart := s.pos
 		s.pos += nl
 		s.toks = append(s.toks, token{s: s.src[nlStart:s.pos], kind: tNewline, start: nlStart, end: s.pos,
-			line: s.line, col: nlStart - s.lineStart, endLine: s.line, endCol: nlStart - s.lineStart})
+			line: s.line, col: col, endLine: s.line, endCol: nlStart - s.lineStart})
 		s.newline()
 		s.atBOL = true
 		return true
@@ -203,7 +204,7 @@ again:
 					s.failBracketEOF()
 				} else {
 					s.fail(errSoft, kindSyntax, "unexpected EOF while parsing", bsLine, bsCol)
-					s.err.err.Incomplete = true
+					s.err.atEOF = true
 				}
 				return false
 			}
@@ -243,7 +244,8 @@ func isIdentChar(c byte) bool {
 
 // atEOF ends the token stream: NEWLINE if the last line lacked one,
 // DEDENTs back to column 0, ENDMARKER.
-func (s *scanner) atEOF() bool {
+// col is where the last line's trailing comment (if any) starts.
+func (s *scanner) atEOF(col int) bool {
 	if s.fexpr {
 		s.toks = append(s.toks, token{kind: tEnd, start: s.pos, end: s.pos, line: s.line, col: s.pos - s.lineStart, endLine: s.line, endCol: s.pos - s.lineStart})
 		return false
@@ -254,7 +256,6 @@ func (s *scanner) atEOF() bool {
 	}
 	if n := len(s.toks); n > 0 && s.toks[n-1].kind != tNewline && s.toks[n-1].kind != tDedent && s.toks[n-1].kind != tIndent {
 		// CPython appends the missing final newline to the source.
-		col := s.pos - s.lineStart
 		s.toks = append(s.toks, token{kind: tNewline, start: s.pos, end: s.pos, line: s.line, col: col, endLine: s.line, endCol: col})
 		s.line++
 		s.lineStart = s.pos
@@ -277,7 +278,7 @@ func (s *scanner) failBracketEOF() {
 		class:       errBracket,
 		bracketLine: b.line,
 	}
-	s.err.err.Incomplete = true
+	s.err.atEOF = true
 	s.toks = append(s.toks, token{kind: tError, start: s.pos, end: s.pos, line: s.line, col: s.pos - s.lineStart, endLine: s.line, endCol: s.pos - s.lineStart})
 }
 
