@@ -110,12 +110,16 @@ type parser struct {
 	toks     []token
 	p        int // index of the current token
 	maxP     int // furthest token looked at: where "invalid syntax" points
+	maxAny   int // furthest token looked at, error lookahead included
 	tokErr   *tokError
 	depth    int // recursion depth of the descent
 	fdepth   int // f-string nesting
 	// diag > 0 while looking ahead only to word an error better (what
 	// CPython does in its second pass): such lookahead does not move maxP.
 	diag int
+	// noInvalid > 0 while parsing such lookahead itself: the error
+	// checks that imitate CPython's invalid_* rules are off.
+	noInvalid int
 	pool *[]*fieldScratch // per f-string depth, shared with sub-parsers
 	// topStmts counts the top-level statements parsed so far.
 	topStmts int
@@ -191,6 +195,9 @@ func (p *parser) at() *token {
 	if p.p > p.maxP && p.diag == 0 {
 		p.maxP = p.p
 	}
+	if p.p > p.maxAny {
+		p.maxAny = p.p
+	}
 	t := &p.toks[p.p]
 	if t.kind == tError {
 		p.fail(p.tokErr.err)
@@ -206,6 +213,9 @@ func (p *parser) peekAt(n int) *token {
 	}
 	if i > p.maxP && p.diag == 0 {
 		p.maxP = i
+	}
+	if i > p.maxAny {
+		p.maxAny = i
 	}
 	if p.toks[i].kind == tError {
 		p.fail(p.tokErr.err)

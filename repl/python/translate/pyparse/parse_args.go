@@ -57,6 +57,15 @@ func (p *parser) callArgs() ([]Expr, []*Keyword) {
 	args := []Expr{}
 	kws := []*Keyword{}
 	sawKw, sawDouble := false, false
+	// A positional argument after keywords stops CPython's first pass;
+	// the rest is read only to word the error, which then points at the
+	// furthest token read.
+	misplaced := ""
+	defer func() {
+		if misplaced != "" {
+			p.diag--
+		}
+	}()
 	for !p.is(")") {
 		t := p.at()
 		switch {
@@ -89,6 +98,13 @@ func (p *parser) callArgs() ([]Expr, []*Keyword) {
 				sawKw = true
 				break
 			}
+			if misplaced == "" && (sawKw || sawDouble) {
+				misplaced = "positional argument follows keyword argument"
+				if sawDouble {
+					misplaced += " unpacking"
+				}
+				p.diag++
+			}
 			e := p.namedOrExpression()
 			if (p.isKw("for") || p.isKw("async")) && len(args) == 0 && len(kws) == 0 {
 				p.invalid()
@@ -100,17 +116,14 @@ func (p *parser) callArgs() ([]Expr, []*Keyword) {
 			if p.is("=") {
 				p.keywordTargetError(e)
 			}
-			if sawDouble {
-				p.errTok("positional argument follows keyword argument unpacking", p.at())
-			}
-			if sawKw {
-				p.errTok("positional argument follows keyword argument", p.at())
-			}
 			args = append(args, e)
 		}
 		if !p.accept(",") {
 			break
 		}
+	}
+	if misplaced != "" {
+		p.errTok(misplaced, &p.toks[p.maxAny])
 	}
 	return args, kws
 }

@@ -56,7 +56,9 @@ func (p *parser) starExpression() Expr {
 func (p *parser) starNamedExpression() Expr {
 	if t := p.at(); t.kind == tOp && t.s == "*" {
 		p.p++
+		st := p.at()
 		v := p.bitwiseOr()
+		p.checkMissingComma(st, v)
 		return &Starred{Value: v, Ctx: Load, Loc: p.locFrom(t)}
 	}
 	return p.namedExpression()
@@ -76,7 +78,7 @@ func (p *parser) namedExpression() Expr {
 	if p.is(":=") {
 		p.errNode("cannot use assignment expressions with "+exprName(e), e)
 	}
-	if p.is("=") && p.fdepth == 0 {
+	if p.is("=") && p.fdepth == 0 && p.noInvalid == 0 {
 		p.maybeMeantEq(e)
 	}
 	return e
@@ -493,20 +495,34 @@ func (p *parser) parenForm() Expr {
 // brackets, the expression a (which began at token st) is directly
 // followed by another expression, as CPython's invalid_expression does.
 func (p *parser) checkMissingComma(st *token, a Expr) {
-	if p.diag > 0 || !p.startsExpr() {
+	if p.noInvalid > 0 || !p.startsExpr() {
 		return
 	}
+	if b := p.missingComma(st, a); b != nil {
+		p.errRange("invalid syntax. Perhaps you forgot a comma?", a.Pos(), b.Pos())
+	}
+	t := p.at()
+	if n, ok := a.(*Name); ok && !(t.kind == tOp && t.s == "(") && n.Loc == span(st, st) {
+		// CPython's invalid_legacy_expression then reads what follows a
+		// bare name as expressions, with its error checks on.
+		p.reparse(func() { p.starExpressions() })
+	}
+}
+
+// missingComma returns the expression that directly follows a inside
+// brackets, if there is one and CPython would blame a missing comma.
+func (p *parser) missingComma(st *token, a Expr) Expr {
 	t := p.at()
 	if t.kind == tOp && (t.s == "*" || t.s == "**") || t.kind == tName && t.s == "yield" {
-		return
+		return nil
 	}
 	if st.kind == tName {
 		// Not after NAME STRING (a legacy print) or a soft keyword.
 		if next := p.toks[p.indexOf(st)+1]; next.kind == tString || st.s == "match" || st.s == "case" || st.s == "_" {
-			return
+			return nil
 		}
 		if n, ok := a.(*Name); ok && (n.Id == "print" || n.Id == "exec") {
-			return
+			return nil
 		}
 	}
 	save := p.p
@@ -514,9 +530,9 @@ func (p *parser) checkMissingComma(st *token, a Expr) {
 	ok := p.try(func() { b = p.expression() })
 	p.p = save
 	if !ok || p.insideBrackets() == 0 {
-		return
+		return nil
 	}
-	p.errRange("invalid syntax. Perhaps you forgot a comma?", a.Pos(), b.Pos())
+	return b
 }
 
 // indexOf returns the index of a token of p.toks.
@@ -678,8 +694,9 @@ func (p *parser) comprehensions() []*Comprehension {
 			}
 		}
 		p.p++
+		targetAt := p.p
 		c.Target = p.starTargets()
-		p.expect("in")
+		p.forIn(targetAt)
 		c.Iter = p.disjunction()
 		for p.accept("if") {
 			c.Ifs = append(c.Ifs, p.disjunction())

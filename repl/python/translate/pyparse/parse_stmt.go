@@ -235,8 +235,28 @@ func (p *parser) legacyPrint(t *token) {
 // position is left where f stopped, so callers restore it.
 func (p *parser) try(f func()) (ok bool) {
 	p.diag++
-	defer func() { p.diag-- }()
+	p.noInvalid++
+	defer func() { p.diag--; p.noInvalid-- }()
 	return p.attempt(f)
+}
+
+// reparse runs f as CPython's second pass would: looking ahead without
+// moving maxP, reporting the specific errors f finds and dropping a plain
+// "invalid syntax". The position is restored.
+func (p *parser) reparse(f func()) {
+	save, depth := p.p, p.depth
+	p.diag++
+	defer func() {
+		p.diag--
+		p.p, p.depth = save, depth
+		if r := recover(); r != nil {
+			if b, ok := r.(bail); ok && b.err.Msg == "invalid syntax" && (p.tokErr == nil || b.err != p.tokErr.err) {
+				return
+			}
+			panic(r)
+		}
+	}()
+	f()
 }
 
 // attempt runs f and reports whether it parsed without error, for an
@@ -436,6 +456,14 @@ func (p *parser) annAssign(first *token, target Expr) Stmt {
 	p.p++
 	switch target.(type) {
 	case *Name, *Attribute, *Subscript:
+	default:
+		// CPython words it only when an annotation follows.
+		if !p.try(func() { p.expression() }) {
+			p.invalid()
+		}
+	}
+	switch target.(type) {
+	case *Name, *Attribute, *Subscript:
 	case *Tuple:
 		p.errNode("only single target (not tuple) can be annotated", target)
 	case *List:
@@ -615,8 +643,9 @@ func (p *parser) whileStmt() Stmt {
 func (p *parser) forStmt(async *token) Stmt {
 	t := p.at()
 	p.p++
+	targetAt := p.p
 	target := p.starTargets()
-	p.expect("in")
+	p.forIn(targetAt)
 	iter := p.starExpressions()
 	p.colon(true)
 	body := p.block("'for' statement", t)
@@ -630,6 +659,20 @@ func (p *parser) forStmt(async *token) Stmt {
 		return &AsyncFor{Target: target, Iter: iter, Body: body, Orelse: orelse, Loc: p.locFrom(start)}
 	}
 	return &For{Target: target, Iter: iter, Body: body, Orelse: orelse, Loc: p.locFrom(start)}
+}
+
+// forIn consumes the 'in' after a for target list; when it is missing,
+// it looks at the targets again as expressions for a better message.
+func (p *parser) forIn(targetAt int) {
+	if p.isKw("in") {
+		p.p++
+		return
+	}
+	p.reparse(func() {
+		p.p = targetAt
+		p.starExpressions()
+	})
+	p.invalid()
 }
 
 // starTargets parses the target list of a for statement or clause.
