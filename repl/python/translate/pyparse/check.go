@@ -1,6 +1,5 @@
 package pyparse
 
-import "fmt"
 
 // The checks CPython makes after parsing, in its symbol table and
 // compiler: names bound twice in a signature, statements in the wrong
@@ -15,7 +14,7 @@ func check(p *parser, m *Module) error {
 		return err
 	}
 	c := &checker{p: p}
-	c.symtable(m.Body, false)
+	c.symbols(m)
 	if c.err != nil {
 		return c.err
 	}
@@ -58,6 +57,31 @@ type scope struct {
 	function bool // inside a def (or lambda, for expressions)
 	async    bool // inside an async def
 	loop     bool // inside a loop body, in the same function
+	asyncGen bool // inside an async def that yields
+}
+
+// hasYield reports whether a function body yields (not counting nested
+// functions, classes and lambdas).
+func hasYield(body []Stmt) bool {
+	found := false
+	var visit func(n Node)
+	visit = func(n Node) {
+		if found {
+			return
+		}
+		switch n.(type) {
+		case *Yield, *YieldFrom:
+			found = true
+			return
+		case *FunctionDef, *AsyncFunctionDef, *ClassDef, *Lambda:
+			return
+		}
+		children(n, visit)
+	}
+	for _, s := range body {
+		visit(s)
+	}
+	return found
 }
 
 func (c *checker) fail(msg string, n Node) {
@@ -66,63 +90,6 @@ func (c *checker) fail(msg string, n Node) {
 	}
 	l := locOf(n)
 	c.err = c.p.newErr(kindSyntax, msg, l.Lineno, l.ColOffset, l.EndLineno, l.EndColOffset)
-}
-
-// symtable makes the symbol-table checks over a block.
-func (c *checker) symtable(body []Stmt, inFunc bool) {
-	var visit func(n Node, inFunc bool)
-	visit = func(n Node, inFunc bool) {
-		if c.err != nil {
-			return
-		}
-		switch n := n.(type) {
-		case *Nonlocal:
-			if !inFunc {
-				c.fail("nonlocal declaration not allowed at module level", n)
-			}
-		case *FunctionDef:
-			c.args(n.Args)
-		case *AsyncFunctionDef:
-			c.args(n.Args)
-		case *Lambda:
-			c.args(n.Args)
-		}
-		switch n.(type) {
-		case *FunctionDef, *AsyncFunctionDef, *Lambda:
-			children(n, func(ch Node) { visit(ch, true) })
-		case *ClassDef:
-			children(n, func(ch Node) { visit(ch, false) })
-		default:
-			children(n, func(ch Node) { visit(ch, inFunc) })
-		}
-	}
-	for _, s := range body {
-		visit(s, inFunc)
-	}
-}
-
-func (c *checker) args(a *Arguments) {
-	seen := map[string]bool{}
-	each := func(arg *Arg) {
-		if arg == nil {
-			return
-		}
-		if seen[arg.Arg] {
-			c.fail(fmt.Sprintf("duplicate argument '%s' in function definition", arg.Arg), arg)
-		}
-		seen[arg.Arg] = true
-	}
-	for _, x := range a.Posonlyargs {
-		each(x)
-	}
-	for _, x := range a.Args {
-		each(x)
-	}
-	each(a.Vararg)
-	for _, x := range a.Kwonlyargs {
-		each(x)
-	}
-	each(a.Kwarg)
 }
 
 // stmts makes the compiler's placement checks, in source order.
@@ -145,21 +112,21 @@ func (c *checker) stmt(s Stmt, sc scope) {
 		return
 	case *AsyncFunctionDef:
 		c.exprsOf(s, sc)
-		c.stmts(s.Body, scope{function: true, async: true})
+		c.stmts(s.Body, scope{function: true, async: true, asyncGen: hasYield(s.Body)})
 		return
 	case *ClassDef:
 		for _, d := range s.DecoratorList {
 			c.expr(d, sc)
 		}
 		c.elts(s.Bases, Load, sc)
-		for _, k := range s.Keywords {
-			c.expr(k.Value, sc)
-		}
+		c.keywords(s.Keywords, sc)
 		c.stmts(s.Body, scope{})
 		return
 	case *Return:
 		if !sc.function {
 			c.fail("'return' outside function", s)
+		} else if sc.asyncGen && s.Value != nil {
+			c.fail("'return' with value in async generator", s)
 		}
 	case *Break:
 		if !sc.loop {
@@ -240,6 +207,20 @@ func (c *checker) elts(elts []Expr, ctx ExprContext, sc scope) {
 	}
 }
 
+// keywords checks a call's keyword arguments: no name twice.
+func (c *checker) keywords(kws []*Keyword, sc scope) {
+	for i, k := range kws {
+		if k.Arg != "" {
+			for _, prev := range kws[:i] {
+				if prev.Arg == k.Arg {
+					c.fail("keyword argument repeated: "+k.Arg, k)
+				}
+			}
+		}
+		c.expr(k.Value, sc)
+	}
+}
+
 func (c *checker) handlers(hs []*ExceptHandler) {
 	for i, h := range hs {
 		if h.Type == nil && i < len(hs)-1 {
@@ -303,9 +284,7 @@ func (c *checker) expr(e Expr, sc scope) {
 	case *Call:
 		c.expr(e.Func, sc)
 		c.elts(e.Args, Load, sc)
-		for _, k := range e.Keywords {
-			c.expr(k.Value, sc)
-		}
+		c.keywords(e.Keywords, sc)
 		return
 	case *Lambda:
 		for _, d := range e.Args.Defaults {

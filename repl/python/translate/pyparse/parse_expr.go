@@ -464,7 +464,7 @@ func (p *parser) parenForm() Expr {
 	first := p.starNamedExpression()
 	if p.isKw("for") || p.isKw("async") {
 		if _, ok := first.(*Starred); ok {
-			p.invalid()
+			p.errNode("iterable unpacking cannot be used in comprehension", first)
 		}
 		gens := p.comprehensions()
 		close := p.expect(")")
@@ -577,7 +577,7 @@ func (p *parser) listForm() Expr {
 	first := p.starNamedExpression()
 	if p.isKw("for") || p.isKw("async") {
 		if _, ok := first.(*Starred); ok {
-			p.invalid()
+			p.errNode("iterable unpacking cannot be used in comprehension", first)
 		}
 		gens := p.comprehensions()
 		close := p.expect("]")
@@ -604,6 +604,13 @@ func (p *parser) braceForm() Expr {
 		return &Dict{Keys: []Expr{}, Values: []Expr{}, Loc: span(open, p.prev())}
 	}
 	if p.is("**") {
+		st := p.at()
+		p.p++
+		v := p.bitwiseOr()
+		if p.isKw("for") || p.isKw("async") {
+			p.fail(p.newErr(kindSyntax, "dict unpacking cannot be used in dict comprehension", st.line, st.col, v.Pos().EndLineno, v.Pos().EndColOffset))
+		}
+		p.p = p.indexOf(st)
 		return p.dictRest(open, nil, nil)
 	}
 	first := p.starNamedExpression()
@@ -625,7 +632,7 @@ func (p *parser) braceForm() Expr {
 	}
 	if p.isKw("for") || p.isKw("async") {
 		if _, ok := first.(*Starred); ok {
-			p.invalid()
+			p.errNode("iterable unpacking cannot be used in comprehension", first)
 		}
 		gens := p.comprehensions()
 		close := p.expect("}")

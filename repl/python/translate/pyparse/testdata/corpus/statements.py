@@ -304,3 +304,28 @@ x = *a,
 x = a,
 x = 1 if 2 else 3,
 x = [1, 2][0:1]
+def scopes():
+    x = 1
+    def inner():
+        nonlocal x
+        x += 1
+        def deeper():
+            nonlocal x
+            return x
+        return deeper
+    class C:
+        nonlocal x
+    [y := i for i in range(3)]
+    def uses_walrus():
+        nonlocal y
+    global g2
+    for j in range(2):
+        def k():
+            nonlocal j
+    import os.path
+    def m():
+        nonlocal os
+    return inner
+async def agen():
+    yield 1
+    return
