@@ -1,6 +1,5 @@
 package pyparse
 
-
 // The checks CPython makes after parsing, in its symbol table and
 // compiler: names bound twice in a signature, statements in the wrong
 // place, and trees nested too deeply to compile.

@@ -120,7 +120,7 @@ type parser struct {
 	// noInvalid > 0 while parsing such lookahead itself: the error
 	// checks that imitate CPython's invalid_* rules are off.
 	noInvalid int
-	pool *[]*fieldScratch // per f-string depth, shared with sub-parsers
+	pool      *[]*fieldScratch // per f-string depth, shared with sub-parsers
 	// topStmts counts the top-level statements parsed so far.
 	topStmts int
 }
