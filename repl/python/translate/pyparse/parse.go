@@ -121,8 +121,11 @@ type parser struct {
 	// checks that imitate CPython's invalid_* rules are off.
 	noInvalid int
 	pool      *[]*fieldScratch // per f-string depth, shared with sub-parsers
-	// topStmts counts the top-level statements parsed so far.
-	topStmts int
+	// topStmts counts the top-level statements parsed so far; firstEnd
+	// is the token after the first, firstCompound whether it has a block.
+	topStmts      int
+	firstEnd      int
+	firstCompound bool
 }
 
 // maxDepth bounds the descent. CPython refuses trees nested about 3000
@@ -166,7 +169,10 @@ func (p *parser) resolve(e *Error) *Error {
 	c := *e
 	// Like codeop, only input whose first statement ran out of lines is
 	// incomplete; a later statement makes it "multiple statements".
-	c.Incomplete = c.Kind != kindRecursion && p.topStmts == 0 && p.reachedEnd()
+	// In codeop's single mode a compound statement must be followed by a
+	// blank line, so the token after it still counts.
+	first := p.topStmts == 0 || p.topStmts == 1 && p.firstCompound && p.maxP == p.firstEnd
+	c.Incomplete = c.Kind != kindRecursion && first && p.reachedEnd()
 	return &c
 }
 

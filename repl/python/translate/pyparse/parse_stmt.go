@@ -6,8 +6,12 @@ import "fmt"
 func (p *parser) file() *Module {
 	m := &Module{Body: []Stmt{}}
 	for p.at().kind != tEnd {
+		first := len(m.Body)
 		m.Body = p.statement(m.Body)
-		p.topStmts++
+		if p.topStmts++; p.topStmts == 1 {
+			p.firstEnd = p.p
+			p.firstCompound = isCompound(m.Body[first])
+		}
 	}
 	return m
 }
@@ -491,7 +495,19 @@ func (p *parser) annAssign(first *token, target Expr) Stmt {
 
 func (p *parser) assign(first *token, e Expr) Stmt {
 	exprs := []Expr{e}
+	diag := false
+	defer func() {
+		if diag {
+			p.diag--
+		}
+	}()
 	for p.accept("=") {
+		if !diag && invalidTarget(exprs[len(exprs)-1], Store) != nil {
+			// CPython's first pass stops at a bad target; reading on
+			// only words the error.
+			diag = true
+			p.diag++
+		}
 		if p.isKw("yield") {
 			exprs = append(exprs, p.yieldExpr())
 		} else {
@@ -906,4 +922,13 @@ func (p *parser) classDef(decs []Expr) Stmt {
 	c.Body = p.block("class definition", t)
 	c.Loc = p.locFrom(t)
 	return c
+}
+
+// isCompound reports whether s is a statement with a block.
+func isCompound(s Stmt) bool {
+	switch s.(type) {
+	case *FunctionDef, *AsyncFunctionDef, *ClassDef, *If, *For, *AsyncFor, *While, *With, *AsyncWith, *Try, *TryStar:
+		return true
+	}
+	return false
 }

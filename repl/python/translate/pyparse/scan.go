@@ -17,6 +17,7 @@ type scanner struct {
 	lineStart int // offset of the current line's first byte
 	atBOL     bool
 	contLine  bool // the current line continues one ended by a backslash
+	chainAt   int  // where the first line of such a continued line starts
 	indents   []int
 	altinds   []int
 	pendin    int // pending INDENT (>0) or DEDENT (<0) tokens
@@ -191,6 +192,9 @@ again:
 		n := s.peekc(1)
 		if n == '\n' || n == '\r' || n < 0 {
 			bsLine, bsCol := s.line, s.pos+1-s.lineStart
+			if !s.contLine {
+				s.chainAt = s.lineStart
+			}
 			s.pos++
 			if n == '\r' && s.peekc(1) == '\n' {
 				s.pos++
@@ -213,6 +217,10 @@ again:
 		}
 		s.pos++
 		s.fail(errSoft, kindSyntax, "unexpected character after line continuation character", s.line, s.pos-s.lineStart)
+		if s.contLine {
+			// CPython counts from the first line of the continued line.
+			s.err.err.Offset = s.pos - s.chainAt + 1
+		}
 		return false
 	case isIdentStart(c):
 		return s.name(start, col)
