@@ -18,6 +18,19 @@ func parseModule(filename, src string, checks bool) (*Module, error) {
 	if err := checkSource(filename, src); err != nil {
 		return nil, err
 	}
+	m, err := parseOnce(filename, src, checks)
+	if e, ok := err.(*Error); ok && e.Kind != kindRecursion {
+		// codeop's rule: the input is incomplete when it fails but, with
+		// one more newline, parses or runs out of input while parsing.
+		_, err2 := parseOnce(filename, src+"\n", true)
+		e2, _ := err2.(*Error)
+		e.Incomplete = err2 == nil || e2.Incomplete
+	}
+	return m, err
+}
+
+// parseOnce parses src, setting Incomplete as seen from this input alone.
+func parseOnce(filename, src string, checks bool) (*Module, error) {
 	src = normalizeNewlines(src)
 	s := scanAll(filename, src)
 	p := newParser(filename, src, s)

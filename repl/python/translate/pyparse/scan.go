@@ -293,41 +293,61 @@ func (s *scanner) failBracketEOF() {
 // indentation measures a new line's leading whitespace and queues
 // INDENT/DEDENT. It returns false when it stopped with an error.
 func (s *scanner) indentation() bool {
-	col, altcol := 0, 0
-	p := s.pos
-	for p < s.end {
-		c := s.src[p]
-		if c == ' ' {
-			col++
-			altcol++
-		} else if c == '\t' {
-			col = (col/8 + 1) * 8
-			altcol++
-		} else if c == '\f' {
-			col, altcol = 0, 0
-		} else {
-			break
-		}
-		p++
-	}
-	if p < s.end && (s.src[p] == '#' || s.src[p] == '\n' || s.src[p] == '\r') {
-		// A blank or comment-only line: skip it whole, it makes no tokens.
-		for p < s.end && s.src[p] != '\n' {
+	var col, altcol, line int
+	for {
+		col, altcol = 0, 0
+		contCol, contAlt := -1, -1
+		p := s.pos
+		line = s.line
+	ws:
+		for p < s.end {
+			switch s.src[p] {
+			case ' ':
+				col++
+				altcol++
+			case '\t':
+				col = (col/8 + 1) * 8
+				altcol++
+			case '\f':
+				col, altcol = 0, 0
+			case '\\':
+				// Indentation continued with a backslash: the first
+				// backslash fixes the level (as CPython does).
+				if p+1 < s.end && s.src[p+1] == '\n' {
+					if contCol < 0 {
+						contCol, contAlt = col, altcol
+					}
+					p += 2
+					line++
+					continue
+				}
+				break ws
+			default:
+				break ws
+			}
 			p++
 		}
-		if p < s.end {
-			s.pos = p + 1
-			s.newline()
-			return s.indentation()
+		if contCol >= 0 {
+			col, altcol = contCol, contAlt
 		}
-		s.pos = p
-		return true
-	}
-	if p >= s.end {
-		return true
-	}
-	if len(s.brackets) > 0 {
-		return true
+		if p < s.end && (s.src[p] == '#' || s.src[p] == '\n' || s.src[p] == '\r') {
+			// A blank or comment-only line: skip it whole, it makes no tokens.
+			for p < s.end && s.src[p] != '\n' {
+				p++
+			}
+			s.line = line
+			if p < s.end {
+				s.pos = p + 1
+				s.newline()
+				continue
+			}
+			s.pos = p
+			return true
+		}
+		if p >= s.end || len(s.brackets) > 0 {
+			return true
+		}
+		break
 	}
 	top := len(s.indents) - 1
 	switch {
@@ -357,7 +377,7 @@ func (s *scanner) indentation() bool {
 		s.altinds = s.altinds[:top+1]
 		if col != s.indents[top] {
 			// CPython points past the end of the offending line.
-			s.fail(errSoft, kindIndent, "unindent does not match any outer indentation level", s.line, len(lineText(s.src, s.line)))
+			s.fail(errSoft, kindIndent, "unindent does not match any outer indentation level", line, len(lineText(s.src, line)))
 			return false
 		}
 		if altcol != s.altinds[top] {

@@ -68,7 +68,9 @@ func (s *scanner) str(start, col, flags int) bool {
 			e := s.newError(kindSyntax, msg, line, col, line, col)
 			// codeop waits for more input after an open triple-quoted string.
 			_ = lineStart
-			s.err = &tokError{err: e, class: errHard, atEOF: triple || escapedEOF}
+			// The input ended inside the string (a single-quoted one only
+			// does after a backslash): more lines could close it.
+			s.err = &tokError{err: e, class: errHard, atEOF: triple || escapedEOF || s.pos >= s.end}
 			s.toks = append(s.toks, token{kind: tError, start: start, end: s.pos, line: line, col: col})
 			return false
 		}
