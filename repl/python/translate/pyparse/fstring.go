@@ -389,7 +389,7 @@ func (f *fstringParser) compile(t *token, start, end int) Expr {
 	var e Expr
 	err := sub.run(func() { e = sub.fieldExpr(line, start-1-lineStart, &s.toks[len(s.toks)-1]) })
 	if err != nil {
-		f.p.fail(err.(*Error))
+		f.p.fail(fieldError(err.(*Error), s.err, line, start-lineStart))
 	}
 	return e
 }
@@ -437,4 +437,27 @@ func (p *parser) fieldEnd() {
 type fieldScratch struct {
 	s scanner
 	p parser
+}
+
+// fieldError places an error found in a replacement field the way
+// CPython does: its columns on the field's first line count from the '('
+// it wraps the text in, and errors from its parser (not its tokenizer)
+// start with "f-string: ".
+func fieldError(e *Error, tokErr *tokError, line, startCol int) *Error {
+	if e.inField {
+		return e
+	}
+	c := *e
+	c.inField = true
+	fromTokenizer := tokErr != nil && e.Msg == tokErr.err.Msg && e.Lineno == tokErr.err.Lineno
+	if !fromTokenizer && !strings.HasPrefix(c.Msg, "f-string") {
+		c.Msg = "f-string: " + c.Msg
+	}
+	if c.Lineno == line {
+		c.Offset -= startCol - 1
+	}
+	if c.EndLineno == line && c.EndOffset > 0 {
+		c.EndOffset -= startCol - 1
+	}
+	return &c
 }

@@ -174,7 +174,8 @@ func (p *parser) resolve(e *Error) *Error {
 		case errHard:
 			e = te.err
 		case errBracket:
-			if e.Lineno > te.bracketLine {
+			// CPython compares the line of the last token it read.
+			if p.toks[p.maxAny].line > te.bracketLine {
 				e = te.err
 			}
 		}
@@ -304,7 +305,7 @@ func (p *parser) errTok(msg string, t *token) {
 }
 
 func (p *parser) errTokKind(kind, msg string, t *token) {
-	if t.kind == tEnd || t.kind == tDedent && t.start >= len(p.src) {
+	if t.kind == tEnd && p.fdepth == 0 || t.kind == tDedent && t.start >= len(p.src) {
 		e := p.newErr(kind, msg, t.line, 0, t.line, 0)
 		e.Offset, e.EndOffset = 0, 0
 		p.fail(e)
@@ -322,7 +323,7 @@ func (p *parser) errTokKind(kind, msg string, t *token) {
 // RAISE_SYNTAX_ERROR without a location.
 func (p *parser) errLast(kind, msg string) {
 	t := &p.toks[p.maxP]
-	if t.kind == tEnd || t.kind == tDedent && t.start >= len(p.src) || t.kind == tIndent || t.kind == tDedent {
+	if t.kind == tEnd && p.fdepth == 0 || t.kind == tDedent && t.start >= len(p.src) || t.kind == tIndent || t.kind == tDedent {
 		line, col := t.line, t.col
 		if t.kind == tEnd || t.start >= len(p.src) {
 			line, col = p.endPos()
@@ -369,7 +370,7 @@ func (p *parser) invalid() {
 	if t.kind == tDedent && t.start < len(p.src) {
 		p.errLast(kindIndent, "unexpected unindent")
 	}
-	if t.kind == tEnd || t.kind == tDedent {
+	if t.kind == tEnd && p.fdepth == 0 || t.kind == tDedent {
 		line, _ := p.endPos()
 		e := p.newErr(kindSyntax, "invalid syntax", line, 0, line, 0)
 		e.Offset, e.EndOffset = 0, 0

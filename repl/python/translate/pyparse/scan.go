@@ -255,7 +255,9 @@ func isIdentChar(c byte) bool {
 // col is where the last line's trailing comment (if any) starts.
 func (s *scanner) atEOF(col int) bool {
 	if s.fexpr {
-		s.toks = append(s.toks, token{kind: tEnd, start: s.pos, end: s.pos, line: s.line, col: s.pos - s.lineStart, endLine: s.line, endCol: s.pos - s.lineStart})
+		// The end of a replacement field stands for the ')' CPython
+		// wraps the field's text in.
+		s.toks = append(s.toks, token{kind: tEnd, start: s.pos, end: s.pos, line: s.line, col: s.pos - s.lineStart, endLine: s.line, endCol: s.pos - s.lineStart + 1})
 		return false
 	}
 	if len(s.brackets) > 0 {
