@@ -508,30 +508,45 @@ func (p *parser) assign(first *token, e Expr) Stmt {
 			diag = true
 			p.diag++
 		}
-		if p.isKw("yield") {
-			exprs = append(exprs, p.yieldExpr())
-		} else {
-			exprs = append(exprs, p.starExpressions())
+		var next Expr
+		read := func() {
+			if p.isKw("yield") {
+				next = p.yieldExpr()
+			} else {
+				next = p.starExpressions()
+			}
 		}
+		if !diag {
+			read()
+		} else if !p.attempt(read) {
+			p.targetError(first, exprs, nil)
+		}
+		exprs = append(exprs, next)
 	}
 	value := exprs[len(exprs)-1]
 	targets := exprs[:len(exprs)-1]
+	p.targetError(first, targets, value)
+	for _, t := range targets {
+		p.setCtx(t, Store)
+	}
+	return &Assign{Targets: targets, Value: value, Loc: p.locFrom(first)}
+}
+
+// targetError reports the first target that cannot be assigned. value is
+// what follows the last '=', nil when that did not parse.
+func (p *parser) targetError(first *token, targets []Expr, value Expr) {
 	for i, t := range targets {
-		if y, ok := t.(*Yield); ok {
-			p.errNode("assignment to yield expression not possible", y)
-		}
-		if y, ok := t.(*YieldFrom); ok {
-			p.errNode("assignment to yield expression not possible", y)
+		switch t.(type) {
+		case *Yield, *YieldFrom:
+			p.errNode("assignment to yield expression not possible", t)
 		}
 		if bad := invalidTarget(t, Store); bad != nil {
-			if i == 0 && bad == t && len(exprs) == 2 && maybeComparison(first, t) && isBitwiseOr(value) {
+			if i == 0 && bad == t && len(targets) == 1 && value != nil && maybeComparison(first, t) && isBitwiseOr(value) {
 				p.errNode(fmt.Sprintf("cannot assign to %s here. Maybe you meant '==' instead of '='?", exprName(t)), t)
 			}
 			p.errNode(fmt.Sprintf("cannot assign to %s", exprName(bad)), bad)
 		}
-		p.setCtx(t, Store)
 	}
-	return &Assign{Targets: targets, Value: value, Loc: p.locFrom(first)}
 }
 
 // maybeComparison mirrors CPython's guess that "a = b" with an invalid a
@@ -663,7 +678,7 @@ func (p *parser) forStmt(async *token) Stmt {
 	target := p.starTargets()
 	p.forIn(targetAt)
 	iter := p.starExpressions()
-	p.colon(true)
+	p.colon(false)
 	body := p.block("'for' statement", t)
 	orelse := []Stmt{}
 	if p.isKw("else") {
@@ -918,7 +933,7 @@ func (p *parser) classDef(decs []Expr) Stmt {
 	if c.DecoratorList == nil {
 		c.DecoratorList = []Expr{}
 	}
-	p.colon(true)
+	p.colon(false)
 	c.Body = p.block("class definition", t)
 	c.Loc = p.locFrom(t)
 	return c
