@@ -61,7 +61,7 @@ func ParseExpr(filename, src string) (Expr, error) {
 		for p.at().kind == tNewline {
 			p.p++
 		}
-		e = p.starExpressions()
+		e = p.expressions()
 		for p.at().kind == tNewline {
 			p.p++
 		}

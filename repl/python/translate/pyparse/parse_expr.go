@@ -19,6 +19,23 @@ func (p *parser) starExpressions() Expr {
 	return &Tuple{Elts: elts, Ctx: Load, Loc: p.locFrom(st)}
 }
 
+// expressions parses eval input: expressions, a tuple when commas appear.
+func (p *parser) expressions() Expr {
+	st := p.at()
+	first := p.expression()
+	if !p.is(",") {
+		return first
+	}
+	elts := []Expr{first}
+	for p.accept(",") {
+		if !p.startsExpr() {
+			break
+		}
+		elts = append(elts, p.expression())
+	}
+	return &Tuple{Elts: elts, Ctx: Load, Loc: p.locFrom(st)}
+}
+
 // startsExpr reports whether the current token can begin an expression.
 func (p *parser) startsExpr() bool {
 	t := p.at()

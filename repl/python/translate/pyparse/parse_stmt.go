@@ -571,10 +571,8 @@ func maybeComparison(first *token, t Expr) bool {
 // bitwise_or rule (no comparison, not, and/or, lambda, if-else, star).
 func isBitwiseOr(e Expr) bool {
 	switch e := e.(type) {
-	case *Compare, *BoolOp, *Lambda, *IfExp, *Starred, *Yield, *YieldFrom:
+	case *Compare, *BoolOp, *Lambda, *IfExp, *Starred, *Yield, *YieldFrom, *Tuple:
 		return false
-	case *Tuple:
-		return e.Pos().ColOffset >= 0 && false
 	case *UnaryOp:
 		return e.Op != Not
 	}

@@ -2,6 +2,7 @@
 # stdin, answers a JSON list on stdout, so one python3 process serves a
 # whole test.
 #   {"mode": "dump", "src": S}    -> {"dump": ast.dump(ast.parse(S), include_attributes=True)} or {"error": E}
+#   {"mode": "eval", "src": S}    -> {"dump": ...} of ast.parse(S, mode="eval").body
 #   {"mode": "compile", "src": S} -> {"ok": true} or {"error": E}, plus
 #                                    "incomplete": codeop.compile_command(S) is None
 # E is {"kind", "msg", "lineno", "offset", "end_lineno", "end_offset"}.
@@ -30,6 +31,12 @@ def error(e):
 def answer(req):
     src = req["src"]
     r = {}
+    if req["mode"] == "eval":
+        try:
+            r["dump"] = ast.dump(ast.parse(src, mode="eval").body, include_attributes=True)
+        except (SyntaxError, ValueError, RecursionError, MemoryError) as e:
+            r["error"] = error(e)
+        return r
     if req["mode"] == "dump":
         try:
             r["dump"] = ast.dump(ast.parse(src), include_attributes=True)
