@@ -13,9 +13,11 @@ func check(p *parser, m *Module) error {
 		return err
 	}
 	c := &checker{p: p}
-	c.symbols(m)
-	if c.err != nil {
-		return c.err
+	if p.scoped {
+		c.symbols(m)
+		if c.err != nil {
+			return c.err
+		}
 	}
 	c.stmts(m.Body, scope{})
 	if c.err != nil {

@@ -136,7 +136,10 @@ type parser struct {
 	pool      *[]*fieldScratch // per f-string depth, shared with sub-parsers
 	// topStmts counts the top-level statements parsed so far; firstEnd
 	// is the token after the first, firstCompound whether it has a block.
-	topStmts      int
+	topStmts int
+	// scoped is set when the input has what the symbol-table checks look
+	// at (defs, lambdas, global, nonlocal, comprehensions).
+	scoped        bool
 	firstEnd      int
 	firstCompound bool
 }

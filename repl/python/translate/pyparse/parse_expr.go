@@ -144,6 +144,7 @@ func (p *parser) expression() Expr {
 }
 
 func (p *parser) lambda() Expr {
+	p.scoped = true
 	t := p.at()
 	p.p++
 	args := p.parameters(":", false)
@@ -708,6 +709,7 @@ func (p *parser) dictRest(open *token, k, v Expr) Expr {
 
 // comprehensions parses one or more for/if clauses.
 func (p *parser) comprehensions() []*Comprehension {
+	p.scoped = true
 	var gens []*Comprehension
 	for p.isKw("for") || p.isKw("async") {
 		c := &Comprehension{Ifs: []Expr{}}

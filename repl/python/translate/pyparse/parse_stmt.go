@@ -151,6 +151,7 @@ func (p *parser) simpleStmt() Stmt {
 			}
 			return r
 		case "global", "nonlocal":
+			p.scoped = true
 			p.p++
 			var names []string
 			for {
@@ -895,6 +896,7 @@ func (p *parser) decorated() Stmt {
 }
 
 func (p *parser) funcDef(decs []Expr, async *token) Stmt {
+	p.scoped = true
 	t := p.at()
 	p.p++
 	name := p.name()
