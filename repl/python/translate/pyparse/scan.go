@@ -39,7 +39,7 @@ func scanAll(filename, src string) *scanner {
 	s := &scanner{src: src, end: len(src), line: 1, atBOL: true, filename: filename}
 	s.indents = append(make([]int, 0, 8), 0)
 	s.altinds = append(make([]int, 0, 8), 0)
-	s.toks = make([]token, 0, len(src)/3+4)
+	s.toks = make([]token, 0, len(src)/3+8)
 	s.run()
 	return s
 }
