@@ -1,5 +1,7 @@
 package pyparse
 
+import "fmt"
+
 // Expressions, from the loosest binding (star_expressions) to atoms.
 
 // starExpressions parses star_expressions: a tuple when commas appear.
@@ -73,9 +75,7 @@ func (p *parser) starExpression() Expr {
 func (p *parser) starNamedExpression() Expr {
 	if t := p.at(); t.kind == tOp && t.s == "*" {
 		p.p++
-		st := p.at()
 		v := p.bitwiseOr()
-		p.checkMissingComma(st, v)
 		return &Starred{Value: v, Ctx: Load, Loc: p.locFrom(t)}
 	}
 	return p.namedExpression()
@@ -133,10 +133,20 @@ func (p *parser) expression() Expr {
 		p.checkMissingComma(st, body)
 		return body
 	}
+	ifAt := p.p
 	p.p++
 	test := p.disjunction()
 	if !p.isKw("else") {
-		p.errRange("expected 'else' after 'if' expression", body.Pos(), test.Pos())
+		if p.noInvalid > 0 {
+			// Error lookahead reads like a PEG parser: without its else,
+			// the conditional is just its body.
+			p.p = ifAt
+			return body
+		}
+		if !p.is(":") {
+			p.errRange("expected 'else' after 'if' expression", body.Pos(), test.Pos())
+		}
+		p.invalid()
 	}
 	p.p++
 	orelse := p.expression()
@@ -522,8 +532,12 @@ func (p *parser) checkMissingComma(st *token, a Expr) {
 	t := p.at()
 	if n, ok := a.(*Name); ok && !(t.kind == tOp && t.s == "(") && n.Loc == span(st, st) {
 		// CPython's invalid_legacy_expression then reads what follows a
-		// bare name as expressions, with its error checks on.
-		p.reparse(func() { p.starExpressions() })
+		// bare name as expressions, with its error checks on; after print
+		// or exec that is Python 2's statement.
+		var b Expr
+		if p.reparse(func() { b = p.starExpressions() }) && (n.Id == "print" || n.Id == "exec") {
+			p.errRange(fmt.Sprintf("Missing parentheses in call to '%s'. Did you mean %s(...)?", n.Id, n.Id), n.Loc, b.Pos())
+		}
 	}
 }
 

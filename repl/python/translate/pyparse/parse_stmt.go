@@ -247,21 +247,23 @@ func (p *parser) try(f func()) (ok bool) {
 
 // reparse runs f as CPython's second pass would: looking ahead without
 // moving maxP, reporting the specific errors f finds and dropping a plain
-// "invalid syntax". The position is restored.
-func (p *parser) reparse(f func()) {
+// "invalid syntax" (then it returns false). The position is restored.
+func (p *parser) reparse(f func()) (ok bool) {
 	save, depth := p.p, p.depth
 	p.diag++
 	defer func() {
 		p.diag--
 		p.p, p.depth = save, depth
 		if r := recover(); r != nil {
-			if b, ok := r.(bail); ok && b.err.Msg == "invalid syntax" && (p.tokErr == nil || b.err != p.tokErr.err) {
+			if b, isBail := r.(bail); isBail && b.err.Msg == "invalid syntax" && (p.tokErr == nil || b.err != p.tokErr.err) {
+				ok = false
 				return
 			}
 			panic(r)
 		}
 	}()
 	f()
+	return true
 }
 
 // attempt runs f and reports whether it parsed without error, for an
