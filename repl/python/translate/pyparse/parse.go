@@ -418,21 +418,6 @@ func span(a, b *token) Loc {
 	return Loc{a.line, a.col, b.endLine, b.endCol}
 }
 
-// startTo is the position from token a to the end of node b.
-func startTo(a *token, b Loc) Loc {
-	return Loc{a.line, a.col, b.EndLineno, b.EndColOffset}
-}
-
-// join is the position from the start of a to the end of b.
-func join(a, b Loc) Loc {
-	return Loc{a.Lineno, a.ColOffset, b.EndLineno, b.EndColOffset}
-}
-
-// toTok is the position from the start of a to the end of token b.
-func toTok(a Loc, b *token) Loc {
-	return Loc{a.Lineno, a.ColOffset, b.endLine, b.endCol}
-}
-
 // lastTok is the last token consumed that is not NEWLINE, INDENT or
 // DEDENT: where CPython ends a node.
 func (p *parser) lastTok() *token {

@@ -627,8 +627,6 @@ func (p *parser) colon(forced bool) {
 	p.invalid()
 }
 
-func lastLoc(body []Stmt) Loc { return body[len(body)-1].Pos() }
-
 func (p *parser) ifStmt() Stmt {
 	t := p.at()
 	p.p++

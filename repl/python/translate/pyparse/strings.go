@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 )
 
 // String prefix flags.
@@ -337,13 +336,3 @@ func decodeBytes(body string, raw bool) ([]byte, *escapeError) {
 	}
 	return out, nil
 }
-
-// rawStr returns a raw str body with newlines normalised.
-func rawStr(body string) string {
-	if strings.IndexByte(body, '\r') < 0 {
-		return body
-	}
-	return strings.ReplaceAll(strings.ReplaceAll(body, "\r\n", "\n"), "\r", "\n")
-}
-
-var _ = utf8.RuneError
