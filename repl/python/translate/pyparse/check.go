@@ -191,6 +191,70 @@ func (c *checker) stmt(s Stmt, sc scope) {
 	})
 }
 
+// comprehension checks a comprehension: its first iterable belongs to the
+// enclosing scope; the rest may await only in an async function, except
+// in a generator expression, which then becomes an async generator.
+func (c *checker) comprehension(e Expr, gens []*Comprehension, sc scope, elts ...Expr) {
+	c.expr(gens[0].Iter, sc)
+	inner := sc
+	inner.loop = false
+	var parts []Expr
+	for i, g := range gens {
+		if i > 0 {
+			parts = append(parts, g.Iter)
+		}
+		parts = append(parts, g.Ifs...)
+	}
+	parts = append(parts, elts...)
+	if _, isGen := e.(*GeneratorExp); isGen {
+		inner.function, inner.async = true, true
+	} else if !sc.async {
+		async := false
+		for _, g := range gens {
+			async = async || g.IsAsync == 1
+		}
+		for _, x := range parts {
+			async = async || awaits(x)
+		}
+		if async {
+			c.fail("asynchronous comprehension outside of an asynchronous function", e)
+			return
+		}
+	}
+	for i, g := range gens {
+		c.expr(g.Target, inner)
+		if i > 0 {
+			c.expr(g.Iter, inner)
+		}
+		for _, x := range g.Ifs {
+			c.expr(x, inner)
+		}
+	}
+	for _, x := range elts {
+		c.expr(x, inner)
+	}
+}
+
+// awaits reports whether e awaits, outside nested lambdas and generator
+// expressions.
+func awaits(e Expr) bool {
+	found := false
+	var visit func(n Node)
+	visit = func(n Node) {
+		switch n.(type) {
+		case *Await:
+			found = true
+		case *Lambda, *GeneratorExp:
+			return
+		}
+		if !found {
+			children(n, visit)
+		}
+	}
+	visit(e)
+	return found
+}
+
 // elts checks the elements of a display, target list or argument list,
 // where a starred item is allowed.
 func (c *checker) elts(elts []Expr, ctx ExprContext, sc scope) {
@@ -242,7 +306,12 @@ func (c *checker) exprsOf(s Stmt, sc scope) {
 					c.expr(e, sc)
 				}
 				if a, ok := m.(*Arg); ok && a.Annotation != nil {
-					c.expr(a.Annotation, sc)
+					if s, ok := a.Annotation.(*Starred); ok {
+						// *args: *Ts (PEP 646)
+						c.expr(s.Value, sc)
+					} else {
+						c.expr(a.Annotation, sc)
+					}
 				}
 			})
 		case *Keyword:
@@ -296,25 +365,18 @@ func (c *checker) expr(e Expr, sc scope) {
 		}
 		c.expr(e.Body, scope{function: true})
 		return
-	case *ListComp, *SetComp, *DictComp, *GeneratorExp:
-		var gens []*Comprehension
-		switch e := e.(type) {
-		case *ListComp:
-			gens = e.Generators
-		case *SetComp:
-			gens = e.Generators
-		case *DictComp:
-			gens = e.Generators
-		case *GeneratorExp:
-			gens = e.Generators
-		}
-		if _, isGen := e.(*GeneratorExp); !isGen && !sc.async {
-			for _, g := range gens {
-				if g.IsAsync == 1 {
-					c.fail("asynchronous comprehension outside of an asynchronous function", e)
-				}
-			}
-		}
+	case *ListComp:
+		c.comprehension(e, e.Generators, sc, e.Elt)
+		return
+	case *SetComp:
+		c.comprehension(e, e.Generators, sc, e.Elt)
+		return
+	case *DictComp:
+		c.comprehension(e, e.Generators, sc, e.Key, e.Value)
+		return
+	case *GeneratorExp:
+		c.comprehension(e, e.Generators, sc, e.Elt)
+		return
 	}
 	children(e, func(n Node) {
 		switch n := n.(type) {

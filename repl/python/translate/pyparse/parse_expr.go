@@ -414,8 +414,8 @@ func (p *parser) slice() Expr {
 		if !p.is(":") {
 			return lower
 		}
-		if _, ok := lower.(*NamedExpr); ok {
-			p.invalid()
+		if _, ok := lower.(*NamedExpr); ok && !(t.kind == tOp && t.s == "(") {
+			p.invalid() // a bound may be a walrus only in parentheses
 		}
 	}
 	p.p++ // ':'
@@ -645,13 +645,14 @@ func (p *parser) braceForm() Expr {
 		p.p = p.indexOf(st)
 		return p.dictRest(open, nil, nil)
 	}
+	keyAt := p.at()
 	first := p.starNamedExpression()
 	if p.is(":") {
 		if _, ok := first.(*Starred); ok {
 			p.invalid()
 		}
-		if _, ok := first.(*NamedExpr); ok {
-			p.invalid()
+		if _, ok := first.(*NamedExpr); ok && !(keyAt.kind == tOp && keyAt.s == "(") {
+			p.invalid() // a key may be a walrus only in parentheses
 		}
 		p.p++
 		v := p.expression()

@@ -378,6 +378,10 @@ func (st *symtab) analyze(s *symScope, bound map[string]bool) {
 			next[n] = true
 		}
 	}
+	if s.kind == classBlock {
+		// Methods can reach the class through the implicit __class__ cell.
+		next["__class__"] = true
+	}
 	for _, name := range s.names {
 		f := s.flags[name]
 		if f&symGlobal != 0 {

@@ -329,3 +329,12 @@ def scopes():
 async def agen():
     yield 1
     return
+def await_in_genexp(n):
+    return (i * 2 for i in range(n) if await wrap(i))
+def walrus_keys(a, b):
+    return {(c := a): (a := b) + (b := a + c) - b for __ in range(6)}, x[(y := 1):2]
+class WithClassCell:
+    def method(self):
+        nonlocal __class__
+        __class__ = WithClassCell
+def variadic(*args: *Ts): pass
