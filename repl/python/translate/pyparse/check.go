@@ -13,6 +13,9 @@ func check(p *parser, m *Module) error {
 		return err
 	}
 	c := &checker{p: p}
+	if c.futureLine = c.future(m.Body); c.err != nil {
+		return c.err
+	}
 	if p.scoped {
 		c.symbols(m)
 		if c.err != nil {
@@ -24,6 +27,65 @@ func check(p *parser, m *Module) error {
 		return c.err
 	}
 	return nil
+}
+
+// futureFeatures are the names "from __future__ import" knows in 3.11.
+var futureFeatures = map[string]bool{
+	"nested_scopes": true, "generators": true, "division": true, "absolute_import": true,
+	"with_statement": true, "print_function": true, "unicode_literals": true,
+	"barry_as_FLUFL": true, "generator_stop": true, "annotations": true,
+}
+
+// future checks the __future__ imports as CPython's future.c does before
+// anything else: known features only, and no __future__ import after
+// another statement on the same line. It returns the line of the last
+// good __future__ import (0 if none); the compiler pass refuses the ones
+// on later lines.
+func (c *checker) future(body []Stmt) int {
+	futureLine, prevLine, done := 0, 0, false
+	for i, s := range body {
+		if i == 0 {
+			if e, ok := s.(*ExprStmt); ok {
+				if k, ok := e.Value.(*Constant); ok {
+					if _, isStr := k.Value.(string); isStr {
+						continue // the docstring
+					}
+				}
+			}
+		}
+		l := s.Pos()
+		if done && l.Lineno > prevLine {
+			break
+		}
+		prevLine = l.Lineno
+		f, ok := s.(*ImportFrom)
+		if !ok || f.Module != "__future__" {
+			done = true
+			continue
+		}
+		if done {
+			e := c.p.newErr(kindSyntax, "from __future__ imports must occur at the beginning of the file", l.Lineno, l.ColOffset, 0, 0)
+			e.Offset-- // future.c gives the 0-based column here
+			c.err = e
+			return 0
+		}
+		for _, a := range f.Names {
+			switch {
+			case a.Name == "braces":
+				c.futureFail("not a chance", l)
+				return 0
+			case !futureFeatures[a.Name]:
+				c.futureFail("future feature "+a.Name+" is not defined", l)
+				return 0
+			}
+		}
+		futureLine = l.Lineno
+	}
+	return futureLine
+}
+
+func (c *checker) futureFail(msg string, l Loc) {
+	c.err = c.p.newErr(kindSyntax, msg, l.Lineno, l.ColOffset, 0, 0)
 }
 
 // checkDepth refuses trees deeper than CPython compiles.
@@ -49,8 +111,9 @@ func checkDepth(p *parser, n Node) error {
 }
 
 type checker struct {
-	p   *parser
-	err *Error
+	p          *parser
+	err        *Error
+	futureLine int // the line of the last good __future__ import
 }
 
 // scope is what encloses a statement.
@@ -160,6 +223,10 @@ func (c *checker) stmt(s Stmt, sc scope) {
 	case *AsyncWith:
 		if !sc.async {
 			c.fail("'async with' outside async function", s)
+		}
+	case *ImportFrom:
+		if s.Module == "__future__" && s.Lineno > c.futureLine {
+			c.fail("from __future__ imports must occur at the beginning of the file", s)
 		}
 	case *Try:
 		c.handlers(s.Handlers)
