@@ -1,8 +1,11 @@
 package pyparse
 
-// The checks CPython makes after parsing, in its symbol table and
-// compiler: names bound twice in a signature, statements in the wrong
-// place, and trees nested too deeply to compile.
+// The checks CPython's compiler makes after parsing (the symbol table's
+// are in symtable.go): __future__ imports, statements and expressions in
+// the wrong place, names that cannot be bound, and trees nested too
+// deeply to compile.
+
+import "strings"
 
 // maxTreeDepth is how deeply nodes may nest before CPython's compiler
 // gives up with RecursionError.
@@ -169,6 +172,10 @@ func (c *checker) stmts(body []Stmt, sc scope) {
 func (c *checker) stmt(s Stmt, sc scope) {
 	inLoop := sc
 	inLoop.loop = true
+	if debugBound(s) {
+		c.fail("cannot assign to __debug__", s)
+		return
+	}
 	switch s := s.(type) {
 	case *FunctionDef:
 		c.exprsOf(s, sc)
@@ -256,6 +263,56 @@ func (c *checker) stmt(s Stmt, sc scope) {
 			})
 		}
 	})
+}
+
+// debugMsg is the compiler's message for binding or deleting __debug__.
+func debugMsg(ctx ExprContext) string {
+	if ctx == Del {
+		return "cannot delete __debug__"
+	}
+	return "cannot assign to __debug__"
+}
+
+// debugBound reports statements that bind __debug__ other than through a
+// target expression (those are caught on the Name or Attribute).
+func debugBound(s Stmt) bool {
+	switch s := s.(type) {
+	case *FunctionDef:
+		return s.Name == "__debug__" || argsBind(s.Args, "__debug__")
+	case *AsyncFunctionDef:
+		return s.Name == "__debug__" || argsBind(s.Args, "__debug__")
+	case *ClassDef:
+		return s.Name == "__debug__"
+	case *AnnAssign:
+		n, ok := s.Target.(*Name)
+		return ok && n.Id == "__debug__"
+	case *Import:
+		for _, a := range s.Names {
+			name := a.Asname
+			if name == "" {
+				name, _, _ = strings.Cut(a.Name, ".")
+			}
+			if name == "__debug__" {
+				return true
+			}
+		}
+	case *ImportFrom:
+		for _, a := range s.Names {
+			if a.Asname == "__debug__" || a.Asname == "" && a.Name == "__debug__" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func argsBind(a *Arguments, name string) bool {
+	for _, x := range allArgs(a) {
+		if x.Arg == name {
+			return true
+		}
+	}
+	return false
 }
 
 // comprehension checks a comprehension: its first iterable belongs to the
@@ -354,6 +411,11 @@ func (c *checker) keywords(kws []*Keyword, sc scope) {
 }
 
 func (c *checker) handlers(hs []*ExceptHandler) {
+	for _, h := range hs {
+		if h.Name == "__debug__" {
+			c.fail("cannot assign to __debug__", h)
+		}
+	}
 	for i, h := range hs {
 		if h.Type == nil && i < len(hs)-1 {
 			c.fail("default 'except:' must be last", h)
@@ -392,6 +454,14 @@ func (c *checker) expr(e Expr, sc scope) {
 		return
 	}
 	switch e := e.(type) {
+	case *Name:
+		if e.Id == "__debug__" && e.Ctx != Load {
+			c.fail(debugMsg(e.Ctx), e)
+		}
+	case *Attribute:
+		if e.Attr == "__debug__" && e.Ctx != Load {
+			c.fail(debugMsg(e.Ctx), e)
+		}
 	case *Yield, *YieldFrom:
 		if !sc.function {
 			c.fail("'yield' outside function", e)
@@ -419,11 +489,19 @@ func (c *checker) expr(e Expr, sc scope) {
 		c.elts(e.Elts, Load, sc)
 		return
 	case *Call:
+		for _, k := range e.Keywords {
+			if k.Arg == "__debug__" {
+				c.fail("cannot assign to __debug__", e)
+			}
+		}
 		c.expr(e.Func, sc)
 		c.elts(e.Args, Load, sc)
 		c.keywords(e.Keywords, sc)
 		return
 	case *Lambda:
+		if argsBind(e.Args, "__debug__") {
+			c.fail("cannot assign to __debug__", e)
+		}
 		for _, d := range e.Args.Defaults {
 			c.expr(d, sc)
 		}

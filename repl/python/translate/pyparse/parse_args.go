@@ -189,7 +189,7 @@ func (p *parser) parameters(closing string, annotated bool) *Arguments {
 			}
 		case t.kind == tOp && t.s == "**":
 			if a.Kwarg != nil {
-				p.invalid()
+				p.errTok("arguments cannot follow var-keyword argument", t)
 			}
 			p.p++
 			a.Kwarg = p.param(annotated, false)

@@ -782,7 +782,7 @@ func (p *parser) withItem() *Withitem {
 	w := &Withitem{ContextExpr: p.expression()}
 	if p.accept("as") {
 		v := p.starOrBitwise()
-		if n := p.at(); !(n.kind == tOp && (n.s == "," || n.s == ")" || n.s == ":")) {
+		if n := p.at(); !(n.kind == tOp && (n.s == "," || n.s == ")" || n.s == ":") || n.kind == tNewline) {
 			p.invalid()
 		}
 		if bad := invalidTarget(v, Store); bad != nil {
