@@ -7,7 +7,10 @@ import (
 )
 
 // Parse parses a whole Python 3.11 source file (or one REPL chunk) into a
-// Module. The error, if any, is an *Error.
+// Module, and then makes the checks compile() makes after parsing (a
+// return outside a function, a nonlocal without a binding, ...), which
+// ast.parse does not. The error, if any, is an *Error; its Incomplete
+// says whether codeop would wait for more lines.
 func Parse(filename, src string) (*Module, error) {
 	return parseModule(filename, src, true)
 }
