@@ -69,3 +69,23 @@ func TestDeepNestingMatchesPython(t *testing.T) {
 		}
 	}
 }
+
+// TestLongErrorInputs: error lookahead must not nest once per token, so
+// long runs of bad input end with the ordinary error (CPython itself runs
+// out of memory on the first one).
+func TestLongErrorInputs(t *testing.T) {
+	cases := map[string]string{
+		strings.Repeat("a ", 20000):                              "invalid syntax",
+		"x = " + strings.Repeat("a ", 20000):                     "invalid syntax",
+		"(" + strings.Repeat("a ", 5000) + ")":                   "invalid syntax. Perhaps you forgot a comma?",
+		strings.Repeat("print ", 20000):                          "Missing parentheses in call to 'print'. Did you mean print(...)?",
+		strings.Repeat("f(", 150) + strings.Repeat("a b ", 5000): "invalid syntax. Perhaps you forgot a comma?",
+	}
+	for src, want := range cases {
+		_, err := Parse("<input>", src)
+		var e *Error
+		if !errors.As(err, &e) || e.Kind != kindSyntax || e.Msg != want {
+			t.Errorf("%.20q...: got %v, want SyntaxError: %s", src, err, want)
+		}
+	}
+}

@@ -530,7 +530,9 @@ func (p *parser) checkMissingComma(st *token, a Expr) {
 		p.errRange("invalid syntax. Perhaps you forgot a comma?", a.Pos(), b.Pos())
 	}
 	t := p.at()
-	if n, ok := a.(*Name); ok && !(t.kind == tOp && t.s == "(") && n.Loc == span(st, st) {
+	// (Not from inside another such reparse: "a b c d ..." would nest
+	// one per name.)
+	if n, ok := a.(*Name); ok && p.diag == 0 && !(t.kind == tOp && t.s == "(") && n.Loc == span(st, st) {
 		// CPython's invalid_legacy_expression then reads what follows a
 		// bare name as expressions, with its error checks on; after print
 		// or exec that is Python 2's statement.
