@@ -26,6 +26,9 @@ type scanner struct {
 	err       *tokError
 	fexpr     bool // scanning an f-string expression: no NEWLINE/INDENT
 	filename  string
+	// Backing arrays, so typical input needs no further allocations.
+	indentBuf, altBuf [16]int
+	bracketBuf        [16]bracket
 }
 
 type bracket struct {
@@ -37,8 +40,9 @@ type bracket struct {
 // tError when s.err is set.
 func scanAll(filename, src string) *scanner {
 	s := &scanner{src: src, end: len(src), line: 1, atBOL: true, filename: filename}
-	s.indents = append(make([]int, 0, 8), 0)
-	s.altinds = append(make([]int, 0, 8), 0)
+	s.indents = append(s.indentBuf[:0], 0)
+	s.altinds = append(s.altBuf[:0], 0)
+	s.brackets = s.bracketBuf[:0]
 	s.toks = make([]token, 0, len(src)/3+8)
 	s.run()
 	return s
