@@ -229,6 +229,8 @@ type (
 		Names []string
 		Loc
 	}
+	// ExprStmt is the expression statement, Python's ast.Expr (the name
+	// Expr is this package's expression interface); Dump prints "Expr".
 	ExprStmt struct {
 		Value Expr
 		Loc

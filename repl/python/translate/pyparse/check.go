@@ -1,29 +1,94 @@
 package pyparse
 
-import "fmt"
+// The checks CPython's compiler makes after parsing (the symbol table's
+// are in symtable.go): __future__ imports, statements and expressions in
+// the wrong place, names that cannot be bound, and trees nested too
+// deeply to compile.
 
-// The checks CPython makes after parsing, in its symbol table and
-// compiler: names bound twice in a signature, statements in the wrong
-// place, and trees nested too deeply to compile.
+import "strings"
 
 // maxTreeDepth is how deeply nodes may nest before CPython's compiler
 // gives up with RecursionError.
-const maxTreeDepth = 2980
+const maxTreeDepth = 2991
 
 func check(p *parser, m *Module) error {
 	if err := checkDepth(p, m); err != nil {
 		return err
 	}
 	c := &checker{p: p}
-	c.symtable(m.Body, false)
-	if c.err != nil {
+	if c.futureLine = c.future(m.Body); c.err != nil {
 		return c.err
+	}
+	if p.scoped {
+		c.symbols(m)
+		if c.err != nil {
+			return c.err
+		}
 	}
 	c.stmts(m.Body, scope{})
 	if c.err != nil {
 		return c.err
 	}
 	return nil
+}
+
+// futureFeatures are the names "from __future__ import" knows in 3.11.
+var futureFeatures = map[string]bool{
+	"nested_scopes": true, "generators": true, "division": true, "absolute_import": true,
+	"with_statement": true, "print_function": true, "unicode_literals": true,
+	"barry_as_FLUFL": true, "generator_stop": true, "annotations": true,
+}
+
+// future checks the __future__ imports as CPython's future.c does before
+// anything else: known features only, and no __future__ import after
+// another statement on the same line. It returns the line of the last
+// good __future__ import (0 if none); the compiler pass refuses the ones
+// on later lines.
+func (c *checker) future(body []Stmt) int {
+	futureLine, prevLine, done := 0, 0, false
+	for i, s := range body {
+		if i == 0 {
+			if e, ok := s.(*ExprStmt); ok {
+				if k, ok := e.Value.(*Constant); ok {
+					if _, isStr := k.Value.(string); isStr {
+						continue // the docstring
+					}
+				}
+			}
+		}
+		l := s.Pos()
+		if done && l.Lineno > prevLine {
+			break
+		}
+		prevLine = l.Lineno
+		f, ok := s.(*ImportFrom)
+		if !ok || f.Module != "__future__" {
+			done = true
+			continue
+		}
+		if done {
+			e := c.p.newErr(kindSyntax, "from __future__ imports must occur at the beginning of the file", l.Lineno, l.ColOffset, 0, 0)
+			e.Offset-- // future.c gives the 0-based column here
+			c.err = e
+			return 0
+		}
+		for _, a := range f.Names {
+			switch {
+			case a.Name == "braces":
+				c.futureFail("not a chance", l)
+				return 0
+			case !futureFeatures[a.Name]:
+				c.futureFail("future feature "+a.Name+" is not defined", l)
+				return 0
+			}
+		}
+		futureLine = l.Lineno
+	}
+	return futureLine
+}
+
+func (c *checker) futureFail(msg string, l Loc) {
+	c.err = c.p.newErr(kindSyntax, msg, l.Lineno, l.ColOffset, 0, 0)
 }
 
 // checkDepth refuses trees deeper than CPython compiles.
@@ -49,8 +114,9 @@ func checkDepth(p *parser, n Node) error {
 }
 
 type checker struct {
-	p   *parser
-	err *Error
+	p          *parser
+	err        *Error
+	futureLine int // the line of the last good __future__ import
 }
 
 // scope is what encloses a statement.
@@ -58,6 +124,31 @@ type scope struct {
 	function bool // inside a def (or lambda, for expressions)
 	async    bool // inside an async def
 	loop     bool // inside a loop body, in the same function
+	asyncGen bool // inside an async def that yields
+}
+
+// hasYield reports whether a function body yields (not counting nested
+// functions, classes and lambdas).
+func hasYield(body []Stmt) bool {
+	found := false
+	var visit func(n Node)
+	visit = func(n Node) {
+		if found {
+			return
+		}
+		switch n.(type) {
+		case *Yield, *YieldFrom:
+			found = true
+			return
+		case *FunctionDef, *AsyncFunctionDef, *ClassDef, *Lambda:
+			return
+		}
+		children(n, visit)
+	}
+	for _, s := range body {
+		visit(s)
+	}
+	return found
 }
 
 func (c *checker) fail(msg string, n Node) {
@@ -66,63 +157,6 @@ func (c *checker) fail(msg string, n Node) {
 	}
 	l := locOf(n)
 	c.err = c.p.newErr(kindSyntax, msg, l.Lineno, l.ColOffset, l.EndLineno, l.EndColOffset)
-}
-
-// symtable makes the symbol-table checks over a block.
-func (c *checker) symtable(body []Stmt, inFunc bool) {
-	var visit func(n Node, inFunc bool)
-	visit = func(n Node, inFunc bool) {
-		if c.err != nil {
-			return
-		}
-		switch n := n.(type) {
-		case *Nonlocal:
-			if !inFunc {
-				c.fail("nonlocal declaration not allowed at module level", n)
-			}
-		case *FunctionDef:
-			c.args(n.Args)
-		case *AsyncFunctionDef:
-			c.args(n.Args)
-		case *Lambda:
-			c.args(n.Args)
-		}
-		switch n.(type) {
-		case *FunctionDef, *AsyncFunctionDef, *Lambda:
-			children(n, func(ch Node) { visit(ch, true) })
-		case *ClassDef:
-			children(n, func(ch Node) { visit(ch, false) })
-		default:
-			children(n, func(ch Node) { visit(ch, inFunc) })
-		}
-	}
-	for _, s := range body {
-		visit(s, inFunc)
-	}
-}
-
-func (c *checker) args(a *Arguments) {
-	seen := map[string]bool{}
-	each := func(arg *Arg) {
-		if arg == nil {
-			return
-		}
-		if seen[arg.Arg] {
-			c.fail(fmt.Sprintf("duplicate argument '%s' in function definition", arg.Arg), arg)
-		}
-		seen[arg.Arg] = true
-	}
-	for _, x := range a.Posonlyargs {
-		each(x)
-	}
-	for _, x := range a.Args {
-		each(x)
-	}
-	each(a.Vararg)
-	for _, x := range a.Kwonlyargs {
-		each(x)
-	}
-	each(a.Kwarg)
 }
 
 // stmts makes the compiler's placement checks, in source order.
@@ -138,6 +172,10 @@ func (c *checker) stmts(body []Stmt, sc scope) {
 func (c *checker) stmt(s Stmt, sc scope) {
 	inLoop := sc
 	inLoop.loop = true
+	if debugBound(s) {
+		c.fail("cannot assign to __debug__", s)
+		return
+	}
 	switch s := s.(type) {
 	case *FunctionDef:
 		c.exprsOf(s, sc)
@@ -145,15 +183,21 @@ func (c *checker) stmt(s Stmt, sc scope) {
 		return
 	case *AsyncFunctionDef:
 		c.exprsOf(s, sc)
-		c.stmts(s.Body, scope{function: true, async: true})
+		c.stmts(s.Body, scope{function: true, async: true, asyncGen: hasYield(s.Body)})
 		return
 	case *ClassDef:
-		c.exprsOf(s, sc)
+		for _, d := range s.DecoratorList {
+			c.expr(d, sc)
+		}
+		c.elts(s.Bases, Load, sc)
+		c.keywords(s.Keywords, sc)
 		c.stmts(s.Body, scope{})
 		return
 	case *Return:
 		if !sc.function {
 			c.fail("'return' outside function", s)
+		} else if sc.asyncGen && s.Value != nil {
+			c.fail("'return' with value in async generator", s)
 		}
 	case *Break:
 		if !sc.loop {
@@ -187,6 +231,10 @@ func (c *checker) stmt(s Stmt, sc scope) {
 		if !sc.async {
 			c.fail("'async with' outside async function", s)
 		}
+	case *ImportFrom:
+		if s.Module == "__future__" && s.Lineno > c.futureLine {
+			c.fail("from __future__ imports must occur at the beginning of the file", s)
+		}
 	case *Try:
 		c.handlers(s.Handlers)
 	case *TryStar:
@@ -217,6 +265,120 @@ func (c *checker) stmt(s Stmt, sc scope) {
 	})
 }
 
+// debugMsg is the compiler's message for binding or deleting __debug__.
+func debugMsg(ctx ExprContext) string {
+	if ctx == Del {
+		return "cannot delete __debug__"
+	}
+	return "cannot assign to __debug__"
+}
+
+// debugBound reports statements that bind __debug__ other than through a
+// target expression (those are caught on the Name or Attribute).
+func debugBound(s Stmt) bool {
+	switch s := s.(type) {
+	case *FunctionDef:
+		return s.Name == "__debug__" || argsBind(s.Args, "__debug__")
+	case *AsyncFunctionDef:
+		return s.Name == "__debug__" || argsBind(s.Args, "__debug__")
+	case *ClassDef:
+		return s.Name == "__debug__"
+	case *AnnAssign:
+		n, ok := s.Target.(*Name)
+		return ok && n.Id == "__debug__"
+	case *Import:
+		for _, a := range s.Names {
+			name := a.Asname
+			if name == "" {
+				name, _, _ = strings.Cut(a.Name, ".")
+			}
+			if name == "__debug__" {
+				return true
+			}
+		}
+	case *ImportFrom:
+		for _, a := range s.Names {
+			if a.Asname == "__debug__" || a.Asname == "" && a.Name == "__debug__" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func argsBind(a *Arguments, name string) bool {
+	for _, x := range allArgs(a) {
+		if x.Arg == name {
+			return true
+		}
+	}
+	return false
+}
+
+// comprehension checks a comprehension: its first iterable belongs to the
+// enclosing scope; the rest may await only in an async function, except
+// in a generator expression, which then becomes an async generator.
+func (c *checker) comprehension(e Expr, gens []*Comprehension, sc scope, elts ...Expr) {
+	c.expr(gens[0].Iter, sc)
+	inner := sc
+	inner.loop = false
+	var parts []Expr
+	for i, g := range gens {
+		if i > 0 {
+			parts = append(parts, g.Iter)
+		}
+		parts = append(parts, g.Ifs...)
+	}
+	parts = append(parts, elts...)
+	if _, isGen := e.(*GeneratorExp); isGen {
+		inner.function, inner.async = true, true
+	} else if !sc.async {
+		async := false
+		for _, g := range gens {
+			async = async || g.IsAsync == 1
+		}
+		for _, x := range parts {
+			async = async || awaits(x)
+		}
+		if async {
+			c.fail("asynchronous comprehension outside of an asynchronous function", e)
+			return
+		}
+	}
+	for i, g := range gens {
+		c.expr(g.Target, inner)
+		if i > 0 {
+			c.expr(g.Iter, inner)
+		}
+		for _, x := range g.Ifs {
+			c.expr(x, inner)
+		}
+	}
+	for _, x := range elts {
+		c.expr(x, inner)
+	}
+}
+
+// awaits reports whether e awaits, outside nested lambdas and generator
+// expressions.
+func awaits(e Expr) bool {
+	found := false
+	var visit func(n Node)
+	visit = func(n Node) {
+		switch n.(type) {
+		case *Await:
+			found = true
+		case *Lambda, *GeneratorExp:
+			return
+		}
+		if !found {
+			children(n, visit)
+		}
+	}
+	visit(e)
+	return found
+}
+
 // elts checks the elements of a display, target list or argument list,
 // where a starred item is allowed.
 func (c *checker) elts(elts []Expr, ctx ExprContext, sc scope) {
@@ -234,7 +396,26 @@ func (c *checker) elts(elts []Expr, ctx ExprContext, sc scope) {
 	}
 }
 
+// keywords checks a call's keyword arguments: no name twice.
+func (c *checker) keywords(kws []*Keyword, sc scope) {
+	for i, k := range kws {
+		if k.Arg != "" {
+			for _, prev := range kws[:i] {
+				if prev.Arg == k.Arg {
+					c.fail("keyword argument repeated: "+k.Arg, k)
+				}
+			}
+		}
+		c.expr(k.Value, sc)
+	}
+}
+
 func (c *checker) handlers(hs []*ExceptHandler) {
+	for _, h := range hs {
+		if h.Name == "__debug__" {
+			c.fail("cannot assign to __debug__", h)
+		}
+	}
 	for i, h := range hs {
 		if h.Type == nil && i < len(hs)-1 {
 			c.fail("default 'except:' must be last", h)
@@ -254,7 +435,12 @@ func (c *checker) exprsOf(s Stmt, sc scope) {
 					c.expr(e, sc)
 				}
 				if a, ok := m.(*Arg); ok && a.Annotation != nil {
-					c.expr(a.Annotation, sc)
+					if s, ok := a.Annotation.(*Starred); ok {
+						// *args: *Ts (PEP 646)
+						c.expr(s.Value, sc)
+					} else {
+						c.expr(a.Annotation, sc)
+					}
 				}
 			})
 		case *Keyword:
@@ -268,6 +454,14 @@ func (c *checker) expr(e Expr, sc scope) {
 		return
 	}
 	switch e := e.(type) {
+	case *Name:
+		if e.Id == "__debug__" && e.Ctx != Load {
+			c.fail(debugMsg(e.Ctx), e)
+		}
+	case *Attribute:
+		if e.Attr == "__debug__" && e.Ctx != Load {
+			c.fail(debugMsg(e.Ctx), e)
+		}
 	case *Yield, *YieldFrom:
 		if !sc.function {
 			c.fail("'yield' outside function", e)
@@ -295,13 +489,19 @@ func (c *checker) expr(e Expr, sc scope) {
 		c.elts(e.Elts, Load, sc)
 		return
 	case *Call:
+		for _, k := range e.Keywords {
+			if k.Arg == "__debug__" {
+				c.fail("cannot assign to __debug__", e)
+			}
+		}
 		c.expr(e.Func, sc)
 		c.elts(e.Args, Load, sc)
-		for _, k := range e.Keywords {
-			c.expr(k.Value, sc)
-		}
+		c.keywords(e.Keywords, sc)
 		return
 	case *Lambda:
+		if argsBind(e.Args, "__debug__") {
+			c.fail("cannot assign to __debug__", e)
+		}
 		for _, d := range e.Args.Defaults {
 			c.expr(d, sc)
 		}
@@ -310,25 +510,18 @@ func (c *checker) expr(e Expr, sc scope) {
 		}
 		c.expr(e.Body, scope{function: true})
 		return
-	case *ListComp, *SetComp, *DictComp, *GeneratorExp:
-		var gens []*Comprehension
-		switch e := e.(type) {
-		case *ListComp:
-			gens = e.Generators
-		case *SetComp:
-			gens = e.Generators
-		case *DictComp:
-			gens = e.Generators
-		case *GeneratorExp:
-			gens = e.Generators
-		}
-		if _, isGen := e.(*GeneratorExp); !isGen && !sc.async {
-			for _, g := range gens {
-				if g.IsAsync == 1 {
-					c.fail("asynchronous comprehension outside of an asynchronous function", e)
-				}
-			}
-		}
+	case *ListComp:
+		c.comprehension(e, e.Generators, sc, e.Elt)
+		return
+	case *SetComp:
+		c.comprehension(e, e.Generators, sc, e.Elt)
+		return
+	case *DictComp:
+		c.comprehension(e, e.Generators, sc, e.Key, e.Value)
+		return
+	case *GeneratorExp:
+		c.comprehension(e, e.Generators, sc, e.Elt)
+		return
 	}
 	children(e, func(n Node) {
 		switch n := n.(type) {

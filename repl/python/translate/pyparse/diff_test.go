@@ -7,13 +7,16 @@ import (
 	"testing"
 )
 
-// TestDumpMatchesPython parses every program in testdata/corpus with this
-// parser and with python3's ast.parse, and requires identical dumps.
+// TestDumpMatchesPython parses every program in testdata/corpus, and the
+// shell's program corpus in repl/testdata/programs, with this parser and
+// with python3's ast.parse, and requires identical dumps.
 func TestDumpMatchesPython(t *testing.T) {
 	files, err := filepath.Glob("testdata/corpus/*.py")
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no corpus: %v", err)
 	}
+	programs, _ := filepath.Glob("../../../testdata/programs/*.py")
+	files = append(files, programs...)
 	var reqs []oracleReq
 	var srcs []string
 	for _, f := range files {

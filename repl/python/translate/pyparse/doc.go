@@ -20,6 +20,11 @@
 // which the lowering refuses) and Ellipsis.
 //
 // The parser never panics and never recurses without bound: brackets nest
-// at most 200 deep (CPython's limit) and expressions at most maxDepth
-// levels, past which a RecursionError-kind Error is returned.
+// at most 200 deep (CPython's limit) and trees about 2990 levels, past
+// which a RecursionError-kind Error is returned.
+//
+// A one-line REPL statement parses in about 3-5 µs of CPU and about 20
+// allocations; see BenchmarkParseStatement and docs/TRANSLATOR.md ("The
+// parser"), which also says how the tests compare every result with
+// python3.
 package pyparse

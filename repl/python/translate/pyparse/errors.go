@@ -20,6 +20,10 @@ type Error struct {
 	// open bracket, an unterminated triple-quoted string, a trailing
 	// backslash, a block header without a body yet.
 	Incomplete bool
+
+	// inField: already placed as CPython places errors inside an
+	// f-string's replacement field.
+	inField bool
 }
 
 func (e *Error) Error() string {

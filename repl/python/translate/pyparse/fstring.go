@@ -105,6 +105,9 @@ type fstringParser struct {
 	kind        string
 	lastStr     *string // pending literal text, nil when none
 	values      []Expr
+	// Where the last replacement field started, to find lines quickly.
+	posTok                       *token
+	posAt, posLine, posLineStart int
 }
 
 func (f *fstringParser) addLiteral(s string) {
@@ -321,7 +324,8 @@ found:
 		if pos >= end {
 			f.fail("f-string: expecting '}'")
 		}
-		sub := &fstringParser{p: f.p, first: f.first, last: f.last, next: f.next, kind: f.kind}
+		sub := &fstringParser{p: f.p, first: f.first, last: f.last, next: f.next, kind: f.kind,
+			posTok: f.posTok, posAt: f.posAt, posLine: f.posLine, posLineStart: f.posLineStart}
 		pos = sub.concat(t, pos, end, raw, lvl+1)
 		spec = sub.finish(t, t)
 	}
@@ -357,19 +361,35 @@ func (f *fstringParser) compile(t *token, start, end int) Expr {
 		}
 		f.fail("f-string: empty expression not allowed")
 	}
-	line, lineStart := t.line, t.start-t.col
-	for i := t.start; i < start; i++ {
+	// Find start's line, resuming from the previous field of this token.
+	if f.posTok != t || f.posAt > start {
+		f.posTok, f.posAt, f.posLine, f.posLineStart = t, t.start, t.line, t.start-t.col
+	}
+	for i := f.posAt; i < start; i++ {
 		if src[i] == '\n' {
-			line++
-			lineStart = i + 1
+			f.posLine++
+			f.posLineStart = i + 1
 		}
 	}
-	s := scanRange(f.p.filename, src, start, end, line, lineStart)
-	sub := &parser{filename: f.p.filename, src: src, toks: s.toks, tokErr: s.err, depth: f.p.depth, fdepth: f.p.fdepth + 1}
+	f.posAt = start
+	line, lineStart := f.posLine, f.posLineStart
+	// Each f-string nesting depth reuses one scanner and one parser.
+	pool := f.p.pool
+	if pool == nil {
+		pool = &[]*fieldScratch{}
+		f.p.pool = pool
+	}
+	for len(*pool) <= f.p.fdepth {
+		*pool = append(*pool, &fieldScratch{})
+	}
+	scratch := (*pool)[f.p.fdepth]
+	s := scanRange(&scratch.s, f.p.filename, src, start, end, line, lineStart)
+	sub := &scratch.p
+	*sub = parser{filename: f.p.filename, src: src, toks: s.toks, tokErr: s.err, depth: f.p.depth, fdepth: f.p.fdepth + 1, pool: pool}
 	var e Expr
 	err := sub.run(func() { e = sub.fieldExpr(line, start-1-lineStart, &s.toks[len(s.toks)-1]) })
 	if err != nil {
-		f.p.fail(err.(*Error))
+		f.p.fail(fieldError(err.(*Error), s.err, line, start-lineStart))
 	}
 	return e
 }
@@ -411,4 +431,33 @@ func (p *parser) fieldEnd() {
 	if p.at().kind != tEnd {
 		p.invalid()
 	}
+}
+
+// fieldScratch is the scanner and parser an f-string field is read with.
+type fieldScratch struct {
+	s scanner
+	p parser
+}
+
+// fieldError places an error found in a replacement field the way
+// CPython does: its columns on the field's first line count from the '('
+// it wraps the text in, and errors from its parser (not its tokenizer)
+// start with "f-string: ".
+func fieldError(e *Error, tokErr *tokError, line, startCol int) *Error {
+	if e.inField {
+		return e
+	}
+	c := *e
+	c.inField = true
+	fromTokenizer := tokErr != nil && e.Msg == tokErr.err.Msg && e.Lineno == tokErr.err.Lineno
+	if !fromTokenizer && !strings.HasPrefix(c.Msg, "f-string") {
+		c.Msg = "f-string: " + c.Msg
+	}
+	if c.Lineno == line {
+		c.Offset -= startCol - 1
+	}
+	if c.EndLineno == line && c.EndOffset > 0 {
+		c.EndOffset -= startCol - 1
+	}
+	return &c
 }

@@ -3,10 +3,14 @@ package pyparse
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 )
 
 // Parse parses a whole Python 3.11 source file (or one REPL chunk) into a
-// Module. The error, if any, is an *Error.
+// Module, and then makes the checks compile() makes after parsing (a
+// return outside a function, a nonlocal without a binding, ...), which
+// ast.parse does not. The error, if any, is an *Error; its Incomplete
+// says whether codeop would wait for more lines.
 func Parse(filename, src string) (*Module, error) {
 	return parseModule(filename, src, true)
 }
@@ -14,6 +18,22 @@ func Parse(filename, src string) (*Module, error) {
 // parseModule parses src; with checks false it skips the compiler's
 // checks, which ast.parse does not make either.
 func parseModule(filename, src string, checks bool) (*Module, error) {
+	if err := checkSource(filename, src); err != nil {
+		return nil, err
+	}
+	m, err := parseOnce(filename, src, checks)
+	if e, ok := err.(*Error); ok && e.Kind != kindRecursion {
+		// codeop's rule: the input is incomplete when it fails but, with
+		// one more newline, parses or runs out of input while parsing.
+		_, err2 := parseOnce(filename, src+"\n", true)
+		e2, _ := err2.(*Error)
+		e.Incomplete = err2 == nil || e2.Incomplete
+	}
+	return m, err
+}
+
+// parseOnce parses src, setting Incomplete as seen from this input alone.
+func parseOnce(filename, src string, checks bool) (*Module, error) {
 	src = normalizeNewlines(src)
 	s := scanAll(filename, src)
 	p := newParser(filename, src, s)
@@ -33,6 +53,9 @@ func parseModule(filename, src string, checks bool) (*Module, error) {
 
 // ParseExpr parses a single expression, as eval() would see it.
 func ParseExpr(filename, src string) (Expr, error) {
+	if err := checkSource(filename, src); err != nil {
+		return nil, err
+	}
 	src = normalizeNewlines(src)
 	s := scanAll(filename, src)
 	p := newParser(filename, src, s)
@@ -41,7 +64,7 @@ func ParseExpr(filename, src string) (Expr, error) {
 		for p.at().kind == tNewline {
 			p.p++
 		}
-		e = p.starExpressions()
+		e = p.expressions()
 		for p.at().kind == tNewline {
 			p.p++
 		}
@@ -55,6 +78,36 @@ func ParseExpr(filename, src string) (Expr, error) {
 		return nil, err
 	}
 	return e, nil
+}
+
+// checkSource rejects what CPython refuses before tokenizing: NUL bytes
+// and bytes that are not UTF-8.
+func checkSource(filename, src string) *Error {
+	if strings.IndexByte(src, 0) >= 0 {
+		return &Error{Kind: kindSyntax, Msg: "source code string cannot contain null bytes", Filename: filename}
+	}
+	if utf8.ValidString(src) {
+		return nil
+	}
+	line, lineStart := 1, 0
+	for i := 0; i < len(src); {
+		r, n := utf8.DecodeRuneInString(src[i:])
+		if r == utf8.RuneError && n == 1 {
+			why := "invalid start byte"
+			if src[i] >= 0xC0 {
+				why = "invalid continuation byte"
+			}
+			return &Error{Kind: kindSyntax, Filename: filename, Lineno: line, Offset: i - lineStart + 1,
+				Msg:  fmt.Sprintf("(unicode error) 'utf-8' codec can't decode byte 0x%02x in position %d: %s", src[i], i-lineStart, why),
+				Text: lineText(src, line)}
+		}
+		if r == '\n' {
+			line++
+			lineStart = i + 1
+		}
+		i += n
+	}
+	return nil
 }
 
 // normalizeNewlines turns \r\n and \r into \n, as CPython's tokenizer does
@@ -73,12 +126,25 @@ type parser struct {
 	toks     []token
 	p        int // index of the current token
 	maxP     int // furthest token looked at: where "invalid syntax" points
+	maxAny   int // furthest token looked at, error lookahead included
 	tokErr   *tokError
 	depth    int // recursion depth of the descent
 	fdepth   int // f-string nesting
 	// diag > 0 while looking ahead only to word an error better (what
 	// CPython does in its second pass): such lookahead does not move maxP.
 	diag int
+	// noInvalid > 0 while parsing such lookahead itself: the error
+	// checks that imitate CPython's invalid_* rules are off.
+	noInvalid int
+	pool      *[]*fieldScratch // per f-string depth, shared with sub-parsers
+	// topStmts counts the top-level statements parsed so far; firstEnd
+	// is the token after the first, firstCompound whether it has a block.
+	topStmts int
+	// scoped is set when the input has what the symbol-table checks look
+	// at (defs, lambdas, global, nonlocal, comprehensions).
+	scoped        bool
+	firstEnd      int
+	firstCompound bool
 }
 
 // maxDepth bounds the descent. CPython refuses trees nested about 3000
@@ -112,24 +178,22 @@ func (p *parser) resolve(e *Error) *Error {
 	if te := p.tokErr; te != nil && e != te.err && !e.noRescan() {
 		switch te.class {
 		case errHard:
-			return te.err
+			e = te.err
 		case errBracket:
-			if e.Lineno > te.bracketLine {
-				c := *te.err
-				c.Incomplete = false
-				return &c
+			// CPython compares the line of the last token it read.
+			if p.toks[p.maxAny].line > te.bracketLine {
+				e = te.err
 			}
 		}
 	}
-	e.Incomplete = e.Kind != kindRecursion && p.reachedEnd()
-	return e
-}
-
-func (p *parser) tokErrErr() *Error {
-	if p.tokErr == nil {
-		return nil
-	}
-	return p.tokErr.err
+	c := *e
+	// Like codeop, only input whose first statement ran out of lines is
+	// incomplete; a later statement makes it "multiple statements".
+	// In codeop's single mode a compound statement must be followed by a
+	// blank line, so the token after it still counts.
+	first := p.topStmts == 0 || p.topStmts == 1 && p.firstCompound && p.maxP == p.firstEnd
+	c.Incomplete = c.Kind != kindRecursion && first && p.reachedEnd()
+	return &c
 }
 
 // noRescan is true for errors CPython reports without looking further.
@@ -141,7 +205,7 @@ func (e *Error) noRescan() bool {
 // when codeop's compile_command asks for more input.
 func (p *parser) reachedEnd() bool {
 	if t := p.toks[p.maxP]; t.kind == tError {
-		return p.tokErr.err.Incomplete
+		return p.tokErr.atEOF
 	}
 	for i := p.maxP; i < len(p.toks); i++ {
 		if k := p.toks[i].kind; k != tDedent && k != tEnd {
@@ -156,6 +220,9 @@ func (p *parser) reachedEnd() bool {
 func (p *parser) at() *token {
 	if p.p > p.maxP && p.diag == 0 {
 		p.maxP = p.p
+	}
+	if p.p > p.maxAny {
+		p.maxAny = p.p
 	}
 	t := &p.toks[p.p]
 	if t.kind == tError {
@@ -172,6 +239,9 @@ func (p *parser) peekAt(n int) *token {
 	}
 	if i > p.maxP && p.diag == 0 {
 		p.maxP = i
+	}
+	if i > p.maxAny {
+		p.maxAny = i
 	}
 	if p.toks[i].kind == tError {
 		p.fail(p.tokErr.err)
@@ -241,19 +311,25 @@ func (p *parser) errTok(msg string, t *token) {
 }
 
 func (p *parser) errTokKind(kind, msg string, t *token) {
-	if t.kind == tEnd || t.kind == tDedent && t.start >= len(p.src) {
+	if t.kind == tEnd && p.fdepth == 0 || t.kind == tDedent && t.start >= len(p.src) {
 		e := p.newErr(kind, msg, t.line, 0, t.line, 0)
 		e.Offset, e.EndOffset = 0, 0
 		p.fail(e)
 	}
-	p.fail(p.newErr(kind, msg, t.line, t.col, t.endLine, t.endCol))
+	e := p.newErr(kind, msg, t.line, t.col, t.endLine, t.endCol)
+	if t.kind == tIndent || t.kind == tDedent {
+		// CPython reports its tokenizer's column here, one less.
+		e.Offset--
+		e.EndOffset--
+	}
+	p.fail(e)
 }
 
 // errLast fails at the last token looked at, like CPython's
 // RAISE_SYNTAX_ERROR without a location.
 func (p *parser) errLast(kind, msg string) {
 	t := &p.toks[p.maxP]
-	if t.kind == tEnd || t.kind == tDedent && t.start >= len(p.src) || t.kind == tIndent || t.kind == tDedent {
+	if t.kind == tEnd && p.fdepth == 0 || t.kind == tDedent && t.start >= len(p.src) || t.kind == tIndent || t.kind == tDedent {
 		line, col := t.line, t.col
 		if t.kind == tEnd || t.start >= len(p.src) {
 			line, col = p.endPos()
@@ -272,12 +348,9 @@ func (p *parser) errLast(kind, msg string) {
 // endPos is where CPython's tokenizer sits at the end of input: just past
 // the last line.
 func (p *parser) endPos() (int, int) {
-	for i := len(p.toks) - 1; i >= 0; i-- {
-		if p.toks[i].kind == tNewline {
-			return p.toks[i].line, p.toks[i].col
-		}
-	}
-	return 1, 0
+	src := strings.TrimSuffix(p.src, "\n")
+	line := 1 + strings.Count(src, "\n")
+	return line, len(src) - (strings.LastIndexByte(src, '\n') + 1)
 }
 
 // errNode fails at a node's position.
@@ -303,7 +376,7 @@ func (p *parser) invalid() {
 	if t.kind == tDedent && t.start < len(p.src) {
 		p.errLast(kindIndent, "unexpected unindent")
 	}
-	if t.kind == tEnd || t.kind == tDedent {
+	if t.kind == tEnd && p.fdepth == 0 || t.kind == tDedent {
 		line, _ := p.endPos()
 		e := p.newErr(kindSyntax, "invalid syntax", line, 0, line, 0)
 		e.Offset, e.EndOffset = 0, 0
@@ -346,21 +419,6 @@ func locOf(n Node) Loc {
 // span is the position from token a to token b.
 func span(a, b *token) Loc {
 	return Loc{a.line, a.col, b.endLine, b.endCol}
-}
-
-// startTo is the position from token a to the end of node b.
-func startTo(a *token, b Loc) Loc {
-	return Loc{a.line, a.col, b.EndLineno, b.EndColOffset}
-}
-
-// join is the position from the start of a to the end of b.
-func join(a, b Loc) Loc {
-	return Loc{a.Lineno, a.ColOffset, b.EndLineno, b.EndColOffset}
-}
-
-// toTok is the position from the start of a to the end of token b.
-func toTok(a Loc, b *token) Loc {
-	return Loc{a.Lineno, a.ColOffset, b.endLine, b.endCol}
 }
 
 // lastTok is the last token consumed that is not NEWLINE, INDENT or

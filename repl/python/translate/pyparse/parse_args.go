@@ -57,6 +57,15 @@ func (p *parser) callArgs() ([]Expr, []*Keyword) {
 	args := []Expr{}
 	kws := []*Keyword{}
 	sawKw, sawDouble := false, false
+	// A positional argument after keywords stops CPython's first pass;
+	// the rest is read only to word the error, which then points at the
+	// furthest token read.
+	misplaced := ""
+	defer func() {
+		if misplaced != "" {
+			p.diag--
+		}
+	}()
 	for !p.is(")") {
 		t := p.at()
 		switch {
@@ -73,7 +82,7 @@ func (p *parser) callArgs() ([]Expr, []*Keyword) {
 			kws = append(kws, &Keyword{Value: v, Loc: p.locFrom(t)})
 			sawDouble = true
 		default:
-			if n := p.peekAt(1); t.kind == tName && n.kind == tOp && n.s == "=" {
+			if t.kind == tName && (!keywords[t.s] || t.s == "True" || t.s == "False" || t.s == "None") && p.peekAt(1).kind == tOp && p.peekAt(1).s == "=" {
 				if keywords[t.s] {
 					if t.s == "True" || t.s == "False" || t.s == "None" {
 						p.errRange(fmt.Sprintf("cannot assign to %s", t.s), span(t, t), span(t, t))
@@ -89,6 +98,13 @@ func (p *parser) callArgs() ([]Expr, []*Keyword) {
 				sawKw = true
 				break
 			}
+			if misplaced == "" && (sawKw || sawDouble) {
+				misplaced = "positional argument follows keyword argument"
+				if sawDouble {
+					misplaced += " unpacking"
+				}
+				p.diag++
+			}
 			e := p.namedOrExpression()
 			if (p.isKw("for") || p.isKw("async")) && len(args) == 0 && len(kws) == 0 {
 				p.invalid()
@@ -100,42 +116,16 @@ func (p *parser) callArgs() ([]Expr, []*Keyword) {
 			if p.is("=") {
 				p.keywordTargetError(e)
 			}
-			if sawDouble {
-				p.errTok("positional argument follows keyword argument unpacking", p.at())
-			}
-			if sawKw {
-				p.errTok("positional argument follows keyword argument", p.at())
-			}
 			args = append(args, e)
 		}
 		if !p.accept(",") {
-			if !p.is(")") {
-				p.checkMissingComma(p.lastArg(args, kws))
-			}
 			break
 		}
 	}
+	if misplaced != "" {
+		p.errTok(misplaced, &p.toks[p.maxAny])
+	}
 	return args, kws
-}
-
-func (p *parser) lastArg(args []Expr, kws []*Keyword) Expr {
-	var a, k Expr
-	if len(args) > 0 {
-		a = args[len(args)-1]
-	}
-	if len(kws) > 0 {
-		k = kws[len(kws)-1].Value
-	}
-	if a == nil {
-		return k
-	}
-	if k == nil {
-		return a
-	}
-	if a.Pos().EndLineno > k.Pos().EndLineno || a.Pos().EndLineno == k.Pos().EndLineno && a.Pos().EndColOffset > k.Pos().EndColOffset {
-		return a
-	}
-	return k
 }
 
 // keywordTargetError reports f(a.b=1) and friends.
@@ -199,7 +189,7 @@ func (p *parser) parameters(closing string, annotated bool) *Arguments {
 			}
 		case t.kind == tOp && t.s == "**":
 			if a.Kwarg != nil {
-				p.invalid()
+				p.errTok("arguments cannot follow var-keyword argument", t)
 			}
 			p.p++
 			a.Kwarg = p.param(annotated, false)

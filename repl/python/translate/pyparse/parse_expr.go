@@ -1,5 +1,7 @@
 package pyparse
 
+import "fmt"
+
 // Expressions, from the loosest binding (star_expressions) to atoms.
 
 // starExpressions parses star_expressions: a tuple when commas appear.
@@ -15,6 +17,23 @@ func (p *parser) starExpressions() Expr {
 			break
 		}
 		elts = append(elts, p.starExpression())
+	}
+	return &Tuple{Elts: elts, Ctx: Load, Loc: p.locFrom(st)}
+}
+
+// expressions parses eval input: expressions, a tuple when commas appear.
+func (p *parser) expressions() Expr {
+	st := p.at()
+	first := p.expression()
+	if !p.is(",") {
+		return first
+	}
+	elts := []Expr{first}
+	for p.accept(",") {
+		if !p.startsExpr() {
+			break
+		}
+		elts = append(elts, p.expression())
 	}
 	return &Tuple{Elts: elts, Ctx: Load, Loc: p.locFrom(st)}
 }
@@ -76,7 +95,7 @@ func (p *parser) namedExpression() Expr {
 	if p.is(":=") {
 		p.errNode("cannot use assignment expressions with "+exprName(e), e)
 	}
-	if p.is("=") && p.fdepth == 0 {
+	if p.is("=") && p.fdepth == 0 && p.noInvalid == 0 {
 		p.maybeMeantEq(e)
 	}
 	return e
@@ -111,12 +130,23 @@ func (p *parser) expression() Expr {
 	st := p.at()
 	body := p.disjunction()
 	if !p.isKw("if") {
+		p.checkMissingComma(st, body)
 		return body
 	}
+	ifAt := p.p
 	p.p++
 	test := p.disjunction()
 	if !p.isKw("else") {
-		p.errRange("expected 'else' after 'if' expression", body.Pos(), test.Pos())
+		if p.noInvalid > 0 {
+			// Error lookahead reads like a PEG parser: without its else,
+			// the conditional is just its body.
+			p.p = ifAt
+			return body
+		}
+		if !p.is(":") {
+			p.errRange("expected 'else' after 'if' expression", body.Pos(), test.Pos())
+		}
+		p.invalid()
 	}
 	p.p++
 	orelse := p.expression()
@@ -124,6 +154,7 @@ func (p *parser) expression() Expr {
 }
 
 func (p *parser) lambda() Expr {
+	p.scoped = true
 	t := p.at()
 	p.p++
 	args := p.parameters(":", false)
@@ -383,8 +414,8 @@ func (p *parser) slice() Expr {
 		if !p.is(":") {
 			return lower
 		}
-		if _, ok := lower.(*NamedExpr); ok {
-			p.invalid()
+		if _, ok := lower.(*NamedExpr); ok && !(t.kind == tOp && t.s == "(") {
+			p.invalid() // a bound may be a walrus only in parentheses
 		}
 	}
 	p.p++ // ':'
@@ -461,7 +492,7 @@ func (p *parser) parenForm() Expr {
 	first := p.starNamedExpression()
 	if p.isKw("for") || p.isKw("async") {
 		if _, ok := first.(*Starred); ok {
-			p.invalid()
+			p.errNode("iterable unpacking cannot be used in comprehension", first)
 		}
 		gens := p.comprehensions()
 		close := p.expect(")")
@@ -475,7 +506,6 @@ func (p *parser) parenForm() Expr {
 		return first
 	}
 	if !p.is(",") {
-		p.checkMissingComma(first)
 		p.invalid()
 	}
 	elts := []Expr{first}
@@ -485,34 +515,68 @@ func (p *parser) parenForm() Expr {
 		}
 		elts = append(elts, p.starNamedExpression())
 	}
-	if !p.is(")") {
-		p.checkMissingComma(elts[len(elts)-1])
-	}
 	close := p.expect(")")
 	return &Tuple{Elts: elts, Ctx: Load, Loc: span(open, close)}
 }
 
-// checkMissingComma reports "Perhaps you forgot a comma?" when two
-// expressions stand side by side inside brackets, as CPython does.
-func (p *parser) checkMissingComma(a Expr) {
-	if !p.startsExpr() || p.insideBrackets() == 0 {
+// checkMissingComma reports "Perhaps you forgot a comma?" when, inside
+// brackets, the expression a (which began at token st) is directly
+// followed by another expression, as CPython's invalid_expression does.
+func (p *parser) checkMissingComma(st *token, a Expr) {
+	if p.noInvalid > 0 || !p.startsExpr() {
 		return
+	}
+	if b := p.missingComma(st, a); b != nil {
+		p.errRange("invalid syntax. Perhaps you forgot a comma?", a.Pos(), b.Pos())
 	}
 	t := p.at()
-	if t.kind == tOp && (t.s == "*" || t.s == "**" || t.s == "-" || t.s == "+") || t.kind == tName && (t.s == "not" || t.s == "yield") {
-		return
+	// (Not from inside another such reparse: "a b c d ..." would nest
+	// one per name.)
+	if n, ok := a.(*Name); ok && p.diag == 0 && !(t.kind == tOp && t.s == "(") && n.Loc == span(st, st) {
+		// CPython's invalid_legacy_expression then reads what follows a
+		// bare name as expressions, with its error checks on; after print
+		// or exec that is Python 2's statement.
+		var b Expr
+		if p.reparse(func() { b = p.starExpressions() }) && (n.Id == "print" || n.Id == "exec") {
+			p.errRange(fmt.Sprintf("Missing parentheses in call to '%s'. Did you mean %s(...)?", n.Id, n.Id), n.Loc, b.Pos())
+		}
 	}
-	if _, isName := a.(*Name); isName && t.kind == tString {
-		return
+}
+
+// missingComma returns the expression that directly follows a inside
+// brackets, if there is one and CPython would blame a missing comma.
+func (p *parser) missingComma(st *token, a Expr) Expr {
+	t := p.at()
+	if t.kind == tOp && (t.s == "*" || t.s == "**") || t.kind == tName && t.s == "yield" {
+		return nil
+	}
+	if st.kind == tName {
+		// Not after NAME STRING (a legacy print) or a soft keyword.
+		if next := p.toks[p.indexOf(st)+1]; next.kind == tString || st.s == "match" || st.s == "case" || st.s == "_" {
+			return nil
+		}
+		if n, ok := a.(*Name); ok && (n.Id == "print" || n.Id == "exec") {
+			return nil
+		}
 	}
 	save := p.p
 	var b Expr
 	ok := p.try(func() { b = p.expression() })
-	if !ok {
-		p.p = save
-		return
+	p.p = save
+	if !ok || p.insideBrackets() == 0 {
+		return nil
 	}
-	p.errRange("invalid syntax. Perhaps you forgot a comma?", a.Pos(), b.Pos())
+	return b
+}
+
+// indexOf returns the index of a token of p.toks.
+func (p *parser) indexOf(t *token) int {
+	for i := p.p; i >= 0; i-- {
+		if &p.toks[i] == t {
+			return i
+		}
+	}
+	return 0
 }
 
 // insideBrackets counts the open brackets before the current token.
@@ -547,7 +611,7 @@ func (p *parser) listForm() Expr {
 	first := p.starNamedExpression()
 	if p.isKw("for") || p.isKw("async") {
 		if _, ok := first.(*Starred); ok {
-			p.invalid()
+			p.errNode("iterable unpacking cannot be used in comprehension", first)
 		}
 		gens := p.comprehensions()
 		close := p.expect("]")
@@ -559,9 +623,6 @@ func (p *parser) listForm() Expr {
 			break
 		}
 		elts = append(elts, p.starNamedExpression())
-	}
-	if !p.is("]") {
-		p.checkMissingComma(elts[len(elts)-1])
 	}
 	close := p.expect("]")
 	return &List{Elts: elts, Ctx: Load, Loc: span(open, close)}
@@ -577,15 +638,23 @@ func (p *parser) braceForm() Expr {
 		return &Dict{Keys: []Expr{}, Values: []Expr{}, Loc: span(open, p.prev())}
 	}
 	if p.is("**") {
+		st := p.at()
+		p.p++
+		v := p.bitwiseOr()
+		if p.isKw("for") || p.isKw("async") {
+			p.fail(p.newErr(kindSyntax, "dict unpacking cannot be used in dict comprehension", st.line, st.col, v.Pos().EndLineno, v.Pos().EndColOffset))
+		}
+		p.p = p.indexOf(st)
 		return p.dictRest(open, nil, nil)
 	}
+	keyAt := p.at()
 	first := p.starNamedExpression()
 	if p.is(":") {
 		if _, ok := first.(*Starred); ok {
 			p.invalid()
 		}
-		if _, ok := first.(*NamedExpr); ok {
-			p.invalid()
+		if _, ok := first.(*NamedExpr); ok && !(keyAt.kind == tOp && keyAt.s == "(") {
+			p.invalid() // a key may be a walrus only in parentheses
 		}
 		p.p++
 		v := p.expression()
@@ -598,7 +667,7 @@ func (p *parser) braceForm() Expr {
 	}
 	if p.isKw("for") || p.isKw("async") {
 		if _, ok := first.(*Starred); ok {
-			p.invalid()
+			p.errNode("iterable unpacking cannot be used in comprehension", first)
 		}
 		gens := p.comprehensions()
 		close := p.expect("}")
@@ -610,9 +679,6 @@ func (p *parser) braceForm() Expr {
 			break
 		}
 		elts = append(elts, p.starNamedExpression())
-	}
-	if !p.is("}") {
-		p.checkMissingComma(elts[len(elts)-1])
 	}
 	close := p.expect("}")
 	return &Set{Elts: elts, Loc: span(open, close)}
@@ -660,6 +726,7 @@ func (p *parser) dictRest(open *token, k, v Expr) Expr {
 
 // comprehensions parses one or more for/if clauses.
 func (p *parser) comprehensions() []*Comprehension {
+	p.scoped = true
 	var gens []*Comprehension
 	for p.isKw("for") || p.isKw("async") {
 		c := &Comprehension{Ifs: []Expr{}}
@@ -670,8 +737,9 @@ func (p *parser) comprehensions() []*Comprehension {
 			}
 		}
 		p.p++
+		targetAt := p.p
 		c.Target = p.starTargets()
-		p.expect("in")
+		p.forIn(targetAt)
 		c.Iter = p.disjunction()
 		for p.accept("if") {
 			c.Ifs = append(c.Ifs, p.disjunction())

@@ -6,7 +6,12 @@ import "fmt"
 func (p *parser) file() *Module {
 	m := &Module{Body: []Stmt{}}
 	for p.at().kind != tEnd {
+		first := len(m.Body)
 		m.Body = p.statement(m.Body)
+		if p.topStmts++; p.topStmts == 1 {
+			p.firstEnd = p.p
+			p.firstCompound = isCompound(m.Body[first])
+		}
 	}
 	return m
 }
@@ -146,6 +151,7 @@ func (p *parser) simpleStmt() Stmt {
 			}
 			return r
 		case "global", "nonlocal":
+			p.scoped = true
 			p.p++
 			var names []string
 			for {
@@ -228,25 +234,6 @@ func (p *parser) legacyPrint(t *token) {
 	}
 	p.fail(p.newErr(kindSyntax, fmt.Sprintf("Missing parentheses in call to '%s'. Did you mean %s(...)?", t.s, t.s),
 		t.line, t.col, end.EndLineno, end.EndColOffset))
-}
-
-// try runs f and reports whether it parsed without error; on error the
-// position is left where f stopped, so callers restore it.
-func (p *parser) try(f func()) (ok bool) {
-	depth := p.depth
-	p.diag++
-	defer func() {
-		p.diag--
-		if r := recover(); r != nil {
-			if _, isBail := r.(bail); !isBail {
-				panic(r)
-			}
-			p.depth = depth
-			ok = false
-		}
-	}()
-	f()
-	return true
 }
 
 func (p *parser) delStmt() Stmt {
@@ -404,7 +391,6 @@ func (p *parser) exprOrAssign() Stmt {
 		}
 	}
 	if !p.atStmtEnd() {
-		p.checkMissingComma(e)
 		p.invalid()
 	}
 	return &ExprStmt{Value: e, Loc: p.locFrom(first)}
@@ -425,6 +411,14 @@ func validAugTarget(e Expr) bool {
 
 func (p *parser) annAssign(first *token, target Expr) Stmt {
 	p.p++
+	switch target.(type) {
+	case *Name, *Attribute, *Subscript:
+	default:
+		// CPython words it only when an annotation follows.
+		if !p.try(func() { p.expression() }) {
+			p.invalid()
+		}
+	}
 	switch target.(type) {
 	case *Name, *Attribute, *Subscript:
 	case *Tuple:
@@ -454,31 +448,58 @@ func (p *parser) annAssign(first *token, target Expr) Stmt {
 
 func (p *parser) assign(first *token, e Expr) Stmt {
 	exprs := []Expr{e}
-	for p.accept("=") {
-		if p.isKw("yield") {
-			exprs = append(exprs, p.yieldExpr())
-		} else {
-			exprs = append(exprs, p.starExpressions())
+	diag := false
+	defer func() {
+		if diag {
+			p.diag--
 		}
+	}()
+	for p.accept("=") {
+		if !diag && invalidTarget(exprs[len(exprs)-1], Store) != nil {
+			// CPython's first pass stops at a bad target; reading on
+			// only words the error.
+			diag = true
+			p.diag++
+		}
+		var next Expr
+		read := func() {
+			if p.isKw("yield") {
+				next = p.yieldExpr()
+			} else {
+				next = p.starExpressions()
+			}
+		}
+		if !diag {
+			read()
+		} else if !p.attempt(read) {
+			p.targetError(first, exprs, nil)
+		}
+		exprs = append(exprs, next)
 	}
 	value := exprs[len(exprs)-1]
 	targets := exprs[:len(exprs)-1]
+	p.targetError(first, targets, value)
+	for _, t := range targets {
+		p.setCtx(t, Store)
+	}
+	return &Assign{Targets: targets, Value: value, Loc: p.locFrom(first)}
+}
+
+// targetError reports the first target that cannot be assigned. value is
+// what follows the last '=', nil when that did not parse.
+func (p *parser) targetError(first *token, targets []Expr, value Expr) {
 	for i, t := range targets {
-		if y, ok := t.(*Yield); ok {
-			p.errNode("assignment to yield expression not possible", y)
-		}
-		if y, ok := t.(*YieldFrom); ok {
-			p.errNode("assignment to yield expression not possible", y)
+		switch t.(type) {
+		case *Yield, *YieldFrom:
+			p.errNode("assignment to yield expression not possible", t)
 		}
 		if bad := invalidTarget(t, Store); bad != nil {
-			if i == 0 && bad == t && len(exprs) == 2 && maybeComparison(first, t) && isBitwiseOr(value) {
+			if i == 0 && bad == t && len(targets) == 1 && value != nil && maybeComparison(first, t) && isBitwiseOr(value) {
 				p.errNode(fmt.Sprintf("cannot assign to %s here. Maybe you meant '==' instead of '='?", exprName(t)), t)
 			}
 			p.errNode(fmt.Sprintf("cannot assign to %s", exprName(bad)), bad)
 		}
-		p.setCtx(t, Store)
 	}
-	return &Assign{Targets: targets, Value: value, Loc: p.locFrom(first)}
 }
 
 // maybeComparison mirrors CPython's guess that "a = b" with an invalid a
@@ -503,355 +524,10 @@ func maybeComparison(first *token, t Expr) bool {
 // bitwise_or rule (no comparison, not, and/or, lambda, if-else, star).
 func isBitwiseOr(e Expr) bool {
 	switch e := e.(type) {
-	case *Compare, *BoolOp, *Lambda, *IfExp, *Starred, *Yield, *YieldFrom:
+	case *Compare, *BoolOp, *Lambda, *IfExp, *Starred, *Yield, *YieldFrom, *Tuple:
 		return false
-	case *Tuple:
-		return e.Pos().ColOffset >= 0 && false
 	case *UnaryOp:
 		return e.Op != Not
 	}
 	return true
-}
-
-// block parses the body after a compound statement's ':'.
-func (p *parser) block(what string, hdr *token) []Stmt {
-	if p.at().kind != tNewline {
-		return p.simpleStmts(nil)
-	}
-	p.p++
-	if p.at().kind != tIndent {
-		t := p.at()
-		msg := fmt.Sprintf("expected an indented block after %s on line %d", what, hdr.line)
-		p.errTokOrEnd(kindIndent, msg, t)
-	}
-	p.p++
-	var body []Stmt
-	for p.at().kind != tDedent && p.at().kind != tEnd {
-		body = p.statement(body)
-	}
-	p.p++
-	return body
-}
-
-// errTokOrEnd fails at t, or past the last line when t is the end.
-func (p *parser) errTokOrEnd(kind, msg string, t *token) {
-	if t.kind == tEnd || t.kind == tDedent && t.start >= len(p.src) {
-		line, col := p.endPos()
-		e := p.newErr(kind, msg, line, col, 0, 0)
-		e.EndLineno, e.EndOffset = line, e.Offset
-		p.fail(e)
-	}
-	p.errTokKind(kind, msg, t)
-}
-
-// colon consumes the ':' ending a block header. A missing one is
-// "expected ':'" when the line ends there (or always, if forced).
-func (p *parser) colon(forced bool) {
-	t := p.at()
-	if t.kind == tOp && t.s == ":" {
-		p.p++
-		return
-	}
-	if forced || t.kind == tNewline {
-		p.errTok("expected ':'", t)
-	}
-	p.invalid()
-}
-
-func lastLoc(body []Stmt) Loc { return body[len(body)-1].Pos() }
-
-func (p *parser) ifStmt() Stmt {
-	t := p.at()
-	p.p++
-	test := p.namedExpression()
-	p.colon(false)
-	what := "'if' statement"
-	if t.s == "elif" {
-		what = "'elif' statement"
-	}
-	s := &If{Test: test, Body: p.block(what, t), Orelse: []Stmt{}}
-	s.Loc = p.locFrom(t)
-	if p.isKw("elif") {
-		e := p.ifStmt()
-		s.Orelse = []Stmt{e}
-		s.Loc = p.locFrom(t)
-	} else if p.isKw("else") {
-		s.Orelse = p.elseBlock()
-		s.Loc = p.locFrom(t)
-	}
-	return s
-}
-
-func (p *parser) elseBlock() []Stmt {
-	e := p.at()
-	p.p++
-	p.colon(true)
-	return p.block("'else' statement", e)
-}
-
-func (p *parser) whileStmt() Stmt {
-	t := p.at()
-	p.p++
-	test := p.namedExpression()
-	p.colon(false)
-	s := &While{Test: test, Body: p.block("'while' statement", t), Orelse: []Stmt{}}
-	s.Loc = p.locFrom(t)
-	if p.isKw("else") {
-		s.Orelse = p.elseBlock()
-		s.Loc = p.locFrom(t)
-	}
-	return s
-}
-
-func (p *parser) forStmt(async *token) Stmt {
-	t := p.at()
-	p.p++
-	target := p.starTargets()
-	p.expect("in")
-	iter := p.starExpressions()
-	p.colon(true)
-	body := p.block("'for' statement", t)
-	orelse := []Stmt{}
-	if p.isKw("else") {
-		orelse = p.elseBlock()
-	}
-	start := t
-	if async != nil {
-		start = async
-		return &AsyncFor{Target: target, Iter: iter, Body: body, Orelse: orelse, Loc: p.locFrom(start)}
-	}
-	return &For{Target: target, Iter: iter, Body: body, Orelse: orelse, Loc: p.locFrom(start)}
-}
-
-// starTargets parses the target list of a for statement or clause.
-func (p *parser) starTargets() Expr {
-	st := p.at()
-	first := p.starOrBitwise()
-	e := first
-	if p.is(",") {
-		elts := []Expr{first}
-		for p.accept(",") {
-			if p.isKw("in") || p.is("=") {
-				break
-			}
-			elts = append(elts, p.starOrBitwise())
-		}
-		e = &Tuple{Elts: elts, Loc: p.locFrom(st)}
-	}
-	if bad := invalidTarget(e, Store); bad != nil {
-		p.errNode(fmt.Sprintf("cannot assign to %s", exprName(bad)), bad)
-	}
-	p.setCtx(e, Store)
-	return e
-}
-
-// starOrBitwise parses '*' bitwise_or or bitwise_or: one target.
-func (p *parser) starOrBitwise() Expr {
-	if t := p.at(); t.kind == tOp && t.s == "*" {
-		p.p++
-		v := p.bitwiseOr()
-		return &Starred{Value: v, Loc: p.locFrom(t)}
-	}
-	return p.bitwiseOr()
-}
-
-func (p *parser) withStmt(async *token) Stmt {
-	t := p.at()
-	p.p++
-	var items []*Withitem
-	parsed := false
-	if p.is("(") {
-		save := p.p
-		parsed = p.try(func() {
-			p.p++
-			for {
-				items = append(items, p.withItem())
-				if !p.accept(",") || p.is(")") {
-					break
-				}
-			}
-			p.expect(")")
-			if !p.is(":") {
-				p.invalid()
-			}
-		})
-		if !parsed {
-			p.p = save
-			items = nil
-		}
-	}
-	if !parsed {
-		for {
-			items = append(items, p.withItem())
-			if !p.accept(",") {
-				break
-			}
-		}
-	}
-	p.colon(false)
-	body := p.block("'with' statement", t)
-	if async != nil {
-		return &AsyncWith{Items: items, Body: body, Loc: p.locFrom(async)}
-	}
-	return &With{Items: items, Body: body, Loc: p.locFrom(t)}
-}
-
-func (p *parser) withItem() *Withitem {
-	w := &Withitem{ContextExpr: p.expression()}
-	if p.accept("as") {
-		v := p.starOrBitwise()
-		if n := p.at(); !(n.kind == tOp && (n.s == "," || n.s == ")" || n.s == ":")) {
-			p.invalid()
-		}
-		if bad := invalidTarget(v, Store); bad != nil {
-			p.errNode(fmt.Sprintf("cannot assign to %s", exprName(bad)), bad)
-		}
-		p.setCtx(v, Store)
-		w.OptionalVars = v
-	}
-	return w
-}
-
-func (p *parser) tryStmt() Stmt {
-	t := p.at()
-	p.p++
-	p.colon(true)
-	body := p.block("'try' statement", t)
-	var handlers []*ExceptHandler
-	star := -1
-	for p.isKw("except") {
-		e := p.at()
-		p.p++
-		isStar := p.accept("*")
-		if star >= 0 && (star == 1) != isStar {
-			p.errTok("cannot have both 'except' and 'except*' on the same 'try'", e)
-		}
-		if isStar {
-			star = 1
-		} else {
-			star = 0
-		}
-		h := &ExceptHandler{}
-		what := "'except' statement"
-		if isStar {
-			what = "'except*' statement"
-			if p.is(":") {
-				p.errTok("expected one or more exception types", p.at())
-			}
-		}
-		if !p.is(":") {
-			h.Type = p.expression()
-			if p.is(",") {
-				save := p.p
-				elts := []Expr{h.Type}
-				for p.accept(",") {
-					if p.is(":") || p.isKw("as") {
-						break
-					}
-					elts = append(elts, p.expression())
-				}
-				if p.is(":") || p.isKw("as") {
-					p.errRange("multiple exception types must be parenthesized", h.Type.Pos(), elts[len(elts)-1].Pos())
-				}
-				p.p = save
-				p.invalid()
-			}
-			if p.accept("as") {
-				h.Name = p.name().s
-			}
-		}
-		p.colon(false)
-		h.Body = p.block(what, e)
-		h.Loc = p.locFrom(e)
-		handlers = append(handlers, h)
-	}
-	orelse, finalbody := []Stmt{}, []Stmt{}
-	if len(handlers) > 0 && p.isKw("else") {
-		orelse = p.elseBlock()
-	}
-	if p.isKw("finally") {
-		f := p.at()
-		p.p++
-		p.colon(true)
-		finalbody = p.block("'finally' statement", f)
-	}
-	if len(handlers) == 0 && len(finalbody) == 0 {
-		p.errTokOrEnd(kindSyntax, "expected 'except' or 'finally' block", p.at())
-	}
-	if handlers == nil {
-		handlers = []*ExceptHandler{}
-	}
-	if star == 1 {
-		return &TryStar{Body: body, Handlers: handlers, Orelse: orelse, Finalbody: finalbody, Loc: p.locFrom(t)}
-	}
-	return &Try{Body: body, Handlers: handlers, Orelse: orelse, Finalbody: finalbody, Loc: p.locFrom(t)}
-}
-
-func (p *parser) decorated() Stmt {
-	var decs []Expr
-	for p.is("@") {
-		p.p++
-		decs = append(decs, p.namedExpression())
-		if p.at().kind != tNewline {
-			p.invalid()
-		}
-		p.p++
-	}
-	switch {
-	case p.isKw("def"):
-		return p.funcDef(decs, nil)
-	case p.isKw("class"):
-		return p.classDef(decs)
-	case p.isKw("async"):
-		a := p.at()
-		p.p++
-		if p.isKw("def") {
-			return p.funcDef(decs, a)
-		}
-	}
-	p.invalid()
-	return nil
-}
-
-func (p *parser) funcDef(decs []Expr, async *token) Stmt {
-	t := p.at()
-	p.p++
-	name := p.name()
-	p.expectForced("(")
-	args := p.parameters(")", true)
-	p.expect(")")
-	var returns Expr
-	if p.accept("->") {
-		returns = p.expression()
-	}
-	p.colon(true)
-	if decs == nil {
-		decs = []Expr{}
-	}
-	body := p.block("function definition", t)
-	if async != nil {
-		return &AsyncFunctionDef{Name: name.s, Args: args, Body: body, DecoratorList: decs, Returns: returns, Loc: p.locFrom(async)}
-	}
-	return &FunctionDef{Name: name.s, Args: args, Body: body, DecoratorList: decs, Returns: returns, Loc: p.locFrom(t)}
-}
-
-func (p *parser) classDef(decs []Expr) Stmt {
-	t := p.at()
-	p.p++
-	name := p.name()
-	c := &ClassDef{Name: name.s, Bases: []Expr{}, Keywords: []*Keyword{}, DecoratorList: decs}
-	if p.is("(") {
-		p.p++
-		if !p.is(")") {
-			c.Bases, c.Keywords = p.callArgs()
-		}
-		p.expect(")")
-	}
-	if c.DecoratorList == nil {
-		c.DecoratorList = []Expr{}
-	}
-	p.colon(true)
-	c.Body = p.block("class definition", t)
-	c.Loc = p.locFrom(t)
-	return c
 }

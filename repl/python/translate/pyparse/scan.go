@@ -17,6 +17,7 @@ type scanner struct {
 	lineStart int // offset of the current line's first byte
 	atBOL     bool
 	contLine  bool // the current line continues one ended by a backslash
+	chainAt   int  // where the first line of such a continued line starts
 	indents   []int
 	altinds   []int
 	pendin    int // pending INDENT (>0) or DEDENT (<0) tokens
@@ -25,6 +26,9 @@ type scanner struct {
 	err       *tokError
 	fexpr     bool // scanning an f-string expression: no NEWLINE/INDENT
 	filename  string
+	// Backing arrays, so typical input needs no further allocations.
+	indentBuf, altBuf [16]int
+	bracketBuf        [16]bracket
 }
 
 type bracket struct {
@@ -36,19 +40,25 @@ type bracket struct {
 // tError when s.err is set.
 func scanAll(filename, src string) *scanner {
 	s := &scanner{src: src, end: len(src), line: 1, atBOL: true, filename: filename}
-	s.indents = append(make([]int, 0, 8), 0)
-	s.altinds = append(make([]int, 0, 8), 0)
-	s.toks = make([]token, 0, len(src)/3+4)
+	s.indents = append(s.indentBuf[:0], 0)
+	s.altinds = append(s.altBuf[:0], 0)
+	s.brackets = s.bracketBuf[:0]
+	s.toks = make([]token, 0, len(src)/3+8)
 	s.run()
 	return s
 }
 
 // scanRange tokenizes src[start:end] as the inside of brackets, for an
 // f-string replacement field; line and lineStart place start in src.
-func scanRange(filename, src string, start, end, line, lineStart int) *scanner {
-	s := &scanner{src: src, pos: start, end: end, line: line, lineStart: lineStart, fexpr: true, filename: filename}
-	s.brackets = append(s.brackets, bracket{c: '(', line: line, col: start - lineStart})
-	s.toks = make([]token, 0, 8)
+// A scanner given as reuse keeps its buffers (f-strings scan many fields).
+func scanRange(reuse *scanner, filename, src string, start, end, line, lineStart int) *scanner {
+	toks, brackets := reuse.toks[:0], reuse.brackets[:0]
+	if toks == nil {
+		toks = make([]token, 0, 16)
+	}
+	s := reuse
+	*s = scanner{src: src, pos: start, end: end, line: line, lineStart: lineStart, fexpr: true, filename: filename, toks: toks}
+	s.brackets = append(brackets, bracket{c: '(', line: line, col: start - lineStart})
 	s.run()
 	return s
 }
@@ -160,7 +170,7 @@ again:
 		}
 	}
 	if s.pos >= s.end {
-		return s.atEOF()
+		return s.atEOF(col)
 	}
 	c := s.src[s.pos]
 	switch {
@@ -174,10 +184,11 @@ again:
 			s.newline()
 			goto again
 		}
+		// Like CPython, a NEWLINE after a comment starts at the '#'.
 		nlStart := s.pos
 		s.pos += nl
 		s.toks = append(s.toks, token{s: s.src[nlStart:s.pos], kind: tNewline, start: nlStart, end: s.pos,
-			line: s.line, col: nlStart - s.lineStart, endLine: s.line, endCol: nlStart - s.lineStart})
+			line: s.line, col: col, endLine: s.line, endCol: nlStart - s.lineStart})
 		s.newline()
 		s.atBOL = true
 		return true
@@ -185,6 +196,9 @@ again:
 		n := s.peekc(1)
 		if n == '\n' || n == '\r' || n < 0 {
 			bsLine, bsCol := s.line, s.pos+1-s.lineStart
+			if !s.contLine {
+				s.chainAt = s.lineStart
+			}
 			s.pos++
 			if n == '\r' && s.peekc(1) == '\n' {
 				s.pos++
@@ -198,7 +212,7 @@ again:
 					s.failBracketEOF()
 				} else {
 					s.fail(errSoft, kindSyntax, "unexpected EOF while parsing", bsLine, bsCol)
-					s.err.err.Incomplete = true
+					s.err.atEOF = true
 				}
 				return false
 			}
@@ -207,6 +221,10 @@ again:
 		}
 		s.pos++
 		s.fail(errSoft, kindSyntax, "unexpected character after line continuation character", s.line, s.pos-s.lineStart)
+		if s.contLine {
+			// CPython counts from the first line of the continued line.
+			s.err.err.Offset = s.pos - s.chainAt + 1
+		}
 		return false
 	case isIdentStart(c):
 		return s.name(start, col)
@@ -238,9 +256,12 @@ func isIdentChar(c byte) bool {
 
 // atEOF ends the token stream: NEWLINE if the last line lacked one,
 // DEDENTs back to column 0, ENDMARKER.
-func (s *scanner) atEOF() bool {
+// col is where the last line's trailing comment (if any) starts.
+func (s *scanner) atEOF(col int) bool {
 	if s.fexpr {
-		s.toks = append(s.toks, token{kind: tEnd, start: s.pos, end: s.pos, line: s.line, col: s.pos - s.lineStart, endLine: s.line, endCol: s.pos - s.lineStart})
+		// The end of a replacement field stands for the ')' CPython
+		// wraps the field's text in.
+		s.toks = append(s.toks, token{kind: tEnd, start: s.pos, end: s.pos, line: s.line, col: s.pos - s.lineStart, endLine: s.line, endCol: s.pos - s.lineStart + 1})
 		return false
 	}
 	if len(s.brackets) > 0 {
@@ -249,7 +270,6 @@ func (s *scanner) atEOF() bool {
 	}
 	if n := len(s.toks); n > 0 && s.toks[n-1].kind != tNewline && s.toks[n-1].kind != tDedent && s.toks[n-1].kind != tIndent {
 		// CPython appends the missing final newline to the source.
-		col := s.pos - s.lineStart
 		s.toks = append(s.toks, token{kind: tNewline, start: s.pos, end: s.pos, line: s.line, col: col, endLine: s.line, endCol: col})
 		s.line++
 		s.lineStart = s.pos
@@ -272,48 +292,68 @@ func (s *scanner) failBracketEOF() {
 		class:       errBracket,
 		bracketLine: b.line,
 	}
-	s.err.err.Incomplete = true
+	s.err.atEOF = true
 	s.toks = append(s.toks, token{kind: tError, start: s.pos, end: s.pos, line: s.line, col: s.pos - s.lineStart, endLine: s.line, endCol: s.pos - s.lineStart})
 }
 
 // indentation measures a new line's leading whitespace and queues
 // INDENT/DEDENT. It returns false when it stopped with an error.
 func (s *scanner) indentation() bool {
-	col, altcol := 0, 0
-	p := s.pos
-	for p < s.end {
-		c := s.src[p]
-		if c == ' ' {
-			col++
-			altcol++
-		} else if c == '\t' {
-			col = (col/8 + 1) * 8
-			altcol++
-		} else if c == '\f' {
-			col, altcol = 0, 0
-		} else {
-			break
-		}
-		p++
-	}
-	if p < s.end && (s.src[p] == '#' || s.src[p] == '\n' || s.src[p] == '\r') {
-		// A blank or comment-only line: skip it whole, it makes no tokens.
-		for p < s.end && s.src[p] != '\n' {
+	var col, altcol, line int
+	for {
+		col, altcol = 0, 0
+		contCol, contAlt := -1, -1
+		p := s.pos
+		line = s.line
+	ws:
+		for p < s.end {
+			switch s.src[p] {
+			case ' ':
+				col++
+				altcol++
+			case '\t':
+				col = (col/8 + 1) * 8
+				altcol++
+			case '\f':
+				col, altcol = 0, 0
+			case '\\':
+				// Indentation continued with a backslash: the first
+				// backslash fixes the level (as CPython does).
+				if p+1 < s.end && s.src[p+1] == '\n' {
+					if contCol < 0 {
+						contCol, contAlt = col, altcol
+					}
+					p += 2
+					line++
+					continue
+				}
+				break ws
+			default:
+				break ws
+			}
 			p++
 		}
-		if p < s.end {
-			s.pos = p + 1
-			s.newline()
-			return s.indentation()
+		if contCol >= 0 {
+			col, altcol = contCol, contAlt
 		}
-		s.pos = p
-		return true
-	}
-	if p >= s.end {
-		return true
-	}
-	if len(s.brackets) > 0 {
-		return true
+		if p < s.end && (s.src[p] == '#' || s.src[p] == '\n' || s.src[p] == '\r') {
+			// A blank or comment-only line: skip it whole, it makes no tokens.
+			for p < s.end && s.src[p] != '\n' {
+				p++
+			}
+			s.line = line
+			if p < s.end {
+				s.pos = p + 1
+				s.newline()
+				continue
+			}
+			s.pos = p
+			return true
+		}
+		if p >= s.end || len(s.brackets) > 0 {
+			return true
+		}
+		break
 	}
 	top := len(s.indents) - 1
 	switch {
@@ -343,7 +383,7 @@ func (s *scanner) indentation() bool {
 		s.altinds = s.altinds[:top+1]
 		if col != s.indents[top] {
 			// CPython points past the end of the offending line.
-			s.fail(errSoft, kindIndent, "unindent does not match any outer indentation level", s.line, len(lineText(s.src, s.line)))
+			s.fail(errSoft, kindIndent, "unindent does not match any outer indentation level", line, len(lineText(s.src, line)))
 			return false
 		}
 		if altcol != s.altinds[top] {
@@ -419,30 +459,50 @@ func (s *scanner) checkIdent(start int) bool {
 	return true
 }
 
-var threeCharOps = [...]string{"**=", "//=", ">>=", "<<=", "..."}
-
-var twoCharOps = [...]string{"**", "//", "==", "!=", "<=", ">=", "<<", ">>", "+=", "-=", "*=", "/=",
-	"%=", "&=", "|=", "^=", "->", ":=", "<>", "@="}
+// opLen returns the length of the operator at the start of rest.
+func opLen(rest string) int {
+	c := rest[0]
+	var c1, c2 byte
+	if len(rest) > 1 {
+		c1 = rest[1]
+	}
+	if len(rest) > 2 {
+		c2 = rest[2]
+	}
+	switch c {
+	case '*', '/', '<', '>':
+		if c1 == c && c != '/' || c == '/' && c1 == '/' {
+			if c2 == '=' {
+				return 3 // **= //= <<= >>=
+			}
+			return 2 // ** // << >>
+		}
+		if c1 == '=' || c == '<' && c1 == '>' {
+			return 2 // *= /= <= >= <>
+		}
+	case '.':
+		if c1 == '.' && c2 == '.' {
+			return 3
+		}
+	case '-':
+		if c1 == '=' || c1 == '>' {
+			return 2
+		}
+	case ':':
+		if c1 == '=' {
+			return 2
+		}
+	case '=', '!', '+', '%', '&', '|', '^', '@':
+		if c1 == '=' {
+			return 2
+		}
+	}
+	return 1
+}
 
 func (s *scanner) operator(start, col int) bool {
 	rest := s.src[s.pos:s.end]
-	n := 1
-	if len(rest) >= 3 {
-		for _, op := range threeCharOps {
-			if rest[:3] == op {
-				n = 3
-				break
-			}
-		}
-	}
-	if n == 1 && len(rest) >= 2 {
-		for _, op := range twoCharOps {
-			if rest[:2] == op {
-				n = 2
-				break
-			}
-		}
-	}
+	n := opLen(rest)
 	c := rest[0]
 	switch c {
 	case '(', '[', '{':

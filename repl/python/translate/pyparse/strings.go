@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 )
 
 // String prefix flags.
@@ -54,18 +53,23 @@ func (s *scanner) str(start, col, flags int) bool {
 	} else {
 		s.pos++
 	}
+	escapedEOF := false // the input ends in a backslash inside the string
 	for {
 		if s.pos >= s.end || !triple && (s.src[s.pos] == '\n' || s.src[s.pos] == '\r') {
 			detected := s.line
+			if s.pos >= s.end && s.pos > 0 && s.src[s.pos-1] == '\n' {
+				detected-- // the input's last line ended; CPython counts that one
+			}
 			msg := fmt.Sprintf("unterminated string literal (detected at line %d)", detected)
 			if triple {
 				msg = fmt.Sprintf("unterminated triple-quoted string literal (detected at line %d)", detected)
 			}
 			e := s.newError(kindSyntax, msg, line, col, line, col)
 			// codeop waits for more input after an open triple-quoted string.
-			e.Incomplete = triple
 			_ = lineStart
-			s.err = &tokError{err: e, class: errHard}
+			// The input ended inside the string (a single-quoted one only
+			// does after a backslash): more lines could close it.
+			s.err = &tokError{err: e, class: errHard, atEOF: triple || escapedEOF || s.pos >= s.end}
 			s.toks = append(s.toks, token{kind: tError, start: start, end: s.pos, line: line, col: col})
 			return false
 		}
@@ -83,6 +87,8 @@ func (s *scanner) str(start, col, flags int) bool {
 					continue
 				}
 				s.pos++
+			} else {
+				escapedEOF = true
 			}
 			continue
 		case c == '\n' || c == '\r':
@@ -330,13 +336,3 @@ func decodeBytes(body string, raw bool) ([]byte, *escapeError) {
 	}
 	return out, nil
 }
-
-// rawStr returns a raw str body with newlines normalised.
-func rawStr(body string) string {
-	if strings.IndexByte(body, '\r') < 0 {
-		return body
-	}
-	return strings.ReplaceAll(strings.ReplaceAll(body, "\r\n", "\n"), "\r", "\n")
-}
-
-var _ = utf8.RuneError

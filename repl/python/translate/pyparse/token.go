@@ -47,6 +47,9 @@ type tokError struct {
 	err         *Error
 	class       tokErrClass
 	bracketLine int
+	// atEOF: the input ended too soon (open bracket, open triple-quoted
+	// string, trailing backslash), so more lines could fix it.
+	atEOF bool
 }
 
 var keywords = map[string]bool{

@@ -304,3 +304,37 @@ x = *a,
 x = a,
 x = 1 if 2 else 3,
 x = [1, 2][0:1]
+def scopes():
+    x = 1
+    def inner():
+        nonlocal x
+        x += 1
+        def deeper():
+            nonlocal x
+            return x
+        return deeper
+    class C:
+        nonlocal x
+    [y := i for i in range(3)]
+    def uses_walrus():
+        nonlocal y
+    global g2
+    for j in range(2):
+        def k():
+            nonlocal j
+    import os.path
+    def m():
+        nonlocal os
+    return inner
+async def agen():
+    yield 1
+    return
+def await_in_genexp(n):
+    return (i * 2 for i in range(n) if await wrap(i))
+def walrus_keys(a, b):
+    return {(c := a): (a := b) + (b := a + c) - b for __ in range(6)}, x[(y := 1):2]
+class WithClassCell:
+    def method(self):
+        nonlocal __class__
+        __class__ = WithClassCell
+def variadic(*args: *Ts): pass
