@@ -21,7 +21,7 @@ func TestChecksOverLiveSockets(t *testing.T) {
 	if err := c.Sendall([]byte("hello"), 0); err != nil {
 		t.Fatal(err)
 	}
-	sh.globals["x"] = starlark.MakeInt(3)
+	sh.exec("x = 3")
 	last := Last{Code: "c.sendall(b'hello')", OK: true}
 	cases := []struct {
 		check string
