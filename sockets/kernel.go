@@ -95,7 +95,7 @@ func readInetTable(path, proto string, udp bool) ([]KernelSocket, error) {
 				k.State = "ESTAB"
 			}
 		} else {
-			k.State = tcpStateName(int(st))
+			k.State = TCPState(st).String()
 		}
 		if tx, rx, ok := bytes.Cut(f[4], []byte(":")); ok {
 			k.SendQ, k.RecvQ = int(hexUint(tx)), int(hexUint(rx))
