@@ -1,7 +1,6 @@
 package translate
 
 import (
-	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -386,5 +385,3 @@ func matchBackward(toks []token, i int) int {
 	}
 	return 0
 }
-
-func (t token) String() string { return fmt.Sprintf("%d:%q", t.kind, t.text) }
