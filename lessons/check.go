@@ -20,6 +20,15 @@ var checkOpts = &syntax.FileOptions{Set: true, While: true, TopLevelControl: tru
 // huge range cannot hang the shell after every statement.
 const maxCheckSteps = 1_000_000
 
+// stepsPerKernelRow is added to the bound for each row of the kernel
+// listing a check is given. The listing is machine-wide: after a benchmark
+// or during a parallel test run it holds tens of thousands of TIME_WAIT
+// rows, and a fixed bound cut short the one pass over them that every
+// kernel check makes (any([... for k in kernel]) costs about 15 steps a
+// row). A check linear in the listing always finishes; a quadratic one is
+// still stopped.
+const stepsPerKernelRow = 100
+
 // checkNames are the names a check sees besides constants and builtins.
 var checkNames = map[string]bool{"sockets": true, "sock": true, "g": true, "last": true,
 	"kernel": true, "role": true, "root": true, "exists": true}
@@ -92,7 +101,11 @@ func evalCheck(st *Step, s Snapshot) (ok bool, err error) {
 	}()
 	env := buildEnv(s, st.usesGlobals, st.usesKernel)
 	thread := &starlark.Thread{Name: "check", Print: func(*starlark.Thread, string) {}}
-	thread.SetMaxExecutionSteps(maxCheckSteps)
+	steps := uint64(maxCheckSteps)
+	if k, ok := env["kernel"].(*starlark.List); ok {
+		steps += stepsPerKernelRow * uint64(k.Len())
+	}
+	thread.SetMaxExecutionSteps(steps)
 	name := fmt.Sprintf("%s:%d", "check", st.checkLine)
 	v, err := starlark.EvalOptions(checkOpts, thread, name, st.Check, env)
 	if err != nil {

@@ -5,6 +5,7 @@ package sockets
 import (
 	"sockrepl/sockets/leakcheck"
 
+	"fmt"
 	"os"
 	"runtime"
 	"strings"
@@ -266,5 +267,38 @@ func TestStateNames(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("the kernel listing has no row for the listener on %d", port)
+	}
+}
+
+// The kernel hands out /proc/net tables a page at a time and finds its
+// place again by bucket and position, so a socket created meanwhile makes
+// the row before it come twice (seen on a busy machine: a few repeats per
+// listing of this process's own sockets). The listing keeps each socket
+// once, TIME_WAIT rows (inode 0) included, and keeps distinct rows that
+// merely look alike.
+func TestListKernelKeepsRepeatedRowsOnce(t *testing.T) {
+	root := t.TempDir()
+	check(t, os.Mkdir(root+"/net", 0o755))
+	listen := "   0: 0100007F:EE52 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 13011948 1 00000000de8fb46f 100 0 0 10 0\n"
+	tw := "   1: 0100007F:F241 0100007F:EE52 06 00000000:00000000 03:000008C5 00000000     0        0 0 3 000000006e3460aa\n"
+	tw2 := "   2: 0100007F:F242 0100007F:EE52 06 00000000:00000000 03:000008C5 00000000     0        0 0 3 000000006e3460ab\n"
+	est := "   3: 0100007F:EE52 0100007F:F243 01 00000000:00000000 00:00000000 00000000     0        0 13011950 1 000000004a773e81 20 4 30 10 -1\n"
+	head := "  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n"
+	check(t, os.WriteFile(root+"/net/tcp", []byte(head+listen+tw+tw+listen+tw2+est+est), 0o644))
+	unixRow := "0000000003885466: 00000002 00000000 00010000 0001 01 13011951 /tmp/s\n"
+	check(t, os.WriteFile(root+"/net/unix", []byte("Num       RefCount Protocol Flags    Type St Inode Path\n"+unixRow+unixRow), 0o644))
+	old := procRoot
+	procRoot = root
+	defer func() { procRoot = old }()
+	rows, err := ListKernel()
+	check(t, err)
+	var got []string
+	for _, k := range rows {
+		got = append(got, fmt.Sprintf("%s %s %d->%d %d", k.Proto, k.State, k.LocalPort, k.RemotePort, k.Inode))
+	}
+	want := []string{"tcp LISTEN 61010->0 13011948", "tcp TIME_WAIT 62017->61010 0", "tcp TIME_WAIT 62018->61010 0",
+		"tcp ESTABLISHED 61010->62019 13011950", "unix LISTEN 0->0 13011951"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("rows:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
