@@ -4,7 +4,6 @@ import (
 	"embed"
 	"errors"
 	"io/fs"
-	"os"
 	"path"
 	"sort"
 	"strings"
@@ -43,15 +42,6 @@ var catalogue = sync.OnceValues(func() ([]*Lesson, error) {
 func Catalogue() ([]*Lesson, error) {
 	all, err := catalogue()
 	return append([]*Lesson(nil), all...), err
-}
-
-// Load reads and parses a teacher's lesson file.
-func Load(file string) (*Lesson, error) {
-	data, err := os.ReadFile(file)
-	if err != nil {
-		return nil, err
-	}
-	return Parse(file, data)
 }
 
 // Find returns the lesson with ID id, or whose number is id ("1", "01"),

@@ -8,6 +8,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"go.starlark.net/starlark"
 
@@ -21,7 +22,7 @@ func TestChecksOverLiveSockets(t *testing.T) {
 	if err := c.Sendall([]byte("hello"), 0); err != nil {
 		t.Fatal(err)
 	}
-	sh.globals["x"] = starlark.MakeInt(3)
+	sh.exec("x = 3")
 	last := Last{Code: "c.sendall(b'hello')", OK: true}
 	cases := []struct {
 		check string
@@ -78,6 +79,34 @@ func TestCheckSeesKernelOnlyWhenAsked(t *testing.T) {
 	sh.kernelCalls = 0
 	if ok, _ := evalCheck(stepFor(t, "len(sockets) == 3"), sh.snap(Last{})); !ok || sh.kernelCalls != 0 {
 		t.Errorf("a check without `kernel` listed the kernel %d times (ok %v)", sh.kernelCalls, ok)
+	}
+}
+
+// A machine after a benchmark, or during a parallel test run, holds tens
+// of thousands of TIME_WAIT rows. A check that makes one pass over the
+// listing must still finish (it once ran out of steps under load), and a
+// check that is quadratic in it must still be stopped.
+func TestCheckOverHugeKernelListing(t *testing.T) {
+	const n = 100_000
+	rows := make([]sockets.KernelSocket, 0, n+1)
+	for i := range n {
+		rows = append(rows, sockets.KernelSocket{Proto: "tcp", State: "TIME_WAIT", LocalHost: "127.0.0.1",
+			LocalPort: 32768 + i%28000, RemoteHost: "127.0.0.1", RemotePort: 61010, Timer: time.Minute})
+	}
+	rows = append(rows, sockets.KernelSocket{Proto: "tcp", State: "LISTEN", LocalHost: "0.0.0.0", LocalPort: 61010, PID: 1})
+	s := Snapshot{Kernel: func() []sockets.KernelSocket { return rows }}
+	for check, want := range map[string]bool{
+		"any([k.state == 'LISTEN' and k.lport == 61010 and k.pid > 0 for k in kernel])":                     true,
+		"len([k for k in kernel if k.state == 'TIME_WAIT' and k.rport == 61010 and k.timer > 0]) == 100000": true,
+		"len([1 for a in kernel for b in kernel if a.lport == b.lport]) > 0":                                false,
+	} {
+		ok, err := evalCheck(stepFor(t, check), s)
+		if ok != want {
+			t.Errorf("%s over %d rows: got %v (%v), want %v", check, len(rows), ok, err, want)
+		}
+		if !want && (err == nil || !strings.Contains(err.Error(), "too many steps")) {
+			t.Errorf("%s: not stopped for its steps: %v", check, err)
+		}
 	}
 }
 

@@ -4,7 +4,7 @@
 //
 // A lesson file (see docs/LESSON_FORMAT.md) holds steps in English and
 // Simplified Chinese; each step has the code to type and a check, a
-// Starlark expression over a read-only view of state (a Snapshot). The
+// Starlark expression over read-only views of state (views.go). The
 // repl builds a Snapshot after every statement and hands it to a Tutor,
 // which says when a step is done and shows the next one. Verify replays a
 // lesson's reference solution through Runners the repl provides.

@@ -2,13 +2,13 @@ package lessons
 
 import (
 	"os"
-	"sockrepl/repl/python"
 	"sort"
 	"sync"
 
 	"go.starlark.net/starlark"
 	"go.starlark.net/starlarkstruct"
 
+	"sockrepl/repl/python"
 	"sockrepl/sockets"
 )
 
@@ -28,22 +28,27 @@ var constants = sync.OnceValue(func() (c starlark.StringDict) {
 })
 
 // buildEnv makes the names a check sees (docs/LESSON_FORMAT.md, "What a
-// check sees"). The kernel listing is fetched only when withKernel.
-func buildEnv(s Snapshot, withKernel bool) starlark.StringDict {
+// check sees"): views only (views.go), never a learner's value. `g` is
+// built only when withGlobals, the kernel listing fetched only when
+// withKernel.
+func buildEnv(s Snapshot, withGlobals, withKernel bool) starlark.StringDict {
 	env := starlark.StringDict{}
 	for k, v := range constants() {
 		env[k] = v
 	}
+	w := newViewer(s.Globals)
 	views := make([]starlark.Value, 0, len(s.Sockets))
 	for _, sv := range s.Sockets {
-		views = append(views, socketView(sv.Name, sv.State))
+		views = append(views, newSocketView(sv.Name, sv.State))
 	}
 	list := starlark.NewList(views)
 	list.Freeze()
 	env["sockets"] = list
-	env["g"] = globalsDict(s)
+	if withGlobals {
+		env["g"] = w.globalsView(s.Globals)
+	}
 	env["sock"] = starlark.NewBuiltin("sock", s.sockBuiltin)
-	env["last"] = lastView(s.Last)
+	env["last"] = lastView(s.Last, w)
 	env["role"] = starlark.String(s.Role)
 	env["root"] = starlark.Bool(os.Geteuid() == 0)
 	env["exists"] = starlark.NewBuiltin("exists", existsBuiltin)
@@ -85,41 +90,6 @@ func kernelRows(list func() []sockets.KernelSocket) (v starlark.Value, ok bool) 
 	return l, true
 }
 
-// socketView is the read-only struct a check sees for one socket.
-func socketView(name string, st sockets.State) starlark.Value {
-	timeout := starlark.Value(starlark.None)
-	if st.Timeout != nil {
-		timeout = starlark.Float(*st.Timeout)
-	}
-	lhost, lport := hostPort(st.Laddr)
-	rhost, rport := hostPort(st.Raddr)
-	return starlarkstruct.FromStringDict(starlark.String("socket"), starlark.StringDict{
-		"name":      starlark.String(name),
-		"fd":        starlark.MakeInt(st.FD),
-		"family":    starlark.MakeInt(st.Family),
-		"type":      starlark.MakeInt(st.Type),
-		"kind":      starlark.String(st.Kind),
-		"state":     starlark.String(st.TCPState),
-		"laddr":     python.ToStarlark(st.Laddr),
-		"raddr":     python.ToStarlark(st.Raddr),
-		"lhost":     starlark.String(lhost),
-		"lport":     starlark.MakeInt(lport),
-		"rhost":     starlark.String(rhost),
-		"rport":     starlark.MakeInt(rport),
-		"mode":      starlark.String(st.Mode),
-		"timeout":   timeout,
-		"recvq":     starlark.MakeInt(st.RecvQ),
-		"sendq":     starlark.MakeInt(st.SendQ),
-		"acceptq":   starlark.MakeInt(st.AcceptQ),
-		"backlog":   starlark.MakeInt(st.Backlog),
-		"listening": starlark.Bool(st.Listening),
-		"closed":    starlark.Bool(st.Closed),
-		"rcvbuf":    starlark.MakeInt(st.RcvBuf),
-		"sndbuf":    starlark.MakeInt(st.SndBuf),
-		"reuseaddr": starlark.Bool(st.ReuseAddr),
-	})
-}
-
 // hostPort splits an inet address tuple; other addresses give "" and 0.
 func hostPort(addr any) (string, int) {
 	t, ok := addr.(sockets.Tuple)
@@ -131,44 +101,29 @@ func hostPort(addr any) (string, int) {
 	return host, port
 }
 
-func lastView(l Last) starlark.Value {
-	v := l.Value
-	if v == nil {
-		v = starlark.None
-	}
+// lastView is `last`; its value is a view like everything else.
+func lastView(l Last, w *viewer) starlark.Value {
 	return starlarkstruct.FromStringDict(starlark.String("last"), starlark.StringDict{
 		"code":  starlark.String(l.Code),
 		"ok":    starlark.Bool(l.OK),
 		"error": starlark.String(l.Error),
 		"errno": starlark.MakeInt(l.Errno),
-		"value": v,
+		"value": w.view(l.Value),
 	})
 }
 
-// globalsDict is `g`: the session's globals, with sockets as views.
-func globalsDict(s Snapshot) *starlark.Dict {
-	names := make([]string, 0, len(s.Globals))
-	for k := range s.Globals {
+// sortedNames are the keys of d in order.
+func sortedNames(d starlark.StringDict) []string {
+	names := make([]string, 0, len(d))
+	for k := range d {
 		names = append(names, k)
 	}
 	sort.Strings(names)
-	d := starlark.NewDict(len(names))
-	for _, k := range names {
-		v := s.Globals[k]
-		if v == nil {
-			continue
-		}
-		if s.IsSocket != nil {
-			if st, ok := s.IsSocket(v); ok {
-				v = socketView(k, st)
-			}
-		}
-		_ = d.SetKey(starlark.String(k), v)
-	}
-	return d
+	return names
 }
 
-// sockBuiltin is `sock(name)`: the socket held by a global, or None.
+// sockBuiltin is `sock(name)`: a view of the socket held by a global, or
+// None. Among the sockets a name has held, an open one wins.
 func (s Snapshot) sockBuiltin(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	var name string
 	if err := starlark.UnpackPositionalArgs(b.Name(), args, kwargs, 1, &name); err != nil {
@@ -182,12 +137,10 @@ func (s Snapshot) sockBuiltin(_ *starlark.Thread, b *starlark.Builtin, args star
 		}
 	}
 	if found != nil {
-		return socketView(found.Name, found.State), nil
+		return newSocketView(found.Name, found.State), nil
 	}
-	if v, ok := s.Globals[name]; ok && s.IsSocket != nil {
-		if st, ok := s.IsSocket(v); ok {
-			return socketView(name, st), nil
-		}
+	if sk, ok := python.SocketOf(s.Globals[name]); ok {
+		return newSocketView(name, sk.State()), nil
 	}
 	return starlark.None, nil
 }

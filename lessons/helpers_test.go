@@ -2,33 +2,26 @@ package lessons
 
 import (
 	"fmt"
+	"maps"
 	"testing"
 
 	"go.starlark.net/starlark"
 
+	"sockrepl/repl/python"
 	"sockrepl/sockets"
 )
 
-// shell is a stand-in for a learner's shell: real sockets of one Runtime,
-// each held by a global name, as the repl would build a Snapshot of them.
+// shell is a learner's shell as the repl builds one: a python.Interp over
+// real sockets of one Runtime, each socket held by a global name.
 type shell struct {
-	t       testing.TB
-	rt      *sockets.Runtime
-	names   []string
-	socks   []*sockets.Socket
-	globals starlark.StringDict
+	t     testing.TB
+	rt    *sockets.Runtime
+	in    *python.Interp
+	names []string
+	socks []*sockets.Socket
 
 	kernelCalls int
 }
-
-// sockValue stands for the repl's socket value in globals.
-type sockValue struct{ s *sockets.Socket }
-
-func (v sockValue) String() string        { return v.s.Repr() }
-func (v sockValue) Type() string          { return "socket" }
-func (v sockValue) Freeze()               {}
-func (v sockValue) Truth() starlark.Bool  { return true }
-func (v sockValue) Hash() (uint32, error) { return uint32(v.s.Fileno()), nil }
 
 func newShell(t testing.TB) *shell {
 	t.Helper()
@@ -37,21 +30,40 @@ func newShell(t testing.TB) *shell {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { rt.Close() })
-	return &shell{t: t, rt: rt, globals: starlark.StringDict{}}
+	return &shell{t: t, rt: rt, in: python.New(rt, python.Options{})}
 }
 
-// add names a socket, as an assignment in the shell would.
-func (sh *shell) add(name string, s *sockets.Socket) *sockets.Socket {
+// exec runs Python statements in the shell; they must not raise.
+func (sh *shell) exec(src string) {
+	sh.t.Helper()
+	if _, err := sh.in.Exec("<stdin>", src, python.Program); err != nil {
+		sh.t.Fatalf("%s: %v", src, err)
+	}
+}
+
+// socket runs name = socket.socket(family, typ) (-1 for the default) and
+// returns the socket.
+func (sh *shell) socket(name string, family, typ int) *sockets.Socket {
+	sh.t.Helper()
+	args := ""
+	if family >= 0 {
+		args = fmt.Sprintf("%d, %d", family, typ)
+	}
+	sh.exec(fmt.Sprintf("%s = socket.socket(%s)", name, args))
+	return sh.add(name)
+}
+
+// add records the socket held by global name, as the repl lists sockets.
+func (sh *shell) add(name string) *sockets.Socket {
+	sh.t.Helper()
+	v, _ := sh.in.Lookup(name)
+	s, ok := python.SocketOf(v)
+	if !ok {
+		sh.t.Fatalf("%s is not a socket: %v", name, v)
+	}
 	sh.names = append(sh.names, name)
 	sh.socks = append(sh.socks, s)
-	sh.globals[name] = sockValue{s}
 	return s
-}
-
-func (sh *shell) socket(name string, family, typ int) *sockets.Socket {
-	s, err := sh.rt.Socket(family, typ, 0)
-	sh.ok(err)
-	return sh.add(name, s)
 }
 
 func (sh *shell) ok(err error) {
@@ -65,7 +77,7 @@ func (sh *shell) ok(err error) {
 func (sh *shell) snap(last Last) Snapshot {
 	s := Snapshot{
 		Role:    "main",
-		Globals: starlark.StringDict{},
+		Globals: maps.Clone(sh.in.Globals()),
 		Last:    last,
 		Kernel: func() []sockets.KernelSocket {
 			sh.kernelCalls++
@@ -73,15 +85,6 @@ func (sh *shell) snap(last Last) Snapshot {
 			sh.ok(err)
 			return rows
 		},
-		IsSocket: func(v starlark.Value) (sockets.State, bool) {
-			if sv, ok := v.(sockValue); ok {
-				return sv.s.State(), true
-			}
-			return sockets.State{}, false
-		},
-	}
-	for k, v := range sh.globals {
-		s.Globals[k] = v
 	}
 	for i, sk := range sh.socks {
 		s.Sockets = append(s.Sockets, SocketView{Name: sh.names[i], State: sk.State()})
@@ -93,17 +96,14 @@ func (sh *shell) snap(last Last) Snapshot {
 // to it, and conn accepted: the shell of lesson 01 after step 6.
 func listenerPair(t testing.TB) (sh *shell, port int) {
 	sh = newShell(t)
-	s := sh.socket("s", -1, -1)
-	sh.ok(s.Bind(sockets.Tuple{"127.0.0.1", 0}))
-	sh.ok(s.Listen())
-	addr, err := s.Getsockname()
+	sh.socket("s", -1, -1)
+	sh.exec("s.bind(('127.0.0.1', 0))\ns.listen()\nport = s.getsockname()[1]")
+	sh.socket("c", -1, -1)
+	sh.exec("c.connect(('127.0.0.1', port))\nconn, addr = s.accept()")
+	sh.add("conn")
+	v, _ := sh.in.Lookup("port")
+	port, err := starlark.AsInt32(v)
 	sh.ok(err)
-	port = addr.(sockets.Tuple)[1].(int)
-	c := sh.socket("c", -1, -1)
-	sh.ok(c.Connect(sockets.Tuple{"127.0.0.1", port}))
-	conn, _, err := s.Accept()
-	sh.ok(err)
-	sh.add("conn", conn)
 	return sh, port
 }
 

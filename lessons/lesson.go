@@ -22,8 +22,9 @@ type Step struct {
 	After int // 0, or the N of another role's step this one waits for
 	Line  int // line of the `step` keyword
 
-	checkLine  int  // line of the `check:` field, for error positions
-	usesKernel bool // the check reads `kernel`, so the listing is fetched
+	checkLine   int  // line of the `check:` field, for error positions
+	usesKernel  bool // the check reads `kernel`, so the listing is fetched
+	usesGlobals bool // the check reads `g`, so the globals are viewed
 }
 
 // RoleSteps returns the steps of one role, in file order.

@@ -21,7 +21,7 @@ func Listing(all []*Lesson, lang string, st *Store) []string {
 	for _, l := range all {
 		line := pad(l.ID, idW) + "  " + pad(truncate(text(l.Title, lang), maxTitle), titleW) +
 			"  " + pad(strings.Join(l.Roles, " "), rolesW) +
-			"  " + pad(msg(lang, "list.steps", len(l.Steps)), 8)
+			"  " + pad(tr(lang, "%d steps", len(l.Steps)), 8)
 		if p := progressOf(l, lang, p); p != "" {
 			line += "  " + p
 		}
@@ -41,7 +41,7 @@ func progressOf(l *Lesson, lang string, p *progress) string {
 		total := len(l.RoleSteps(r))
 		s := fmt.Sprintf("%d/%d", min(len(rp.Done), total), total)
 		if rp.At == 0 {
-			s = msg(lang, "list.done")
+			s = tr(lang, "done")
 		}
 		if len(l.Roles) > 1 {
 			s = r + " " + s

@@ -6,14 +6,18 @@ import (
 	"sockrepl/sockets"
 )
 
-// Snapshot is what a check sees, built by the repl after every statement.
+// Snapshot is the state a check looks at, built by the repl after every
+// statement.
+//
+// Globals and Last.Value are the learner's own values, as the interpreter
+// holds them; a check never sees them, only read-only views built from
+// them (views.go).
 type Snapshot struct {
-	Role     string
-	Sockets  []SocketView        // this shell's sockets, open and closed, oldest first
-	Globals  starlark.StringDict // shallow copy of the session's globals
-	Last     Last
-	Kernel   func() []sockets.KernelSocket              // called lazily, at most once per check round
-	IsSocket func(starlark.Value) (sockets.State, bool) // maps a global that is a socket value to its state
+	Role    string
+	Sockets []SocketView        // this shell's sockets, open and closed, oldest first
+	Globals starlark.StringDict // the session's globals (a shallow copy)
+	Last    Last
+	Kernel  func() []sockets.KernelSocket // called lazily, at most once per check round
 }
 
 // SocketView is one socket of the shell and the variable that holds it.

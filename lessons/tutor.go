@@ -27,13 +27,13 @@ type Tutor struct {
 func NewTutor(l *Lesson, role, lang string, store *Store) (*Tutor, error) {
 	if role == "" {
 		if len(l.Roles) != 1 {
-			return nil, errors.New(msg(lang, "lesson.badrole", l.ID,
+			return nil, errors.New(tr(lang, "Lesson %s has the roles %s: pick one, e.g. %%lesson %s %s.", l.ID,
 				strings.Join(l.Roles, ", "), shortID(l.ID), l.Roles[0]))
 		}
 		role = l.Roles[0]
 	}
 	if !l.HasRole(role) {
-		return nil, errors.New(msg(lang, "lesson.norole", l.ID, role, strings.Join(l.Roles, ", ")))
+		return nil, errors.New(tr(lang, "Lesson %s has no role %q; its roles are %s.", l.ID, role, strings.Join(l.Roles, ", ")))
 	}
 	t := &Tutor{l: l, role: role, lang: lang, store: store, steps: l.RoleSteps(role), done: map[int]bool{}}
 	if rp := store.get(l.ID, role); rp != nil {
@@ -89,26 +89,26 @@ func (t *Tutor) Finished() bool { return t.Current() == nil }
 // Intro returns the title, the intro and the current step, for when a
 // lesson starts or resumes.
 func (t *Tutor) Intro() []string {
-	out := []string{msg(t.lang, "lesson.head", t.l.ID, text(t.l.Title, t.lang))}
+	out := []string{tr(t.lang, "Lesson %s: %s", t.l.ID, text(t.l.Title, t.lang))}
 	if in := text(t.l.Intro, t.lang); in != "" {
 		out = append(out, wrap(in, width(), "  ")...)
 	}
 	if len(t.l.Roles) > 1 {
-		out = append(out, wrap(msg(t.lang, "lesson.role", t.role), width(), "  ")...)
+		out = append(out, wrap(tr(t.lang, "You are the %s. Each other role runs in a terminal of its own:", t.role), width(), "  ")...)
 		for _, r := range t.l.Roles {
 			if r != t.role {
-				out = append(out, "    "+msg(t.lang, "lesson.roleopen", r, shortID(t.l.ID), r))
+				out = append(out, "    "+tr(t.lang, "sockrepl --role %s    then    %%lesson %s %s", r, shortID(t.l.ID), r))
 			}
 		}
 	}
 	if t.l.Needs == "root" && os.Geteuid() != 0 {
-		out = append(out, wrap(msg(t.lang, "lesson.root"), width(), "  ")...)
+		out = append(out, wrap(tr(t.lang, "Some steps need root; as another user they show what happens instead."), width(), "  ")...)
 	}
 	switch {
 	case t.pos > 0 && t.pos < len(t.steps):
-		out = append(out, msg(t.lang, "lesson.resume", t.steps[t.pos].N))
+		out = append(out, tr(t.lang, "Resuming at step %d (%%lesson reset starts over).", t.steps[t.pos].N))
 	case t.pos >= len(t.steps):
-		out = append(out, msg(t.lang, "lesson.again"))
+		out = append(out, tr(t.lang, "You have been through this lesson before; %lesson reset starts it again."))
 	}
 	return append(out, t.StepText()...)
 }
@@ -131,7 +131,7 @@ func (t *Tutor) Leftovers(s Snapshot) []string {
 	if len(names) == 0 {
 		return nil
 	}
-	return wrap(msg(t.lang, "lesson.leftover", len(names), strings.Join(names, ", ")), width(), "")
+	return wrap(tr(t.lang, "Note: %d socket(s) from before are still open (%s). Checks look at every socket, so close them first, or start a fresh sockrepl.", len(names), strings.Join(names, ", ")), width(), "")
 }
 
 // StepText returns the current step: its heading, text and code.
@@ -142,13 +142,13 @@ func (t *Tutor) StepText() []string {
 	}
 	var out []string
 	if len(t.l.Roles) > 1 {
-		out = append(out, msg(t.lang, "step.head.role", st.N, len(t.l.Steps), st.Role))
+		out = append(out, tr(t.lang, "Step %d/%d (%s)", st.N, len(t.l.Steps), st.Role))
 	} else {
-		out = append(out, msg(t.lang, "step.head", st.N, len(t.l.Steps)))
+		out = append(out, tr(t.lang, "Step %d/%d", st.N, len(t.l.Steps)))
 	}
 	out = append(out, wrap(text(st.Say, t.lang), width(), "  ")...)
 	if st.After > 0 && !t.hasPassedPartner(st.After) {
-		out = append(out, wrap(msg(t.lang, "step.after", t.l.Step(st.After).Role, st.After), width(), "  ")...)
+		out = append(out, wrap(tr(t.lang, "First wait for the %s terminal to finish step %d.", t.l.Step(st.After).Role, st.After), width(), "  ")...)
 	}
 	return append(out, t.code(st)...)
 }
@@ -182,11 +182,11 @@ func (t *Tutor) code(st *Step) []string {
 }
 
 func (t *Tutor) finished() []string {
-	out := []string{msg(t.lang, "lesson.finished", t.l.ID, len(t.steps))}
+	out := []string{tr(t.lang, "Lesson %s finished: that was the last of this terminal's %d steps.", t.l.ID, len(t.steps))}
 	if len(t.l.Roles) > 1 {
-		out = append(out, msg(t.lang, "lesson.partner"))
+		out = append(out, tr(t.lang, "The other terminal may still have steps to finish."))
 	}
-	return append(out, msg(t.lang, "lesson.more"))
+	return append(out, tr(t.lang, "%lesson lists the other lessons."))
 }
 
 // Observe evaluates the current step's check after a statement. When it
@@ -212,20 +212,20 @@ func (t *Tutor) Check(s Snapshot) []string {
 	if ok, _ := evalCheck(st, s); ok {
 		return t.pass(st)
 	}
-	return []string{msg(t.lang, "step.notyet", st.N)}
+	return []string{tr(t.lang, "Not yet: step %d is not done. %%hint gives a hint, %%show the code.", st.N)}
 }
 
 func (t *Tutor) pass(st *Step) []string {
 	t.done[st.N] = true
 	t.pos++
 	t.save()
-	return append([]string{msg(t.lang, "step.done", st.N)}, t.StepText()...)
+	return append([]string{tr(t.lang, "✓ step %d done", st.N)}, t.StepText()...)
 }
 
 // Next skips forward one step without passing it.
 func (t *Tutor) Next() []string {
 	if t.pos >= len(t.steps) {
-		return append([]string{msg(t.lang, "step.last")}, t.finished()...)
+		return append([]string{tr(t.lang, "There are no more steps.")}, t.finished()...)
 	}
 	t.pos++
 	t.save()
@@ -235,7 +235,7 @@ func (t *Tutor) Next() []string {
 // Back goes back one step.
 func (t *Tutor) Back() []string {
 	if t.pos == 0 {
-		return append([]string{msg(t.lang, "step.first")}, t.StepText()...)
+		return append([]string{tr(t.lang, "This is already the first step.")}, t.StepText()...)
 	}
 	t.pos--
 	t.save()
@@ -255,7 +255,7 @@ func (t *Tutor) Hint(last Last) []string {
 	}
 	h := text(st.Hint, t.lang)
 	if h == "" {
-		h = msg(t.lang, "hint.none")
+		h = tr(t.lang, "Type the code shown (%show), or your own line that reaches the same goal.")
 	}
 	return append(out, wrap(h, width(), "")...)
 }
@@ -274,7 +274,7 @@ func (t *Tutor) Reset() []string {
 	t.pos = 0
 	t.done = map[int]bool{}
 	t.saveErr = t.store.put(t.l.ID, t.role, nil)
-	return append([]string{msg(t.lang, "lesson.reset")}, t.StepText()...)
+	return append([]string{tr(t.lang, "Progress cleared; back to step 1.")}, t.StepText()...)
 }
 
 // save records the position and the steps passed.

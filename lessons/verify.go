@@ -37,12 +37,12 @@ func Verify(l *Lesson, lang string, newRunner func(role string) (Runner, error))
 		}
 	}()
 	fail := func(st *Step, why string) (bool, []string) {
-		return false, []string{msg(lang, "verify.fail", l.ID, st.N, st.Role, why)}
+		return false, []string{tr(lang, "FAIL %s step %d (%s): %s", l.ID, st.N, st.Role, why)}
 	}
 	for _, role := range l.Roles {
 		r, err := newRunner(role)
 		if err != nil {
-			return false, []string{msg(lang, "verify.failall", l.ID, msg(lang, "verify.runner", role, err))}
+			return false, []string{tr(lang, "FAIL %s: %s", l.ID, tr(lang, "cannot start a session for role %s: %v", role, err))}
 		}
 		runners[role] = r
 		order = append(order, r)
@@ -52,13 +52,13 @@ func Verify(l *Lesson, lang string, newRunner func(role string) (Runner, error))
 		r := runners[st.Role]
 		why, err := replayStep(r, st, last, lang)
 		if err != nil {
-			return fail(st, msg(lang, "verify.crash", err))
+			return fail(st, tr(lang, "the session failed: %v", err))
 		}
 		if why != "" {
 			return fail(st, why)
 		}
 	}
-	return true, []string{msg(lang, "verify.ok", l.ID, len(l.Steps))}
+	return true, []string{tr(lang, "ok   %s  %d steps", l.ID, len(l.Steps))}
 }
 
 // replayStep runs one step and says what is wrong with it, or "". err is
@@ -70,27 +70,27 @@ func replayStep(r Runner, st *Step, last map[string]Last, lang string) (why stri
 		}
 	}()
 	if ok, _ := evalCheck(st, r.Snapshot(last[st.Role])); ok {
-		return msg(lang, "verify.before"), nil
+		return tr(lang, "check already true before the code ran"), nil
 	}
 	lst, blocked, err := execStep(r, st.Code)
 	if err != nil {
 		return "", err
 	}
 	if blocked {
-		return msg(lang, "verify.blocked", StepTimeout), nil
+		return tr(lang, "the code was still blocked after %s and was interrupted", StepTimeout), nil
 	}
 	last[st.Role] = lst
 	ok, cerr := evalCheck(st, r.Snapshot(lst))
 	if ok {
 		return "", nil
 	}
-	why = msg(lang, "verify.after")
+	why = tr(lang, "check false after code")
 	if lst.Error != "" {
 		e := lst.Error
 		if lst.Errno != 0 {
 			e += fmt.Sprintf(" [Errno %d]", lst.Errno)
 		}
-		why += "; " + msg(lang, "verify.raised", e)
+		why += "; " + tr(lang, "the code raised %s", e)
 	}
 	if cerr != nil {
 		why += ": " + cerr.Error()

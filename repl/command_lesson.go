@@ -131,7 +131,8 @@ func (s *Session) lessonLines(lines []string) {
 	}
 }
 
-// snapshot is the read-only view a lesson check sees.
+// snapshot is the state a lesson check looks at; lessons turns it into
+// read-only views.
 func (s *Session) snapshot() lessons.Snapshot {
 	names := s.interp.SocketNames()
 	snap := lessons.Snapshot{
@@ -142,20 +143,11 @@ func (s *Session) snapshot() lessons.Snapshot {
 			rows, _ := sockets.ListKernel()
 			return rows
 		},
-		IsSocket: func(v starlark.Value) (sockets.State, bool) {
-			if sk, ok := python.SocketOf(v); ok {
-				return sk.State(), true
-			}
-			return sockets.State{}, false
-		},
 	}
 	if s.tutor != nil {
 		snap.Role = s.tutor.Role()
 	}
 	for k, v := range s.interp.Globals() {
-		if _, builtin := v.(*starlark.Builtin); builtin || python.IsInternal(k) {
-			continue
-		}
 		snap.Globals[k] = v
 	}
 	s.snapshotStates()

@@ -82,15 +82,15 @@ func (s *Session) cmdLs([]string) error {
 		if st.Listening {
 			queue = fmt.Sprintf("%d/%d", st.AcceptQ, st.Backlog)
 		}
-		state := st.TCPState
-		if state == "" {
+		state := st.TCPState.String()
+		if st.TCPState == sockets.TCPNone {
 			state = "-"
 		}
 		name := strings.Join(names[sk], ",")
 		if name == "" {
 			name = "-"
 		}
-		rows = append(rows, []string{name, fmt.Sprint(st.FD), st.Kind, state,
+		rows = append(rows, []string{name, fmt.Sprint(st.FD), string(st.Kind), state,
 			addrText(st.Laddr), addrText(st.Raddr), modeText(st),
 			fmt.Sprint(st.RecvQ), fmt.Sprint(st.SendQ), queue})
 	}
@@ -103,10 +103,10 @@ func (s *Session) cmdLs([]string) error {
 }
 
 func modeText(st sockets.State) string {
-	if st.Mode == "timeout" && st.Timeout != nil {
+	if st.Mode == sockets.ModeTimeout && st.Timeout != nil {
 		return fmt.Sprintf("timeout %gs", *st.Timeout)
 	}
-	return st.Mode
+	return st.Mode.String()
 }
 
 // addrText prints a socket address the way ss does: host:port, a path,

@@ -10,7 +10,8 @@
 // line and program modes; terminal.go the interactive terminal; screen.go
 // output, colour and the blocking-call status line; notice.go reports
 // kernel state changes; commands.go and command_*.go the % commands;
-// complete.go, history.go, hints.go and i18n.go the rest of what the
-// learner sees. The language itself lives in repl/python (the
+// complete.go and history.go the rest of what the learner sees. Every
+// message and exception hint is in two languages in lessons/words, which
+// the lessons share; i18n.go adapts it. The language itself lives in repl/python (the
 // interpreter) and repl/python/translate (Python source to Starlark).
 package repl

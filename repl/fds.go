@@ -6,9 +6,6 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// firstUserFD is where Python's first socket lands, and where ours should.
-const firstUserFD = 3
-
 // reservedBelow: start-up descriptors go at or above this number.
 const reservedBelow = 10
 

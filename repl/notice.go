@@ -64,9 +64,9 @@ func (s *Session) change(name string, before, now sockets.State) string {
 			return tr(s.lang, "%s: %d connection waiting in the accept queue", name, now.AcceptQ)
 		}
 		return tr(s.lang, "%s: %d connections waiting in the accept queue", name, now.AcceptQ)
-	case now.TCPState == "CLOSE_WAIT" && before.TCPState != "CLOSE_WAIT":
+	case now.TCPState == sockets.TCPCloseWait && before.TCPState != sockets.TCPCloseWait:
 		return tr(s.lang, "%s: peer closed its end: recv() will return b''", name)
-	case now.TCPState != before.TCPState && before.TCPState != "" && before.TCPState != "CLOSED" && now.TCPState != "":
+	case now.TCPState != before.TCPState && before.TCPState != sockets.TCPNone && before.TCPState != sockets.TCPClosed && now.TCPState != sockets.TCPNone:
 		// Leaving CLOSED is the learner's own listen() or connect(): not news.
 		return tr(s.lang, "%s: %s → %s", name, before.TCPState, now.TCPState)
 	case !now.Listening && now.RecvQ > before.RecvQ:

@@ -72,12 +72,12 @@ type State struct {
 	FD        int
 	Closed    bool
 	Family    int
-	Type      int    // without SOCK_NONBLOCK/SOCK_CLOEXEC bits
-	Kind      string // "tcp4", "tcp6", "udp4", "udp6", "unix-stream", "unix-dgram", "raw4", "raw6"
-	TCPState  string // "LISTEN", "SYN_SENT", "ESTABLISHED", "FIN_WAIT1", ..., "CLOSED" (kernel state 7); "" when not TCP
-	Laddr     any    // Python value as getsockname() returns it; nil when unbound
-	Raddr     any    // Python value as getpeername() returns it; nil when not connected
-	Mode      string // "blocking", "timeout", "non-blocking"
+	Type      int      // without SOCK_NONBLOCK/SOCK_CLOEXEC bits
+	Kind      Kind     // KindTCP4, KindUnixStream, ...
+	TCPState  TCPState // TCPListen, TCPEstablished, ...; TCPNone when not TCP
+	Laddr     any      // Python value as getsockname() returns it; nil when unbound
+	Raddr     any      // Python value as getpeername() returns it; nil when not connected
+	Mode      Mode     // ModeBlocking, ModeTimeout, ModeNonBlocking
 	Timeout   *float64
 	RecvQ     int // bytes waiting to be read (SIOCINQ); for a listener, the accept queue length
 	SendQ     int // bytes not yet acknowledged (SIOCOUTQ)
@@ -89,11 +89,89 @@ type State struct {
 	ReuseAddr bool // SO_REUSEADDR is set
 }
 
+// TCPState is a TCP socket's state. The values are the kernel's numbers
+// (include/net/tcp_states.h), so TCP_INFO's tcpi_state and /proc/net/tcp
+// convert directly; String gives the name the shell shows.
+type TCPState uint8
+
+const (
+	TCPNone        TCPState = iota // not a TCP socket; String gives ""
+	TCPEstablished                 // ESTABLISHED
+	TCPSynSent                     // SYN_SENT
+	TCPSynRecv                     // SYN_RECV
+	TCPFinWait1                    // FIN_WAIT1
+	TCPFinWait2                    // FIN_WAIT2
+	TCPTimeWait                    // TIME_WAIT
+	TCPClosed                      // CLOSED: neither connected nor listening (RFC 793's name)
+	TCPCloseWait                   // CLOSE_WAIT
+	TCPLastAck                     // LAST_ACK
+	TCPListen                      // LISTEN
+	TCPClosing                     // CLOSING
+	TCPNewSynRecv                  // NEW_SYN_RECV
+)
+
+var tcpStateNames = [...]string{
+	TCPNone: "", TCPEstablished: "ESTABLISHED", TCPSynSent: "SYN_SENT", TCPSynRecv: "SYN_RECV",
+	TCPFinWait1: "FIN_WAIT1", TCPFinWait2: "FIN_WAIT2", TCPTimeWait: "TIME_WAIT",
+	TCPClosed: "CLOSED", TCPCloseWait: "CLOSE_WAIT", TCPLastAck: "LAST_ACK",
+	TCPListen: "LISTEN", TCPClosing: "CLOSING", TCPNewSynRecv: "NEW_SYN_RECV",
+}
+
+// String is the state's name as ss and netstat print it; "" for TCPNone
+// and for numbers the kernel may add later.
+func (t TCPState) String() string {
+	if int(t) < len(tcpStateNames) {
+		return tcpStateNames[t]
+	}
+	return ""
+}
+
+// Mode is which of CPython's three socket modes a socket is in. The fd is
+// O_NONBLOCK in the last two.
+type Mode uint8
+
+const (
+	ModeBlocking    Mode = iota // settimeout(None): calls wait as long as it takes
+	ModeTimeout                 // settimeout(t > 0): calls wait up to t, then TimeoutError
+	ModeNonBlocking             // settimeout(0): calls that would wait raise BlockingIOError
+)
+
+// String is the mode as the shell shows it: "blocking", "timeout",
+// "non-blocking".
+func (m Mode) String() string {
+	switch m {
+	case ModeBlocking:
+		return "blocking"
+	case ModeTimeout:
+		return "timeout"
+	case ModeNonBlocking:
+		return "non-blocking"
+	}
+	return ""
+}
+
+// Kind is the short name of a socket's family and type, as the shell
+// shows it. The constants are the kinds learners make; other families and
+// types get a name made of both, such as "AF_NETLINK-raw".
+type Kind string
+
+const (
+	KindTCP4          Kind = "tcp4"
+	KindTCP6          Kind = "tcp6"
+	KindUDP4          Kind = "udp4"
+	KindUDP6          Kind = "udp6"
+	KindRaw4          Kind = "raw4"
+	KindRaw6          Kind = "raw6"
+	KindUnixStream    Kind = "unix-stream"
+	KindUnixDgram     Kind = "unix-dgram"
+	KindUnixSeqpacket Kind = "unix-seqpacket"
+)
+
 // KernelSocket is one row of the system-wide listing (/proc/net or
 // sock_diag): sockets of every process, including TIME_WAIT leftovers.
 type KernelSocket struct {
 	Proto      string // "tcp", "tcp6", "udp", "udp6", "unix"
-	State      string // "LISTEN", "ESTABLISHED", "TIME_WAIT", ...; UDP: "UNCONN" or "ESTAB"; unix: "LISTEN", "ESTAB", "CONNECTING", "UNCONN"
+	State      string // TCP: a TCPState's name; UDP: "UNCONN" or "ESTAB"; unix: "LISTEN", "ESTAB", "CONNECTING", "UNCONN"
 	LocalHost  string
 	LocalPort  int
 	RemoteHost string

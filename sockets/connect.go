@@ -74,7 +74,7 @@ func (s *Socket) Accept() (ns *Socket, addr any, err error) {
 		listening = err != nil || v != 0
 	}
 	for {
-		if s.mode == modeBlocking && listening {
+		if s.mode == ModeBlocking && listening {
 			// The fd blocks: wait until accept cannot, so that an
 			// interrupt never finds us inside the system call.
 			if err := c.waitFD(s.fd, unix.POLLIN, time.Time{}, WaitAcceptQueue); err != nil {
@@ -92,7 +92,7 @@ func (s *Socket) Accept() (ns *Socket, addr any, err error) {
 			return s.rt.newSocket(fd, s.family, s.typ, s.proto), sa.value(), nil
 		case e == unix.EINTR:
 			continue
-		case e == unix.EAGAIN && s.mode != modeNonBlocking:
+		case e == unix.EAGAIN && s.mode != ModeNonBlocking:
 			if err := c.waitFD(s.fd, unix.POLLIN, deadline, WaitAcceptQueue); err != nil {
 				return nil, nil, waitErr("accept", err)
 			}
@@ -140,7 +140,7 @@ func (s *Socket) connect(sa *sockaddr) (err error) {
 	s.dialed = sa
 	c := s.rt.begin("connect", s)
 	defer c.end(&err)
-	if s.mode == modeBlocking && s.fd >= 0 {
+	if s.mode == ModeBlocking && s.fd >= 0 {
 		if err := s.setKernelBlocking(false); err != nil {
 			return err
 		}
@@ -161,9 +161,9 @@ func (s *Socket) connect(sa *sockaddr) (err error) {
 		switch {
 		case e == nil:
 			return nil
-		case s.mode == modeNonBlocking:
+		case s.mode == ModeNonBlocking:
 			return sysError("connect", e)
-		case e == unix.EINPROGRESS && s.mode == modeBlocking && !retried:
+		case e == unix.EINPROGRESS && s.mode == ModeBlocking && !retried:
 			// On loopback the handshake has usually finished by the time
 			// connect() returns (the SYN-ACK is processed as the call
 			// releases the socket): ask once more before waiting.
@@ -172,7 +172,7 @@ func (s *Socket) connect(sa *sockaddr) (err error) {
 			if err := c.waitFD(s.fd, unix.POLLOUT, deadline, WaitHandshake); err != nil {
 				return waitErr("connect", err)
 			}
-			if s.mode == modeBlocking {
+			if s.mode == ModeBlocking {
 				// Calling connect() again finishes as the kernel's own
 				// blocking connect does: 0 and the socket marked connected
 				// (so a second connect() raises EISCONN), or the error

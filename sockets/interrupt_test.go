@@ -118,7 +118,7 @@ func TestInterruptConnect(t *testing.T) {
 	if rep.Op != "connect" || rep.Why != WaitHandshake || rep.FD != c.Fileno() {
 		t.Errorf("report %+v", rep)
 	}
-	if st := c.State(); st.TCPState != "SYN_SENT" || st.Mode != "blocking" || Repr(st.Raddr) != Repr(addr) {
+	if st := c.State(); st.TCPState != TCPSynSent || st.Mode != ModeBlocking || Repr(st.Raddr) != Repr(addr) {
 		t.Errorf("after interrupt: %+v", st)
 	}
 	if nonblockFlag(t, c) {
@@ -129,7 +129,7 @@ func TestInterruptConnect(t *testing.T) {
 	s, _, err := l.Accept()
 	check(t, err)
 	check(t, c.Connect(addr))
-	if st := c.State(); st.TCPState != "ESTABLISHED" {
+	if st := c.State(); st.TCPState != TCPEstablished {
 		t.Errorf("after connect: %+v", st)
 	}
 	s2, _, err := l.Accept()

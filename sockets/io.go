@@ -99,9 +99,9 @@ func (s *Socket) sendOnce(p []byte, flags int, to *sockaddr) (int, error) {
 // (CPython then raises BlockingIOError; in timeout mode it still waits).
 func (s *Socket) mayWait(flags int) bool {
 	switch s.mode {
-	case modeNonBlocking:
+	case ModeNonBlocking:
 		return false
-	case modeBlocking:
+	case ModeBlocking:
 		return flags&unix.MSG_DONTWAIT == 0
 	}
 	return true

@@ -27,6 +27,11 @@ const userHZ = 100
 // /proc/net, with the owning process where /proc/PID/fd shows it. It reads
 // each table once and walks /proc once, so it stays linear in the number
 // of sockets and fds. Nothing is cached between calls.
+//
+// A table is not read as one snapshot: the kernel hands it out a page at
+// a time and finds its place again by hash bucket and position in the
+// bucket, so a socket created or closed meanwhile shifts the rows after
+// it, and a row can come twice. Rows are kept once (see dedupe).
 func ListKernel() ([]KernelSocket, error) {
 	var out []KernelSocket
 	for _, t := range []struct {
@@ -44,9 +49,34 @@ func ListKernel() ([]KernelSocket, error) {
 		return nil, fileError(procRoot+"/net/unix", err)
 	}
 	out = append(out, rows...)
+	out = dedupe(out)
 	fillListenBacklogs(out)
 	fillOwners(out)
 	return out, nil
+}
+
+// dedupe keeps the first of rows that are the same socket: the same inode
+// in one table, or, for sockets without one (TIME_WAIT), the same state
+// and addresses.
+func dedupe(rows []KernelSocket) []KernelSocket {
+	type key struct {
+		proto, state, lhost, rhost string
+		lport, rport               int
+		inode                      uint64
+	}
+	seen := make(map[key]bool, len(rows))
+	out := rows[:0]
+	for _, k := range rows {
+		id := key{proto: k.Proto, inode: k.Inode}
+		if k.Inode == 0 {
+			id = key{k.Proto, k.State, k.LocalHost, k.RemoteHost, k.LocalPort, k.RemotePort, 0}
+		}
+		if !seen[id] {
+			seen[id] = true
+			out = append(out, k)
+		}
+	}
+	return out
 }
 
 // fileError is CPython's OSError for a file that could not be read:
@@ -95,7 +125,7 @@ func readInetTable(path, proto string, udp bool) ([]KernelSocket, error) {
 				k.State = "ESTAB"
 			}
 		} else {
-			k.State = tcpStateName(int(st))
+			k.State = TCPState(st).String()
 		}
 		if tx, rx, ok := bytes.Cut(f[4], []byte(":")); ok {
 			k.SendQ, k.RecvQ = int(hexUint(tx)), int(hexUint(rx))

@@ -274,7 +274,7 @@ func TestResetAndHalfCloseMatchCPython(t *testing.T) {
 				check(t, a.Sendall([]byte("unread"), 0))
 				readable(t, rt, b)
 				check(t, b.Close())
-				waitFor(t, func() bool { return a.State().TCPState == "CLOSED" })
+				waitFor(t, func() bool { return a.State().TCPState == TCPClosed })
 				return attempt(recvOf(a, 3), recvOf(a, 10), recvOf(a, 10))
 			}},
 		{"half-close", pyPair + pyAttempts +

@@ -102,7 +102,7 @@ func TestTooManyOpenFilesChild(t *testing.T) {
 		t.Errorf("getaddrinfo('localhost', 80) at the limit: %v", err)
 	}
 	// State reads everything through the socket's own fd.
-	if st := c.State(); st.TCPState != "ESTABLISHED" || st.Raddr == nil {
+	if st := c.State(); st.TCPState != TCPEstablished || st.Raddr == nil {
 		t.Errorf("State at the limit: %+v", st)
 	}
 

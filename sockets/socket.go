@@ -18,23 +18,10 @@ type Socket struct {
 	rt                 *Runtime
 	fd                 int // -1 once closed
 	family, typ, proto int
-	mode               mode
+	mode               Mode
 	timeout            float64   // seconds, in timeout mode
 	backlog            int       // from the last successful listen; -1 before
 	dialed             *sockaddr // the address given to the last connect()
-}
-
-// mode is CPython's three socket modes; the fd is O_NONBLOCK in the last two.
-type mode int
-
-const (
-	modeBlocking mode = iota
-	modeTimeout
-	modeNonBlocking
-)
-
-func (m mode) String() string {
-	return [...]string{"blocking", "timeout", "non-blocking"}[m]
 }
 
 // Socket is socket.socket(family, type, proto). family -1 / type -1 mean
@@ -69,7 +56,7 @@ func (rt *Runtime) Socket(family, typ, proto int) (*Socket, error) {
 func (rt *Runtime) newSocket(fd, family, typ, proto int) *Socket {
 	s := &Socket{rt: rt, fd: fd, family: family, typ: typ &^ (unix.SOCK_NONBLOCK | unix.SOCK_CLOEXEC), proto: proto, backlog: -1}
 	if typ&unix.SOCK_NONBLOCK != 0 {
-		s.mode = modeNonBlocking
+		s.mode = ModeNonBlocking
 	}
 	rt.add(s)
 	return s
@@ -170,13 +157,13 @@ func (s *Socket) Setblocking(flag bool) error {
 }
 
 // Getblocking is False only in non-blocking mode (timeout 0.0).
-func (s *Socket) Getblocking() bool { return s.mode != modeNonBlocking }
+func (s *Socket) Getblocking() bool { return s.mode != ModeNonBlocking }
 
 // Settimeout: nil is None (blocking), 0 non-blocking, >0 timeout mode.
 // Negative gives ValueError "Timeout value out of range". As in CPython
 // the mode changes even on a closed socket, which then raises EBADF.
 func (s *Socket) Settimeout(t *float64) error {
-	m := modeBlocking
+	m := ModeBlocking
 	if t != nil {
 		// CPython keeps the timeout in whole nanoseconds, rounded away
 		// from zero: 1e-12 is 1e-09 when read back, -1e-12 is negative.
@@ -194,14 +181,14 @@ func (s *Socket) Settimeout(t *float64) error {
 		case ns < 0:
 			return ValueError("Timeout value out of range")
 		case ns == 0:
-			m = modeNonBlocking
+			m = ModeNonBlocking
 		default:
-			m = modeTimeout
+			m = ModeTimeout
 			s.timeout = nsToSeconds(int64(ns))
 		}
 	}
 	s.mode = m
-	return s.setKernelBlocking(m == modeBlocking)
+	return s.setKernelBlocking(m == ModeBlocking)
 }
 
 // nsToSeconds is CPython's _PyTime_AsSecondsDouble: whole seconds
@@ -239,9 +226,9 @@ func (s *Socket) setKernelBlocking(blocking bool) error {
 func (s *Socket) Gettimeout() *float64 {
 	var v float64
 	switch s.mode {
-	case modeBlocking:
+	case ModeBlocking:
 		return nil
-	case modeTimeout:
+	case ModeTimeout:
 		v = s.timeout
 	}
 	return &v
@@ -249,7 +236,7 @@ func (s *Socket) Gettimeout() *float64 {
 
 // deadline is when a call that starts now must give up; zero in blocking mode.
 func (s *Socket) deadline() time.Time {
-	if s.mode != modeTimeout {
+	if s.mode != ModeTimeout {
 		return time.Time{}
 	}
 	return time.Now().Add(time.Duration(s.timeout * float64(time.Second)))

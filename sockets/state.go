@@ -6,22 +6,6 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// tcpStates names the kernel's TCP states (include/net/tcp_states.h).
-// State 7, a TCP socket that is neither connected nor listening, is
-// called CLOSED as in RFC 793.
-var tcpStates = [...]string{
-	1: "ESTABLISHED", 2: "SYN_SENT", 3: "SYN_RECV", 4: "FIN_WAIT1", 5: "FIN_WAIT2",
-	6: "TIME_WAIT", 7: "CLOSED", 8: "CLOSE_WAIT", 9: "LAST_ACK", 10: "LISTEN",
-	11: "CLOSING", 12: "NEW_SYN_RECV",
-}
-
-func tcpStateName(st int) string {
-	if st > 0 && st < len(tcpStates) {
-		return tcpStates[st]
-	}
-	return ""
-}
-
 // State reads the socket's kernel state: TCP_INFO, SIOCINQ/SIOCOUTQ and
 // getsockopt, all without root. A closed socket gives Closed with FD -1.
 // Laddr is nil for an unbound socket (port 0, or an unnamed AF_UNIX one).
@@ -31,7 +15,7 @@ func tcpStateName(st int) string {
 func (s *Socket) State() State {
 	st := State{
 		FD: s.fd, Family: s.family, Type: s.typ, Kind: kindOf(s.family, s.typ),
-		Mode: s.mode.String(), Timeout: s.Gettimeout(),
+		Mode: s.mode, Timeout: s.Gettimeout(),
 	}
 	if s.fd < 0 {
 		st.Closed, st.FD = true, -1
@@ -52,9 +36,9 @@ func (s *Socket) State() State {
 	}
 	if s.isTCP() {
 		if info, err := unix.GetsockoptTCPInfo(s.fd, unix.IPPROTO_TCP, unix.TCP_INFO); err == nil {
-			st.TCPState = tcpStateName(int(info.State))
+			st.TCPState = TCPState(info.State)
 		}
-		if st.Raddr == nil && st.TCPState == "SYN_SENT" {
+		if st.Raddr == nil && st.TCPState == TCPSynSent {
 			st.Raddr = s.connectingTo()
 		}
 	}
@@ -83,7 +67,7 @@ func (s *Socket) isTCP() bool {
 func (s *Socket) acceptQueue() (n, backlog int) {
 	backlog = max(s.backlog, 0)
 	if s.isTCP() {
-		if info, err := unix.GetsockoptTCPInfo(s.fd, unix.IPPROTO_TCP, unix.TCP_INFO); err == nil && info.State == 10 {
+		if info, err := unix.GetsockoptTCPInfo(s.fd, unix.IPPROTO_TCP, unix.TCP_INFO); err == nil && TCPState(info.State) == TCPListen {
 			return int(info.Unacked), int(info.Sacked)
 		}
 	}
@@ -91,7 +75,7 @@ func (s *Socket) acceptQueue() (n, backlog int) {
 }
 
 // kindOf is the short kind name the shell shows: "tcp4", "unix-stream"...
-func kindOf(family, typ int) string {
+func kindOf(family, typ int) Kind {
 	var base string
 	switch typ {
 	case unix.SOCK_STREAM:
@@ -107,21 +91,21 @@ func kindOf(family, typ int) string {
 	}
 	switch family {
 	case unix.AF_INET:
-		return base + "4"
+		return Kind(base + "4")
 	case unix.AF_INET6:
-		return base + "6"
+		return Kind(base + "6")
 	case unix.AF_UNIX:
 		switch typ {
 		case unix.SOCK_STREAM:
-			return "unix-stream"
+			return KindUnixStream
 		case unix.SOCK_DGRAM:
-			return "unix-dgram"
+			return KindUnixDgram
 		case unix.SOCK_SEQPACKET:
-			return "unix-seqpacket"
+			return KindUnixSeqpacket
 		}
 		return "unix"
 	}
-	return familyText(family) + "-" + base
+	return Kind(familyText(family) + "-" + base)
 }
 
 // connectingTo is the destination of a SYN_SENT socket: the address given

@@ -5,6 +5,7 @@ package sockets
 import (
 	"sockrepl/sockets/leakcheck"
 
+	"fmt"
 	"os"
 	"runtime"
 	"strings"
@@ -61,14 +62,14 @@ func TestStateThroughConnectionLife(t *testing.T) {
 	rt := newRT(t)
 	l, addr := listener(t, rt)
 	fresh := tcp(t, rt)
-	if st := fresh.State(); st.TCPState != "CLOSED" || st.Laddr != nil || st.Raddr != nil || st.Kind != "tcp4" || st.Mode != "blocking" {
+	if st := fresh.State(); st.TCPState != TCPClosed || st.Laddr != nil || st.Raddr != nil || st.Kind != "tcp4" || st.Mode != ModeBlocking {
 		t.Errorf("fresh: %+v", st)
 	}
 	c1, c2 := tcp(t, rt), tcp(t, rt)
 	check(t, c1.Connect(addr))
 	check(t, c2.Connect(addr))
 	st := l.State()
-	if !st.Listening || st.TCPState != "LISTEN" || st.AcceptQ != 2 || st.Backlog != 128 || st.RecvQ != 2 {
+	if !st.Listening || st.TCPState != TCPListen || st.AcceptQ != 2 || st.Backlog != 128 || st.RecvQ != 2 {
 		t.Errorf("listener with two waiting: %+v", st)
 	}
 	s1, _, err := l.Accept()
@@ -81,12 +82,12 @@ func TestStateThroughConnectionLife(t *testing.T) {
 	check(t, c1.Sendall([]byte("Hello, world"), 0))
 	waitFor(t, func() bool { return s1.State().RecvQ == 12 })
 	st = s1.State()
-	if st.TCPState != "ESTABLISHED" || Repr(st.Raddr) != Repr(must[any](t)(c1.Getsockname())) || st.RcvBuf <= 0 || st.SndBuf <= 0 {
+	if st.TCPState != TCPEstablished || Repr(st.Raddr) != Repr(must[any](t)(c1.Getsockname())) || st.RcvBuf <= 0 || st.SndBuf <= 0 {
 		t.Errorf("server side: %+v", st)
 	}
 	// c1 closes first: FIN_WAIT2 on its side, CLOSE_WAIT on the other.
 	check(t, c1.Shutdown(1))
-	waitFor(t, func() bool { return c1.State().TCPState == "FIN_WAIT2" && s1.State().TCPState == "CLOSE_WAIT" })
+	waitFor(t, func() bool { return c1.State().TCPState == TCPFinWait2 && s1.State().TCPState == TCPCloseWait })
 	if got := must[[]byte](t)(s1.Recv(100, 0)); string(got) != "Hello, world" {
 		t.Errorf("got %q", got)
 	}
@@ -96,12 +97,12 @@ func TestStateThroughConnectionLife(t *testing.T) {
 	check(t, s1.Close()) // nothing unread: a FIN, not a reset
 	// The connection now waits out TIME_WAIT in the kernel's table (see
 	// TestListKernel); the socket c1 still holds is left CLOSED.
-	waitFor(t, func() bool { return c1.State().TCPState == "CLOSED" })
+	waitFor(t, func() bool { return c1.State().TCPState == TCPClosed })
 	// s2's peer dies: s2 closes with data unread, which resets c2.
 	must[int](t)(c2.Send([]byte("unread"), 0))
 	waitFor(t, func() bool { return s2.State().RecvQ == 6 })
 	check(t, s2.Close())
-	waitFor(t, func() bool { return c2.State().TCPState == "CLOSED" })
+	waitFor(t, func() bool { return c2.State().TCPState == TCPClosed })
 	if _, err := c2.Recv(10, 0); err == nil || err.(*Error).Class != "ConnectionResetError" {
 		t.Errorf("recv after reset: %v", err)
 	}
@@ -110,11 +111,11 @@ func TestStateThroughConnectionLife(t *testing.T) {
 	}
 	timeoutSock := tcp(t, rt)
 	check(t, timeoutSock.Settimeout(f64(2.5)))
-	if st := timeoutSock.State(); st.Mode != "timeout" || st.Timeout == nil || *st.Timeout != 2.5 {
+	if st := timeoutSock.State(); st.Mode != ModeTimeout || st.Timeout == nil || *st.Timeout != 2.5 {
 		t.Errorf("timeout mode: %+v", st)
 	}
 	u := sock(t, rt, afUnix, sockDgram)
-	if st := u.State(); st.Kind != "unix-dgram" || st.TCPState != "" || st.Laddr != nil {
+	if st := u.State(); st.Kind != "unix-dgram" || st.TCPState != TCPNone || st.Laddr != nil {
 		t.Errorf("unix dgram: %+v", st)
 	}
 }
@@ -212,4 +213,92 @@ func TestListKernelManySockets(t *testing.T) {
 	}
 	check(t, rt.Close())
 	runtime.GC()
+}
+
+// The typed State fields print the names the shell has always shown, and
+// a TCPState is the kernel's number: /proc/net/tcp's st column converts
+// to the same name as TCP_INFO.
+func TestStateNames(t *testing.T) {
+	for st, want := range map[TCPState]string{
+		TCPNone: "", TCPEstablished: "ESTABLISHED", TCPSynSent: "SYN_SENT", TCPSynRecv: "SYN_RECV",
+		TCPFinWait1: "FIN_WAIT1", TCPFinWait2: "FIN_WAIT2", TCPTimeWait: "TIME_WAIT", TCPClosed: "CLOSED",
+		TCPCloseWait: "CLOSE_WAIT", TCPLastAck: "LAST_ACK", TCPListen: "LISTEN", TCPClosing: "CLOSING",
+		TCPNewSynRecv: "NEW_SYN_RECV", 13: "", 255: "",
+	} {
+		if got := st.String(); got != want {
+			t.Errorf("TCPState(%d) = %q, want %q", st, got, want)
+		}
+	}
+	if unix.BPF_TCP_LISTEN != int(TCPListen) || unix.BPF_TCP_CLOSE != int(TCPClosed) || unix.BPF_TCP_ESTABLISHED != int(TCPEstablished) {
+		t.Error("TCPState values are not the kernel's")
+	}
+	for m, want := range map[Mode]string{ModeBlocking: "blocking", ModeTimeout: "timeout", ModeNonBlocking: "non-blocking"} {
+		if got := m.String(); got != want {
+			t.Errorf("Mode %d = %q, want %q", m, got, want)
+		}
+	}
+	for _, c := range []struct {
+		family, typ int
+		want        Kind
+	}{
+		{unix.AF_INET, unix.SOCK_STREAM, KindTCP4}, {unix.AF_INET6, unix.SOCK_STREAM, KindTCP6},
+		{unix.AF_INET, unix.SOCK_DGRAM, KindUDP4}, {unix.AF_INET6, unix.SOCK_DGRAM, KindUDP6},
+		{unix.AF_INET, unix.SOCK_RAW, KindRaw4}, {unix.AF_INET6, unix.SOCK_RAW, KindRaw6},
+		{unix.AF_UNIX, unix.SOCK_STREAM, KindUnixStream}, {unix.AF_UNIX, unix.SOCK_DGRAM, KindUnixDgram},
+		{unix.AF_UNIX, unix.SOCK_SEQPACKET, KindUnixSeqpacket}, {unix.AF_NETLINK, unix.SOCK_RAW, "AF_NETLINK-raw"},
+	} {
+		if got := kindOf(c.family, c.typ); got != c.want {
+			t.Errorf("kindOf(%d, %d) = %q, want %q", c.family, c.typ, got, c.want)
+		}
+	}
+	rt := newRT(t)
+	l, _ := listener(t, rt)
+	rows, err := ListKernel()
+	check(t, err)
+	port := must[any](t)(l.Getsockname()).(Tuple)[1].(int)
+	found := false
+	for _, k := range rows {
+		if k.Proto == "tcp" && k.LocalPort == port {
+			found = true
+			if k.State != l.State().TCPState.String() || k.State != "LISTEN" {
+				t.Errorf("the kernel listing says %q, TCP_INFO %q", k.State, l.State().TCPState)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("the kernel listing has no row for the listener on %d", port)
+	}
+}
+
+// The kernel hands out /proc/net tables a page at a time and finds its
+// place again by bucket and position, so a socket created meanwhile makes
+// the row before it come twice (seen on a busy machine: a few repeats per
+// listing of this process's own sockets). The listing keeps each socket
+// once, TIME_WAIT rows (inode 0) included, and keeps distinct rows that
+// merely look alike.
+func TestListKernelKeepsRepeatedRowsOnce(t *testing.T) {
+	root := t.TempDir()
+	check(t, os.Mkdir(root+"/net", 0o755))
+	listen := "   0: 0100007F:EE52 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 13011948 1 00000000de8fb46f 100 0 0 10 0\n"
+	tw := "   1: 0100007F:F241 0100007F:EE52 06 00000000:00000000 03:000008C5 00000000     0        0 0 3 000000006e3460aa\n"
+	tw2 := "   2: 0100007F:F242 0100007F:EE52 06 00000000:00000000 03:000008C5 00000000     0        0 0 3 000000006e3460ab\n"
+	est := "   3: 0100007F:EE52 0100007F:F243 01 00000000:00000000 00:00000000 00000000     0        0 13011950 1 000000004a773e81 20 4 30 10 -1\n"
+	head := "  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n"
+	check(t, os.WriteFile(root+"/net/tcp", []byte(head+listen+tw+tw+listen+tw2+est+est), 0o644))
+	unixRow := "0000000003885466: 00000002 00000000 00010000 0001 01 13011951 /tmp/s\n"
+	check(t, os.WriteFile(root+"/net/unix", []byte("Num       RefCount Protocol Flags    Type St Inode Path\n"+unixRow+unixRow), 0o644))
+	old := procRoot
+	procRoot = root
+	defer func() { procRoot = old }()
+	rows, err := ListKernel()
+	check(t, err)
+	var got []string
+	for _, k := range rows {
+		got = append(got, fmt.Sprintf("%s %s %d->%d %d", k.Proto, k.State, k.LocalPort, k.RemotePort, k.Inode))
+	}
+	want := []string{"tcp LISTEN 61010->0 13011948", "tcp TIME_WAIT 62017->61010 0", "tcp TIME_WAIT 62018->61010 0",
+		"tcp ESTABLISHED 61010->62019 13011950", "unix LISTEN 0->0 13011951"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("rows:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
 }

@@ -1,0 +1,144 @@
+package words
+
+import (
+	"fmt"
+	"os"
+	"strings"
+)
+
+// Lang returns "zh" or "en": the flag when given, else LC_ALL,
+// LC_MESSAGES or LANG, as the C library would choose.
+func Lang(flag string) string {
+	if flag != "" {
+		if strings.HasPrefix(flag, "zh") {
+			return "zh"
+		}
+		return "en"
+	}
+	for _, v := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if val := os.Getenv(v); val != "" {
+			if strings.HasPrefix(val, "zh") {
+				return "zh"
+			}
+			return "en"
+		}
+	}
+	return "en"
+}
+
+// Tr formats a message in lang. The English format string is the key;
+// zh holds the Simplified Chinese, with the same verbs in the same order.
+// Without args the format is returned as it is, so write a lone % there,
+// and %% only in a message that takes arguments.
+func Tr(lang, format string, args ...any) string {
+	if lang == "zh" {
+		if z, ok := zh[format]; ok {
+			format = z
+		}
+	}
+	if len(args) == 0 {
+		return format
+	}
+	return fmt.Sprintf(format, args...)
+}
+
+// zh is the catalogue: the Simplified Chinese of every message, keyed by
+// its English format.
+var zh = map[string]string{
+	// status line
+	"%s() blocking on fd %d":            "%s() 阻塞中，fd %d",
+	"%s() blocking":                     "%s() 阻塞中",
+	"accept queue %d/%d":                "全连接队列 %d/%d",
+	"receive buffer empty":              "接收缓冲区为空",
+	"send buffer full: %s queued of %s": "发送缓冲区已满：已排队 %s，上限 %s",
+	"TCP handshake in progress":         "TCP 三次握手进行中",
+	"no descriptor ready yet":           "还没有就绪的描述符",
+	"sleeping":                          "休眠中",
+	"%s of %s sent":                     "已发送 %s / %s",
+	"Ctrl-C interrupts":                 "Ctrl-C 可中断",
+	"%s() interrupted after %s":         "%s() 在 %s 后被中断",
+	"%s() failed after %s":              "%s() 在 %s 后失败",
+	"%s() returned after %s":            "%s() 在 %s 后返回",
+
+	// notices
+	"%s: %d connection waiting in the accept queue":   "%s：全连接队列里有 %d 个连接等待 accept()",
+	"%s: %d connections waiting in the accept queue":  "%s：全连接队列里有 %d 个连接等待 accept()",
+	"%s: %s arrived in the receive buffer":            "%s：接收缓冲区收到 %s",
+	"%s: peer closed its end: recv() will return b''": "%s：对端已关闭：recv() 将返回 b''",
+	"%s: %s → %s":                            "%s：%s → %s",
+	"%s: closed":                             "%s：已关闭",
+	"%s: %s still unsent in the send buffer": "%s：发送缓冲区里还有 %s 未被确认",
+
+	// commands
+	"Type Python socket statements; every call is a real system call.":                                                   "输入 Python 风格的套接字语句；每次调用都是真实的系统调用。",
+	"help(obj) explains a function; Ctrl-C interrupts a blocked call; Ctrl-D leaves.":                                    "help(对象) 解释一个函数；Ctrl-C 中断阻塞的调用；Ctrl-D 退出。",
+	"sockrepl: Python-style sockets on live system calls. %help lists commands, %lesson starts a lesson, Ctrl-D leaves.": "sockrepl：用 Python 的写法操作真实的套接字系统调用。%help 列出命令，%lesson 开始课程，Ctrl-D 退出。",
+	"Enter on an empty line shows what changed in the kernel since your last statement.":                                 "在空行上按回车，可以看到自上一条语句以来内核里发生的变化。",
+	"list these commands": "列出这些命令",
+	"this shell's sockets: state, addresses, mode, queues":     "本 shell 的套接字：状态、地址、模式、队列",
+	"every socket on the machine (other processes, TIME_WAIT)": "本机所有套接字（包括其他进程和 TIME_WAIT）",
+	"print each statement's system calls, strace-style":        "像 strace 一样打印每条语句的系统调用",
+	"write this session's statements as a Python 3 script":     "把本次会话的语句保存为 Python 3 脚本",
+	"close every socket and clear variables":                   "关闭所有套接字并清空变量",
+	"what you typed this session":                              "本次会话输入过的内容",
+	"list lessons, start one, load a file, restart":            "列出课程、开始课程、加载课程文件、重新开始",
+	"skip to the next lesson step":                             "跳到课程的下一步",
+	"go back one lesson step":                                  "回到课程的上一步",
+	"a hint for this lesson step":                              "本步骤的提示",
+	"the code for this lesson step":                            "本步骤的代码",
+	"check this lesson step now":                               "立即检查本步骤",
+	"close every socket and leave":                             "关闭所有套接字并退出",
+	"unknown command %%%s: %%help lists them":                  "未知命令 %%%s：%%help 列出所有命令",
+	"usage: %%trace on|off":                                    "用法：%%trace on|off",
+	"usage: %%save FILE.py":                                    "用法：%%save 文件名.py",
+	"usage: %%ss [PORT]":                                       "用法：%%ss [端口]",
+	"usage: %%lesson load FILE [ROLE]":                         "用法：%%lesson load 文件 [角色]",
+	"cannot write %s: %v":                                      "无法写入 %s：%v",
+	"cannot read %s: %v":                                       "无法读取 %s：%v",
+	"saved %d statements to %s":                                "已把 %d 条语句保存到 %s",
+	"closed %d sockets and cleared every variable":             "已关闭 %d 个套接字并清空所有变量",
+	"no open sockets":                                          "没有打开的套接字",
+	"no sockets match":                                         "没有匹配的套接字",
+	"this shell: %s":                                           "本 shell：%s",
+	"this shell":                                               "本 shell",
+	"kernel (no process)":                                      "内核（已无进程）",
+	"start one with %lesson ID [ROLE], e.g. %lesson 1 server":  "用 %lesson 编号 [角色] 开始，例如 %lesson 1 server",
+	"no lesson is running: %%lesson lists them":                "当前没有进行中的课程：%%lesson 列出所有课程",
+	"no lesson %s: %%lesson lists them":                        "没有课程 %s：%%lesson 列出所有课程",
+	"%v":                                                       "%v",
+
+	// lessons
+	"Step %d/%d":      "第 %d/%d 步",
+	"Step %d/%d (%s)": "第 %d/%d 步（%s）",
+	"First wait for the %s terminal to finish step %d.": "先等 %s 终端完成第 %d 步。",
+	"✓ step %d done": "✓ 第 %d 步完成",
+	"Not yet: step %d is not done. %%hint gives a hint, %%show the code.":      "还没有：第 %d 步尚未完成。%%hint 给出提示，%%show 显示代码。",
+	"This is already the first step.":                                          "已经是第一步了。",
+	"There are no more steps.":                                                 "后面没有步骤了。",
+	"Lesson %s: %s":                                                            "课程 %s：%s",
+	"You are the %s. Each other role runs in a terminal of its own:":           "你扮演 %s。其他每个角色各用一个终端：",
+	"sockrepl --role %s    then    %%lesson %s %s":                             "sockrepl --role %s    然后    %%lesson %s %s",
+	"Some steps need root; as another user they show what happens instead.":    "部分步骤需要 root 权限；用普通用户运行时，会改为演示此时的结果。",
+	"Resuming at step %d (%%lesson reset starts over).":                        "从第 %d 步继续（%%lesson reset 可以从头开始）。",
+	"You have been through this lesson before; %lesson reset starts it again.": "你之前已经学完了这一课；%lesson reset 可以从头再来。",
+	"Lesson %s finished: that was the last of this terminal's %d steps.":       "课程 %s 完成：本终端的 %d 个步骤已经全部走完。",
+	"The other terminal may still have steps to finish.":                       "另一个终端可能还有步骤没做完。",
+	"%lesson lists the other lessons.":                                         "%lesson 列出其他课程。",
+	"Note: %d socket(s) from before are still open (%s). Checks look at every socket, so close them first, or start a fresh sockrepl.": "注意：之前的 %d 个套接字仍然开着（%s）。检查会查看所有套接字，请先关闭它们，或者重新启动一个 sockrepl。",
+	"Progress cleared; back to step 1.":                                         "进度已清除，回到第 1 步。",
+	"Lesson %s has the roles %s: pick one, e.g. %%lesson %s %s.":                "课程 %s 的角色有 %s：请选一个，例如 %%lesson %s %s。",
+	"Lesson %s has no role %q; its roles are %s.":                               "课程 %s 没有角色 %q；它的角色是 %s。",
+	"Type the code shown (%show), or your own line that reaches the same goal.": "输入显示的代码（%show），或者用你自己的写法达到同样的目标。",
+	"%d steps":                               "%d 步",
+	"done":                                   "已完成",
+	"ok   %s  %d steps":                      "ok   %s  %d 步",
+	"FAIL %s: %s":                            "FAIL %s：%s",
+	"FAIL %s step %d (%s): %s":               "FAIL %s 第 %d 步（%s）：%s",
+	"check already true before the code ran": "代码运行之前检查就已经为真",
+	"check false after code":                 "代码运行之后检查仍为假",
+	"the code raised %s":                     "代码抛出了 %s",
+
+	"cannot start a session for role %s: %v":                  "无法为角色 %s 启动会话：%v",
+	"the code was still blocked after %s and was interrupted": "代码阻塞超过 %s，已被中断",
+	"the session failed: %v":                                  "会话出错：%v",
+}
