@@ -12,3 +12,4 @@ def spend():
 
 buf = bytearray(b'abc')
 fam = s.family
+bye = exit
