@@ -325,7 +325,7 @@ var badInputs = []badInput{
 	{"bare raise outside handler", "", "raise", "RuntimeError: No active exception to reraise", ""},
 	{"import threading", "", "import threading", "ModuleNotFoundError: No module named 'threading' in this shell: the built-in modules are socket, select, struct, time and os (unlink, getpid, path.exists)", "only socket, select, struct, time and os exist here"},
 	{"from threading import", "", "from threading import Thread", "ModuleNotFoundError: No module named 'threading' in this shell: the built-in modules are socket, select, struct, time and os (unlink, getpid, path.exists)", "only socket, select, struct, time and os exist here"},
-	{"input()", "", "input()", "NotImplementedError: input() is not available in this shell: put the text in a variable instead, e.g. msg = 'hello'", "the shell's input is the learner's statements; the message says what to do instead"},
+	{"input() at the end of input", "", "input()", "EOFError: EOF when reading a line", "the catalogue's sessions have no standard input; python3's harness reads its cases from stdin"},
 	{"open()", "", "open('/etc/passwd')", "NotImplementedError: files are not available in this shell: keep the data in a bytes variable", "no files in this shell; the message says what to do instead"},
 	{"name error", "", "undefined_name", "NameError: name 'undefined_name' is not defined", ""},
 	{"division by zero", "", "1 / 0", "ZeroDivisionError: division by zero", ""},

@@ -28,7 +28,8 @@ func TestTmuxCtrlCCaughtByExcept(t *testing.T) {
 	p.line("")
 	p.waitFor(`accept\(\) blocking`)
 	p.keys("C-c")
-	p.waitFor(`(?s)caught by except.*finally ran`)
+	p.waitFor(`(?ms)^caught by except$.*^finally ran$`)
+	p.prompts(3)
 	if n := p.count(`^KeyboardInterrupt$`); n != 0 {
 		t.Fatalf("the interrupt was caught, yet the shell printed KeyboardInterrupt:\n%s", p.capture())
 	}
@@ -40,6 +41,7 @@ func TestTmuxCtrlCCaughtByExcept(t *testing.T) {
 	p.waitFor(`recv\(\) blocking`)
 	p.keys("C-c")
 	p.waitFor(`(?m)^KeyboardInterrupt$`)
+	p.prompts(5)
 	p.line("a.fileno(), s.fileno() > 0")
 	p.waitFor(`\(-1, True\)`)
 }
@@ -59,7 +61,7 @@ func TestTmuxSecondCtrlCEndsBlockedFinally(t *testing.T) {
 	p.line("")
 	p.waitFor(`recv\(\) blocking`)
 	p.keys("C-c")
-	p.waitFor(`in finally`)
+	p.waitFor(`(?m)^in finally$`)
 	p.waitFor(`recv\(\) blocking`)
 	p.keys("C-c")
 	p.waitFor(`(?m)^KeyboardInterrupt$`)
