@@ -69,9 +69,9 @@ func TestBoxedVariables(t *testing.T) {
 // and that the parser leaves to the lowering.
 func TestScopeErrors(t *testing.T) {
 	for src, want := range map[string]string{
-		"def f():\n    x = 1\n    global x\n":           "name 'x' is assigned to before global declaration",
-		"def f(x):\n    global x\n":                     "name 'x' is parameter and global",
-		"def f():\n    nonlocal q\n":                    "no binding for nonlocal 'q' found",
+		"def f():\n    x = 1\n    global x\n":          "name 'x' is assigned to before global declaration",
+		"def f(x):\n    global x\n":                    "name 'x' is parameter and global",
+		"def f():\n    nonlocal q\n":                   "no binding for nonlocal 'q' found",
 		"def f():\n    from socket import *\n":         "import * only allowed at module level",
 		"def f():\n    async def g():\n        pass\n": "async functions are not available in this shell: write an ordinary def, and wait on several sockets with select or selectors",
 	} {
