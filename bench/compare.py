@@ -100,6 +100,11 @@ def main():
         rows.append(("10,000 loopback round trips (roundtrips.py)",
                      "%.2f s" % s, "%.2f s" % p, s / p, "<= 1.0"))
 
+        script = os.path.join(ROOT, "bench", "try_except.py")
+        s, p = median_pair(lambda: timed([exe, script]), lambda: timed(["python3", script]), runs)
+        rows.append(("100,000 BlockingIOError caught by try/except (try_except.py)",
+                     "%.2f s" % s, "%.2f s" % p, s / p, "<= 1.0"))
+
         # One statement at the prompt: 20,000 typed lines, each parsed and
         # run on its own, fed to line mode and to python3 -i -q.
         lines = os.path.join(tmp, "statements.txt")

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"strconv"
 	"strings"
+	"sync/atomic"
 
 	"golang.org/x/sys/unix"
 )
@@ -21,10 +22,27 @@ func sysError(op string, err error) *Error {
 	return &Error{
 		Class: errnoClass(e),
 		Errno: int(e),
-		Msg:   "[Errno " + strconv.Itoa(int(e)) + "] " + strerror(e),
+		Msg:   errnoMessage(e),
 		Op:    op,
 		Err:   e,
 	}
+}
+
+// errnoMessages caches "[Errno 11] Resource temporarily unavailable" for
+// the errnos below 256: a non-blocking loop meets EAGAIN at every turn.
+var errnoMessages [256]atomic.Pointer[string]
+
+func errnoMessage(e unix.Errno) string {
+	if e >= 0 && int(e) < len(errnoMessages) {
+		if m := errnoMessages[e].Load(); m != nil {
+			return *m
+		}
+	}
+	m := "[Errno " + strconv.Itoa(int(e)) + "] " + strerror(e)
+	if e >= 0 && int(e) < len(errnoMessages) {
+		errnoMessages[e].Store(&m)
+	}
+	return m
 }
 
 // errnoClass is CPython's errno -> exception class table (PEP 3151).

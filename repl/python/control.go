@@ -2,8 +2,11 @@ package python
 
 import (
 	"errors"
+	"strings"
 
 	"go.starlark.net/starlark"
+
+	"sockrepl/sockets"
 )
 
 // The helpers behind try, with, raise, return from a body, and boxes.
@@ -52,6 +55,9 @@ func (h *handling) current() *PyError {
 // the stack it was raised with, and acknowledges an interrupt so that the
 // handler (or the finally clause) can run.
 func caught(thread *starlark.Thread, err error) (*PyError, error) {
+	if pe := quickCaught(thread, err); pe != nil {
+		return pe, err
+	}
 	conv := err
 	if in := interpOf(thread); in != nil {
 		conv = in.resolveIter(thread, err)
@@ -87,6 +93,38 @@ func caught(thread *starlark.Thread, err error) (*PyError, error) {
 		}
 	}
 	return pe, err
+}
+
+// quickCaught is caught for the common case, a socket call's error or a
+// raised exception wrapped once by Starlark, outside any handler: the
+// exception without the general path's conversions. nil otherwise.
+func quickCaught(thread *starlark.Thread, err error) *PyError {
+	ee, ok := err.(*starlark.EvalError)
+	if !ok {
+		return nil
+	}
+	var pe *PyError
+	switch x := ee.Unwrap().(type) {
+	case *sockets.Error:
+		if x.Class == "KeyboardInterrupt" {
+			return nil
+		}
+		pe = &PyError{Class: x.Class, Msg: x.Msg, Errno: x.Errno, Op: x.Op}
+	case *PyError:
+		if x.Class == "KeyboardInterrupt" || x.Class == "MemoryError" {
+			return nil
+		}
+		c := *x
+		pe = &c
+	default:
+		return nil
+	}
+	if len(handlingOf(thread).stack) > 0 {
+		return nil // the general path records the context
+	}
+	pe.raw = err
+	pe.caughtDepth = thread.CallStackDepth()
+	return pe
 }
 
 // helperTry runs a try statement:
@@ -131,7 +169,7 @@ func handle(thread *starlark.Thread, err error, handlers starlark.Tuple) (starla
 	for i := 0; i+1 < len(handlers); i += 2 {
 		spec, handler := handlers[i], handlers[i+1]
 		if spec != starlark.None {
-			want, serr := starlark.Call(thread, spec, nil, nil)
+			want, serr := specClasses(thread, spec)
 			if serr != nil {
 				return nil, chain(thread, serr, pe)
 			}
@@ -157,6 +195,39 @@ func handle(thread *starlark.Thread, err error, handlers starlark.Tuple) (starla
 		return res, nil
 	}
 	return nil, err
+}
+
+// specClasses evaluates an except clause's class: a function the
+// lowering hoisted, or the dotted names of globals (as strings), read
+// here as Python would read them.
+func specClasses(thread *starlark.Thread, spec starlark.Value) (starlark.Value, error) {
+	switch x := spec.(type) {
+	case starlark.String:
+		in := interpOf(thread)
+		if in == nil {
+			return nil, nameError(string(x))
+		}
+		parts := strings.Split(string(x), ".")
+		v, err := globalStore{in}.Attr(parts[0])
+		for _, p := range parts[1:] {
+			if err != nil {
+				break
+			}
+			v, err = getAttr(v, p)
+		}
+		return v, err
+	case starlark.Tuple:
+		out := make(starlark.Tuple, len(x))
+		for i, el := range x {
+			v, err := specClasses(thread, el)
+			if err != nil {
+				return nil, err
+			}
+			out[i] = v
+		}
+		return out, nil
+	}
+	return starlark.Call(thread, spec, nil, nil)
 }
 
 // matches reports whether an exception of class cls is caught by an

@@ -42,6 +42,36 @@ func (l *lowerer) hoistExpr(fn *fnCtx, e py.Expr) *syntax.Ident {
 	return l.ident(name, pos)
 }
 
+// globalSpec is an except clause's class when it names globals only
+// (BlockingIOError, socket.timeout, or a tuple of such): the dotted names
+// as strings, which $try looks up itself when an exception arrives, with
+// no Starlark call.
+func (l *lowerer) globalSpec(s *scope, e py.Expr, pos syntax.Position) (syntax.Expr, bool) {
+	switch e := e.(type) {
+	case *py.Name:
+		if _, kind := l.resolve(s, e.Id); kind == refGlobal {
+			return strLit(e.Id, pos), true
+		}
+	case *py.Attribute:
+		if x, ok := l.globalSpec(s, e.Value, pos); ok {
+			if lit, ok := x.(*syntax.Literal); ok {
+				return strLit(lit.Value.(string)+"."+e.Attr, pos), true
+			}
+		}
+	case *py.Tuple:
+		var list []syntax.Expr
+		for _, el := range e.Elts {
+			x, ok := l.globalSpec(s, el, pos)
+			if !ok {
+				return nil, false
+			}
+			list = append(list, x)
+		}
+		return tupleOf(pos, list...), true
+	}
+	return nil, false
+}
+
 // try lowers try/except/else/finally to
 //
 //	r = $try(body, (spec, handler, ...), orelse, final)
@@ -57,7 +87,11 @@ func (l *lowerer) try(fn *fnCtx, t *py.Try) []syntax.Stmt {
 		hpos := l.at(h)
 		var spec syntax.Expr = noneAt(hpos)
 		if h.Type != nil {
-			spec = l.hoistExpr(fn, h.Type)
+			if names, ok := l.globalSpec(s, h.Type, hpos); ok {
+				spec = names
+			} else {
+				spec = l.hoistExpr(fn, h.Type)
+			}
 		}
 		var params []syntax.Expr
 		var pre, cleanup []syntax.Stmt
@@ -85,8 +119,11 @@ func (l *lowerer) try(fn *fnCtx, t *py.Try) []syntax.Stmt {
 		final = id
 		ctxs = append(ctxs, ctx)
 	}
+	// The handlers' tuple is built once per call of fn, not per run.
+	hs := l.temp(fn, "h")
+	fn.hoisted = append(fn.hoisted, assign(l.ident(hs, pos), tupleOf(pos, handlers...), pos))
 	r := l.temp(fn, "r")
-	call := l.call(HTry, l.mark(t), body, tupleOf(pos, handlers...), orelse, final)
+	call := l.call(HTry, l.mark(t), body, l.ident(hs, pos), orelse, final)
 	return append([]syntax.Stmt{assign(l.ident(r, pos), call, pos)}, l.dispatch(fn, merged(ctxs), r, pos)...)
 }
 
