@@ -81,6 +81,10 @@ func (s *Session) lineResult(err error, interrupted *atomic.Bool) (int, bool) {
 func RunProgram(name, src string, opt Options) int {
 	return withSession(opt, func(s *Session, interrupted *atomic.Bool) int {
 		_, err := s.interp.Exec(name, src, python.Program)
+		if err == nil {
+			// Python waits for the threads that are not daemons.
+			err = s.interp.WaitThreads()
+		}
 		s.out.endStatus()
 		var ex *python.ExitError
 		switch {

@@ -192,6 +192,8 @@ func whyText(lang string, p sockets.Progress) string {
 		return tr(lang, "no descriptor ready yet")
 	case sockets.WaitSleep:
 		return tr(lang, "sleeping")
+	case sockets.WaitOther:
+		return tr(lang, p.Detail) // "queue empty", "thread still running"... (the catalogue has each)
 	}
 	return ""
 }

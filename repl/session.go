@@ -99,7 +99,12 @@ func (s *Session) readLine() (string, error) {
 }
 
 // Close closes every socket the session opened and its wake fd.
-func (s *Session) Close() error { return s.rt.Close() }
+func (s *Session) Close() error {
+	s.interp.Close()
+	err := s.rt.Close()
+	s.interp.Wait()
+	return err
+}
 
 // Interrupt ends the running statement with KeyboardInterrupt: a blocked
 // call returns, and a busy loop stops at its next step. Safe from a

@@ -126,3 +126,35 @@ func TestProgramCatchesSIGINT(t *testing.T) {
 		t.Errorf("stdout after SIGINT %q", more)
 	}
 }
+
+// TestTmuxServerThreadAnswersPrompt starts an echo server in a thread at
+// the prompt, then talks to it from the same prompt: the thread runs
+// while the prompt waits for input and while the client's recv() waits.
+// Ctrl-C then ends a blocked Queue.get() in the main thread only.
+func TestTmuxServerThreadAnswersPrompt(t *testing.T) {
+	ts := newTmux(t)
+	p := ts.pane("a")
+	p.start()
+	p.line("import threading, queue")
+	p.line("s = socket.socket(); s.bind(('127.0.0.1', 0)); s.listen()")
+	p.line("def serve():")
+	p.line("    conn, _ = s.accept()")
+	p.line("    with conn:")
+	p.line("        while data := conn.recv(1024):")
+	p.line("            conn.sendall(data[::-1])")
+	p.line("")
+	p.line("t = threading.Thread(target=serve, daemon=True); t.start()")
+	p.line("c = socket.create_connection(s.getsockname())")
+	p.line("c.sendall(b'olleh'); c.recv(100)")
+	p.waitFor(`(?m)^b'hello'$`)
+	p.line("q = queue.Queue()")
+	p.line("q.get()")
+	p.waitFor(`get\(\) blocking`)
+	p.keys("C-c")
+	p.waitFor(`(?m)^KeyboardInterrupt$`)
+	// The server thread was not interrupted: it still echoes.
+	p.line("c.sendall(b'dlrow'); c.recv(100)")
+	p.waitFor(`(?m)^b'world'$`)
+	p.line("c.close(); t.join(5); t.is_alive()")
+	p.waitFor(`(?m)^False$`)
+}

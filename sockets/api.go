@@ -39,6 +39,7 @@ const (
 	WaitHandshake       // connect: TCP handshake in progress
 	WaitSelect          // select(): none of the fds ready
 	WaitSleep           // time.sleep
+	WaitOther           // the embedding program's own wait (WaitChan): Detail says what
 )
 
 // Progress is what the wait helper reports about every 100 ms while a call
@@ -55,6 +56,7 @@ type Progress struct {
 	SndBuf   int   // SO_SNDBUF
 	Done     int64 // sendall: bytes sent so far
 	Total    int64 // sendall: bytes to send; 0 when not applicable
+	Detail   string // WaitOther: what the call waits for, in English ("queue empty")
 	Finished bool
 	Err      error // set on the Finished report when the call failed
 }

@@ -16,12 +16,15 @@ import (
 type Runtime struct {
 	wake        int // eventfd: readable while an interrupt is pending
 	interrupted atomic.Bool
+	closing     atomic.Bool // Close has begun: every wait ends
 	observer    atomic.Pointer[func(Progress)]
 	tracer      atomic.Pointer[func(Trace)]
+	hooks       atomic.Pointer[WaitHooks]
 
-	mu     sync.Mutex // guards socks, closed and the wake fd's lifetime
+	mu     sync.Mutex // guards socks, closed, intr and the wake fd's lifetime
 	socks  []*Socket
 	closed bool
+	intr   chan struct{} // closed while an interrupt is pending (WaitChan)
 	busy   sync.WaitGroup // calls in progress; Close waits for them
 }
 
@@ -43,6 +46,7 @@ func (rt *Runtime) Close() error {
 		return nil
 	}
 	rt.mu.Unlock()
+	rt.closing.Store(true)
 	rt.Interrupt()
 	rt.busy.Wait()
 	var first error
@@ -66,6 +70,13 @@ func (rt *Runtime) Interrupt() {
 	rt.interrupted.Store(true)
 	rt.mu.Lock()
 	defer rt.mu.Unlock()
+	if rt.intr != nil {
+		select {
+		case <-rt.intr:
+		default:
+			close(rt.intr)
+		}
+	}
 	if rt.closed {
 		return
 	}
@@ -79,6 +90,7 @@ func (rt *Runtime) ClearInterrupt() {
 	rt.mu.Lock()
 	defer rt.mu.Unlock()
 	rt.interrupted.Store(false)
+	rt.intr = nil
 	if rt.closed {
 		return
 	}

@@ -60,3 +60,13 @@ func (s *Socket) Proto() int                             { return 0 }
 func (s *Socket) Repr() string                           { return "<socket.socket [unsupported]>" }
 func (s *Socket) State() State                           { return State{Closed: true, FD: -1} }
 func ListKernel() ([]KernelSocket, error)                { return nil, unsupported() }
+
+type WaitHooks struct {
+	Enter func() (token any, foreground bool)
+	Leave func(token any)
+}
+
+func (rt *Runtime) SetWaitHooks(*WaitHooks) {}
+func (rt *Runtime) WaitChan(op, detail string, ready <-chan struct{}, timeout *float64) (bool, error) {
+	return false, unsupported()
+}

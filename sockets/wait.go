@@ -76,15 +76,22 @@ func (c *call) waitFD(fd int, events int16, deadline time.Time, why Why) error {
 // block is never cut short.
 func (c *call) wait(fds []unix.PollFd, deadline time.Time, why Why) (int, error) {
 	rt := c.rt
-	all := make([]unix.PollFd, len(fds)+1)
-	copy(all, fds)
 	rt.mu.Lock()
 	wake := rt.wake
 	rt.mu.Unlock()
 	if wake < 0 {
 		return 0, errClosedRuntime(c.op)
 	}
-	all[len(fds)] = unix.PollFd{Fd: int32(wake), Events: unix.POLLIN}
+	leave, fg := c.enter()
+	defer leave()
+	// A background wait (WaitHooks) does not watch the wake fd: an
+	// interrupt is not for it. It looks at the Runtime closing between
+	// slices instead.
+	all := make([]unix.PollFd, len(fds), len(fds)+1)
+	copy(all, fds)
+	if fg {
+		all = append(all, unix.PollFd{Fd: int32(wake), Events: unix.POLLIN})
+	}
 
 	began := time.Now()
 	for {
@@ -120,7 +127,7 @@ func (c *call) wait(fds []unix.PollFd, deadline time.Time, why Why) (int, error)
 		}
 		if time.Since(c.lastReport) >= reportEvery-time.Millisecond {
 			c.lastReport = time.Now()
-			if obs := rt.observer.Load(); obs != nil {
+			if obs := rt.observer.Load(); obs != nil && fg {
 				c.reported = true
 				(*obs)(c.progress(why))
 			}
@@ -129,7 +136,11 @@ func (c *call) wait(fds []unix.PollFd, deadline time.Time, why Why) (int, error)
 			c.traceWait(fds, deadline, began, ready, nil)
 			return ready, nil
 		}
-		if n > 0 || rt.interrupted.Load() {
+		if !fg {
+			if rt.closing.Load() {
+				return 0, errClosedRuntime(c.op)
+			}
+		} else if n > 0 || rt.interrupted.Load() {
 			e := Interrupted(c.op)
 			c.traceWait(fds, deadline, began, 0, e)
 			return 0, e

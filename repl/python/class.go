@@ -243,9 +243,10 @@ func callInit(thread *starlark.Thread, init, inst starlark.Value, args starlark.
 
 // Instance is an object of a Class.
 type Instance struct {
-	cls  *Class
-	dict map[string]starlark.Value
-	exc  *excState // exceptions only
+	cls   *Class
+	dict  map[string]starlark.Value
+	exc   *excState // exceptions only
+	state any       // the Go side of a built-in base class (threading.Thread)
 }
 
 var (

@@ -78,6 +78,8 @@ var excTree = [][2]string{
 	{"socket.herror", "OSError"},
 	{"socket.gaierror", "OSError"},
 	{"struct.error", "Exception"},
+	{"_queue.Empty", "Exception"},
+	{"queue.Full", "Exception"},
 }
 
 var (

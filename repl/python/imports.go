@@ -40,8 +40,8 @@ func (in *Interp) helperImport(_ *starlark.Thread, _ *starlark.Builtin, args sta
 // does not have yet: importing one says so, rather than claiming that
 // Python has no such module.
 var stdlibAbsent = map[string]bool{
-	"sys": true, "errno": true, "selectors": true, "binascii": true, "argparse": true,
-	"threading": true, "socketserver": true, "queue": true, "types": true, "json": true,
+	"errno": true, "selectors": true, "binascii": true, "argparse": true,
+	"socketserver": true, "types": true, "json": true,
 	"io": true, "datetime": true, "urllib": true, "http": true, "traceback": true,
 	"array": true, "ctypes": true, "logging": true, "random": true, "math": true,
 	"collections": true, "itertools": true, "functools": true, "re": true, "string": true,

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 	"unicode/utf8"
 
 	"go.starlark.net/starlark"
@@ -45,8 +46,15 @@ type Interp struct {
 	builtins starlark.StringDict // Python's built-in names, read after globals
 	helpers  starlark.StringDict // what lowered code calls, by translate.Helper name
 
-	mu     sync.Mutex       // guards active, and pairs interrupts with their acknowledgement
-	active *starlark.Thread // the thread running Python code now (main or a generator's)
+	// The global interpreter lock (threads.go): only the Python thread
+	// holding it runs Starlark code. current is that thread; main is the
+	// program's (the prompt's) own, which Ctrl-C interrupts.
+	gil     sync.Mutex
+	current *pyThread
+	main    *pyThread
+	threads threadSet
+
+	mu sync.Mutex // guards each thread's active, and pairs interrupts with their acknowledgement
 
 	echo     starlark.Value // last value echoed by the running statement
 	programs map[string]*translate.Program
@@ -128,6 +136,8 @@ func New(rt *sockets.Runtime, opt Options) *Interp {
 	in := &Interp{rt: rt, opt: opt, programs: map[string]*translate.Program{}, modules: newModules(rt)}
 	in.builtins = newBuiltins()
 	in.helpers = in.newHelpers()
+	in.main = &pyThread{name: "MainThread", ident: mainIdent, isMain: true, done: make(chan struct{})}
+	rt.SetWaitHooks(&sockets.WaitHooks{Enter: in.waitEnter, Leave: in.waitLeave})
 	in.Reset()
 	return in
 }
@@ -136,12 +146,29 @@ func New(rt *sockets.Runtime, opt Options) *Interp {
 // and __name__. Sockets are the Runtime's: closing them is the caller's
 // choice. Generators left suspended are closed.
 func (in *Interp) Reset() {
+	in.acquire(in.main)
+	defer in.release()
 	in.gens.closeAll()
 	in.globals = newGlobals(in.modules)
 }
 
-// Close ends what the interpreter still runs: suspended generators.
-func (in *Interp) Close() { in.gens.closeAll() }
+// Close ends what the interpreter still runs: suspended generators, and
+// threads (whose waits the caller ends by closing the Runtime next; Wait
+// then waits for them).
+func (in *Interp) Close() {
+	in.threads.cancelAll(in)
+	in.acquire(in.main)
+	in.gens.closeAll()
+	in.release()
+}
+
+// Wait waits up to a second for every thread to end after Close and the
+// Runtime's.
+func (in *Interp) Wait() { in.threads.waitAll(time.Second) }
+
+// WaitThreads waits for the threads that are not daemons to finish, as
+// Python does before a program exits. Ctrl-C ends the wait.
+func (in *Interp) WaitThreads() error { return in.threads.joinNonDaemon(in) }
 
 // Runtime is the sockets runtime the interpreter's socket module uses.
 func (in *Interp) Runtime() *sockets.Runtime { return in.rt }
@@ -163,8 +190,8 @@ func (in *Interp) Interrupt() {
 	in.mu.Lock()
 	defer in.mu.Unlock()
 	in.rt.Interrupt()
-	if in.active != nil {
-		in.active.Cancel("KeyboardInterrupt")
+	if in.main.active != nil {
+		in.main.active.Cancel("KeyboardInterrupt")
 	}
 }
 
@@ -178,12 +205,17 @@ func (in *Interp) acknowledge(thread *starlark.Thread) {
 	in.rt.ClearInterrupt()
 }
 
-// setActive makes thread the one Ctrl-C reaches; it returns the previous.
+// setActive makes thread the Starlark thread the running Python thread
+// runs on (its own, or a generator's it resumed); it returns the previous.
 func (in *Interp) setActive(thread *starlark.Thread) *starlark.Thread {
 	in.mu.Lock()
 	defer in.mu.Unlock()
-	prev := in.active
-	in.active = thread
+	t := in.current
+	if t == nil {
+		t = in.main
+	}
+	prev := t.active
+	t.active = thread
 	return prev
 }
 
@@ -192,7 +224,10 @@ func (in *Interp) setActive(thread *starlark.Thread) *starlark.Thread {
 func (in *Interp) activeThread() *starlark.Thread {
 	if in != nil {
 		in.mu.Lock()
-		t := in.active
+		var t *starlark.Thread
+		if in.current != nil {
+			t = in.current.active
+		}
 		in.mu.Unlock()
 		if t != nil {
 			return t
@@ -212,6 +247,7 @@ func (in *Interp) newThread(name string) *starlark.Thread {
 	if in != nil {
 		t.Print = func(_ *starlark.Thread, msg string) { in.opt.Print(msg) }
 		t.SetLocal(localInterp, in)
+		in.threads.preemptible(in, t)
 	}
 	return t
 }
@@ -230,7 +266,9 @@ func interpOf(thread *starlark.Thread) *Interp {
 // the exception as a *PyError, an *ExitError when the program asked to
 // end, or nil.
 func (in *Interp) Exec(name, src string, mode Mode) (Result, error) {
+	in.acquire(in.main)
 	in.reapGenerators()
+	in.release()
 	in.rt.ClearInterrupt()
 	in.echo = nil
 	in.iterFailures = nil
@@ -239,6 +277,8 @@ func (in *Interp) Exec(name, src string, mode Mode) (Result, error) {
 		return Result{}, err
 	}
 	in.programs[name] = prog
+	in.acquire(in.main)
+	defer in.release()
 	thread := in.newThread("main")
 	prev := in.setActive(thread)
 	stopWatch := watchMemory(in, in.opt.HeapGrowth)

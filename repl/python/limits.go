@@ -187,8 +187,8 @@ func watchMemory(in *Interp, growth int64) (stop func()) {
 			// too long while a string doubles under it.
 			if heapBytes()-base > growth {
 				in.mu.Lock()
-				if in.active != nil {
-					in.active.Cancel("MemoryError")
+				if t := in.current; t != nil && t.active != nil {
+					t.active.Cancel("MemoryError")
 				}
 				in.mu.Unlock()
 				return

@@ -134,7 +134,9 @@ func (r *docRegistry) moduleText(module string) (string, bool) {
 // every program starts with, each made once per interpreter, when first
 // imported.
 var moduleMakers = map[string]func(in *Interp) starlark.Value{
-	"sys": func(in *Interp) starlark.Value { return newSysModule(in) },
+	"queue":     newQueueModule,
+	"sys":       newSysModule,
+	"threading": newThreadingModule,
 }
 
 // module returns the module called name, making it on first use.
