@@ -50,12 +50,12 @@ type Progress struct {
 	Local    string // "127.0.0.1:65432" or a unix path; "" when unbound
 	Elapsed  time.Duration
 	Why      Why
-	QueueLen int   // accept queue length now
-	Backlog  int   // listen backlog
-	SendQ    int   // bytes in the send queue (SIOCOUTQ)
-	SndBuf   int   // SO_SNDBUF
-	Done     int64 // sendall: bytes sent so far
-	Total    int64 // sendall: bytes to send; 0 when not applicable
+	QueueLen int    // accept queue length now
+	Backlog  int    // listen backlog
+	SendQ    int    // bytes in the send queue (SIOCOUTQ)
+	SndBuf   int    // SO_SNDBUF
+	Done     int64  // sendall: bytes sent so far
+	Total    int64  // sendall: bytes to send; 0 when not applicable
 	Detail   string // WaitOther: what the call waits for, in English ("queue empty")
 	Finished bool
 	Err      error // set on the Finished report when the call failed

@@ -24,7 +24,7 @@ type Runtime struct {
 	mu     sync.Mutex // guards socks, closed, intr and the wake fd's lifetime
 	socks  []*Socket
 	closed bool
-	intr   chan struct{} // closed while an interrupt is pending (WaitChan)
+	intr   chan struct{}  // closed while an interrupt is pending (WaitChan)
 	busy   sync.WaitGroup // calls in progress; Close waits for them
 }
 
