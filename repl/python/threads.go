@@ -82,7 +82,7 @@ type threadSet struct {
 	live    map[*pyThread]bool
 	next    atomic.Int64 // for names and idents
 	many    atomic.Bool  // some thread besides main has run: preempt
-	stopped chan struct{}
+	closing atomic.Bool  // the interpreter is closing: threads stop
 }
 
 func (s *threadSet) add(t *pyThread) {
@@ -114,6 +114,9 @@ func (s *threadSet) all() []*pyThread {
 // once threads exist.
 func (s *threadSet) preemptible(in *Interp, thread *starlark.Thread) {
 	thread.OnMaxSteps = func(th *starlark.Thread) {
+		if s.closing.Load() {
+			th.Cancel("SystemExit")
+		}
 		if !s.many.Load() {
 			th.SetMaxExecutionSteps(th.ExecutionSteps() + switchSteps)
 			return
@@ -133,6 +136,7 @@ func (s *threadSet) preemptible(in *Interp, thread *starlark.Thread) {
 
 // cancelAll stops every thread at its next step.
 func (s *threadSet) cancelAll(in *Interp) {
+	s.closing.Store(true)
 	in.mu.Lock()
 	defer in.mu.Unlock()
 	for _, t := range s.all() {
@@ -180,6 +184,9 @@ func (in *Interp) startThread(t *pyThread, fn starlark.Value, args starlark.Tupl
 		defer in.threads.remove(t)
 		in.acquire(t)
 		defer in.release()
+		if in.threads.closing.Load() {
+			return // the interpreter closed before the thread began
+		}
 		thread := in.newThread(t.name)
 		in.mu.Lock()
 		t.active = thread
