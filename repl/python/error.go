@@ -383,10 +383,7 @@ func IsExceptionClass(s string) bool {
 	if s == "" || strings.ContainsAny(s, " \t\n") {
 		return false
 	}
-	if s == "KeyboardInterrupt" || s == "SystemExit" || s == "StopIteration" {
-		return true
-	}
-	if s == "socket.gaierror" || s == "socket.herror" || s == "struct.error" || s == "socket.timeout" {
+	if _, ok := exceptionClasses[s]; ok {
 		return true
 	}
 	return (strings.HasSuffix(s, "Error") || strings.HasSuffix(s, "Exception") || strings.HasSuffix(s, "Warning")) &&
@@ -486,4 +483,14 @@ func (e *PyError) Is(target error) bool {
 		return e.Class == "MemoryError"
 	}
 	return false
+}
+
+// IsPythonException reports whether e is an exception of a Python class:
+// a built-in one, or an instance a program raised (whatever its class's
+// name). A recovered Go panic is reported as SystemError and is not one.
+func (e *PyError) IsPythonException() bool {
+	if e.Class == "SystemError" {
+		return false
+	}
+	return e.value != nil || IsExceptionClass(e.Class)
 }
