@@ -137,8 +137,8 @@ func quickCaught(thread *starlark.Thread, err error) *PyError {
 func helperTry(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
 	body, handlers, orelse, final := args[0], args[1].(starlark.Tuple), args[2], args[3]
 	res, err := starlark.Call(thread, body, nil, nil)
-	if err != nil && len(handlers) > 0 {
-		res, err = handle(thread, err, handlers)
+	if err != nil && len(handlers) > 1 {
+		res, err = handle(thread, err, handlers[0].(globalStore), handlers[1:])
 	} else if err == nil && res == starlark.None && orelse != starlark.None {
 		res, err = starlark.Call(thread, orelse, nil, nil)
 	}
@@ -163,13 +163,13 @@ func helperTry(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple
 }
 
 // handle finds the except clause for err and runs it.
-func handle(thread *starlark.Thread, err error, handlers starlark.Tuple) (starlark.Value, error) {
+func handle(thread *starlark.Thread, err error, g globalStore, handlers starlark.Tuple) (starlark.Value, error) {
 	pe, err := caught(thread, err)
 	cls := exceptionClassOf(pe)
 	for i := 0; i+1 < len(handlers); i += 2 {
 		spec, handler := handlers[i], handlers[i+1]
 		if spec != starlark.None {
-			want, serr := specClasses(thread, spec)
+			want, serr := specClasses(thread, g, spec)
 			if serr != nil {
 				return nil, chain(thread, serr, pe)
 			}
@@ -200,15 +200,11 @@ func handle(thread *starlark.Thread, err error, handlers starlark.Tuple) (starla
 // specClasses evaluates an except clause's class: a function the
 // lowering hoisted, or the dotted names of globals (as strings), read
 // here as Python would read them.
-func specClasses(thread *starlark.Thread, spec starlark.Value) (starlark.Value, error) {
+func specClasses(thread *starlark.Thread, g globalStore, spec starlark.Value) (starlark.Value, error) {
 	switch x := spec.(type) {
 	case starlark.String:
-		in := interpOf(thread)
-		if in == nil {
-			return nil, nameError(string(x))
-		}
 		parts := strings.Split(string(x), ".")
-		v, err := globalStore{in}.Attr(parts[0])
+		v, err := g.Attr(parts[0])
 		for _, p := range parts[1:] {
 			if err != nil {
 				break
@@ -219,7 +215,7 @@ func specClasses(thread *starlark.Thread, spec starlark.Value) (starlark.Value, 
 	case starlark.Tuple:
 		out := make(starlark.Tuple, len(x))
 		for i, el := range x {
-			v, err := specClasses(thread, el)
+			v, err := specClasses(thread, g, el)
 			if err != nil {
 				return nil, err
 			}

@@ -14,8 +14,20 @@ import (
 // name into an attribute of one store object, $G, backed by the
 // interpreter's globals: $G.x, $G.x = 1, for $G.i in ...
 
-// globalStore is the interpreter's global namespace as a Starlark value.
-type globalStore struct{ in *Interp }
+// globalStore is a global namespace as a Starlark value: the program's
+// (ns nil: the interpreter's globals), or a module's own.
+type globalStore struct {
+	in *Interp
+	ns starlark.StringDict
+}
+
+// dict is the namespace the store reads and writes.
+func (g globalStore) dict() starlark.StringDict {
+	if g.ns != nil {
+		return g.ns
+	}
+	return g.in.globals
+}
 
 var (
 	_ starlark.HasAttrs    = globalStore{}
@@ -30,7 +42,7 @@ func (g globalStore) Hash() (uint32, error) { return 0, fmt.Errorf("unhashable: 
 
 // Attr reads a global, then a builtin, as Python's name lookup does.
 func (g globalStore) Attr(name string) (starlark.Value, error) {
-	if v, ok := g.in.globals[name]; ok {
+	if v, ok := g.dict()[name]; ok {
 		return v, nil
 	}
 	if v, ok := g.in.builtins[name]; ok {
@@ -40,8 +52,8 @@ func (g globalStore) Attr(name string) (starlark.Value, error) {
 }
 
 func (g globalStore) AttrNames() []string {
-	names := make([]string, 0, len(g.in.globals))
-	for k := range g.in.globals {
+	names := make([]string, 0, len(g.dict()))
+	for k := range g.dict() {
 		names = append(names, k)
 	}
 	sort.Strings(names)
@@ -49,7 +61,7 @@ func (g globalStore) AttrNames() []string {
 }
 
 func (g globalStore) SetField(name string, v starlark.Value) error {
-	g.in.globals[name] = v
+	g.dict()[name] = v
 	return nil
 }
 

@@ -16,7 +16,7 @@ func (in *Interp) newHelpers() starlark.StringDict {
 		return h, starlark.NewBuiltin(string(h), fn)
 	}
 	table := map[translate.Helper]starlark.Value{
-		translate.HGlobals:  globalStore{in},
+		translate.HGlobals:  globalStore{in: in},
 		translate.HEllipsis: ellipsis,
 	}
 	for _, kv := range []struct {

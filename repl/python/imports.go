@@ -11,7 +11,7 @@ import (
 // import a.b without as); $importfrom(m, "x") reads a name from it;
 // $importstar("m") binds every public name of m.
 
-func (in *Interp) helperImport(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
+func (in *Interp) helperImport(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
 	name := string(args[0].(starlark.String))
 	top := bool(args[1].Truth())
 	if strings.HasPrefix(name, ".") {
@@ -20,12 +20,18 @@ func (in *Interp) helperImport(_ *starlark.Thread, _ *starlark.Builtin, args sta
 	parts := strings.Split(name, ".")
 	m, ok := in.module(parts[0])
 	if !ok {
+		var err error
+		if m, ok, err = in.pythonModule(thread, parts[0]); err != nil {
+			return nil, err
+		}
+	}
+	if !ok {
 		return nil, noModule(parts[0])
 	}
 	leaf := m
 	for i, p := range parts[1:] {
 		sub, err := getAttr(leaf, p)
-		if _, isModule := sub.(pyModule); err != nil || !isModule {
+		if !isModule(sub) || err != nil {
 			return nil, pyErrorf("ModuleNotFoundError", "No module named '%s'; '%s' is not a package", strings.Join(parts[:i+2], "."), strings.Join(parts[:i+1], "."))
 		}
 		leaf = sub
@@ -41,7 +47,7 @@ func (in *Interp) helperImport(_ *starlark.Thread, _ *starlark.Builtin, args sta
 // Python has no such module.
 var stdlibAbsent = map[string]bool{
 	"errno": true, "selectors": true, "binascii": true, "argparse": true,
-	"socketserver": true, "types": true, "json": true,
+"types": true, "json": true,
 	"io": true, "datetime": true, "urllib": true, "http": true, "traceback": true,
 	"array": true, "ctypes": true, "logging": true, "random": true, "math": true,
 	"collections": true, "itertools": true, "functools": true, "re": true, "string": true,
@@ -49,6 +55,15 @@ var stdlibAbsent = map[string]bool{
 	"multiprocessing": true, "asyncio": true, "dataclasses": true, "enum": true,
 	"typing": true, "contextlib": true, "pathlib": true, "shutil": true, "tempfile": true,
 	"ipaddress": true, "uuid": true, "zlib": true, "pickle": true, "copy": true,
+}
+
+// isModule reports whether v is a module (one import can bind).
+func isModule(v starlark.Value) bool {
+	switch v.(type) {
+	case pyModule, *liveModule:
+		return true
+	}
+	return false
 }
 
 func noModule(name string) error {
@@ -65,8 +80,11 @@ func helperImportFrom(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tup
 	v, err := getAttr(m, name)
 	if err != nil {
 		modName := "?"
-		if pm, ok := m.(pyModule); ok {
+		switch pm := m.(type) {
+		case pyModule:
 			modName = pm.Name
+		case *liveModule:
+			modName = pm.name
 		}
 		return nil, pyErrorf("ImportError", "cannot import name '%s' from '%s' (unknown location)", name, modName)
 	}

@@ -119,8 +119,11 @@ func (l *lowerer) try(fn *fnCtx, t *py.Try) []syntax.Stmt {
 		final = id
 		ctxs = append(ctxs, ctx)
 	}
-	// The handlers' tuple is built once per call of fn, not per run.
+	// The handlers' tuple is built once per call of fn, not per run. It
+	// starts with the module's global store, where $try looks up the
+	// names an except clause gives as strings.
 	hs := l.temp(fn, "h")
+	handlers = append([]syntax.Expr{l.helper(HGlobals, pos)}, handlers...)
 	fn.hoisted = append(fn.hoisted, assign(l.ident(hs, pos), tupleOf(pos, handlers...), pos))
 	r := l.temp(fn, "r")
 	call := l.call(HTry, l.mark(t), body, l.ident(hs, pos), orelse, final)

@@ -15,7 +15,7 @@ const (
 
 	// Control flow. Bodies become functions that return None, or a
 	// control code: 1 for break, 2 for continue, $ret(v) for return.
-	HTry     Helper = "$try"     // $try(body, (spec, handler, ...), orelse, final)
+	HTry     Helper = "$try"     // $try(body, ($G, spec, handler, ...), orelse, final)
 	HWith    Helper = "$with"    // $with(manager, body)
 	HRet     Helper = "$ret"     // return v inside a body: return $ret(v)
 	HRaise   Helper = "$raise"   // raise X / raise X from Y
