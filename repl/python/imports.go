@@ -47,7 +47,7 @@ func (in *Interp) helperImport(thread *starlark.Thread, _ *starlark.Builtin, arg
 // Python has no such module.
 var stdlibAbsent = map[string]bool{
 	"errno": true, "selectors": true, "binascii": true, "argparse": true,
-"types": true, "json": true,
+	"types": true, "json": true,
 	"io": true, "datetime": true, "urllib": true, "http": true, "traceback": true,
 	"array": true, "ctypes": true, "logging": true, "random": true, "math": true,
 	"collections": true, "itertools": true, "functools": true, "re": true, "string": true,
