@@ -68,7 +68,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		opt.Stdin = bufio.NewReader(stdin)
 		return repl.RunProgram("<string>", *code, opt)
 	case fs.NArg() > 0:
-		src, err := os.ReadFile(fs.Arg(0))
+		src, err := repl.ReadSource(fs.Arg(0))
 		if err != nil {
 			fmt.Fprintf(stderr, "sockrepl: can't open file '%s': %v\n", fs.Arg(0), err)
 			return 2

@@ -2,7 +2,9 @@ package repl
 
 import (
 	"io"
+	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
@@ -31,6 +33,21 @@ func TestLineModeFirstSocketIsFD3(t *testing.T) {
 	out, errs, code := runBinary(t, "s = socket.socket()\ns.fileno()\n")
 	if out != "3\n" || errs != "" || code != 0 {
 		t.Fatalf("got stdout %q stderr %q status %d, want 3", out, errs, code)
+	}
+}
+
+// TestProgramFileSocketsNumberedAsPython: a program read from a file gets
+// fds 3, 4, 5 for its first sockets, as under python3 (reading the file
+// must not start anything that takes low descriptors).
+func TestProgramFileSocketsNumberedAsPython(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "fds.py")
+	src := "import socket\na, b, c = socket.socket(), socket.socket(), socket.socket()\nprint(a.fileno(), b.fileno(), c.fileno())\n"
+	if err := os.WriteFile(path, []byte(src), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out, errs, code := runBinary(t, "", path)
+	if out != "3 4 5\n" || errs != "" || code != 0 {
+		t.Fatalf("got stdout %q stderr %q status %d, want 3 4 5", out, errs, code)
 	}
 }
 
