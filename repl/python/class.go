@@ -180,7 +180,7 @@ func (c *Class) Attr(name string) (starlark.Value, error) {
 		if name == "__doc__" {
 			return starlark.None, nil
 		}
-		return nil, pyErrorf("AttributeError", "type object '%s' has no attribute '%s'", c.name, name)
+		return nil, suggest(pyErrorf("AttributeError", "type object '%s' has no attribute '%s'", c.name, name), name, attrNamesOf(c))
 	}
 	switch v := v.(type) {
 	case *staticMethod:
@@ -386,7 +386,7 @@ func (i *Instance) Attr(name string) (starlark.Value, error) {
 	if g, ok := i.method("__getattr__"); ok {
 		return i.cls.interp.call(g, []starlark.Value{starlark.String(name)})
 	}
-	return nil, pyErrorf("AttributeError", "'%s' object has no attribute '%s'", i.cls.name, name)
+	return nil, suggest(pyErrorf("AttributeError", "'%s' object has no attribute '%s'", i.cls.name, name), name, attrNamesOf(i))
 }
 
 func (i *Instance) AttrNames() []string {

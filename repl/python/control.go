@@ -76,7 +76,9 @@ func caught(thread *starlark.Thread, err error) (*PyError, error) {
 		return pe, err
 	}
 	pe := asPyError(conv)
-	pe.raw = err
+	if conv != err {
+		pe.raw = err // the loop's cancellation: frames() pairs it with conv
+	}
 	pe.caughtDepth = thread.CallStackDepth()
 	if cur := handlingOf(thread).current(); cur != nil && cur.raw != err {
 		// Raised while another was being handled: Python records it as
@@ -466,4 +468,30 @@ func helperSetSlot(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple,
 	n, _ := i.Int64()
 	b.vals[n] = args[2]
 	return args[2], nil
+}
+
+// recursionLimit is sys.getrecursionlimit() in CPython.
+const recursionLimit = 1000
+
+// helperEnter is $enter(), the first statement of a function that names
+// itself: RecursionError once Python's frames would pass the limit.
+// Counting them walks the stack, so it is done only once Starlark's
+// frames (at least as many) pass it.
+func helperEnter(thread *starlark.Thread, _ *starlark.Builtin, _ starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
+	if thread.CallStackDepth() <= recursionLimit {
+		return starlark.None, nil
+	}
+	n := 0
+	for i := 0; i < thread.CallStackDepth(); i++ {
+		name := thread.CallFrame(i).Name
+		if name == "<toplevel>" || len(name) == 0 || name[0] != '$' || strings.HasPrefix(name, "$gen") || strings.HasPrefix(name, "$class") {
+			if thread.CallFrame(i).Pos.Filename() != "<builtin>" {
+				n++
+			}
+		}
+	}
+	if n > recursionLimit {
+		return nil, &PyError{Class: "RecursionError", Msg: "maximum recursion depth exceeded", atCall: true}
+	}
+	return starlark.None, nil
 }

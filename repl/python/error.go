@@ -32,6 +32,12 @@ type PyError struct {
 	// raw is the error as it travelled: a *starlark.EvalError holds the
 	// call stack it was raised with, for tracebacks and bare raise.
 	raw error
+	// suggestion, when set, finds the name the learner may have meant
+	// ("Did you mean: 'sendall'?"); it runs only when the error prints.
+	suggestion func() string
+	// atCall marks an error raised as a function starts ($enter): CPython
+	// raises it at the call, so the traceback leaves the new frame out.
+	atCall bool
 	// caughtDepth is the depth of the Starlark stack where a try caught
 	// it: its traceback, printed as the cause or context of another,
 	// starts at the frame that caught it, as CPython's does.
@@ -54,15 +60,27 @@ func pyErrorf(class, format string, args ...any) *PyError {
 // translate) into a Python exception. Typed errors keep their class; the
 // interpreter's own messages are rewritten into CPython's wording.
 func asPyError(err error) *PyError {
+	pe := convertError(err)
+	if pe != nil && !hasStack(pe.raw) && hasStack(err) {
+		pe.raw = err // the stack it was raised with
+	}
+	return pe
+}
+
+// hasStack reports whether err carries a Starlark call stack.
+func hasStack(err error) bool {
+	var ee *starlark.EvalError
+	return err != nil && errors.As(err, &ee)
+}
+
+// convertError is asPyError without the raw error.
+func convertError(err error) *PyError {
 	if err == nil {
 		return nil
 	}
 	var pe *PyError
 	if errors.As(err, &pe) {
 		c := *pe
-		if c.raw == nil {
-			c.raw = err
-		}
 		return &c
 	}
 	var te *translate.Error
@@ -122,6 +140,8 @@ func nameError(name string) *PyError {
 	}
 	return &PyError{Class: "NameError", Msg: fmt.Sprintf("name '%s' is not defined", name)}
 }
+
+var starlarkHint = regexp.MustCompile(`\(did you mean \.?(\w+)\?\)`)
 
 // stripHint drops Starlark's "(did you mean x?)" suffix.
 func stripHint(msg string) string {
@@ -367,7 +387,14 @@ func fromMessage(msg string) *PyError {
 	plain := stripHint(msg)
 	for _, r := range msgRules {
 		if m := r.re.FindStringSubmatch(plain); m != nil {
-			return r.fn(m)
+			pe := r.fn(m)
+			// Starlark's own guess at a misspelt attribute stands in for
+			// CPython's, which needs the object.
+			if h := starlarkHint.FindStringSubmatch(msg); h != nil && (pe.Class == "AttributeError" || pe.Class == "NameError") {
+				guess := h[1]
+				pe.suggestion = func() string { return guess }
+			}
+			return pe
 		}
 	}
 	// Unknown wording: keep the words, drop the Go-style "fn: " prefix.

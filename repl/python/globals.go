@@ -48,7 +48,13 @@ func (g globalStore) Attr(name string) (starlark.Value, error) {
 	if v, ok := g.in.builtins[name]; ok {
 		return v, nil
 	}
-	return nil, nameError(name)
+	// CPython looks for a near name among the globals, then the builtins.
+	return nil, suggest(nameError(name), name, func() []string {
+		if s := nearestName(name, g.AttrNames()); s != "" {
+			return []string{s}
+		}
+		return sortedKeys(g.in.builtins)
+	})
 }
 
 func (g globalStore) AttrNames() []string {

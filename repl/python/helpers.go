@@ -41,6 +41,7 @@ func (in *Interp) newHelpers() starlark.StringDict {
 		pair(b(translate.HYield, helperYield)),
 		pair(b(translate.HYieldFrom, helperYieldFrom)),
 		pair(b(translate.HGenExp, helperGenExp)),
+		pair(b(translate.HEnter, helperEnter)),
 		pair(b(translate.HImport, in.helperImport)),
 		pair(b(translate.HImportFrom, helperImportFrom)),
 		pair(b(translate.HImportStar, in.helperImportStar)),

@@ -299,8 +299,11 @@ func (in *Interp) Exec(name, src string, mode Mode) (Result, error) {
 		if errors.As(err, &ex) {
 			return res, ex
 		}
-		pe := asPyError(in.resolveIter(thread, err))
-		pe.raw = err
+		conv := in.resolveIter(thread, err)
+		pe := asPyError(conv)
+		if conv != err {
+			pe.raw = err // the loop's cancellation: frames() pairs it with conv
+		}
 		return res, pe
 	}
 	return res, nil

@@ -46,7 +46,7 @@ func (m *liveModule) Attr(name string) (starlark.Value, error) {
 	if v, ok := m.ns[name]; ok {
 		return v, nil
 	}
-	return nil, pyErrorf("AttributeError", "module '%s' has no attribute '%s'", m.name, name)
+	return nil, suggest(pyErrorf("AttributeError", "module '%s' has no attribute '%s'", m.name, name), name, attrNamesOf(m))
 }
 
 func (m *liveModule) AttrNames() []string {

@@ -19,7 +19,7 @@ func (m pyModule) Attr(name string) (starlark.Value, error) {
 	if v := m.Members[name]; v != nil {
 		return v, nil
 	}
-	return nil, pyErrorf("AttributeError", "module '%s' has no attribute '%s'", m.Name, name)
+	return nil, suggest(pyErrorf("AttributeError", "module '%s' has no attribute '%s'", m.Name, name), name, attrNamesOf(m))
 }
 
 func (m pyModule) Repr() string { return "<module '" + m.Name + "' (built-in)>" }

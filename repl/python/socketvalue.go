@@ -173,7 +173,7 @@ func (v *socketValue) Attr(name string) (starlark.Value, error) {
 	}
 	b, ok := socketBuiltins[name]
 	if !ok {
-		return nil, pyErrorf("AttributeError", "'socket' object has no attribute '%s'", name)
+		return nil, suggest(pyErrorf("AttributeError", "'socket' object has no attribute '%s'", name), name, attrNamesOf(v))
 	}
 	return b.BindReceiver(v), nil
 }

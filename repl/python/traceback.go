@@ -99,6 +99,9 @@ func (in *Interp) formatOne(b *strings.Builder, pe *PyError) {
 		return
 	}
 	frames := in.frames(pe.raw)
+	if pe.atCall && len(frames) > 0 {
+		frames = frames[:len(frames)-1]
+	}
 	var ee *starlark.EvalError
 	if pe.caughtDepth > 1 && errors.As(pe.raw, &ee) && pe.caughtDepth-1 <= len(ee.CallStack) {
 		// Only the frames from the one that caught it down.
@@ -113,8 +116,19 @@ func (in *Interp) formatOne(b *strings.Builder, pe *PyError) {
 	b.WriteString(pe.lastLine() + "\n")
 }
 
-// lastLine is "Class: message", or "Class" when the message is empty.
+// lastLine is "Class: message", or "Class" when the message is empty,
+// with CPython's suggestion for a misspelt name.
 func (pe *PyError) lastLine() string {
+	line := pe.plainLine()
+	if pe.suggestion != nil {
+		if s := pe.suggestion(); s != "" {
+			line += ". Did you mean: '" + s + "'?"
+		}
+	}
+	return line
+}
+
+func (pe *PyError) plainLine() string {
 	name, msg := pe.Class, pe.Msg
 	if pe.value != nil {
 		name, msg = pe.value.cls.displayName(), pe.value.pyStr()
@@ -217,18 +231,38 @@ func (in *Interp) pyFrames(stack starlark.CallStack) []frame {
 			fr.text = p.Line(fr.line)
 		}
 		synthetic := strings.HasPrefix(f.Name, "$") && !strings.HasPrefix(f.Name, "$gen") && !strings.HasPrefix(f.Name, "$class")
-		if synthetic && len(out) > 0 {
-			prev := &out[len(out)-1]
-			prev.line, prev.text, prev.span, prev.hasSpan = fr.line, fr.text, fr.span, fr.hasSpan
-			continue
-		}
 		switch {
+		case synthetic && len(out) > 0:
+			// A try, with or except body: it is the frame of the function
+			// it belongs to, now at the body's line.
+			fr.name = out[len(out)-1].name
+			out = out[:len(out)-1]
 		case f.Name == "<toplevel>":
 			fr.name = "<module>"
 		default:
 			fr.name = pyFuncName(f.Name)
 		}
+		var comps []translate.CompFrame
+		if p := in.programs[file]; p != nil {
+			comps = p.ComprehensionsAt(f.Pos)
+		}
+		if len(comps) == 0 {
+			out = append(out, fr)
+			continue
+		}
+		// CPython runs each comprehension in a frame of its own: the frame
+		// around it underlines the comprehension, the comprehension's frame
+		// the operation that failed.
+		inner := fr.span
+		fr.span, fr.hasSpan = comps[0].Outer, true
 		out = append(out, fr)
+		for i, c := range comps {
+			cf := frame{file: file, line: fr.line, text: fr.text, name: c.Kind, span: inner, hasSpan: true}
+			if i+1 < len(comps) {
+				cf.span = comps[i+1].Outer
+			}
+			out = append(out, cf)
+		}
 	}
 	return out
 }

@@ -44,6 +44,7 @@ type Program struct {
 	// them after running it.
 	Globals []string
 	spans   map[[2]int32]Span
+	comps   map[[2]int32][]CompFrame
 	// Source is the Python source, for tracebacks.
 	Source string
 }
@@ -56,6 +57,21 @@ type Program struct {
 func (p *Program) SpanAt(pos syntax.Position) (Span, bool) {
 	sp, ok := p.spans[[2]int32{pos.Line, pos.Col}]
 	return sp, ok
+}
+
+// CompFrame is a comprehension around an operation: CPython runs each
+// comprehension in a frame of its own ("<listcomp>"), which its traceback
+// shows, with Outer (the comprehension, or the call a generator
+// expression is given to) underlined in the frame around it.
+type CompFrame struct {
+	Kind  string // "<listcomp>", "<setcomp>", "<dictcomp>", "<genexpr>"
+	Outer Span
+}
+
+// ComprehensionsAt lists the comprehensions around the operation at pos,
+// outermost first; Starlark runs comprehensions inline, without frames.
+func (p *Program) ComprehensionsAt(pos syntax.Position) []CompFrame {
+	return p.comps[[2]int32{pos.Line, pos.Col}]
 }
 
 // Options is the Starlark dialect the lowered trees use.
@@ -84,7 +100,7 @@ func Lower(filename, src string, m *py.Module, mode Mode) (*Program, error) {
 		names = append(names, n)
 	}
 	sort.Strings(names)
-	return &Program{File: f, Globals: names, spans: l.spans, Source: src}, nil
+	return &Program{File: f, Globals: names, spans: l.spans, comps: l.compAt, Source: src}, nil
 }
 
 // withFile completes an Error with where it happened.
@@ -104,10 +120,13 @@ type lowerer struct {
 	err  error
 
 	spans       map[[2]int32]Span
-	lineStarts  []int // byte offset of each line, for finding operators
+	comps       []CompFrame              // the comprehensions being lowered, outermost first
+	compAt      map[[2]int32][]CompFrame // for each marked position inside comprehensions
+	lineStarts  []int                    // byte offset of each line, for finding operators
 	temps       int
 	moduleNames map[string]bool
 	loops       []*loopCtx // every Python loop open at this point, innermost last
+	genexpCall  *py.Call   // the call whose sole argument is the generator expression being lowered
 }
 
 // fnCtx is one Starlark function being built: a Python function or
@@ -185,6 +204,12 @@ func (l *lowerer) mark(n py.Node) syntax.Position {
 	key := [2]int32{int32(line), int32(col + 1)}
 	if _, taken := l.spans[key]; !taken {
 		l.spans[key] = Span{Line: loc.Lineno, Col: loc.ColOffset, EndLine: loc.EndLineno, EndCol: loc.EndColOffset}
+		if len(l.comps) > 0 {
+			if l.compAt == nil {
+				l.compAt = map[[2]int32][]CompFrame{}
+			}
+			l.compAt[key] = append([]CompFrame(nil), l.comps...)
+		}
 	}
 	return syntax.MakePosition(l.file, key[0], key[1])
 }

@@ -75,6 +75,11 @@ func (l *lowerer) funcDef(fn *fnCtx, d *py.FunctionDef) []syntax.Stmt {
 	fs := l.a.scopes[d]
 	params := l.params(fn, s, d.Args, pos)
 	body := l.functionBody(fn, fs, d.Name, d.Body, pos)
+	if mentionsItself(fs, d.Name) {
+		// A function that may call itself checks Python's recursion
+		// limit; Starlark's own stops only at 100,000 frames.
+		body = append([]syntax.Stmt{exprStmt(l.call(HEnter, pos))}, body...)
+	}
 	// The Starlark function's name is Python's qualified name: Starlark
 	// puts it in repr() and in its messages ("Point.__init__() missing
 	// 1 required positional argument"), as CPython does.
@@ -116,6 +121,15 @@ func qualname(s *scope, name string) string {
 		return s.name + "." + name
 	}
 	return s.name + ".<locals>." + name
+}
+
+// mentionsItself reports whether a function's body (or a function nested
+// in it) names the function, as a recursive call does.
+func mentionsItself(fs *scope, name string) bool {
+	if fs.used[name] && !fs.isLocal(name) {
+		return true
+	}
+	return false
 }
 
 // plainParams makes the plain names a generator's inner body takes:
@@ -189,7 +203,12 @@ func (l *lowerer) lambda(fn *fnCtx, s *scope, e *py.Lambda) syntax.Expr {
 		return noneAt(pos)
 	}
 	inner := &fnCtx{parent: fn, scope: fs}
-	return &syntax.LambdaExpr{Lambda: pos, Params: l.params(fn, s, e.Args, pos), Body: l.expr(inner, fs, e.Body)}
+	params := l.params(fn, s, e.Args, pos)
+	saved := l.comps // a lambda's body runs in a frame of its own
+	l.comps = nil
+	body := l.expr(inner, fs, e.Body)
+	l.comps = saved
+	return &syntax.LambdaExpr{Lambda: pos, Params: params, Body: body}
 }
 
 // classDef lowers a class statement: its body becomes a function that
@@ -255,7 +274,10 @@ func (l *lowerer) callExpr(fn *fnCtx, s *scope, e *py.Call) syntax.Expr {
 	f := l.expr(fn, s, e.Func)
 	if len(e.Args) == 1 && len(e.Keywords) == 0 {
 		if g, ok := e.Args[0].(*py.GeneratorExp); ok {
-			return &syntax.CallExpr{Fn: f, Lparen: p, Args: []syntax.Expr{l.expr(fn, s, g)}, Rparen: p}
+			l.genexpCall = e
+			arg := l.expr(fn, s, g)
+			l.genexpCall = nil
+			return &syntax.CallExpr{Fn: f, Lparen: p, Args: []syntax.Expr{arg}, Rparen: p}
 		}
 	}
 	var args []syntax.Expr

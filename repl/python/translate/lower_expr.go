@@ -93,13 +93,13 @@ func (l *lowerer) expr(fn *fnCtx, s *scope, e py.Expr) syntax.Expr {
 	case *py.Dict:
 		return l.dict(fn, s, e)
 	case *py.ListComp:
-		return l.comprehension(fn, e, e.Generators, false, e.Elt, nil)
+		return l.inComp("<listcomp>", l.spanOf(e), func() syntax.Expr { return l.comprehension(fn, e, e.Generators, false, e.Elt, nil) })
 	case *py.SetComp:
-		return l.call(HSet, pos, l.comprehension(fn, e, e.Generators, false, e.Elt, nil))
+		return l.call(HSet, pos, l.inComp("<setcomp>", l.spanOf(e), func() syntax.Expr { return l.comprehension(fn, e, e.Generators, false, e.Elt, nil) }))
 	case *py.GeneratorExp:
-		return l.call(HGenExp, pos, l.comprehension(fn, e, e.Generators, false, e.Elt, nil))
+		return l.call(HGenExp, pos, l.inComp("<genexpr>", l.genexpOuter(e), func() syntax.Expr { return l.comprehension(fn, e, e.Generators, false, e.Elt, nil) }))
 	case *py.DictComp:
-		return l.comprehension(fn, e, e.Generators, true, e.Key, e.Value)
+		return l.inComp("<dictcomp>", l.spanOf(e), func() syntax.Expr { return l.comprehension(fn, e, e.Generators, true, e.Key, e.Value) })
 	case *py.JoinedStr:
 		return l.fstring(fn, s, e)
 	case *py.FormattedValue:
@@ -294,6 +294,30 @@ func (l *lowerer) dict(fn *fnCtx, s *scope, e *py.Dict) syntax.Expr {
 		parts = append(parts, &syntax.DictExpr{Lbrace: pos, List: run, Rbrace: pos})
 	}
 	return l.call(HDictMerge, pos, parts...)
+}
+
+// inComp lowers a comprehension with its frame on the stack that mark
+// records, for tracebacks.
+func (l *lowerer) inComp(kind string, outer Span, lower func() syntax.Expr) syntax.Expr {
+	l.comps = append(l.comps, CompFrame{Kind: kind, Outer: outer})
+	defer func() { l.comps = l.comps[:len(l.comps)-1] }()
+	return lower()
+}
+
+func (l *lowerer) spanOf(n py.Node) Span {
+	loc := n.(interface{ Pos() py.Loc }).Pos()
+	return Span{Line: loc.Lineno, Col: loc.ColOffset, EndLine: loc.EndLineno, EndCol: loc.EndColOffset}
+}
+
+// genexpOuter is what the frame around a generator expression
+// underlines: CPython runs the generator inside the call it is given to,
+// so the call; this shell builds the items at once, where it stands.
+func (l *lowerer) genexpOuter(e *py.GeneratorExp) Span {
+	if c := l.genexpCall; c != nil {
+		l.genexpCall = nil // a generator expression nested inside is not the argument
+		return l.spanOf(c)
+	}
+	return l.spanOf(e)
 }
 
 // comprehension lowers a list or dict comprehension (set comprehensions

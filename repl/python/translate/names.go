@@ -37,6 +37,7 @@ const (
 	HYield     Helper = "$yield"     // yield v
 	HYieldFrom Helper = "$yieldfrom" // yield from it
 	HGenExp    Helper = "$genexp"    // (x for x in y) -> $genexp([x for x in y])
+	HEnter     Helper = "$enter"     // first statement of a function that names itself: the recursion limit
 
 	// Modules.
 	HImport     Helper = "$import"     // $import("a.b", top)
@@ -83,7 +84,7 @@ const (
 var Helpers = []Helper{
 	HGlobals, HEcho, HTry, HWith, HRet, HRaise, HReraise, HAssert,
 	HBox, HUnbind, HSetSlot, HSetGlobal, HDelGlobal,
-	HClass, HSuper, HGenerator, HYield, HYieldFrom, HGenExp,
+	HClass, HSuper, HGenerator, HYield, HYieldFrom, HGenExp, HEnter,
 	HImport, HImportFrom, HImportStar,
 	HMod, HTrueDiv, HFloorDiv, HPow, HMatMul, HEq, HNe, HLt, HLe, HGt, HGe, HIn, HNotIn, HIs,
 	HGetItem, HSetSlice, HSlice, HDelItem, HDelAttr, HGetAttr, HIter, HUnpack, HStarred,

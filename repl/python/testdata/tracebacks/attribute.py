@@ -1,0 +1,3 @@
+import socket
+s = socket.socket()
+s.sendto_all(b"x")

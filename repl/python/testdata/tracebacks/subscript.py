@@ -1,0 +1,2 @@
+header = {"length": 4}
+print(header["length"], header["type"])
