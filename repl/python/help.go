@@ -188,6 +188,9 @@ func helpText(obj starlark.Value) string {
 
 // helpByName is help('recv'), help('socket.bind') and the like.
 func helpByName(name string) string {
+	if name == "modules" {
+		return "The modules this shell has (import any of them):\n  " + strings.Join(moduleNames(), " ") + "\n"
+	}
 	if mod, fn, ok := strings.Cut(name, "."); ok {
 		if d, ok := moduleFuncDocs[mod][fn]; ok {
 			return formatDoc(d)

@@ -66,10 +66,23 @@ func isModule(v starlark.Value) bool {
 	return false
 }
 
+// moduleNames lists every module an import can find.
+func moduleNames() []string {
+	names := []string{"os", "select", "socket", "struct", "time"}
+	for n := range moduleMakers {
+		names = append(names, n)
+	}
+	for n := range pythonModules {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
 func noModule(name string) error {
 	pe := pyErrorf("ModuleNotFoundError", "No module named '%s'", name)
 	if stdlibAbsent[name] {
-		pe.Msg += " in this shell: the built-in modules are socket, select, struct, time and os (unlink, getpid, path.exists)"
+		pe.Msg += " in this shell: help('modules') lists the modules it has"
 	}
 	pe.Attrs = map[string]starlark.Value{"name": starlark.String(name)}
 	return pe
