@@ -17,3 +17,5 @@ require (
 	github.com/mattn/go-tty v0.0.3 // indirect
 	github.com/pkg/term v1.2.0-beta.2 // indirect
 )
+
+replace github.com/c-bata/go-prompt => ./repl/third_party/go-prompt
