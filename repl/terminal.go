@@ -220,7 +220,7 @@ func RunTerminal(opt Options) (status int) {
 	})
 
 	sig := make(chan os.Signal, 1)
-	signal.Notify(sig, syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP)
+	signal.Notify(sig, syscall.SIGINT, syscall.SIGQUIT, syscall.SIGTERM, syscall.SIGHUP)
 	defer signal.Reset(syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGQUIT, syscall.SIGWINCH)
 
 	done := make(chan int, 1)
@@ -248,7 +248,7 @@ func RunTerminal(opt Options) (status int) {
 			}
 			return code
 		case sg := <-sig:
-			if sg == syscall.SIGINT {
+			if sg == syscall.SIGINT || sg == syscall.SIGQUIT {
 				s.Interrupt()
 				continue
 			}

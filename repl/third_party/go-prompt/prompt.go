@@ -2,7 +2,6 @@ package prompt
 
 import (
 	"bytes"
-	"os"
 	"time"
 
 	"github.com/c-bata/go-prompt/internal/debug"
@@ -60,10 +59,24 @@ func (p *Prompt) Run() {
 	stopReadBufCh := make(chan struct{})
 	go p.readBuffer(bufCh, stopReadBufCh)
 
-	exitCh := make(chan int)
-	winSizeCh := make(chan *WinSize)
+	// sockrepl patch 1: one signal goroutine (and one signal.Notify) for
+	// the whole of Run, stopped when Run returns. Upstream started a new one
+	// per statement, whose Notify was never undone, and could deadlock: Run
+	// blocked sending on stopHandleSignalCh while handleSignals blocked
+	// sending a window size on the unbuffered winSizeCh. winSizeCh now only
+	// says "the size changed" and holds one such note, so a storm of
+	// SIGWINCH coalesces and the sender never blocks.
+	winSizeCh := make(chan struct{}, 1)
 	stopHandleSignalCh := make(chan struct{})
-	go p.handleSignals(exitCh, winSizeCh, stopHandleSignalCh)
+	signalsDone := make(chan struct{})
+	go func() {
+		defer close(signalsDone)
+		p.handleSignals(winSizeCh, stopHandleSignalCh)
+	}()
+	defer func() {
+		close(stopHandleSignalCh)
+		<-signalsDone
+	}()
 
 	for {
 		select {
@@ -71,12 +84,10 @@ func (p *Prompt) Run() {
 			if shouldExit, e := p.feed(b); shouldExit {
 				p.renderer.BreakLine(p.buf)
 				stopReadBufCh <- struct{}{}
-				stopHandleSignalCh <- struct{}{}
 				return
 			} else if e != nil {
 				// Stop goroutine to run readBuffer function
 				stopReadBufCh <- struct{}{}
-				stopHandleSignalCh <- struct{}{}
 
 				// Unset raw mode
 				// Reset to Blocking mode because returned EAGAIN when still set non-blocking mode.
@@ -94,18 +105,13 @@ func (p *Prompt) Run() {
 				// Set raw mode
 				debug.AssertNoError(p.in.Setup())
 				go p.readBuffer(bufCh, stopReadBufCh)
-				go p.handleSignals(exitCh, winSizeCh, stopHandleSignalCh)
 			} else {
 				p.completion.Update(*p.buf.Document())
 				p.renderer.Render(p.buf, p.completion)
 			}
-		case w := <-winSizeCh:
-			p.renderer.UpdateWinSize(w)
+		case <-winSizeCh:
+			p.renderer.UpdateWinSize(p.in.GetWinSize())
 			p.renderer.Render(p.buf, p.completion)
-		case code := <-exitCh:
-			p.renderer.BreakLine(p.buf)
-			p.tearDown()
-			os.Exit(code)
 		default:
 			time.Sleep(10 * time.Millisecond)
 		}

@@ -1,0 +1,80 @@
+package repl
+
+import (
+	"fmt"
+	"os/exec"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// Signals and window changes reaching the interactive shell from outside:
+// none of them may freeze it, kill it quietly or cost it its sockets.
+
+// pid is the process id of the program running in the pane's shell.
+func (p *tmuxPane) pid() int {
+	p.ts.t.Helper()
+	shell := strings.TrimSpace(p.ts.run("display-message", "-p", "-t", p.target, "#{pane_pid}"))
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		out, _ := exec.Command("pgrep", "-P", shell).Output()
+		if f := strings.Fields(string(out)); len(f) == 1 {
+			n, err := strconv.Atoi(f[0])
+			if err == nil {
+				return n
+			}
+		}
+		if time.Now().After(deadline) {
+			p.ts.t.Fatalf("no single child of the pane's shell %s: %q", shell, out)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// TestTmuxResizeStormWhileTyping types statements while the window is
+// resized and SIGWINCH arrives in a storm: every statement runs and the
+// shell still answers (go-prompt used to deadlock after a few).
+func TestTmuxResizeStormWhileTyping(t *testing.T) {
+	ts := newTmux(t)
+	p := ts.pane("a")
+	p.start()
+	pid := p.pid()
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(2)
+	go func() {
+		defer wg.Done()
+		for {
+			select {
+			case <-stop:
+				return
+			default:
+			}
+			syscall.Kill(pid, syscall.SIGWINCH)
+			time.Sleep(200 * time.Microsecond)
+		}
+	}()
+	go func() {
+		defer wg.Done()
+		for i := 0; ; i++ {
+			select {
+			case <-stop:
+				return
+			default:
+			}
+			exec.Command("tmux", "-L", ts.name, "resize-window", "-t", "main", "-x", fmt.Sprint(100+i%50), "-y", fmt.Sprint(30+i%10)).Run()
+			time.Sleep(5 * time.Millisecond)
+		}
+	}()
+	const n = 40
+	for i := 1; i <= n; i++ {
+		p.line(fmt.Sprintf("n = %d", i))
+	}
+	close(stop)
+	wg.Wait()
+	p.line("n * 1000")
+	p.waitFor(fmt.Sprintf(`^%d000$`, n))
+}
