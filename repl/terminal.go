@@ -128,12 +128,7 @@ func RunTerminal(opt Options) (status int) {
 
 	opt.Terminal = true
 	if opt.Width == nil {
-		opt.Width = func() int {
-			if w, _, err := term.GetSize(1); err == nil {
-				return w
-			}
-			return 80
-		}
+		opt.Width = termWidth
 	}
 	var s *Session
 	var parser *ttyParser
@@ -261,6 +256,15 @@ func RunTerminal(opt Options) (status int) {
 			return 128 + int(sg.(syscall.Signal))
 		}
 	}
+}
+
+// termWidth is the window's width in columns. A terminal that reports 0
+// (script, some docker exec -t, serial lines) or none is taken as 80 wide.
+func termWidth() int {
+	if w, _, err := term.GetSize(1); err == nil && w > 0 {
+		return w
+	}
+	return 80
 }
 
 // waitIdle waits until no statement runs, or until the limit.

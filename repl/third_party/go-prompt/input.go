@@ -8,6 +8,17 @@ type WinSize struct {
 	Col uint16
 }
 
+// sizeOrDefault is sockrepl patch 2: 0 rows or columns mean 24 and 80.
+func sizeOrDefault(row, col uint16) *WinSize {
+	if row == 0 {
+		row = 24
+	}
+	if col == 0 {
+		col = 80
+	}
+	return &WinSize{Row: row, Col: col}
+}
+
 // ConsoleParser is an interface to abstract input layer.
 type ConsoleParser interface {
 	// Setup should be called before starting input

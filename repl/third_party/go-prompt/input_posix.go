@@ -52,15 +52,17 @@ func (t *PosixParser) Read() ([]byte, error) {
 }
 
 // GetWinSize returns WinSize object to represent width and height of terminal.
+//
+// sockrepl patch 2: a terminal that reports 0 columns or rows (script(1),
+// some `docker exec -t`, serial lines), or none at all, is taken as 80x24.
+// Upstream panicked on an error, and a 0-column window drew no prompt and
+// then divided by zero in Render.toPos at the first Enter.
 func (t *PosixParser) GetWinSize() *WinSize {
 	ws, err := unix.IoctlGetWinsize(t.fd, unix.TIOCGWINSZ)
 	if err != nil {
-		panic(err)
+		ws = &unix.Winsize{}
 	}
-	return &WinSize{
-		Row: ws.Row,
-		Col: ws.Col,
-	}
+	return sizeOrDefault(ws.Row, ws.Col)
 }
 
 var _ ConsoleParser = &PosixParser{}

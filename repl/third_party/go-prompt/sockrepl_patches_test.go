@@ -159,3 +159,33 @@ func signalChild() {
 	fmt.Println("SIGTERM was caught by a handler left behind")
 	os.Exit(0)
 }
+
+// Patch 2: a pty that reports 0x0, and a descriptor that is no terminal at
+// all, both give 80x24 (upstream: 0x0, which later divides by zero, and a
+// panic).
+func TestPatchZeroWindowIs80x24(t *testing.T) {
+	master, err := os.OpenFile("/dev/ptmx", os.O_RDWR|syscall.O_NOCTTY, 0)
+	if err != nil {
+		t.Skipf("no /dev/ptmx: %v", err)
+	}
+	defer master.Close()
+	null, err := os.Open(os.DevNull)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer null.Close()
+	for _, f := range []*os.File{master, null} {
+		var got *WinSize
+		func() {
+			defer func() {
+				if r := recover(); r != nil {
+					t.Errorf("%s: GetWinSize panicked: %v", f.Name(), r)
+				}
+			}()
+			got = (&PosixParser{fd: int(f.Fd())}).GetWinSize()
+		}()
+		if got != nil && (got.Row != 24 || got.Col != 80) {
+			t.Errorf("%s: GetWinSize = %dx%d, want 80 columns and 24 rows", f.Name(), got.Col, got.Row)
+		}
+	}
+}

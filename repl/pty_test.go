@@ -1,0 +1,151 @@
+package repl
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"regexp"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"golang.org/x/sys/unix"
+)
+
+// ptyRun is sockrepl running on a pseudo-terminal the test opened itself,
+// for what tmux cannot set up: a terminal that reports a 0x0 window.
+type ptyRun struct {
+	t      *testing.T
+	master *os.File
+	cmd    *exec.Cmd
+	mu     sync.Mutex
+	out    strings.Builder
+	done   chan struct{}
+}
+
+// openPTY returns a new pty's master and the path of its slave. A new pty
+// reports a window of 0 rows and 0 columns until someone sets one.
+func openPTY(t *testing.T) (*os.File, string) {
+	t.Helper()
+	master, err := os.OpenFile("/dev/ptmx", os.O_RDWR|syscall.O_NOCTTY, 0)
+	if err != nil {
+		t.Skipf("no /dev/ptmx: %v", err)
+	}
+	if err := unix.IoctlSetPointerInt(int(master.Fd()), unix.TIOCSPTLCK, 0); err != nil {
+		t.Fatal(err)
+	}
+	n, err := unix.IoctlGetInt(int(master.Fd()), unix.TIOCGPTN)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return master, fmt.Sprintf("/dev/pts/%d", n)
+}
+
+// startPTY runs sockrepl with args on a fresh pty as its controlling
+// terminal, with HOME and the state directory in a temporary directory.
+func startPTY(t *testing.T, env []string, args ...string) *ptyRun {
+	t.Helper()
+	master, slavePath := openPTY(t)
+	slave, err := os.OpenFile(slavePath, os.O_RDWR|syscall.O_NOCTTY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	home := t.TempDir()
+	cmd := exec.Command(sockreplBinary(t), args...)
+	cmd.Env = append([]string{"HOME=" + home, "XDG_STATE_HOME=" + home, "LANG=C.UTF-8", "TERM=xterm-256color", "PATH=" + os.Getenv("PATH")}, env...)
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = slave, slave, slave
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true, Setctty: true, Ctty: 0}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	slave.Close()
+	r := &ptyRun{t: t, master: master, cmd: cmd, done: make(chan struct{})}
+	go func() {
+		defer close(r.done)
+		buf := make([]byte, 4096)
+		for {
+			n, err := master.Read(buf)
+			r.mu.Lock()
+			r.out.Write(buf[:n])
+			r.mu.Unlock()
+			if err != nil {
+				return
+			}
+		}
+	}()
+	t.Cleanup(func() {
+		cmd.Process.Kill()
+		cmd.Wait()
+		master.Close()
+		<-r.done
+	})
+	return r
+}
+
+func (r *ptyRun) text() string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.out.String()
+}
+
+// waitFor polls the output until the pattern matches, failing after 15 s.
+func (r *ptyRun) waitFor(pattern string) {
+	r.t.Helper()
+	re := regexp.MustCompile(pattern)
+	deadline := time.Now().Add(15 * time.Second)
+	for !re.MatchString(r.text()) {
+		if time.Now().After(deadline) {
+			r.t.Fatalf("never saw %q; the terminal got:\n%q", pattern, r.text())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+func (r *ptyRun) send(s string) {
+	r.t.Helper()
+	if _, err := r.master.WriteString(s); err != nil {
+		r.t.Fatal(err)
+	}
+}
+
+// wait returns the exit status once the program has ended.
+func (r *ptyRun) wait() int {
+	r.t.Helper()
+	done := make(chan error, 1)
+	go func() { done <- r.cmd.Wait() }()
+	select {
+	case err := <-done:
+		if ee, ok := err.(*exec.ExitError); ok {
+			return ee.ExitCode()
+		}
+		if err != nil {
+			r.t.Fatal(err)
+		}
+		return 0
+	case <-time.After(15 * time.Second):
+		r.t.Fatalf("sockrepl did not exit; the terminal got:\n%q", r.text())
+	}
+	return -1
+}
+
+// TestPTYZeroSizeWindow: a terminal that reports 0x0 (script, some
+// `docker exec -t`, serial lines) is taken as 80x24; it used to crash the
+// shell at start with an integer division by zero.
+func TestPTYZeroSizeWindow(t *testing.T) {
+	r := startPTY(t, nil)
+	r.waitFor(`>>> `)
+	r.send("6 * 7\r")
+	r.waitFor(`42`)
+	r.send("s = socket.socket(); s.bind(('127.0.0.1', 0)); s.listen(); s.settimeout(0.6)\r")
+	r.send("s.accept()\r")
+	r.waitFor(`TimeoutError`)
+	r.send("\x04")
+	if code := r.wait(); code != 0 {
+		t.Fatalf("status %d; the terminal got:\n%q", code, r.text())
+	}
+	if strings.Contains(r.text(), "internal error") || strings.Contains(r.text(), "too small") {
+		t.Fatalf("the terminal got:\n%q", r.text())
+	}
+}
