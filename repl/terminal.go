@@ -29,6 +29,21 @@ type ttyParser struct {
 	*prompt.PosixParser
 	saved   *term.State
 	pending []byte
+
+	mu       sync.Mutex
+	injected [][]byte // keys the shell types itself, read before the terminal's
+}
+
+// ctrlC is the key a SIGINT or SIGQUIT at the idle prompt turns into, so
+// that go-prompt's own goroutine drops the line and the shell prints
+// KeyboardInterrupt between two drawings of the prompt.
+var ctrlC = []byte{0x03}
+
+// inject queues a key for go-prompt to read next.
+func (p *ttyParser) inject(key []byte) {
+	p.mu.Lock()
+	p.injected = append(p.injected, key)
+	p.mu.Unlock()
 }
 
 func (p *ttyParser) TearDown() error {
@@ -54,6 +69,14 @@ func running(saved *term.State) {
 // pasted lines then run one at a time, and keys sent faster than they are
 // read (tmux send-keys, a paste) are still seen as keys.
 func (p *ttyParser) Read() ([]byte, error) {
+	p.mu.Lock()
+	if len(p.injected) > 0 {
+		key := p.injected[0]
+		p.injected = p.injected[1:]
+		p.mu.Unlock()
+		return key, nil
+	}
+	p.mu.Unlock()
 	if len(p.pending) == 0 {
 		b, err := p.PosixParser.Read()
 		if err != nil || len(b) == 0 {
@@ -206,7 +229,12 @@ func RunTerminal(opt Options) (status int) {
 			prompt.OptionHistory(hist.entries),
 			prompt.OptionCompletionWordSeparator(wordSeparators),
 			prompt.OptionMaxSuggestion(8),
-			prompt.OptionAddKeyBind(prompt.KeyBind{Key: prompt.ControlC, Fn: func(*prompt.Buffer) { c.Reset() }}),
+			// Ctrl-C at the prompt (a key in raw mode, or a SIGINT turned into
+			// one) drops the line and any half-typed block, as in Python.
+			prompt.OptionAddKeyBind(prompt.KeyBind{Key: prompt.ControlC, Fn: func(*prompt.Buffer) {
+				c.Reset()
+				s.out.exception("KeyboardInterrupt")
+			}}),
 			prompt.OptionSetExitCheckerOnInput(func(string, bool) bool {
 				ended, _ := s.Ended()
 				return ended
@@ -244,7 +272,14 @@ func RunTerminal(opt Options) (status int) {
 			return code
 		case sg := <-sig:
 			if sg == syscall.SIGINT || sg == syscall.SIGQUIT {
-				s.Interrupt()
+				// A statement running is interrupted; at the idle prompt the
+				// signal acts as Ctrl-C, in go-prompt's goroutine.
+				if busy.TryLock() {
+					busy.Unlock()
+					parser.inject(ctrlC)
+				} else {
+					s.Interrupt()
+				}
 				continue
 			}
 			// SIGTERM or SIGHUP: stop the running statement, wait briefly

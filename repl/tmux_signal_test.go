@@ -78,3 +78,30 @@ func TestTmuxResizeStormWhileTyping(t *testing.T) {
 	p.line("n * 1000")
 	p.waitFor(fmt.Sprintf(`^%d000$`, n))
 }
+
+// TestTmuxSignalsAtIdlePrompt: kill -INT and kill -QUIT at the idle prompt
+// print KeyboardInterrupt and drop the half-typed line, as Ctrl-C does and
+// as python3 does; the shell and its sockets carry on.
+func TestTmuxSignalsAtIdlePrompt(t *testing.T) {
+	ts := newTmux(t)
+	p := ts.pane("a")
+	p.start()
+	p.line("s = socket.socket()")
+	p.prompts(2)
+	pid := p.pid()
+	p.keys("half typed")
+	p.waitFor(`>>> half typed$`)
+	syscall.Kill(pid, syscall.SIGINT)
+	p.waitFor(`(?s)>>> half typed\nKeyboardInterrupt\n>>>$`)
+	p.keys("more")
+	p.waitFor(`>>> more$`)
+	syscall.Kill(pid, syscall.SIGQUIT)
+	p.waitFor(`(?s)>>> more\nKeyboardInterrupt\n>>>$`)
+	p.keys("typed", "C-c")
+	p.waitFor(`(?s)>>> typed\nKeyboardInterrupt\n>>>$`)
+	p.line("s.fileno() + 1")
+	p.waitFor(`^4$`)
+	if n := p.count(`^KeyboardInterrupt$`); n != 3 {
+		t.Fatalf("%d KeyboardInterrupt lines, want 3:\n%s", n, p.capture())
+	}
+}
