@@ -105,3 +105,29 @@ func TestTmuxSignalsAtIdlePrompt(t *testing.T) {
 		t.Fatalf("%d KeyboardInterrupt lines, want 3:\n%s", n, p.capture())
 	}
 }
+
+// TestTmuxSIGTERMAtIdleIs143: SIGTERM (and SIGHUP) at the idle prompt end
+// the shell with 128+signal and the terminal restored, every time: the
+// exit used to race with go-prompt's own handler, which exited 1.
+func TestTmuxSIGTERMAtIdleIs143(t *testing.T) {
+	ts := newTmux(t)
+	p := ts.pane("a")
+	for i := 0; i < 30; i++ {
+		sig, want := "TERM", 143
+		if i%4 == 3 {
+			sig, want = "HUP", 129
+		}
+		p.line("clear")
+		p.start()
+		p.signal(sig)
+		p.waitFor(`^\$$`)
+		p.line(`echo "status=$?"`)
+		text := p.waitFor(`^status=\d+$`)
+		if !strings.Contains(text, fmt.Sprintf("status=%d", want)) {
+			t.Fatalf("round %d, SIG%s: want status %d:\n%s", i, sig, want, text)
+		}
+	}
+	if !p.sttyOK() {
+		t.Fatalf("terminal not restored:\n%s", p.capture())
+	}
+}
