@@ -17,7 +17,6 @@ import (
 	"time"
 
 	prompt "github.com/c-bata/go-prompt"
-	"golang.org/x/sys/unix"
 	"golang.org/x/term"
 )
 
@@ -27,7 +26,7 @@ import (
 // pasted text over one line at a time.
 type ttyParser struct {
 	*prompt.PosixParser
-	saved   *term.State
+	modes   *ttyModes
 	pending []byte
 
 	mu       sync.Mutex
@@ -48,22 +47,20 @@ func (p *ttyParser) inject(key []byte) {
 
 func (p *ttyParser) TearDown() error {
 	p.PosixParser.TearDown()
-	term.Restore(0, p.saved)
+	p.modes.set(modeCooked)
 	return nil
 }
 
-// running sets the terminal for a statement: no echo and no line editing,
-// so typed keys do not smear the status line, but ISIG stays on so that
-// Ctrl-C raises SIGINT and interrupts a blocked call.
-func running(saved *term.State) {
-	term.Restore(0, saved)
-	if t, err := unix.IoctlGetTermios(0, ioctlGetTermios); err == nil {
-		t.Lflag &^= unix.ECHO | unix.ICANON
-		t.Lflag |= unix.ISIG
-		t.Cc[unix.VMIN], t.Cc[unix.VTIME] = 1, 0
-		unix.IoctlSetTermios(0, ioctlSetTermios, t)
-	}
+// Setup puts the terminal in go-prompt's raw mode, and notes it so that a
+// resumed shell can put it back.
+func (p *ttyParser) Setup() error {
+	p.modes.set(modePrompt)
+	return nil
 }
+
+// redraw is a key go-prompt knows and ignores (xterm's ESC [ E): reading
+// it makes go-prompt draw the prompt again, after fg.
+var redraw = []byte("\x1b[E")
 
 // Read returns one key, one escape sequence, or one run of plain text:
 // pasted lines then run one at a time, and keys sent faster than they are
@@ -155,10 +152,12 @@ func RunTerminal(opt Options) (status int) {
 	}
 	var s *Session
 	var parser *ttyParser
+	modes := &ttyModes{saved: saved}
 	keepLowFDsFree(func() {
 		s, err = NewSession(opt)
-		parser = &ttyParser{PosixParser: prompt.NewStandardInputParser(), saved: saved}
+		parser = &ttyParser{PosixParser: prompt.NewStandardInputParser(), modes: modes}
 	})
+	modes.prompt = parser.PosixParser.Setup
 	if err != nil {
 		fmt.Fprintln(os.Stderr, startupError(err))
 		return 1
@@ -180,8 +179,8 @@ func RunTerminal(opt Options) (status int) {
 	executor := func(input string) {
 		busy.Lock()
 		defer busy.Unlock()
-		running(saved)
-		defer restore()
+		modes.set(modeRunning)
+		defer modes.set(modeCooked)
 		if strings.TrimSpace(input) == "" && !c.Pending() {
 			// Enter on an empty line shows what the kernel did meanwhile,
 			// e.g. the other terminal's connect() filling the accept queue.
@@ -235,6 +234,11 @@ func RunTerminal(opt Options) (status int) {
 				c.Reset()
 				s.out.exception("KeyboardInterrupt")
 			}}),
+			// Ctrl-Z suspends, as the terminal itself does outside raw mode,
+			// with the terminal given back meanwhile. SIGCONT redraws.
+			prompt.OptionAddKeyBind(prompt.KeyBind{Key: prompt.ControlZ, Fn: func(*prompt.Buffer) {
+				modes.suspend(stopSelf)
+			}}),
 			prompt.OptionSetExitCheckerOnInput(func(string, bool) bool {
 				ended, _ := s.Ended()
 				return ended
@@ -242,9 +246,13 @@ func RunTerminal(opt Options) (status int) {
 		)...)
 	})
 
-	sig := make(chan os.Signal, 1)
-	signal.Notify(sig, syscall.SIGINT, syscall.SIGQUIT, syscall.SIGTERM, syscall.SIGHUP)
-	defer signal.Reset(syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGQUIT, syscall.SIGWINCH)
+	// One Notify for the session. Signals ignored at start stay ignored.
+	// SIGTSTP is left to the kernel: once Notify has installed Go's handler
+	// for it, its default action (stop) cannot be had back.
+	sig := make(chan os.Signal, 4)
+	handled := []os.Signal{syscall.SIGINT, syscall.SIGQUIT, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGCONT}
+	notifyUnlessIgnored(sig, handled...)
+	defer signal.Reset(handled...)
 
 	done := make(chan int, 1)
 	go func() {
@@ -271,6 +279,14 @@ func RunTerminal(opt Options) (status int) {
 			}
 			return code
 		case sg := <-sig:
+			if sg == syscall.SIGCONT {
+				// Resumed (fg): the job shell left the terminal in its own
+				// mode. Take it back, and draw the prompt again.
+				if modes.resume() == modePrompt {
+					parser.inject(redraw)
+				}
+				continue
+			}
 			if sg == syscall.SIGINT || sg == syscall.SIGQUIT {
 				// A statement running is interrupted; at the idle prompt the
 				// signal acts as Ctrl-C, in go-prompt's goroutine.
@@ -291,15 +307,6 @@ func RunTerminal(opt Options) (status int) {
 			return 128 + int(sg.(syscall.Signal))
 		}
 	}
-}
-
-// termWidth is the window's width in columns. A terminal that reports 0
-// (script, some docker exec -t, serial lines) or none is taken as 80 wide.
-func termWidth() int {
-	if w, _, err := term.GetSize(1); err == nil && w > 0 {
-		return w
-	}
-	return 80
 }
 
 // waitIdle waits until no statement runs, or until the limit.

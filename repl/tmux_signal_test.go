@@ -131,3 +131,92 @@ func TestTmuxSIGTERMAtIdleIs143(t *testing.T) {
 		t.Fatalf("terminal not restored:\n%s", p.capture())
 	}
 }
+
+// ttyFlags polls the pane's terminal, read from outside with stty -F,
+// until its echo, icanon and isig flags are as wanted.
+func (p *tmuxPane) ttyFlags(want string) {
+	p.ts.t.Helper()
+	tty := strings.TrimSpace(p.ts.run("display-message", "-p", "-t", p.target, "#{pane_tty}"))
+	deadline := time.Now().Add(15 * time.Second)
+	for {
+		out, err := exec.Command("stty", "-F", tty, "-a").Output()
+		if err != nil {
+			p.ts.t.Fatalf("stty -F %s: %v", tty, err)
+		}
+		var got []string
+		for _, f := range strings.Fields(strings.ReplaceAll(string(out), ";", " ")) {
+			switch strings.TrimPrefix(f, "-") {
+			case "echo", "icanon", "isig":
+				got = append(got, f)
+			}
+		}
+		if strings.Join(got, " ") == want {
+			return
+		}
+		if time.Now().After(deadline) {
+			p.ts.t.Fatalf("terminal flags %q, want %q; the pane shows:\n%s", got, want, p.capture())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// Terminal modes, as ttyFlags lists them. (bash's readline has the second
+// too while it waits at its own prompt: the cooked mode a job gets back at
+// fg shows only to the job.)
+const (
+	flagsPrompt  = "-isig -icanon -echo" // go-prompt's raw mode
+	flagsRunning = "isig -icanon -echo"  // a statement runs: Ctrl-C is SIGINT, keys hidden
+)
+
+// TestTmuxSuspendAndResume: Ctrl-Z at the idle prompt suspends the shell
+// with the terminal given back to the login shell, as Python does; after
+// fg the prompt is drawn again at once and keys work. A suspend during a
+// blocked call, or a kill -TSTP from outside, resumes the same way: typed
+// keys stay hidden under the status line and are dropped afterwards.
+func TestTmuxSuspendAndResume(t *testing.T) {
+	ts := newTmux(t)
+	p := ts.pane("a")
+	p.start()
+	p.line("x = 5")
+	p.prompts(2)
+	p.ttyFlags(flagsPrompt)
+	p.keys("C-z")
+	p.waitFor(`Stopped.*sockrepl`)
+	p.waitFor(`^\$$`)
+	p.line("fg")
+	p.waitFor(`(?s)^\$ ?fg\n[^\n]*sockrepl[^\n]*\n>>>$`)
+	p.ttyFlags(flagsPrompt)
+	p.line("x + 1")
+	p.waitFor(`^6$`)
+
+	// From outside, at the idle prompt.
+	p.prompts(3)
+	p.signal("TSTP")
+	p.waitFor(`(?s)Stopped.*Stopped.*sockrepl`)
+	p.line("fg")
+	p.waitFor(`(?s)^\$ ?fg\n[^\n]*sockrepl[^\n]*\n>>>$`)
+	p.ttyFlags(flagsPrompt)
+	p.line("x + 2")
+	p.waitFor(`^7$`)
+
+	// During a blocked call.
+	p.line("s = socket.socket(); s.bind(('127.0.0.1', 0)); s.listen()")
+	p.line("s.accept()")
+	p.waitFor(`accept\(\) blocking`)
+	p.ttyFlags(flagsRunning)
+	p.keys("C-z")
+	p.waitFor(`(?s)Stopped.*Stopped.*Stopped.*sockrepl`)
+	p.line("fg")
+	p.waitFor(`(?s)Stopped.*Stopped.*Stopped.*\n[^\n]*sockrepl[^\n]*\n[^\n]*accept\(\) blocking`)
+	p.ttyFlags(flagsRunning)
+	p.line("hidden = 1")
+	p.keys("C-c")
+	p.waitFor(`(?s)KeyboardInterrupt\n.*>>>$`)
+	p.line("hidden")
+	p.waitFor(`NameError: name 'hidden' is not defined`)
+	p.keys("C-d")
+	p.waitFor(`^\$$`)
+	if !p.sttyOK() {
+		t.Fatalf("terminal not restored:\n%s", p.capture())
+	}
+}
