@@ -219,7 +219,9 @@ func (t *Tutor) pass(st *Step) []string {
 	t.done[st.N] = true
 	t.pos++
 	t.save()
-	return append([]string{tr(t.lang, "✓ step %d done", st.N)}, t.StepText()...)
+	out := []string{tr(t.lang, "✓ step %d done", st.N)}
+	out = append(out, t.store.Notices(t.lang)...) // a save that failed says so at once
+	return append(out, t.StepText()...)
 }
 
 // Next skips forward one step without passing it.

@@ -39,14 +39,15 @@ type Session struct {
 	interp *python.Interp
 	out    *screen
 
-	saved  []string // statements that ran without an exception, for %save
-	inputs []string // everything typed, for %history
-	prev   map[*sockets.Socket]sockets.State
-	known  []*sockets.Socket // every socket seen after a statement, closed ones too
-	last   lessons.Last
-	tutor  *lessons.Tutor
-	store  *lessons.Store
-	value  starlark.Value // the last value the running statement echoed
+	saved       []string // statements that ran without an exception, for %save
+	inputs      []string // everything typed, for %history
+	prev        map[*sockets.Socket]sockets.State
+	known       []*sockets.Socket // every socket seen after a statement, closed ones too
+	last        lessons.Last
+	tutor       *lessons.Tutor
+	store       *lessons.Store
+	storeFailed bool           // OpenStore failed once: said, not retried
+	value       starlark.Value // the last value the running statement echoed
 	// readInput, set by the terminal, reads a line typed at the terminal
 	// while a statement runs (input()).
 	readInput func() (string, error)
