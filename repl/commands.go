@@ -2,7 +2,6 @@ package repl
 
 import (
 	"fmt"
-	"os"
 	"sockrepl/repl/python"
 	"sort"
 	"strings"
@@ -27,7 +26,7 @@ func commandTable() []command {
 		{"ls", "", "this shell's sockets: state, addresses, mode, queues", (*Session).cmdLs},
 		{"ss", "[PORT]", "every socket on the machine (other processes, TIME_WAIT)", (*Session).cmdSs},
 		{"trace", "on|off", "print each statement's system calls, strace-style", (*Session).cmdTrace},
-		{"save", "FILE.py", "write this session's statements as a Python 3 script", (*Session).cmdSave},
+		{"save", "[-f] FILE.py", "write this session's statements as a Python 3 script", (*Session).cmdSave},
 		{"reset", "", "close every socket and clear variables", (*Session).cmdReset},
 		{"history", "", "what you typed this session", (*Session).cmdHistory},
 		{"lesson", "[ID [ROLE] | load FILE | reset]", "list lessons, start one, load a file, restart", (*Session).cmdLesson},
@@ -172,27 +171,6 @@ func (s *Session) cmdTrace(args []string) error {
 	default:
 		return s.usage("usage: %%trace on|off")
 	}
-	return nil
-}
-
-func (s *Session) cmdSave(args []string) error {
-	if len(args) != 1 {
-		return s.usage("usage: %%save FILE.py")
-	}
-	var b strings.Builder
-	b.WriteString("# Saved by sockrepl: the statements that ran without an exception.\n")
-	b.WriteString("import select, socket, struct, time\n\n")
-	for _, st := range s.saved {
-		b.WriteString(st)
-		b.WriteString("\n")
-		if strings.Contains(st, "\n") {
-			b.WriteString("\n")
-		}
-	}
-	if err := os.WriteFile(args[0], []byte(b.String()), 0o644); err != nil {
-		return s.usage("cannot write %s: %v", args[0], python.OSErrorText(err))
-	}
-	s.out.plain(tr(s.lang, "saved %d statements to %s", len(s.saved), args[0]))
 	return nil
 }
 

@@ -146,3 +146,69 @@ func TestProgressSaveFailuresAreSaid(t *testing.T) {
 		}
 	})
 }
+
+// %save refuses to overwrite unless -f, writes through a temporary file
+// renamed into place, and refuses what is not a regular file.
+func TestSaveIsAtomicAndAsks(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "s.py")
+	old := "print('my own work')\n"
+	if err := os.WriteFile(file, []byte(old), 0o640); err != nil {
+		t.Fatal(err)
+	}
+	out, errs, _ := runBinary(t, "x = 1\n%save "+file+"\n")
+	if !strings.Contains(errs, "UsageError: "+file+" exists: %save -f "+file+" replaces it") || strings.Contains(out, "saved") {
+		t.Errorf("an existing file: stdout %q stderr %q", out, errs)
+	}
+	if data, _ := os.ReadFile(file); string(data) != old {
+		t.Fatalf("an existing file was overwritten without -f: %q", data)
+	}
+	out, errs, _ = runBinary(t, "x = 1\n%save -f "+file+"\n")
+	data, _ := os.ReadFile(file)
+	if !strings.Contains(out, "saved 1 statements to "+file) || !strings.HasSuffix(string(data), "\nx = 1\n") {
+		t.Errorf("%%save -f: stdout %q stderr %q, file %q", out, errs, data)
+	}
+	if fi, err := os.Stat(file); err != nil || fi.Mode().Perm() != 0o640 {
+		t.Errorf("%%save -f changed the mode: %v %v", fi.Mode(), err)
+	}
+	ents, _ := os.ReadDir(dir)
+	if len(ents) != 1 {
+		t.Errorf("left behind: %v", ents)
+	}
+
+	// A FIFO, with and without -f: refused at once, where it used to hang.
+	fifo := filepath.Join(dir, "fifo")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, cmd := range []string{"%save " + fifo, "%save -f " + fifo} {
+		_, errs, _ = runBinary(t, "x = 1\n"+cmd+"\n")
+		if !strings.Contains(errs, "UsageError: cannot write "+fifo+": not a regular file") {
+			t.Errorf("%s: stderr %q", cmd, errs)
+		}
+	}
+
+	// A full disk (a file size limit) while replacing: the old file stays
+	// whole and no temporary file is left.
+	big := filepath.Join(dir, "big.py")
+	whole := strings.Repeat("# an old line that must survive\n", 64)
+	if err := os.WriteFile(big, []byte(whole), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := exec.LookPath("prlimit"); err != nil {
+		t.Skip("prlimit is not installed")
+	}
+	in := "s = '" + strings.Repeat("x", 5000) + "'\n%save -f " + big + "\n"
+	cmd := exec.Command("prlimit", "--fsize=4096", sockreplBinary(t))
+	cmd.Stdin = strings.NewReader(in)
+	outb, err := cmd.CombinedOutput()
+	if !strings.Contains(string(outb), "UsageError: cannot write "+big+": [Errno 27] File too large") {
+		t.Errorf("a full disk: %v %q", err, outb)
+	}
+	if data, _ := os.ReadFile(big); string(data) != whole {
+		t.Errorf("the old file was damaged: %q", data)
+	}
+	if ents, _ := os.ReadDir(dir); len(ents) != 3 {
+		t.Errorf("left behind: %v", ents)
+	}
+}
