@@ -176,6 +176,17 @@ func RunTerminal(opt Options) (status int) {
 	}
 	cont := strings.Repeat(" ", len(base)-4) + "... "
 
+	// runChunk runs one complete statement; it reports whether the session
+	// ended.
+	runChunk := func(chunk translate.Chunk) bool {
+		hist.add(chunk.Src)
+		err := s.ExecChunk(chunk)
+		if s.out.endStatus() || isInterrupt(err) {
+			parser.discard()
+		}
+		ended, _ := s.Ended()
+		return ended
+	}
 	executor := func(input string) {
 		busy.Lock()
 		defer busy.Unlock()
@@ -196,15 +207,20 @@ func RunTerminal(opt Options) (status int) {
 			if !ok {
 				continue
 			}
-			hist.add(chunk.Src)
-			err := s.ExecChunk(chunk)
-			if s.out.endStatus() || isInterrupt(err) {
-				parser.discard()
-			}
-			if ended, _ := s.Ended(); ended {
+			if runChunk(chunk) {
 				return
 			}
 		}
+	}
+	// atEOF is Ctrl-D on an empty line at a "..." prompt: as in python3,
+	// the lines typed so far run (an open block is complete, an open
+	// bracket a SyntaxError), and the prompt comes back.
+	atEOF := func() {
+		busy.Lock()
+		defer busy.Unlock()
+		modes.set(modeRunning)
+		defer modes.set(modeCooked)
+		runChunk(c.Flush())
 	}
 
 	// prompt.New opens /dev/tty for its default parser before our
@@ -263,7 +279,13 @@ func RunTerminal(opt Options) (status int) {
 				done <- 2
 			}
 		}()
-		p.Run()
+		for {
+			p.Run() // returns at Ctrl-D on an empty line, or when the session ended
+			if ended, _ := s.Ended(); ended || !c.Pending() {
+				break
+			}
+			atEOF()
+		}
 		if ended, _ := s.Ended(); ended {
 			// go-prompt draws one more prompt before it sees the exit.
 			os.Stdout.WriteString("\r\x1b[2K")

@@ -220,3 +220,23 @@ func TestTmuxSuspendAndResume(t *testing.T) {
 		t.Fatalf("terminal not restored:\n%s", p.capture())
 	}
 }
+
+// TestTmuxCtrlDAtContinuationPrompt: Ctrl-D on an empty line at a "..."
+// prompt runs what was typed, as python3 does, and the prompt comes back;
+// it used to leave the shell and drop the block.
+func TestTmuxCtrlDAtContinuationPrompt(t *testing.T) {
+	ts := newTmux(t)
+	p := ts.pane("a")
+	p.start()
+	p.line("for i in range(2):")
+	p.line("    print(i * 10)")
+	p.keys("C-d")
+	p.waitFor(`(?s)^0\n10\n>>>$`)
+	p.line("(1,")
+	p.keys("C-d")
+	p.waitFor(`(?s)^SyntaxError: .*\n>>>$`)
+	p.line("i + 100")
+	p.waitFor(`^101$`)
+	p.keys("C-d")
+	p.waitFor(`^\$$`)
+}
