@@ -111,11 +111,18 @@ func (sc *screen) lesson(lines ...string) {
 }
 
 // endStatus clears a status line left by a call that ended without a
-// Finished report, and reports whether the statement blocked visibly.
-func (sc *screen) endStatus() bool {
+// Finished report.
+func (sc *screen) endStatus() {
 	sc.mu.Lock()
 	defer sc.mu.Unlock()
 	sc.clearStatusLocked()
+}
+
+// tookBlocked reports whether a status line was shown since the last
+// call: keys typed meanwhile were typed blind, and are dropped.
+func (sc *screen) tookBlocked() bool {
+	sc.mu.Lock()
+	defer sc.mu.Unlock()
 	b := sc.blocked
 	sc.blocked = false
 	return b

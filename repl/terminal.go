@@ -181,7 +181,7 @@ func RunTerminal(opt Options) (status int) {
 	runChunk := func(chunk translate.Chunk) bool {
 		hist.add(chunk.Src)
 		err := s.ExecChunk(chunk)
-		if s.out.endStatus() || isInterrupt(err) {
+		if s.out.tookBlocked() || isInterrupt(err) {
 			parser.discard()
 		}
 		ended, _ := s.Ended()
