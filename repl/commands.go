@@ -50,13 +50,15 @@ func (s *Session) command(line string) error {
 			return c.run(s, fields[1:])
 		}
 	}
-	e := &python.PyError{Class: "UsageError", Msg: tr(s.lang, "unknown command %%%s: %%help lists them", fields[0])}
+	e := &python.PyError{Class: "UsageError", Msg: safeText(tr(s.lang, "unknown command %%%s: %%help lists them", fields[0]))}
 	s.out.exception(e.Error())
 	return e
 }
 
+// usage reports a % command's misuse. Its arguments (file names, a lesson
+// file's parse error) come from outside, so control characters are escaped.
 func (s *Session) usage(format string, args ...any) error {
-	e := &python.PyError{Class: "UsageError", Msg: fmt.Sprintf(tr(s.lang, format), args...)}
+	e := &python.PyError{Class: "UsageError", Msg: safeText(fmt.Sprintf(tr(s.lang, format), args...))}
 	s.out.exception(e.Error())
 	return e
 }
@@ -136,8 +138,15 @@ func addrText(v any) string {
 	return sockets.Repr(v)
 }
 
-// tableLines aligns rows into columns separated by two spaces.
+// tableLines aligns rows into columns separated by two spaces. Cells are
+// escaped first (safeText): process names and socket paths belong to
+// anyone on the machine.
 func tableLines(rows [][]string) []string {
+	for _, r := range rows {
+		for i, c := range r {
+			r[i] = safeText(c)
+		}
+	}
 	width := make([]int, len(rows[0]))
 	for _, r := range rows {
 		for i, c := range r {

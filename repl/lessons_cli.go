@@ -59,7 +59,7 @@ func LessonsCommand(args []string, out, errw io.Writer) int {
 			}
 			ls, err := lessons.Parse(name, data)
 			if err != nil {
-				fmt.Fprintln(errw, err)
+				fmt.Fprintln(errw, safeText(err.Error()))
 				return 1
 			}
 			all = append(all, ls)
@@ -71,7 +71,7 @@ func LessonsCommand(args []string, out, errw io.Writer) int {
 			st = s
 		}
 		for _, line := range lessons.Listing(all, l, st) {
-			fmt.Fprintln(out, line)
+			fmt.Fprintln(out, safeText(line))
 		}
 		return 0
 	}
@@ -81,7 +81,7 @@ func LessonsCommand(args []string, out, errw io.Writer) int {
 			return NewLessonRunner(role, l)
 		})
 		for _, line := range report {
-			fmt.Fprintln(out, line)
+			fmt.Fprintln(out, safeText(line))
 		}
 		if ok {
 			passed++

@@ -90,23 +90,25 @@ func (sc *screen) dim(line string) {
 // notice writes one kernel-state change after a statement.
 func (sc *screen) notice(line string) { sc.dim("● " + line) }
 
-// plain writes command output (tables, lesson text).
+// plain writes command output (tables, listings), with control
+// characters escaped: much of it comes from outside (safeText).
 func (sc *screen) plain(lines ...string) {
 	sc.mu.Lock()
 	defer sc.mu.Unlock()
 	sc.clearStatusLocked()
 	for _, l := range lines {
-		fmt.Fprintln(sc.out, l)
+		fmt.Fprintln(sc.out, safeText(l))
 	}
 }
 
-// lesson writes lesson text in its own colour.
+// lesson writes lesson text in its own colour; a teacher's file may hold
+// anything, so control characters are escaped.
 func (sc *screen) lesson(lines ...string) {
 	sc.mu.Lock()
 	defer sc.mu.Unlock()
 	sc.clearStatusLocked()
 	for _, l := range lines {
-		fmt.Fprintln(sc.out, sc.teach.Sprint(l))
+		fmt.Fprintln(sc.out, sc.teach.Sprint(safeText(l)))
 	}
 }
 
@@ -173,7 +175,7 @@ func statusText(lang string, p sockets.Progress) string {
 		parts = append(parts, tr(lang, "%s() blocking", p.Op))
 	}
 	if p.Local != "" {
-		parts = append(parts, p.Local)
+		parts = append(parts, safeText(p.Local))
 	}
 	if why := whyText(lang, p); why != "" {
 		parts = append(parts, why)
