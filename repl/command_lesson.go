@@ -1,7 +1,6 @@
 package repl
 
 import (
-	"os"
 	"sockrepl/repl/python"
 
 	"go.starlark.net/starlark"
@@ -34,7 +33,7 @@ func (s *Session) cmdLesson(args []string) error {
 		if len(args) < 2 {
 			return s.usage("usage: %%lesson load FILE [ROLE]")
 		}
-		data, err := os.ReadFile(args[1])
+		data, err := lessons.ReadFile(args[1])
 		if err != nil {
 			return s.usage("cannot read %s: %v", args[1], python.OSErrorText(err))
 		}
@@ -148,6 +147,17 @@ func (s *Session) snapshot() lessons.Snapshot {
 		Kernel: func() []sockets.KernelSocket {
 			rows, _ := sockets.ListKernel()
 			return rows
+		},
+		// Ctrl-C stops a check as it stops a statement.
+		Guard: func(cancel func(string)) func() {
+			s.mu.Lock()
+			s.checkCancel = cancel
+			s.mu.Unlock()
+			return func() {
+				s.mu.Lock()
+				s.checkCancel = nil
+				s.mu.Unlock()
+			}
 		},
 	}
 	if s.tutor != nil {

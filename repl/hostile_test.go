@@ -6,8 +6,12 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
+	"syscall"
 	"testing"
+	"time"
 
+	"sockrepl/lessons"
 	"sockrepl/repl/python/translate"
 )
 
@@ -104,5 +108,150 @@ func TestPercentCommandIsOneLine(t *testing.T) {
 		if chunk, ok := c.Add(line); !ok || chunk.Src != line || c.Pending() {
 			t.Errorf("%q gave %q, %v; pending %v", line, chunk.Src, ok, c.Pending())
 		}
+	}
+}
+
+// hostileChecks is a teacher's lesson whose checks would each have hung
+// the shell or had it OOM-killed, after every statement.
+const hostileChecks = `lesson 91-heavy
+title: Heavy
+title.zh: 重
+roles: main
+intro: Checks that misbehave.
+intro.zh: 出问题的检查。
+
+step
+say: Memory.
+say.zh: 内存。
+code: a = 1
+check: len([[0] * 100000 for i in range(100000)]) > 0
+
+step
+say: Time.
+say.zh: 时间。
+code: b = 2
+check: len([s.count("y") for s in ["x" * 10000000] for i in range(500000)]) < 0
+
+step
+say: Steps.
+say.zh: 步数。
+code: c = 3
+check: len([i for i in range(1000000) for j in range(3)]) < 0
+
+step
+say: A builtin over a huge range.
+say.zh: 巨大的 range。
+code: d = 4
+check: max(range(10 * 1000 * 1000 * 1000 * 1000)) > 0
+`
+
+func TestHostileLessonChecks(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "heavy.lesson")
+	if err := os.WriteFile(file, []byte(hostileChecks), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	in := "%lesson load " + file + "\na = 1\na = 2\n%next\nb = 2\nb = 3\n%next\nc = 3\n%next\nd = 4\n%check\n"
+	out, errs, _ := runBinaryEnv(t, in, []string{"XDG_STATE_HOME=" + t.TempDir()}, nil)
+	for _, want := range []string{
+		"The check of step 1 was stopped (it used too much memory)",
+		"The check of step 2 was stopped (it took too long)",
+		"The check of step 3 was stopped (it took too many steps)",
+		"Not yet: step 4 is not done.",
+	} {
+		if strings.Count(out, want) != 1 {
+			t.Errorf("want %q once:\n%s\n%s", want, out, errs)
+		}
+	}
+}
+
+// Lesson files must be regular and small: /dev/zero was read until the
+// shell died, and a FIFO hung it.
+func TestLessonLoadRefusesNonRegularFiles(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "fifo")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	big := filepath.Join(dir, "big.lesson")
+	if err := os.WriteFile(big, make([]byte, 2<<20), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	in := "%lesson load /dev/zero\n%lesson load " + fifo + "\n%lesson load " + big + "\n%lesson load " + dir + "\n"
+	_, errs, _ := runBinaryEnv(t, in, []string{"XDG_STATE_HOME=" + t.TempDir()}, nil)
+	for _, want := range []string{
+		"UsageError: cannot read /dev/zero: not a regular file",
+		"UsageError: cannot read " + fifo + ": not a regular file",
+		"UsageError: cannot read " + big + ": larger than 1024 KiB, too big for a lesson file",
+		"UsageError: cannot read " + dir + ": [Errno 21] Is a directory",
+	} {
+		if !strings.Contains(errs, want) {
+			t.Errorf("want %q in:\n%s", want, errs)
+		}
+	}
+	cmd := exec.Command(sockreplBinary(t), "lessons", "/dev/zero")
+	if out, err := cmd.CombinedOutput(); err == nil || !strings.Contains(string(out), "cannot read /dev/zero: not a regular file") {
+		t.Errorf("sockrepl lessons /dev/zero: %v %q", err, out)
+	}
+}
+
+// syncBuffer is a strings.Builder safe to read while a Session writes.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.b.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.b.String()
+}
+
+// Ctrl-C stops a lesson check at once, even inside a builtin, and the
+// statement that ran before it stands.
+func TestLessonCheckInterrupted(t *testing.T) {
+	old := lessons.CheckTimeout
+	lessons.CheckTimeout = 10 * time.Minute
+	defer func() { lessons.CheckTimeout = old }()
+	file := filepath.Join(t.TempDir(), "slow.lesson")
+	slow := strings.Replace(hostileChecks, "for i in range(500000)]", "for i in range(1000000)]", 1)
+	if err := os.WriteFile(file, []byte(slow), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	var out syncBuffer
+	s, err := NewSession(Options{Out: &out, Err: &out, StateDir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	s.Exec("%lesson load " + file)
+	s.Exec("%next")
+	done := make(chan error, 1)
+	go func() { done <- s.Exec("b = 2") }()
+	for running := false; !running; {
+		time.Sleep(10 * time.Millisecond)
+		s.mu.Lock()
+		running = s.checkCancel != nil
+		s.mu.Unlock()
+	}
+	s.Interrupt()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatalf("the statement failed: %v", err)
+		}
+	case <-time.After(time.Minute):
+		t.Fatal("Ctrl-C did not stop the check")
+	}
+	if !strings.Contains(out.String(), "The check of step 2 was stopped (you pressed Ctrl-C)") {
+		t.Fatalf("output:\n%s", out.String())
+	}
+	if s.Exec("b") != nil || !strings.HasSuffix(out.String(), "2\n") {
+		t.Fatalf("the shell after a stopped check:\n%s", out.String())
 	}
 }

@@ -4,9 +4,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 
 	"sockrepl/lessons"
+	"sockrepl/repl/python"
 )
 
 // lessonRunner runs a lesson's reference code in a fresh, quiet Session.
@@ -52,9 +52,9 @@ func LessonsCommand(args []string, out, errw io.Writer) int {
 	if fs.NArg() > 0 {
 		all = nil
 		for _, name := range fs.Args() {
-			data, err := os.ReadFile(name)
+			data, err := lessons.ReadFile(name)
 			if err != nil {
-				fmt.Fprintf(errw, "sockrepl: %v\n", err)
+				fmt.Fprintf(errw, "sockrepl: cannot read %s: %s\n", safeText(name), python.OSErrorText(err))
 				return 1
 			}
 			ls, err := lessons.Parse(name, data)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 
 	"go.starlark.net/starlark"
 
@@ -38,6 +39,9 @@ type Session struct {
 	rt     *sockets.Runtime
 	interp *python.Interp
 	out    *screen
+
+	mu          sync.Mutex          // guards checkCancel
+	checkCancel func(reason string) // stops the lesson check running, if any
 
 	saved       []string // statements that ran without an exception, for %save
 	inputs      []string // everything typed, for %history
@@ -110,7 +114,14 @@ func (s *Session) Close() error {
 // Interrupt ends the running statement with KeyboardInterrupt: a blocked
 // call returns, and a busy loop stops at its next step. Safe from a
 // signal-handling goroutine.
-func (s *Session) Interrupt() { s.interp.Interrupt() }
+func (s *Session) Interrupt() {
+	s.interp.Interrupt()
+	s.mu.Lock()
+	if s.checkCancel != nil {
+		s.checkCancel("KeyboardInterrupt")
+	}
+	s.mu.Unlock()
+}
 
 // Ended reports whether exit(), quit() or %quit was called, and the status.
 func (s *Session) Ended() (bool, int) { return s.ended, s.exitCode }

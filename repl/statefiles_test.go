@@ -1,6 +1,7 @@
 package repl
 
 import (
+	"context"
 	"encoding/json"
 	"os"
 	"os/exec"
@@ -8,6 +9,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 )
 
 // The files the shell keeps between runs (lesson progress, history) must
@@ -18,7 +20,10 @@ import (
 // when cred is set, as another user.
 func runBinaryEnv(t *testing.T, stdin string, env []string, cred *syscall.Credential, args ...string) (string, string, int) {
 	t.Helper()
-	cmd := exec.Command(sockreplBinary(t), args...)
+	// A hang fails the test instead of stopping it.
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, sockreplBinary(t), args...)
 	cmd.Env = append(os.Environ(), env...)
 	cmd.Stdin = strings.NewReader(stdin)
 	if cred != nil {
