@@ -178,6 +178,9 @@ func (s *Session) run(c translate.Chunk, mode python.Mode) error {
 		var ex *python.ExitError
 		if errors.As(err, &ex) {
 			s.ended, s.exitCode = true, ex.Code
+			if ex.Message != nil {
+				s.out.stderr(python.Str(ex.Message) + "\n") // exit("message")
+			}
 			return ex
 		}
 		return s.report(python.AsException(err))
