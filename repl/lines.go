@@ -3,6 +3,7 @@ package repl
 import (
 	"bufio"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"os/signal"
@@ -11,6 +12,7 @@ import (
 
 	"sockrepl/repl/python"
 	"sockrepl/repl/python/translate"
+	"sockrepl/sockets"
 )
 
 // RunLines is line mode: it behaves like `python3 -i -q` fed the same
@@ -102,6 +104,12 @@ func RunProgram(name, src string, opt Options) int {
 		}
 		return 1
 	})
+}
+
+// CantOpenFile is what python3 says of a program file it cannot read
+// (name made absolute, as python3 shows it), after "sockrepl: ".
+func CantOpenFile(name string, err error) string {
+	return fmt.Sprintf("sockrepl: can't open file %s: %s", sockets.Repr(name), python.OSErrorText(err))
 }
 
 // watchInterrupt turns SIGINT into Session.Interrupt for as long as the

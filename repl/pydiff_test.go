@@ -51,3 +51,23 @@ func TestExitMessageLikePython(t *testing.T) {
 		t.Errorf("line mode: stderr %q, status %d", errs, code)
 	}
 }
+
+// -c '' runs nothing: it used to start line mode and read stdin.
+func TestEmptyCodeRunsNothing(t *testing.T) {
+	needPython(t)
+	py, sr, pst, sst := runBoth(t, "print('from stdin')\n", "-c", "")
+	if py != sr || pst != sst || sr[0] != "" {
+		t.Errorf("python3 %q %v, sockrepl %q %v", py, pst, sr, sst)
+	}
+}
+
+func TestCantOpenFileLikePython(t *testing.T) {
+	needPython(t)
+	for _, name := range []string{"nosuch.py", "/nonexistent/dir/x.py"} {
+		py, sr, pst, sst := runBoth(t, "", name)
+		_, pyMsg, _ := strings.Cut(py[1], ": ") // python3's prefix is its own path
+		if sr[1] != "sockrepl: "+pyMsg || pst.ExitStatus() != sst.ExitStatus() {
+			t.Errorf("%s: python3 %q %d, sockrepl %q %d", name, py[1], pst.ExitStatus(), sr[1], sst.ExitStatus())
+		}
+	}
+}
