@@ -20,8 +20,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"runtime/debug"
+	"syscall"
+	"time"
 
 	"sockrepl/repl"
 )
@@ -33,7 +36,20 @@ func main() {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(400)
 	}
-	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// exit ends the process with status code, or by a signal when code asks
+// for one (repl.ExitBySignal): its default action, restored, then raised.
+func exit(code int) {
+	if code < 0 {
+		sig := syscall.Signal(-code)
+		signal.Reset(sig)
+		syscall.Kill(os.Getpid(), sig)
+		time.Sleep(time.Second) // the signal is on its way
+		code = 128 + int(sig)
+	}
+	os.Exit(code)
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {

@@ -326,7 +326,7 @@ func RunTerminal(opt Options) (status int) {
 			waitIdle(&busy, time.Second)
 			restore()
 			os.Stdout.WriteString("\r\n")
-			return 128 + int(sg.(syscall.Signal))
+			return ExitBySignal(sg.(syscall.Signal)) // as python3, which these signals kill
 		}
 	}
 }
