@@ -31,6 +31,16 @@ type ttyParser struct {
 
 	mu       sync.Mutex
 	injected [][]byte // keys the shell types itself, read before the terminal's
+	back     [][]byte // keys go-prompt gave back (Unread), read first of all
+}
+
+// Unread takes back a key go-prompt read but could not use, because it
+// stopped reading to run the executor (go-prompt patch 3): it comes first
+// from the next Read, as it was, so a pasted line is never lost.
+func (p *ttyParser) Unread(key []byte) {
+	p.mu.Lock()
+	p.back = append([][]byte{key}, p.back...)
+	p.mu.Unlock()
 }
 
 // ctrlC is the key a SIGINT or SIGQUIT at the idle prompt turns into, so
@@ -67,6 +77,12 @@ var redraw = []byte("\x1b[E")
 // read (tmux send-keys, a paste) are still seen as keys.
 func (p *ttyParser) Read() ([]byte, error) {
 	p.mu.Lock()
+	if len(p.back) > 0 {
+		key := p.back[0]
+		p.back = p.back[1:]
+		p.mu.Unlock()
+		return key, nil
+	}
 	if len(p.injected) > 0 {
 		key := p.injected[0]
 		p.injected = p.injected[1:]
@@ -124,6 +140,9 @@ func nextKey(b []byte) int {
 // discard drops keys typed while a statement blocked, so they do not run
 // as a surprise command afterwards.
 func (p *ttyParser) discard() {
+	p.mu.Lock()
+	p.back = nil
+	p.mu.Unlock()
 	p.pending = p.pending[:0]
 	flushInput()
 }

@@ -1,6 +1,7 @@
 package repl
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -78,5 +79,46 @@ func TestSaveRunsInPython(t *testing.T) {
 	if err != nil || strings.TrimSpace(string(py)) != "b'Hello, world' 4" {
 		saved, _ := os.ReadFile(file)
 		t.Fatalf("python3 %s: %v\n%s\nthe file:\n%s", file, err, py, saved)
+	}
+}
+
+// TestTmuxPaste5000Lines: a paste of 5,000 statements runs every one, in
+// order. go-prompt slept 10 ms per key read, so this took two minutes and
+// the pane helper gave up; docs/BENCHMARKS.md has the time it takes now.
+func TestTmuxPaste5000Lines(t *testing.T) {
+	ts := newTmux(t)
+	p := ts.pane("a")
+	p.start()
+	pasteLines(t, ts, p, 5000, "once")
+	p.line("total, n")
+	p.waitFor(`^\(12497500, 4999\)$`)
+}
+
+// pasteLines pastes n statements that count into total, and waits until
+// the last has run (it prints tag).
+func pasteLines(t testing.TB, ts *tmuxServer, p *tmuxPane, n int, tag string) {
+	var b strings.Builder
+	b.WriteString("total = 0\n")
+	for i := 0; i < n; i++ {
+		fmt.Fprintf(&b, "n = %d; total += n\n", i)
+	}
+	buf := filepath.Join(ts.home, "paste.txt")
+	if err := os.WriteFile(buf, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ts.run("load-buffer", buf)
+	ts.run("paste-buffer", "-t", p.target)
+	p.line(fmt.Sprintf("print('pasted', n, %q)", tag))
+	p.waitFor(fmt.Sprintf(`^pasted %d %s$`, n-1, tag))
+}
+
+// BenchmarkTmuxPaste5000Lines measures a paste of 5,000 statements into
+// the shell in a tmux pane, from paste-buffer to the last one's output.
+func BenchmarkTmuxPaste5000Lines(b *testing.B) {
+	ts := newTmux(b)
+	p := ts.pane("a")
+	p.start()
+	for i := 0; i < b.N; i++ {
+		pasteLines(b, ts, p, 5000, fmt.Sprint("run", i))
 	}
 }

@@ -19,6 +19,13 @@ func sizeOrDefault(row, col uint16) *WinSize {
 	return &WinSize{Row: row, Col: col}
 }
 
+// Unreader is sockrepl patch 3: a ConsoleParser that can take back a key
+// that Run read but did not use, because it stopped reading first (to run
+// the executor, or to return). The key must come first from the next Read.
+type Unreader interface {
+	Unread(key []byte)
+}
+
 // ConsoleParser is an interface to abstract input layer.
 type ConsoleParser interface {
 	// Setup should be called before starting input

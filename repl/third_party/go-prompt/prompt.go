@@ -55,9 +55,12 @@ func (p *Prompt) Run() {
 
 	p.renderer.Render(p.buf, p.completion)
 
-	bufCh := make(chan []byte, 128)
-	stopReadBufCh := make(chan struct{})
-	go p.readBuffer(bufCh, stopReadBufCh)
+	// sockrepl patch 3: unbuffered, so that when the executor runs every
+	// key not yet used is still in the parser (or the terminal), where the
+	// program can drop it; readBuffer gives back a key it could not hand
+	// over (Unreader).
+	bufCh := make(chan []byte)
+	stopReader := p.startReader(bufCh)
 
 	// sockrepl patch 1: one signal goroutine (and one signal.Notify) for
 	// the whole of Run, stopped when Run returns. Upstream started a new one
@@ -83,11 +86,11 @@ func (p *Prompt) Run() {
 		case b := <-bufCh:
 			if shouldExit, e := p.feed(b); shouldExit {
 				p.renderer.BreakLine(p.buf)
-				stopReadBufCh <- struct{}{}
+				stopReader()
 				return
 			} else if e != nil {
 				// Stop goroutine to run readBuffer function
-				stopReadBufCh <- struct{}{}
+				stopReader()
 
 				// Unset raw mode
 				// Reset to Blocking mode because returned EAGAIN when still set non-blocking mode.
@@ -104,7 +107,7 @@ func (p *Prompt) Run() {
 				}
 				// Set raw mode
 				debug.AssertNoError(p.in.Setup())
-				go p.readBuffer(bufCh, stopReadBufCh)
+				stopReader = p.startReader(bufCh)
 			} else {
 				p.completion.Update(*p.buf.Document())
 				p.renderer.Render(p.buf, p.completion)
@@ -112,9 +115,8 @@ func (p *Prompt) Run() {
 		case <-winSizeCh:
 			p.renderer.UpdateWinSize(p.in.GetWinSize())
 			p.renderer.Render(p.buf, p.completion)
-		default:
-			time.Sleep(10 * time.Millisecond)
 		}
+		// sockrepl patch 3: no 10 ms sleep here; the select waits.
 	}
 }
 
@@ -248,30 +250,52 @@ func (p *Prompt) Input() string {
 
 	p.renderer.Render(p.buf, p.completion)
 	bufCh := make(chan []byte, 128)
-	stopReadBufCh := make(chan struct{})
-	go p.readBuffer(bufCh, stopReadBufCh)
+	stopReader := p.startReader(bufCh)
 
 	for {
 		select {
 		case b := <-bufCh:
 			if shouldExit, e := p.feed(b); shouldExit {
 				p.renderer.BreakLine(p.buf)
-				stopReadBufCh <- struct{}{}
+				stopReader()
 				return ""
 			} else if e != nil {
 				// Stop goroutine to run readBuffer function
-				stopReadBufCh <- struct{}{}
+				stopReader()
 				return e.input
 			} else {
 				p.completion.Update(*p.buf.Document())
 				p.renderer.Render(p.buf, p.completion)
 			}
-		default:
-			time.Sleep(10 * time.Millisecond)
 		}
+		// sockrepl patch 3: no 10 ms sleep here; the select waits.
 	}
 }
 
+// startReader starts readBuffer. The function it returns stops it and
+// waits until it has ended, so that a key it held is back in the parser
+// before the executor runs or another reader starts (sockrepl patch 3;
+// upstream sent on an unsynchronised channel).
+func (p *Prompt) startReader(bufCh chan []byte) (stop func()) {
+	stopCh := make(chan struct{})
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		p.readBuffer(bufCh, stopCh)
+	}()
+	return func() {
+		close(stopCh)
+		<-done
+	}
+}
+
+// readBuffer hands keys from p.in to Run until stopCh.
+//
+// sockrepl patch 3: upstream slept 10 ms after every read, and Run 10 ms
+// whenever no key was waiting, so a paste of 5,000 lines took two
+// minutes. Now readBuffer waits only when the (non-blocking) read found
+// nothing, and a key read when Run stops it is given back to the parser
+// (Unreader) rather than lost.
 func (p *Prompt) readBuffer(bufCh chan []byte, stopCh chan struct{}) {
 	debug.Log("start reading buffer")
 	for {
@@ -280,13 +304,27 @@ func (p *Prompt) readBuffer(bufCh chan []byte, stopCh chan struct{}) {
 			debug.Log("stop reading buffer")
 			return
 		default:
-			if b, err := p.in.Read(); err == nil && !(len(b) == 1 && b[0] == 0) {
-				bufCh <- b
-			}
 		}
-		time.Sleep(10 * time.Millisecond)
+		b, err := p.in.Read()
+		if err != nil || len(b) == 0 || (len(b) == 1 && b[0] == 0) {
+			idleWait()
+			continue
+		}
+		select {
+		case bufCh <- b:
+		case <-stopCh:
+			if u, ok := p.in.(Unreader); ok {
+				u.Unread(b)
+			}
+			debug.Log("stop reading buffer")
+			return
+		}
 	}
 }
+
+// idleWait is how long readBuffer waits when there was nothing to read (a
+// variable, so a test can count the waits).
+var idleWait = func() { time.Sleep(10 * time.Millisecond) }
 
 func (p *Prompt) setUp() {
 	debug.AssertNoError(p.in.Setup())

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"os/signal"
+	"runtime"
 	"strings"
 	"sync"
 	"syscall"
@@ -15,13 +16,26 @@ import (
 )
 
 // scriptParser is a ConsoleParser that hands out a fixed list of keys, one
-// per Read, and then nothing. onRead, when set, runs before each key.
+// per Read, and then nothing; it takes back a key Run could not use
+// (Unreader). onRead, when set, runs before each key.
 type scriptParser struct {
 	mu     sync.Mutex
 	keys   [][]byte
 	next   int
 	onRead func(i int)
 	size   WinSize
+	unread int
+	seen   int // keys handed out at least once
+}
+
+func (s *scriptParser) Unread(key []byte) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.next--
+	s.unread++
+	if string(s.keys[s.next]) != string(key) {
+		panic(fmt.Sprintf("unread %q, not the last key read %q", key, s.keys[s.next]))
+	}
 }
 
 func (s *scriptParser) Setup() error         { return nil }
@@ -35,8 +49,10 @@ func (s *scriptParser) Read() ([]byte, error) {
 		return []byte{}, nil
 	}
 	s.next++
+	first := i >= s.seen
+	s.seen = max(s.seen, i+1)
 	s.mu.Unlock()
-	if s.onRead != nil {
+	if s.onRead != nil && first {
 		s.onRead(i)
 	}
 	return s.keys[i], nil
@@ -187,5 +203,53 @@ func TestPatchZeroWindowIs80x24(t *testing.T) {
 		if got != nil && (got.Row != 24 || got.Col != 80) {
 			t.Errorf("%s: GetWinSize = %dx%d, want 80 columns and 24 rows", f.Name(), got.Col, got.Row)
 		}
+	}
+}
+
+// Patch 3: while keys are waiting, nothing sleeps (upstream slept 10 ms
+// per key: two minutes for a paste of 5,000 lines).
+func TestPatchNoWaitWhileKeysAreWaiting(t *testing.T) {
+	const n = 2000
+	ran := 0
+	in := &scriptParser{keys: statements(n), size: WinSize{Row: 24, Col: 80}}
+	waits := 0
+	old := idleWait
+	idleWait = func() {
+		in.mu.Lock()
+		if in.next < len(in.keys) { // not after the last key
+			waits++
+		}
+		in.mu.Unlock()
+		runtime.Gosched()
+	}
+	defer func() { idleWait = old }()
+	runOrHang(t, newTestPrompt(in, func(string) { ran++ }), nil)
+	if ran != n || waits != 0 {
+		t.Fatalf("%d statements ran (want %d), with %d idle waits (want 0)", ran, n, waits)
+	}
+}
+
+// Patch 3: a key read while Run stops reading is given back, not lost, and
+// every statement arrives whole and in order.
+func TestPatchNoKeyLostAtTheExecutor(t *testing.T) {
+	var keys [][]byte
+	var want []string
+	for i := 0; i < 500; i++ {
+		s := fmt.Sprintf("s%d", i)
+		want = append(want, s)
+		for _, c := range s {
+			keys = append(keys, []byte(string(c)))
+		}
+		keys = append(keys, []byte{0x0d})
+	}
+	keys = append(keys, []byte{0x04})
+	in := &scriptParser{keys: keys, size: WinSize{Row: 24, Col: 80}}
+	var got []string
+	runOrHang(t, newTestPrompt(in, func(s string) { got = append(got, s) }), nil)
+	if strings.Join(got, ",") != strings.Join(want, ",") {
+		t.Fatalf("statements %q, want %q", got, want)
+	}
+	if in.unread == 0 {
+		t.Log("no key was read ahead of the executor in this run")
 	}
 }
