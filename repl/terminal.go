@@ -21,13 +21,13 @@ import (
 )
 
 // ttyParser wraps go-prompt's parser. TearDown (called before the
-// executor runs and when go-prompt exits, even through its own os.Exit on
-// SIGTERM) restores the terminal state saved at start-up. Read hands
-// pasted text over one line at a time.
+// executor runs and when go-prompt exits) restores the terminal state
+// saved at start-up, and Setup takes it back. Read hands over one key at a
+// time (keys.go).
 type ttyParser struct {
 	*prompt.PosixParser
-	modes   *ttyModes
-	pending []byte
+	modes *ttyModes
+	keys  keySplitter
 
 	mu       sync.Mutex
 	injected [][]byte // keys the shell types itself, read before the terminal's
@@ -72,9 +72,8 @@ func (p *ttyParser) Setup() error {
 // it makes go-prompt draw the prompt again, after fg.
 var redraw = []byte("\x1b[E")
 
-// Read returns one key, one escape sequence, or one run of plain text:
-// pasted lines then run one at a time, and keys sent faster than they are
-// read (tmux send-keys, a paste) are still seen as keys.
+// Read returns the next key: one given back by go-prompt, one the shell
+// typed itself, else the terminal's next key (keySplitter).
 func (p *ttyParser) Read() ([]byte, error) {
 	p.mu.Lock()
 	if len(p.back) > 0 {
@@ -90,51 +89,7 @@ func (p *ttyParser) Read() ([]byte, error) {
 		return key, nil
 	}
 	p.mu.Unlock()
-	if len(p.pending) == 0 {
-		b, err := p.PosixParser.Read()
-		if err != nil || len(b) == 0 {
-			return b, err
-		}
-		p.pending = append(p.pending[:0], b...)
-	}
-	n := nextKey(p.pending)
-	out := append([]byte(nil), p.pending[:n]...)
-	p.pending = p.pending[n:]
-	if len(out) == 1 && out[0] == '\n' {
-		out[0] = '\r' // a pasted newline is Enter
-	}
-	if out[0] == '\r' && len(p.pending) > 0 && p.pending[0] == '\n' {
-		p.pending = p.pending[1:]
-	}
-	return out, nil
-}
-
-// nextKey returns the length of the first key in b: a control byte, an
-// escape sequence (CSI, SS3 or Alt+key), or a run of printable text.
-func nextKey(b []byte) int {
-	switch {
-	case b[0] == 0x1b:
-		if len(b) >= 3 && b[1] == '[' {
-			for i := 2; i < len(b); i++ {
-				if b[i] >= 0x40 && b[i] <= 0x7e {
-					return i + 1
-				}
-			}
-			return len(b)
-		}
-		if len(b) >= 3 && b[1] == 'O' {
-			return 3
-		}
-		return min(len(b), 2)
-	case b[0] < 0x20 || b[0] == 0x7f:
-		return 1
-	}
-	for i := 1; i < len(b); i++ {
-		if b[i] < 0x20 || b[i] == 0x7f {
-			return i
-		}
-	}
-	return len(b)
+	return p.keys.next(p.PosixParser.Read, func(b []byte) bool { return prompt.GetKey(b) != prompt.NotDefined })
 }
 
 // discard drops keys typed while a statement blocked, so they do not run
@@ -143,7 +98,7 @@ func (p *ttyParser) discard() {
 	p.mu.Lock()
 	p.back = nil
 	p.mu.Unlock()
-	p.pending = p.pending[:0]
+	p.keys.reset()
 	flushInput()
 }
 
@@ -162,7 +117,8 @@ func RunTerminal(opt Options) (status int) {
 		fmt.Fprintln(os.Stderr, startupError(err))
 		return 1
 	}
-	restore := func() { term.Restore(0, saved) }
+	modes := &ttyModes{saved: saved}
+	restore := modes.giveBack
 	defer restore()
 
 	opt.Terminal = true
@@ -171,7 +127,6 @@ func RunTerminal(opt Options) (status int) {
 	}
 	var s *Session
 	var parser *ttyParser
-	modes := &ttyModes{saved: saved}
 	keepLowFDsFree(func() {
 		s, err = NewSession(opt)
 		parser = &ttyParser{PosixParser: prompt.NewStandardInputParser(), modes: modes}

@@ -122,3 +122,29 @@ func BenchmarkTmuxPaste5000Lines(b *testing.B) {
 		pasteLines(b, ts, p, 5000, fmt.Sprint("run", i))
 	}
 }
+
+// TestTmuxUnknownKeysAndBracketedPaste: F-keys and Alt-keys go-prompt does
+// not know are ignored (they inserted "?[24~", "?x"), and a bracketed
+// paste runs line by line with its tabs as indentation (Tab used to
+// complete, and the markers became text).
+func TestTmuxUnknownKeysAndBracketedPaste(t *testing.T) {
+	ts := newTmux(t)
+	p := ts.pane("a")
+	p.start()
+	p.keys("x = 4", "F12", "M-x", "F5", "F1", "M-Enter")
+	p.keys("0", "Enter")
+	p.prompts(2)
+	p.line("x")
+	p.waitFor(`^40$`)
+	buf := filepath.Join(ts.home, "tabs.txt")
+	text := "total = 0\nfor i in range(3):\n\tif i:\n\t\ttotal += i\n\ntotal * 10\n"
+	if err := os.WriteFile(buf, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ts.run("load-buffer", buf)
+	ts.run("paste-buffer", "-p", "-t", p.target)
+	p.waitFor(`^30$`)
+	if c := p.capture(); strings.Contains(c, "[24~") || strings.Contains(c, "[200~") || strings.Contains(c, "Error") {
+		t.Fatalf("pane:\n%s", c)
+	}
+}

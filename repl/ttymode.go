@@ -23,10 +23,19 @@ const (
 // terminal in its own (cooked) mode, so after fg keys would echo over the
 // status line, and the prompt would wait for Enter.
 type ttyModes struct {
-	mu     sync.Mutex
-	saved  *term.State
-	mode   ttyMode
-	prompt func() error // go-prompt's raw mode
+	mu      sync.Mutex
+	saved   *term.State
+	mode    ttyMode
+	prompt  func() error // go-prompt's raw mode
+	pasteOn bool         // bracketed paste is on
+}
+
+// giveBack restores the terminal as the shell found it, on a way out.
+func (m *ttyModes) giveBack() {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.bracketedPaste(false)
+	term.Restore(0, m.saved)
 }
 
 func (m *ttyModes) set(mode ttyMode) {
@@ -36,7 +45,16 @@ func (m *ttyModes) set(mode ttyMode) {
 	m.applyLocked()
 }
 
+// Bracketed paste (keys.go) is on while go-prompt reads keys, and off
+// otherwise: a program run after the shell, or a statement reading the
+// terminal, must not get the markers.
+const (
+	bracketedPasteOn  = "\x1b[?2004h"
+	bracketedPasteOff = "\x1b[?2004l"
+)
+
 func (m *ttyModes) applyLocked() {
+	m.bracketedPaste(m.mode == modePrompt)
 	switch m.mode {
 	case modePrompt:
 		if m.prompt != nil {
@@ -49,11 +67,25 @@ func (m *ttyModes) applyLocked() {
 	}
 }
 
+// bracketedPaste turns bracketed paste on or off, when it changes.
+func (m *ttyModes) bracketedPaste(on bool) {
+	if on == m.pasteOn {
+		return
+	}
+	m.pasteOn = on
+	if on {
+		os.Stdout.WriteString(bracketedPasteOn)
+	} else {
+		os.Stdout.WriteString(bracketedPasteOff)
+	}
+}
+
 // suspend gives the terminal back as the shell found it, stops the
 // process with stop (stopSelf), and on resume applies the mode again.
 func (m *ttyModes) suspend(stop func()) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
+	m.bracketedPaste(false)
 	term.Restore(0, m.saved)
 	stop()
 	m.applyLocked()
