@@ -138,7 +138,8 @@ func addrText(v any) string {
 	return sockets.Repr(v)
 }
 
-// tableLines aligns rows into columns separated by two spaces. Cells are
+// tableLines aligns rows into columns, measured in terminal cells,
+// separated by two spaces. Cells are
 // escaped first (safeText): process names and socket paths belong to
 // anyone on the machine.
 func tableLines(rows [][]string) []string {
@@ -150,9 +151,7 @@ func tableLines(rows [][]string) []string {
 	width := make([]int, len(rows[0]))
 	for _, r := range rows {
 		for i, c := range r {
-			if n := len([]rune(c)); n > width[i] {
-				width[i] = n
-			}
+			width[i] = max(width[i], cells.StringWidth(c))
 		}
 	}
 	out := make([]string, len(rows))
@@ -161,7 +160,7 @@ func tableLines(rows [][]string) []string {
 		for i, c := range r {
 			b.WriteString(c)
 			if i < len(r)-1 {
-				b.WriteString(strings.Repeat(" ", width[i]-len([]rune(c))+2))
+				b.WriteString(strings.Repeat(" ", width[i]-cells.StringWidth(c)+2))
 			}
 		}
 		out[j] = b.String()

@@ -6,9 +6,9 @@ import (
 	"strings"
 	"sync"
 	"time"
-	"unicode/utf8"
 
 	"github.com/fatih/color"
+	"github.com/mattn/go-runewidth"
 
 	"sockrepl/sockets"
 )
@@ -156,13 +156,19 @@ func (sc *screen) progress(lang string) func(sockets.Progress) {
 	}
 }
 
-// fit cuts a line to the terminal width so that \r can redraw it.
+// cells measures text in terminal cells: a Chinese character takes two.
+// Ambiguous characters (·, …, ●) take one, as terminals draw them unless
+// told otherwise, whatever the locale says.
+var cells = &runewidth.Condition{EastAsianWidth: false}
+
+// fit cuts a line to width cells so that \r can redraw it: a line that
+// wrapped would leave a copy on the screen at every redraw.
 func fit(s string, width int) string {
-	if width < 20 || utf8.RuneCountInString(s) <= width {
+	width = max(width, 1)
+	if cells.StringWidth(s) <= width {
 		return s
 	}
-	r := []rune(s)
-	return string(r[:width-1]) + "…"
+	return cells.Truncate(s, width, "…")
 }
 
 // statusText is the live line: call, fd, address, kernel reason, bytes

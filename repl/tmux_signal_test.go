@@ -240,3 +240,26 @@ func TestTmuxCtrlDAtContinuationPrompt(t *testing.T) {
 	p.keys("C-d")
 	p.waitFor(`^\$$`)
 }
+
+// TestTmuxStatusLineFitsNarrowWindows: the status line of a blocked call
+// is cut to the window in display cells, so it never wraps: Chinese text
+// (two cells a character) and windows of 20 columns or fewer used to wrap
+// it, and each redraw left one more copy on the screen.
+func TestTmuxStatusLineFitsNarrowWindows(t *testing.T) {
+	for _, c := range []struct{ lang, word string }{{"zh", "阻塞"}, {"en", `accept\(\) bl`}} {
+		ts := newTmux(t)
+		p := ts.pane("a")
+		p.start("--lang", c.lang)
+		p.line("s = socket.socket(); s.bind(('127.0.0.1', 0)); s.listen()")
+		p.prompts(2)
+		ts.run("resize-window", "-t", "main", "-x", "20", "-y", "30")
+		p.line("s.accept()")
+		p.waitFor(c.word)
+		time.Sleep(time.Second) // let it be redrawn about ten times
+		if n := p.count(c.word); n != 1 {
+			t.Errorf("%s: the status line shows on %d rows:\n%s", c.lang, n, p.capture())
+		}
+		p.keys("C-c")
+		p.waitFor(`KeyboardInterrupt`)
+	}
+}
