@@ -149,3 +149,32 @@ func TestPTYZeroSizeWindow(t *testing.T) {
 		t.Fatalf("the terminal got:\n%q", r.text())
 	}
 }
+
+// TestPTYNonUTF8Locale: in a locale that is not UTF-8 (zh_CN.GB18030) the
+// shell speaks English and writes ASCII only, status line included: it
+// used to write Chinese and symbols as UTF-8, garbage on such a terminal.
+func TestPTYNonUTF8Locale(t *testing.T) {
+	for _, env := range [][]string{{"LANG=zh_CN.GB18030"}, {"LANG=C.UTF-8", "LC_ALL=zh_CN.GBK"}} {
+		r := startPTY(t, env)
+		unix.IoctlSetWinsize(int(r.master.Fd()), unix.TIOCSWINSZ, &unix.Winsize{Row: 24, Col: 200})
+		r.waitFor(`>>> `)
+		r.send("s = socket.socket(); s.bind(('127.0.0.1', 0)); s.listen(); s.settimeout(0.8)\r")
+		r.send("s.accept()\r")
+		r.waitFor(`TimeoutError`)
+		r.send("%lesson 1 server\r")
+		r.waitFor(`Step 1/`)
+		r.send("\x04")
+		r.wait()
+		out := r.text()
+		for i := 0; i < len(out); i++ {
+			if out[i] >= 0x80 {
+				t.Fatalf("%v: a byte that is not ASCII at %d: %q", env, i, out[max(0, i-40):min(len(out), i+40)])
+			}
+		}
+		for _, want := range []string{"Python-style sockets", "accept() blocking on fd 3 - 127.0.0.1:", "accept() failed after"} {
+			if !strings.Contains(out, want) {
+				t.Errorf("%v: no %q in:\n%q", env, want, out)
+			}
+		}
+	}
+}

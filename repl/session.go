@@ -23,6 +23,7 @@ type Options struct {
 	Lang     string // "en" or "zh"; "" picks from LANG / LC_ALL
 	Color    bool
 	Terminal bool   // interactive: status lines, notices and hints
+	ASCII    bool   // the terminal is not UTF-8: write ASCII only (asciiWriter)
 	StateDir string // history and lesson progress; "" means the XDG default
 	Width    func() int
 	// Argv is sys.argv for a program: its path, then its arguments.
@@ -77,6 +78,9 @@ func NewSession(opt Options) (*Session, error) {
 		lang: pickLang(opt.Lang),
 		rt:   rt,
 		prev: map[*sockets.Socket]sockets.State{},
+	}
+	if opt.ASCII {
+		opt.Out, opt.Err = asciiWriter{opt.Out}, asciiWriter{opt.Err}
 	}
 	s.out = newScreen(opt.Out, opt.Err, opt.Color, opt.Terminal, opt.Width)
 	s.interp = python.New(rt, python.Options{

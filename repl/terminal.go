@@ -122,6 +122,7 @@ func RunTerminal(opt Options) (status int) {
 	defer restore()
 
 	opt.Terminal = true
+	opt.ASCII = !localeIsUTF8()
 	if opt.Width == nil {
 		opt.Width = termWidth
 	}
