@@ -54,7 +54,10 @@ func startPTY(t *testing.T, env []string, args ...string) *ptyRun {
 	}
 	home := t.TempDir()
 	cmd := exec.Command(sockreplBinary(t), args...)
-	cmd.Env = append([]string{"HOME=" + home, "XDG_STATE_HOME=" + home, "LANG=C.UTF-8", "TERM=xterm-256color", "PATH=" + os.Getenv("PATH")}, env...)
+	cmd.Env = append([]string{"HOME=" + home, "XDG_STATE_HOME=" + home, "LANG=C.UTF-8", "PATH=" + os.Getenv("PATH")}, env...)
+	if !strings.Contains(strings.Join(env, " "), "TERM=") {
+		cmd.Env = append(cmd.Env, "TERM=xterm-256color")
+	}
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = slave, slave, slave
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true, Setctty: true, Ctty: 0}
 	if err := cmd.Start(); err != nil {
@@ -175,6 +178,41 @@ func TestPTYNonUTF8Locale(t *testing.T) {
 			if !strings.Contains(out, want) {
 				t.Errorf("%v: no %q in:\n%q", env, want, out)
 			}
+		}
+	}
+}
+
+// TestPTYDumbTerminal: with TERM=dumb (an Emacs shell buffer) the shell
+// writes no escape sequence at all: prompts, results, notices and the
+// status line come as plain lines; go-prompt used to draw there with
+// cursor movements.
+func TestPTYDumbTerminal(t *testing.T) {
+	r := startPTY(t, []string{"TERM=dumb"})
+	unix.IoctlSetWinsize(int(r.master.Fd()), unix.TIOCSWINSZ, &unix.Winsize{Row: 24, Col: 120})
+	r.waitFor(`>>> $`)
+	r.send("6 * 7\n")
+	r.waitFor(`42\r\n>>> $`)
+	r.send("for i in range(2):\n")
+	r.waitFor(`\.\.\. $`)
+	r.send("    i\n")
+	r.send("\n")
+	r.waitFor(`0\r\n1\r\n>>> $`)
+	r.send("s = socket.socket(); s.bind(('127.0.0.1', 0)); s.listen(); s.settimeout(0.8)\n")
+	r.send("s.accept()\n")
+	r.waitFor(`TimeoutError: timed out`)
+	r.send("\x03") // Ctrl-C at the prompt: SIGINT, the line is dropped
+	r.waitFor(`KeyboardInterrupt\r\n>>> $`)
+	r.send("\x04")
+	if code := r.wait(); code != 0 {
+		t.Fatalf("status %d:\n%q", code, r.text())
+	}
+	out := r.text()
+	if strings.Contains(out, "\x1b") {
+		t.Fatalf("an escape sequence on a dumb terminal:\n%q", out)
+	}
+	for _, want := range []string{"  accept() blocking on fd 3 · 127.0.0.1:", "  accept() failed after 0.8 s"} {
+		if strings.Count(out, want) != 1 {
+			t.Errorf("want %q once in:\n%q", want, out)
 		}
 	}
 }

@@ -27,6 +27,11 @@ type screen struct {
 	status   bool // a status line is drawn
 	blocked  bool // the running statement showed a status line
 	spin     int
+
+	// lines is for a terminal without cursor control (TERM=dumb): the
+	// status line is written once, whole, and the summary after it.
+	lines     bool
+	announced bool // lines: the running call's status line is written
 }
 
 // statusDelay keeps quick calls from flickering a status line.
@@ -53,6 +58,7 @@ func (sc *screen) clearStatusLocked() {
 		io.WriteString(sc.out, "\r\x1b[K")
 		sc.status = false
 	}
+	sc.announced = false
 }
 
 // print writes program output (echoes, print()) verbatim.
@@ -142,11 +148,18 @@ func (sc *screen) progress(lang string) func(sockets.Progress) {
 		sc.mu.Lock()
 		defer sc.mu.Unlock()
 		if p.Finished {
-			if !sc.status {
+			if !sc.status && !sc.announced {
 				return
 			}
 			sc.clearStatusLocked()
 			fmt.Fprintln(sc.out, sc.faint.Sprint("  "+summaryText(lang, p)))
+			return
+		}
+		if sc.lines {
+			if !sc.announced {
+				fmt.Fprintln(sc.out, "  "+statusText(lang, p))
+				sc.announced, sc.blocked = true, true
+			}
 			return
 		}
 		sc.spin = (sc.spin + 1) % len(spinner)

@@ -24,6 +24,7 @@ type Options struct {
 	Color    bool
 	Terminal bool   // interactive: status lines, notices and hints
 	ASCII    bool   // the terminal is not UTF-8: write ASCII only (asciiWriter)
+	Dumb     bool   // the terminal has no cursor control: status as whole lines
 	StateDir string // history and lesson progress; "" means the XDG default
 	Width    func() int
 	// Argv is sys.argv for a program: its path, then its arguments.
@@ -83,6 +84,7 @@ func NewSession(opt Options) (*Session, error) {
 		opt.Out, opt.Err = asciiWriter{opt.Out}, asciiWriter{opt.Err}
 	}
 	s.out = newScreen(opt.Out, opt.Err, opt.Color, opt.Terminal, opt.Width)
+	s.out.lines = opt.Dumb
 	s.interp = python.New(rt, python.Options{
 		Print:    s.out.print,
 		Stderr:   s.out.stderr,

@@ -112,6 +112,9 @@ func IsTerminal() bool { return term.IsTerminal(0) && term.IsTerminal(1) }
 // RunTerminal runs the interactive shell on the terminal and returns the
 // exit status. The terminal is restored on every path.
 func RunTerminal(opt Options) (status int) {
+	if os.Getenv("TERM") == "dumb" {
+		return runDumb(os.Stdin, opt)
+	}
 	saved, err := term.GetState(0)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, startupError(err))
@@ -145,11 +148,7 @@ func RunTerminal(opt Options) (status int) {
 	hist := loadHistory(stateDir(opt.StateDir))
 	var c translate.Chunker
 	var busy sync.Mutex // held while a statement runs
-	base := ">>> "
-	if opt.Role != "" {
-		base = "[" + opt.Role + "] >>> "
-	}
-	cont := strings.Repeat(" ", len(base)-4) + "... "
+	base, cont := prompts(opt.Role)
 
 	// runChunk runs one complete statement; it reports whether the session
 	// ended.
