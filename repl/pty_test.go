@@ -23,6 +23,17 @@ type ptyRun struct {
 	mu     sync.Mutex
 	out    strings.Builder
 	done   chan struct{}
+	gate   sync.Mutex // held while reading is paused
+}
+
+// pause stops (or resumes) reading the terminal, as a slow terminal would:
+// the program's writes then block.
+func (r *ptyRun) pause(on bool) {
+	if on {
+		r.gate.Lock()
+	} else {
+		r.gate.Unlock()
+	}
 }
 
 // openPTY returns a new pty's master and the path of its slave. A new pty
@@ -69,6 +80,8 @@ func startPTY(t *testing.T, env []string, args ...string) *ptyRun {
 		defer close(r.done)
 		buf := make([]byte, 4096)
 		for {
+			r.gate.Lock()
+			r.gate.Unlock()
 			n, err := master.Read(buf)
 			r.mu.Lock()
 			r.out.Write(buf[:n])
@@ -97,7 +110,7 @@ func (r *ptyRun) text() string {
 func (r *ptyRun) waitFor(pattern string) {
 	r.t.Helper()
 	re := regexp.MustCompile(pattern)
-	deadline := time.Now().Add(15 * time.Second)
+	deadline := time.Now().Add(30 * time.Second)
 	for !re.MatchString(r.text()) {
 		if time.Now().After(deadline) {
 			r.t.Fatalf("never saw %q; the terminal got:\n%q", pattern, r.text())
@@ -215,4 +228,27 @@ func TestPTYDumbTerminal(t *testing.T) {
 			t.Errorf("want %q once in:\n%q", want, out)
 		}
 	}
+}
+
+// TestPTYCtrlCStopsHugeEcho: Ctrl-C while an 80 MB repr is being echoed
+// stops the echo at once (it used to write all of it). The test stops
+// reading the terminal, so the shell's write blocks as on a slow
+// terminal, then presses Ctrl-C and counts what still comes.
+func TestPTYCtrlCStopsHugeEcho(t *testing.T) {
+	r := startPTY(t, []string{"TERM=xterm-256color"}, "--no-color")
+	unix.IoctlSetWinsize(int(r.master.Fd()), unix.TIOCSWINSZ, &unix.Winsize{Row: 24, Col: 120})
+	r.waitFor(`>>> `)
+	r.send("b'x' * 80_000_000\r")
+	r.waitFor(`xxxxxxxxxxxxxxxx`)
+	r.pause(true) // the shell's write now blocks
+	time.Sleep(300 * time.Millisecond)
+	start := len(r.text())
+	r.send("\x03")
+	r.pause(false)
+	r.waitFor(`KeyboardInterrupt\r\n(?s:.*)>>> `)
+	if after := len(r.text()) - start; after > 4<<20 {
+		t.Fatalf("%d bytes came after Ctrl-C", after)
+	}
+	r.send("1 + 1\r")
+	r.waitFor(`\n(\x1b\[[?0-9;]*[a-zA-Z])*2\r\n`)
 }

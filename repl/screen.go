@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/fatih/color"
@@ -32,7 +33,16 @@ type screen struct {
 	// status line is written once, whole, and the summary after it.
 	lines     bool
 	announced bool // lines: the running call's status line is written
+
+	// cut is set by Ctrl-C (Session.Interrupt) while printing is, and
+	// stops that output: echoing an 80 MB repr to a terminal takes minutes.
+	cut      atomic.Bool
+	printing atomic.Bool
+	midLine  bool // program output left the cursor inside a line
 }
+
+// printChunk is how much program output goes out between looks at cut.
+const printChunk = 32 << 10
 
 // statusDelay keeps quick calls from flickering a status line.
 const statusDelay = 250 * time.Millisecond
@@ -62,11 +72,20 @@ func (sc *screen) clearStatusLocked() {
 }
 
 // print writes program output (echoes, print()) verbatim.
+// It stops at Ctrl-C.
 func (sc *screen) print(text string) {
 	sc.mu.Lock()
 	defer sc.mu.Unlock()
 	sc.clearStatusLocked()
-	io.WriteString(sc.out, text)
+	sc.cut.Store(false)
+	sc.printing.Store(true)
+	defer sc.printing.Store(false)
+	for len(text) > 0 && !sc.cut.Load() {
+		n := min(len(text), printChunk)
+		io.WriteString(sc.out, text[:n])
+		sc.midLine = text[n-1] != '\n'
+		text = text[n:]
+	}
 }
 
 // stderr writes what the program writes to sys.stderr.
@@ -77,11 +96,25 @@ func (sc *screen) stderr(text string) {
 	io.WriteString(sc.err, text)
 }
 
-// exception writes an exception's last line to the error writer.
+// interrupt stops the program output being written (Ctrl-C). Output
+// written afterwards goes out: a program may catch KeyboardInterrupt and
+// go on.
+func (sc *screen) interrupt() {
+	if sc.printing.Load() {
+		sc.cut.Store(true)
+	}
+}
+
+// exception writes an exception's last line to the error writer, on a
+// line of its own in a terminal.
 func (sc *screen) exception(line string) {
 	sc.mu.Lock()
 	defer sc.mu.Unlock()
 	sc.clearStatusLocked()
+	if sc.term && sc.midLine {
+		io.WriteString(sc.out, "\n")
+	}
+	sc.midLine = false
 	fmt.Fprintln(sc.err, sc.red.Sprint(line))
 }
 

@@ -121,6 +121,7 @@ func (s *Session) Close() error {
 // call returns, and a busy loop stops at its next step. Safe from a
 // signal-handling goroutine.
 func (s *Session) Interrupt() {
+	s.out.interrupt()
 	s.interp.Interrupt()
 	s.mu.Lock()
 	if s.checkCancel != nil {

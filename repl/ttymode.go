@@ -101,12 +101,15 @@ func (m *ttyModes) resume() ttyMode {
 
 // running sets the terminal for a statement: no echo and no line editing,
 // so typed keys do not smear the status line, but ISIG stays on so that
-// Ctrl-C raises SIGINT and interrupts a blocked call.
+// Ctrl-C raises SIGINT and interrupts a blocked call. NOFLSH keeps Ctrl-C
+// from discarding output not yet shown: the shell's own KeyboardInterrupt
+// line and prompt, written at once, went with it (the shell stops long
+// output itself, screen.print).
 func running(saved *term.State) {
 	term.Restore(0, saved)
 	if t, err := unix.IoctlGetTermios(0, ioctlGetTermios); err == nil {
 		t.Lflag &^= unix.ECHO | unix.ICANON
-		t.Lflag |= unix.ISIG
+		t.Lflag |= unix.ISIG | unix.NOFLSH
 		t.Cc[unix.VMIN], t.Cc[unix.VTIME] = 1, 0
 		unix.IoctlSetTermios(0, ioctlSetTermios, t)
 	}
