@@ -20,8 +20,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"runtime/debug"
+	"syscall"
+	"time"
 
 	"sockrepl/repl"
 )
@@ -33,7 +36,20 @@ func main() {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(400)
 	}
-	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// exit ends the process with status code, or by a signal when code asks
+// for one (repl.ExitBySignal): its default action, restored, then raised.
+func exit(code int) {
+	if code < 0 {
+		sig := syscall.Signal(-code)
+		signal.Reset(sig)
+		syscall.Kill(os.Getpid(), sig)
+		time.Sleep(time.Second) // the signal is on its way
+		code = 128 + int(sig)
+	}
+	os.Exit(code)
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -46,6 +62,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	lang := fs.String("lang", "", "language of messages and lessons: en or zh (default from LANG)")
 	noColor := fs.Bool("no-color", false, "no colour (NO_COLOR in the environment does the same)")
 	code := fs.String("c", "", "run CODE as a program and exit")
+	var hasCode bool // -c '' runs nothing, as in python3
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: sockrepl [--role NAME] [--lang en|zh] [--no-color] [FILE.py | -c CODE]")
 		fmt.Fprintln(stderr, "       sockrepl lessons [--lang en|zh] [--verify [FILE...]]")
@@ -57,26 +74,27 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		return 2
 	}
+	fs.Visit(func(f *flag.Flag) { hasCode = hasCode || f.Name == "c" })
 	_, noColorEnv := os.LookupEnv("NO_COLOR")
 	opt := repl.Options{Out: stdout, Err: stderr, Role: *role, Lang: *lang,
 		Color: !*noColor && !noColorEnv}
 
 	switch {
-	case *code != "":
+	case hasCode:
 		opt.Color = false
 		opt.Argv = append([]string{"-c"}, fs.Args()...)
 		opt.Stdin = bufio.NewReader(stdin)
 		return repl.RunProgram("<string>", *code, opt)
 	case fs.NArg() > 0:
-		src, err := repl.ReadSource(fs.Arg(0))
-		if err != nil {
-			fmt.Fprintf(stderr, "sockrepl: can't open file '%s': %v\n", fs.Arg(0), err)
-			return 2
-		}
 		opt.Color = false
 		name, err := filepath.Abs(fs.Arg(0))
 		if err != nil {
 			name = fs.Arg(0)
+		}
+		src, err := repl.ReadSource(fs.Arg(0))
+		if err != nil {
+			fmt.Fprintln(stderr, repl.CantOpenFile(name, err))
+			return 2
 		}
 		opt.Argv = fs.Args()
 		opt.Stdin = bufio.NewReader(stdin)

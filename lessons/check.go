@@ -3,7 +3,9 @@ package lessons
 import (
 	"errors"
 	"fmt"
+	"runtime/metrics"
 	"strings"
+	"time"
 	"unicode"
 
 	"go.starlark.net/resolve"
@@ -16,9 +18,37 @@ import (
 var checkOpts = &syntax.FileOptions{Set: true, While: true, TopLevelControl: true,
 	GlobalReassign: true, Recursion: true}
 
-// maxCheckSteps bounds a check's work, so a careless comprehension over a
-// huge range cannot hang the shell after every statement.
-const maxCheckSteps = 1_000_000
+// A check runs after every statement, so a careless or hostile one must
+// not hang the shell, eat its memory or ignore Ctrl-C (the shell's Guard).
+// A check gets at most maxCheckSteps steps, CheckTimeout of time,
+// maxCheckGrowth of heap, and range() of at most maxCheckRange items (a
+// builtin looping over a huge range takes no steps and cannot be
+// cancelled). A check stopped by any of these is false.
+const (
+	maxCheckSteps  = 1_000_000
+	maxCheckRange  = 1 << 20
+	maxCheckGrowth = 256 << 20 // bytes the heap may grow by during a check
+)
+
+// heapBytes is the size of the live and not yet collected heap objects.
+// Garbage counts as growth until it is collected: a check makes little.
+func heapBytes() int64 {
+	s := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	metrics.Read(s)
+	if s[0].Value.Kind() != metrics.KindUint64 {
+		return 0
+	}
+	return int64(s[0].Value.Uint64())
+}
+
+// CheckTimeout is the time a check may take. A variable, for tests.
+var CheckTimeout = time.Second
+
+// CheckStopped is evalCheck's error for a check cut short by a limit or by
+// Ctrl-C. Reason says which, in English (a message of words).
+type CheckStopped struct{ Reason string }
+
+func (e *CheckStopped) Error() string { return "check stopped: " + e.Reason }
 
 // stepsPerKernelRow is added to the bound for each row of the kernel
 // listing a check is given. The listing is machine-wide: after a benchmark
@@ -92,26 +122,75 @@ func isConstantName(name string) bool {
 }
 
 // evalCheck runs st's check over s. It reports false with the reason when
-// the check is false or fails; it never panics.
+// the check is false or fails (a *CheckStopped when a limit or Ctrl-C cut
+// it short); it never panics. It returns at the time limit or at Ctrl-C
+// even when the check is inside a builtin: the check's goroutine is then
+// cancelled, and ends at its next step.
 func evalCheck(st *Step, s Snapshot) (ok bool, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			ok, err = false, fmt.Errorf("check panicked: %v", r)
-		}
-	}()
 	env := buildEnv(s, st.usesGlobals, st.usesKernel)
+	env["range"] = starlark.NewBuiltin("range", checkRange)
 	thread := &starlark.Thread{Name: "check", Print: func(*starlark.Thread, string) {}}
 	steps := uint64(maxCheckSteps)
 	if k, ok := env["kernel"].(*starlark.List); ok {
 		steps += stepsPerKernelRow * uint64(k.Len())
 	}
 	thread.SetMaxExecutionSteps(steps)
-	name := fmt.Sprintf("%s:%d", "check", st.checkLine)
-	v, err := starlark.EvalOptions(checkOpts, thread, name, st.Check, env)
-	if err != nil {
-		text := err.Error()
-		if ee, ok := err.(*starlark.EvalError); ok {
+	stopped := make(chan string, 1)
+	cancel := func(reason string) {
+		thread.Cancel(reason)
+		select {
+		case stopped <- reason:
+		default:
+		}
+	}
+	if s.Guard != nil {
+		defer s.Guard(cancel)()
+	}
+	type result struct {
+		v   starlark.Value
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		defer func() {
+			if r := recover(); r != nil {
+				done <- result{err: fmt.Errorf("check panicked: %v", r)}
+			}
+		}()
+		name := fmt.Sprintf("%s:%d", "check", st.checkLine)
+		v, err := starlark.EvalOptions(checkOpts, thread, name, st.Check, env)
+		done <- result{v, err}
+	}()
+	timer := time.NewTimer(CheckTimeout)
+	defer timer.Stop()
+	tick := time.NewTicker(10 * time.Millisecond)
+	defer tick.Stop()
+	base := heapBytes()
+	var r result
+wait:
+	for {
+		select {
+		case r = <-done:
+			break wait
+		case <-timer.C:
+			thread.Cancel("timeout")
+			return false, &CheckStopped{Reason: stoppedTime}
+		case reason := <-stopped:
+			return false, &CheckStopped{Reason: stopReason(reason)}
+		case <-tick.C:
+			if heapBytes()-base > maxCheckGrowth {
+				thread.Cancel("MemoryError")
+				return false, &CheckStopped{Reason: stoppedMemory}
+			}
+		}
+	}
+	if r.err != nil {
+		text := r.err.Error()
+		if ee, ok := r.err.(*starlark.EvalError); ok {
 			text = strings.TrimSpace(ee.Msg)
+			if _, reason, ok := strings.Cut(ee.Msg, "Starlark computation cancelled: "); ok {
+				return false, &CheckStopped{Reason: stopReason(strings.TrimSpace(reason))}
+			}
 		}
 		if strings.Contains(text, "frozen") || strings.Contains(text, "cannot be changed") {
 			// append, clear, pop... on a copy the check was given (the
@@ -120,5 +199,38 @@ func evalCheck(st *Step, s Snapshot) (ok bool, err error) {
 		}
 		return false, errors.New(text)
 	}
-	return bool(v.Truth()), nil
+	return bool(r.v.Truth()), nil
+}
+
+// stopReason says which limit a cancellation reason names.
+func stopReason(reason string) string {
+	switch {
+	case strings.Contains(reason, "too many steps"):
+		return stoppedSteps
+	case strings.Contains(reason, "MemoryError"):
+		return stoppedMemory
+	case strings.Contains(reason, "KeyboardInterrupt"):
+		return stoppedInterrupt
+	}
+	return stoppedTime
+}
+
+// Why a check was stopped (CheckStopped.Reason).
+const (
+	stoppedTime      = "it took too long"
+	stoppedMemory    = "it used too much memory"
+	stoppedSteps     = "it took too many steps"
+	stoppedInterrupt = "you pressed Ctrl-C"
+)
+
+// checkRange is range() for checks: at most maxCheckRange items.
+func checkRange(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	v, err := starlark.Call(thread, starlark.Universe["range"], args, kwargs)
+	if err != nil {
+		return nil, err
+	}
+	if r, ok := v.(starlark.Sequence); ok && r.Len() > maxCheckRange {
+		return nil, fmt.Errorf("range of %d items is too long for a check (at most %d)", r.Len(), maxCheckRange)
+	}
+	return v, nil
 }

@@ -4,6 +4,7 @@ import (
 	"sockrepl/repl/python"
 	"sockrepl/sockets/leakcheck"
 
+	"errors"
 	"fmt"
 	"os"
 	"strings"
@@ -212,5 +213,47 @@ func BenchmarkObserve(b *testing.B) {
 		if ok, err := evalCheck(st, sh.snap(Last{OK: true})); !ok {
 			b.Fatal(err)
 		}
+	}
+}
+
+// A check is cut short by its limits and by the shell's Ctrl-C, and says
+// which stopped it; a huge range() is refused before a builtin loops over
+// it where nothing could stop it.
+func TestCheckLimits(t *testing.T) {
+	sh, _ := listenerPair(t)
+	old := CheckTimeout
+	defer func() { CheckTimeout = old }()
+	stopped := func(check string, snap Snapshot) string {
+		t.Helper()
+		ok, err := evalCheck(stepFor(t, check), snap)
+		var cs *CheckStopped
+		if ok || !errors.As(err, &cs) {
+			t.Fatalf("%s: %v, %v", check, ok, err)
+		}
+		return cs.Reason
+	}
+	CheckTimeout = 10 * time.Minute
+	if r := stopped("len([i for i in range(1000000) for j in range(30)]) < 0", sh.snap(Last{})); r != stoppedSteps {
+		t.Errorf("steps: stopped by %s", r)
+	}
+	if r := stopped("len([[0] * 100000 for i in range(100000)]) > 0", sh.snap(Last{})); r != stoppedMemory {
+		t.Errorf("memory: stopped by %s", r)
+	}
+	// Ctrl-C, while the check is inside a builtin that takes no steps.
+	snap := sh.snap(Last{})
+	snap.Guard = func(cancel func(string)) func() {
+		timer := time.AfterFunc(100*time.Millisecond, func() { cancel("KeyboardInterrupt") })
+		return func() { timer.Stop() }
+	}
+	if r := stopped(`len([s.count("y") for s in ["x" * 100000000] for i in range(100000)]) < 0`, snap); r != stoppedInterrupt {
+		t.Errorf("Ctrl-C: stopped by %s", r)
+	}
+	CheckTimeout = 100 * time.Millisecond
+	if r := stopped(`len([s.count("y") for s in ["x" * 100000000] for i in range(100000)]) < 0`, sh.snap(Last{})); r != stoppedTime {
+		t.Errorf("time: stopped by %s", r)
+	}
+	ok, err := evalCheck(stepFor(t, "max(range(1000000000000)) > 0"), sh.snap(Last{}))
+	if ok || err == nil || !strings.Contains(err.Error(), "too long for a check") {
+		t.Errorf("huge range: %v, %v", ok, err)
 	}
 }

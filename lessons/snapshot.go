@@ -18,6 +18,11 @@ type Snapshot struct {
 	Globals starlark.StringDict // the session's globals (a shallow copy)
 	Last    Last
 	Kernel  func() []sockets.KernelSocket // called lazily, at most once per check round
+
+	// Guard, when set, lets the shell stop a check: it calls
+	// cancel("KeyboardInterrupt") at Ctrl-C, until the function it returns
+	// is called.
+	Guard func(cancel func(reason string)) (stop func())
 }
 
 // SocketView is one socket of the shell and the variable that holds it.

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 )
@@ -97,22 +98,77 @@ func TestStoreConcurrentWriters(t *testing.T) {
 	}
 }
 
+// A file that is not JSON is kept aside as progress.json.bad, said once,
+// and progress starts afresh; it used to be wiped silently at the next save.
 func TestStoreDamagedFile(t *testing.T) {
 	st, err := OpenStore(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(st.Path(), []byte("{not json"), 0o600); err != nil {
+	damaged := []byte("{\"version\": 1, \"lessons\": {\"01-echo\": {\"server\": {\"done\": [1, 2,]}}}}")
+	if err := os.WriteFile(st.Path(), damaged, 0o600); err != nil {
 		t.Fatal(err)
 	}
 	if d, n := st.Done("01-echo", "server"); d != 0 || n != 0 {
 		t.Errorf("Done over a damaged file = %d, %d", d, n)
 	}
+	if kept, err := os.ReadFile(st.Path() + ".bad"); err != nil || string(kept) != string(damaged) {
+		t.Fatalf("damaged file not kept aside: %q %v", kept, err)
+	}
+	got := st.Notices("en")
+	if len(got) != 1 || !strings.Contains(got[0], "damaged") || !strings.Contains(got[0], "progress.json.bad") {
+		t.Errorf("notices %q", got)
+	}
+	if again := st.Notices("en"); len(again) != 0 {
+		t.Errorf("said twice: %q", again)
+	}
 	if err := st.put("01-echo", "server", &roleProgress{Done: []int{1}, At: 2, Total: 3}); err != nil {
 		t.Fatal(err)
 	}
 	if d, _ := st.Done("01-echo", "server"); d != 1 {
-		t.Errorf("a damaged file was not replaced: %d", d)
+		t.Errorf("progress after a damaged file: %d", d)
+	}
+	if kept, _ := os.ReadFile(st.Path() + ".bad"); string(kept) != string(damaged) {
+		t.Errorf("the .bad file changed: %q", kept)
+	}
+}
+
+// A progress file that cannot be read is never overwritten, and the
+// failed save is said (once per reason) instead of a silent success.
+func TestStoreUnreadableIsKept(t *testing.T) {
+	st, err := OpenStore(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A directory in the file's place.
+	if err := os.Mkdir(st.Path(), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	tu := newTutor(t, "testdata/flow.lesson", "server", "en", st)
+	got := strings.Join(tu.Observe(globals("a", 1)), "\n")
+	if !strings.Contains(got, "✓ step 1 done\nLesson progress is not being saved: "+st.Path()+": not a regular file") {
+		t.Errorf("a save over a directory: %q", got)
+	}
+	if fi, err := os.Stat(st.Path()); err != nil || !fi.IsDir() {
+		t.Errorf("the directory was replaced: %v %v", fi, err)
+	}
+	if again := tu.Observe(globals("c", 3)); !strings.Contains(strings.Join(again, "\n"), "✓ step 3 done") || strings.Contains(strings.Join(again, "\n"), "not being saved") {
+		t.Errorf("the same failure said twice: %q", again)
+	}
+	if os.Geteuid() == 0 {
+		return // root reads a mode 000 file
+	}
+	if err := os.Remove(st.Path()); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(st.Path(), []byte(`{"version": 1}`), 0); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.put("x", "main", &roleProgress{}); err == nil {
+		t.Error("a save over an unreadable file succeeded")
+	}
+	if fi, err := os.Stat(st.Path()); err != nil || fi.Mode().Perm() != 0 {
+		t.Errorf("the unreadable file was replaced: %v %v", fi, err)
 	}
 }
 

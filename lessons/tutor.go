@@ -19,6 +19,11 @@ type Tutor struct {
 	pos   int          // index into steps; len(steps) when finished
 	done  map[int]bool // numbers of the steps passed
 
+	// stopped holds the steps whose check a limit or Ctrl-C cut short:
+	// they are not checked after every statement any more (a slow check
+	// would slow every statement), only by %check.
+	stopped map[int]bool
+
 	saveErr error
 }
 
@@ -35,7 +40,7 @@ func NewTutor(l *Lesson, role, lang string, store *Store) (*Tutor, error) {
 	if !l.HasRole(role) {
 		return nil, errors.New(tr(lang, "Lesson %s has no role %q; its roles are %s.", l.ID, role, strings.Join(l.Roles, ", ")))
 	}
-	t := &Tutor{l: l, role: role, lang: lang, store: store, steps: l.RoleSteps(role), done: map[int]bool{}}
+	t := &Tutor{l: l, role: role, lang: lang, store: store, steps: l.RoleSteps(role), done: map[int]bool{}, stopped: map[int]bool{}}
 	if rp := store.get(l.ID, role); rp != nil {
 		for _, n := range rp.Done {
 			t.done[n] = true
@@ -194,13 +199,28 @@ func (t *Tutor) finished() []string {
 // lines returned say so and show the next step. Nothing when not passed.
 func (t *Tutor) Observe(s Snapshot) []string {
 	st := t.Current()
-	if st == nil {
+	if st == nil || t.stopped[st.N] {
 		return nil
 	}
-	if ok, _ := evalCheck(st, s); !ok {
+	ok, err := evalCheck(st, s)
+	if stop, cut := t.cutShort(st, err); cut {
+		return stop
+	}
+	if !ok {
 		return nil
 	}
 	return t.pass(st)
+}
+
+// cutShort notes a check stopped by a limit or Ctrl-C, and says so.
+func (t *Tutor) cutShort(st *Step, err error) ([]string, bool) {
+	var cs *CheckStopped
+	if !errors.As(err, &cs) {
+		return nil, false
+	}
+	t.stopped[st.N] = true
+	return wrap(tr(t.lang, "The check of step %d was stopped (%s), so it no longer runs after every statement: %%check runs it, %%next skips the step.",
+		st.N, tr(t.lang, cs.Reason)), width(), ""), true
 }
 
 // Check evaluates the current step now and says whether it passed.
@@ -209,7 +229,12 @@ func (t *Tutor) Check(s Snapshot) []string {
 	if st == nil {
 		return t.finished()
 	}
-	if ok, _ := evalCheck(st, s); ok {
+	ok, err := evalCheck(st, s)
+	if stop, cut := t.cutShort(st, err); cut {
+		return stop
+	}
+	if ok {
+		delete(t.stopped, st.N)
 		return t.pass(st)
 	}
 	return []string{tr(t.lang, "Not yet: step %d is not done. %%hint gives a hint, %%show the code.", st.N)}
@@ -219,7 +244,9 @@ func (t *Tutor) pass(st *Step) []string {
 	t.done[st.N] = true
 	t.pos++
 	t.save()
-	return append([]string{tr(t.lang, "✓ step %d done", st.N)}, t.StepText()...)
+	out := []string{tr(t.lang, "✓ step %d done", st.N)}
+	out = append(out, t.store.Notices(t.lang)...) // a save that failed says so at once
+	return append(out, t.StepText()...)
 }
 
 // Next skips forward one step without passing it.

@@ -339,7 +339,7 @@ var badInputs = []badInput{
 	{"%nosuch", "", "%nosuch", "UsageError: unknown command %nosuch: %help lists them", "a shell command, not Python"},
 	{"%trace maybe", "", "%trace maybe", "UsageError: usage: %trace on|off", "a shell command, not Python"},
 	{"%trace alone", "", "%trace", "UsageError: usage: %trace on|off", "a shell command, not Python"},
-	{"%save alone", "", "%save", "UsageError: usage: %save FILE.py", "a shell command, not Python"},
+	{"%save alone", "", "%save", "UsageError: usage: %save [-f] FILE.py", "a shell command, not Python"},
 	{"%save to a directory", "", "%save /", "UsageError: cannot write /: [Errno 21] Is a directory", "a shell command, not Python"},
 	{"%save to a missing directory", "", "%save /nonexistent/dir/x.py", "UsageError: cannot write /nonexistent/dir/x.py: [Errno 2] No such file or directory", "a shell command, not Python"},
 	{"%ss not a port", "", "%ss notaport", "UsageError: usage: %ss [PORT]", "a shell command, not Python"},

@@ -1,7 +1,6 @@
 package repl
 
 import (
-	"os"
 	"sockrepl/repl/python"
 
 	"go.starlark.net/starlark"
@@ -21,6 +20,7 @@ func (s *Session) cmdLesson(args []string) error {
 	switch {
 	case len(args) == 0:
 		s.out.plain(lessons.Listing(all, s.lang, s.progress())...)
+		s.lessonLines(nil) // a damaged progress file is said once
 		s.out.plain(tr(s.lang, "start one with %lesson ID [ROLE], e.g. %lesson 1 server"))
 		return nil
 	case args[0] == "reset":
@@ -33,7 +33,7 @@ func (s *Session) cmdLesson(args []string) error {
 		if len(args) < 2 {
 			return s.usage("usage: %%lesson load FILE [ROLE]")
 		}
-		data, err := os.ReadFile(args[1])
+		data, err := lessons.ReadFile(args[1])
 		if err != nil {
 			return s.usage("cannot read %s: %v", args[1], python.OSErrorText(err))
 		}
@@ -70,12 +70,16 @@ func (s *Session) startLesson(l *lessons.Lesson, args []string) error {
 
 // progress opens the lesson progress file the first time a lesson
 // command needs it: a session that never uses lessons touches nothing in
-// the learner's home. nil (no saving) when it cannot be opened.
+// the learner's home. nil (no saving) when it cannot be opened, which is
+// said once.
 func (s *Session) progress() *lessons.Store {
-	if s.store == nil {
-		if st, err := lessons.OpenStore(stateDir(s.opt.StateDir)); err == nil {
-			s.store = st
+	if s.store == nil && !s.storeFailed {
+		st, err := lessons.OpenStore(stateDir(s.opt.StateDir))
+		if err != nil {
+			s.storeFailed = true
+			s.out.lesson(lessons.UnsavedNotice(s.lang, err))
 		}
+		s.store = st
 	}
 	return s.store
 }
@@ -126,6 +130,7 @@ func (s *Session) cmdCheck([]string) error {
 // lessonLines prints lesson text: in a terminal with its own colour,
 // in line mode as plain text.
 func (s *Session) lessonLines(lines []string) {
+	lines = append(lines, s.store.Notices(s.lang)...)
 	if len(lines) > 0 {
 		s.out.lesson(lines...)
 	}
@@ -142,6 +147,17 @@ func (s *Session) snapshot() lessons.Snapshot {
 		Kernel: func() []sockets.KernelSocket {
 			rows, _ := sockets.ListKernel()
 			return rows
+		},
+		// Ctrl-C stops a check as it stops a statement.
+		Guard: func(cancel func(string)) func() {
+			s.mu.Lock()
+			s.checkCancel = cancel
+			s.mu.Unlock()
+			return func() {
+				s.mu.Lock()
+				s.checkCancel = nil
+				s.mu.Unlock()
+			}
 		},
 	}
 	if s.tutor != nil {

@@ -2,7 +2,6 @@ package repl
 
 import (
 	"fmt"
-	"os"
 	"sockrepl/repl/python"
 	"sort"
 	"strings"
@@ -27,7 +26,7 @@ func commandTable() []command {
 		{"ls", "", "this shell's sockets: state, addresses, mode, queues", (*Session).cmdLs},
 		{"ss", "[PORT]", "every socket on the machine (other processes, TIME_WAIT)", (*Session).cmdSs},
 		{"trace", "on|off", "print each statement's system calls, strace-style", (*Session).cmdTrace},
-		{"save", "FILE.py", "write this session's statements as a Python 3 script", (*Session).cmdSave},
+		{"save", "[-f] FILE.py", "write this session's statements as a Python 3 script", (*Session).cmdSave},
 		{"reset", "", "close every socket and clear variables", (*Session).cmdReset},
 		{"history", "", "what you typed this session", (*Session).cmdHistory},
 		{"lesson", "[ID [ROLE] | load FILE | reset]", "list lessons, start one, load a file, restart", (*Session).cmdLesson},
@@ -51,13 +50,15 @@ func (s *Session) command(line string) error {
 			return c.run(s, fields[1:])
 		}
 	}
-	e := &python.PyError{Class: "UsageError", Msg: tr(s.lang, "unknown command %%%s: %%help lists them", fields[0])}
+	e := &python.PyError{Class: "UsageError", Msg: safeText(tr(s.lang, "unknown command %%%s: %%help lists them", fields[0]))}
 	s.out.exception(e.Error())
 	return e
 }
 
+// usage reports a % command's misuse. Its arguments (file names, a lesson
+// file's parse error) come from outside, so control characters are escaped.
 func (s *Session) usage(format string, args ...any) error {
-	e := &python.PyError{Class: "UsageError", Msg: fmt.Sprintf(tr(s.lang, format), args...)}
+	e := &python.PyError{Class: "UsageError", Msg: safeText(fmt.Sprintf(tr(s.lang, format), args...))}
 	s.out.exception(e.Error())
 	return e
 }
@@ -137,14 +138,20 @@ func addrText(v any) string {
 	return sockets.Repr(v)
 }
 
-// tableLines aligns rows into columns separated by two spaces.
+// tableLines aligns rows into columns, measured in terminal cells,
+// separated by two spaces. Cells are
+// escaped first (safeText): process names and socket paths belong to
+// anyone on the machine.
 func tableLines(rows [][]string) []string {
+	for _, r := range rows {
+		for i, c := range r {
+			r[i] = safeText(c)
+		}
+	}
 	width := make([]int, len(rows[0]))
 	for _, r := range rows {
 		for i, c := range r {
-			if n := len([]rune(c)); n > width[i] {
-				width[i] = n
-			}
+			width[i] = max(width[i], cells.StringWidth(c))
 		}
 	}
 	out := make([]string, len(rows))
@@ -153,7 +160,7 @@ func tableLines(rows [][]string) []string {
 		for i, c := range r {
 			b.WriteString(c)
 			if i < len(r)-1 {
-				b.WriteString(strings.Repeat(" ", width[i]-len([]rune(c))+2))
+				b.WriteString(strings.Repeat(" ", width[i]-cells.StringWidth(c)+2))
 			}
 		}
 		out[j] = b.String()
@@ -172,27 +179,6 @@ func (s *Session) cmdTrace(args []string) error {
 	default:
 		return s.usage("usage: %%trace on|off")
 	}
-	return nil
-}
-
-func (s *Session) cmdSave(args []string) error {
-	if len(args) != 1 {
-		return s.usage("usage: %%save FILE.py")
-	}
-	var b strings.Builder
-	b.WriteString("# Saved by sockrepl: the statements that ran without an exception.\n")
-	b.WriteString("import select, socket, struct, time\n\n")
-	for _, st := range s.saved {
-		b.WriteString(st)
-		b.WriteString("\n")
-		if strings.Contains(st, "\n") {
-			b.WriteString("\n")
-		}
-	}
-	if err := os.WriteFile(args[0], []byte(b.String()), 0o644); err != nil {
-		return s.usage("cannot write %s: %v", args[0], python.OSErrorText(err))
-	}
-	s.out.plain(tr(s.lang, "saved %d statements to %s", len(s.saved), args[0]))
 	return nil
 }
 

@@ -4,9 +4,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 
 	"sockrepl/lessons"
+	"sockrepl/repl/python"
 )
 
 // lessonRunner runs a lesson's reference code in a fresh, quiet Session.
@@ -52,14 +52,14 @@ func LessonsCommand(args []string, out, errw io.Writer) int {
 	if fs.NArg() > 0 {
 		all = nil
 		for _, name := range fs.Args() {
-			data, err := os.ReadFile(name)
+			data, err := lessons.ReadFile(name)
 			if err != nil {
-				fmt.Fprintf(errw, "sockrepl: %v\n", err)
+				fmt.Fprintf(errw, "sockrepl: cannot read %s: %s\n", safeText(name), python.OSErrorText(err))
 				return 1
 			}
 			ls, err := lessons.Parse(name, data)
 			if err != nil {
-				fmt.Fprintln(errw, err)
+				fmt.Fprintln(errw, safeText(err.Error()))
 				return 1
 			}
 			all = append(all, ls)
@@ -71,7 +71,7 @@ func LessonsCommand(args []string, out, errw io.Writer) int {
 			st = s
 		}
 		for _, line := range lessons.Listing(all, l, st) {
-			fmt.Fprintln(out, line)
+			fmt.Fprintln(out, safeText(line))
 		}
 		return 0
 	}
@@ -81,7 +81,7 @@ func LessonsCommand(args []string, out, errw io.Writer) int {
 			return NewLessonRunner(role, l)
 		})
 		for _, line := range report {
-			fmt.Fprintln(out, line)
+			fmt.Fprintln(out, safeText(line))
 		}
 		if ok {
 			passed++

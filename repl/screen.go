@@ -5,10 +5,11 @@ import (
 	"io"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
-	"unicode/utf8"
 
 	"github.com/fatih/color"
+	"github.com/mattn/go-runewidth"
 
 	"sockrepl/sockets"
 )
@@ -27,7 +28,21 @@ type screen struct {
 	status   bool // a status line is drawn
 	blocked  bool // the running statement showed a status line
 	spin     int
+
+	// lines is for a terminal without cursor control (TERM=dumb): the
+	// status line is written once, whole, and the summary after it.
+	lines     bool
+	announced bool // lines: the running call's status line is written
+
+	// cut is set by Ctrl-C (Session.Interrupt) while printing is, and
+	// stops that output: echoing an 80 MB repr to a terminal takes minutes.
+	cut      atomic.Bool
+	printing atomic.Bool
+	midLine  bool // program output left the cursor inside a line
 }
+
+// printChunk is how much program output goes out between looks at cut.
+const printChunk = 32 << 10
 
 // statusDelay keeps quick calls from flickering a status line.
 const statusDelay = 250 * time.Millisecond
@@ -53,14 +68,24 @@ func (sc *screen) clearStatusLocked() {
 		io.WriteString(sc.out, "\r\x1b[K")
 		sc.status = false
 	}
+	sc.announced = false
 }
 
 // print writes program output (echoes, print()) verbatim.
+// It stops at Ctrl-C.
 func (sc *screen) print(text string) {
 	sc.mu.Lock()
 	defer sc.mu.Unlock()
 	sc.clearStatusLocked()
-	io.WriteString(sc.out, text)
+	sc.cut.Store(false)
+	sc.printing.Store(true)
+	defer sc.printing.Store(false)
+	for len(text) > 0 && !sc.cut.Load() {
+		n := min(len(text), printChunk)
+		io.WriteString(sc.out, text[:n])
+		sc.midLine = text[n-1] != '\n'
+		text = text[n:]
+	}
 }
 
 // stderr writes what the program writes to sys.stderr.
@@ -71,11 +96,25 @@ func (sc *screen) stderr(text string) {
 	io.WriteString(sc.err, text)
 }
 
-// exception writes an exception's last line to the error writer.
+// interrupt stops the program output being written (Ctrl-C). Output
+// written afterwards goes out: a program may catch KeyboardInterrupt and
+// go on.
+func (sc *screen) interrupt() {
+	if sc.printing.Load() {
+		sc.cut.Store(true)
+	}
+}
+
+// exception writes an exception's last line to the error writer, on a
+// line of its own in a terminal.
 func (sc *screen) exception(line string) {
 	sc.mu.Lock()
 	defer sc.mu.Unlock()
 	sc.clearStatusLocked()
+	if sc.term && sc.midLine {
+		io.WriteString(sc.out, "\n")
+	}
+	sc.midLine = false
 	fmt.Fprintln(sc.err, sc.red.Sprint(line))
 }
 
@@ -90,32 +129,41 @@ func (sc *screen) dim(line string) {
 // notice writes one kernel-state change after a statement.
 func (sc *screen) notice(line string) { sc.dim("● " + line) }
 
-// plain writes command output (tables, lesson text).
+// plain writes command output (tables, listings), with control
+// characters escaped: much of it comes from outside (safeText).
 func (sc *screen) plain(lines ...string) {
 	sc.mu.Lock()
 	defer sc.mu.Unlock()
 	sc.clearStatusLocked()
 	for _, l := range lines {
-		fmt.Fprintln(sc.out, l)
+		fmt.Fprintln(sc.out, safeText(l))
 	}
 }
 
-// lesson writes lesson text in its own colour.
+// lesson writes lesson text in its own colour; a teacher's file may hold
+// anything, so control characters are escaped.
 func (sc *screen) lesson(lines ...string) {
 	sc.mu.Lock()
 	defer sc.mu.Unlock()
 	sc.clearStatusLocked()
 	for _, l := range lines {
-		fmt.Fprintln(sc.out, sc.teach.Sprint(l))
+		fmt.Fprintln(sc.out, sc.teach.Sprint(safeText(l)))
 	}
 }
 
 // endStatus clears a status line left by a call that ended without a
-// Finished report, and reports whether the statement blocked visibly.
-func (sc *screen) endStatus() bool {
+// Finished report.
+func (sc *screen) endStatus() {
 	sc.mu.Lock()
 	defer sc.mu.Unlock()
 	sc.clearStatusLocked()
+}
+
+// tookBlocked reports whether a status line was shown since the last
+// call: keys typed meanwhile were typed blind, and are dropped.
+func (sc *screen) tookBlocked() bool {
+	sc.mu.Lock()
+	defer sc.mu.Unlock()
 	b := sc.blocked
 	sc.blocked = false
 	return b
@@ -133,11 +181,18 @@ func (sc *screen) progress(lang string) func(sockets.Progress) {
 		sc.mu.Lock()
 		defer sc.mu.Unlock()
 		if p.Finished {
-			if !sc.status {
+			if !sc.status && !sc.announced {
 				return
 			}
 			sc.clearStatusLocked()
 			fmt.Fprintln(sc.out, sc.faint.Sprint("  "+summaryText(lang, p)))
+			return
+		}
+		if sc.lines {
+			if !sc.announced {
+				fmt.Fprintln(sc.out, "  "+statusText(lang, p))
+				sc.announced, sc.blocked = true, true
+			}
 			return
 		}
 		sc.spin = (sc.spin + 1) % len(spinner)
@@ -147,13 +202,19 @@ func (sc *screen) progress(lang string) func(sockets.Progress) {
 	}
 }
 
-// fit cuts a line to the terminal width so that \r can redraw it.
+// cells measures text in terminal cells: a Chinese character takes two.
+// Ambiguous characters (·, …, ●) take one, as terminals draw them unless
+// told otherwise, whatever the locale says.
+var cells = &runewidth.Condition{EastAsianWidth: false}
+
+// fit cuts a line to width cells so that \r can redraw it: a line that
+// wrapped would leave a copy on the screen at every redraw.
 func fit(s string, width int) string {
-	if width < 20 || utf8.RuneCountInString(s) <= width {
+	width = max(width, 1)
+	if cells.StringWidth(s) <= width {
 		return s
 	}
-	r := []rune(s)
-	return string(r[:width-1]) + "…"
+	return cells.Truncate(s, width, "…")
 }
 
 // statusText is the live line: call, fd, address, kernel reason, bytes
@@ -166,7 +227,7 @@ func statusText(lang string, p sockets.Progress) string {
 		parts = append(parts, tr(lang, "%s() blocking", p.Op))
 	}
 	if p.Local != "" {
-		parts = append(parts, p.Local)
+		parts = append(parts, safeText(p.Local))
 	}
 	if why := whyText(lang, p); why != "" {
 		parts = append(parts, why)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 
 	"go.starlark.net/starlark"
 
@@ -22,6 +23,8 @@ type Options struct {
 	Lang     string // "en" or "zh"; "" picks from LANG / LC_ALL
 	Color    bool
 	Terminal bool   // interactive: status lines, notices and hints
+	ASCII    bool   // the terminal is not UTF-8: write ASCII only (asciiWriter)
+	Dumb     bool   // the terminal has no cursor control: status as whole lines
 	StateDir string // history and lesson progress; "" means the XDG default
 	Width    func() int
 	// Argv is sys.argv for a program: its path, then its arguments.
@@ -39,14 +42,18 @@ type Session struct {
 	interp *python.Interp
 	out    *screen
 
-	saved  []string // statements that ran without an exception, for %save
-	inputs []string // everything typed, for %history
-	prev   map[*sockets.Socket]sockets.State
-	known  []*sockets.Socket // every socket seen after a statement, closed ones too
-	last   lessons.Last
-	tutor  *lessons.Tutor
-	store  *lessons.Store
-	value  starlark.Value // the last value the running statement echoed
+	mu          sync.Mutex          // guards checkCancel
+	checkCancel func(reason string) // stops the lesson check running, if any
+
+	saved       []string // statements that ran without an exception, for %save
+	inputs      []string // everything typed, for %history
+	prev        map[*sockets.Socket]sockets.State
+	known       []*sockets.Socket // every socket seen after a statement, closed ones too
+	last        lessons.Last
+	tutor       *lessons.Tutor
+	store       *lessons.Store
+	storeFailed bool           // OpenStore failed once: said, not retried
+	value       starlark.Value // the last value the running statement echoed
 	// readInput, set by the terminal, reads a line typed at the terminal
 	// while a statement runs (input()).
 	readInput func() (string, error)
@@ -73,7 +80,11 @@ func NewSession(opt Options) (*Session, error) {
 		rt:   rt,
 		prev: map[*sockets.Socket]sockets.State{},
 	}
+	if opt.ASCII {
+		opt.Out, opt.Err = asciiWriter{opt.Out}, asciiWriter{opt.Err}
+	}
 	s.out = newScreen(opt.Out, opt.Err, opt.Color, opt.Terminal, opt.Width)
+	s.out.lines = opt.Dumb
 	s.interp = python.New(rt, python.Options{
 		Print:    s.out.print,
 		Stderr:   s.out.stderr,
@@ -109,7 +120,15 @@ func (s *Session) Close() error {
 // Interrupt ends the running statement with KeyboardInterrupt: a blocked
 // call returns, and a busy loop stops at its next step. Safe from a
 // signal-handling goroutine.
-func (s *Session) Interrupt() { s.interp.Interrupt() }
+func (s *Session) Interrupt() {
+	s.out.interrupt()
+	s.interp.Interrupt()
+	s.mu.Lock()
+	if s.checkCancel != nil {
+		s.checkCancel("KeyboardInterrupt")
+	}
+	s.mu.Unlock()
+}
 
 // Ended reports whether exit(), quit() or %quit was called, and the status.
 func (s *Session) Ended() (bool, int) { return s.ended, s.exitCode }
@@ -166,6 +185,9 @@ func (s *Session) run(c translate.Chunk, mode python.Mode) error {
 		var ex *python.ExitError
 		if errors.As(err, &ex) {
 			s.ended, s.exitCode = true, ex.Code
+			if ex.Message != nil {
+				s.out.stderr(python.Str(ex.Message) + "\n") // exit("message")
+			}
 			return ex
 		}
 		return s.report(python.AsException(err))

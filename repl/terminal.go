@@ -17,94 +17,88 @@ import (
 	"time"
 
 	prompt "github.com/c-bata/go-prompt"
-	"golang.org/x/sys/unix"
 	"golang.org/x/term"
 )
 
 // ttyParser wraps go-prompt's parser. TearDown (called before the
-// executor runs and when go-prompt exits, even through its own os.Exit on
-// SIGTERM) restores the terminal state saved at start-up. Read hands
-// pasted text over one line at a time.
+// executor runs and when go-prompt exits) restores the terminal state
+// saved at start-up, and Setup takes it back. Read hands over one key at a
+// time (keys.go).
 type ttyParser struct {
 	*prompt.PosixParser
-	saved   *term.State
-	pending []byte
+	modes *ttyModes
+	keys  keySplitter
+
+	mu       sync.Mutex
+	injected [][]byte // keys the shell types itself, read before the terminal's
+	back     [][]byte // keys go-prompt gave back (Unread), read first of all
+}
+
+// Unread takes back a key go-prompt read but could not use, because it
+// stopped reading to run the executor (go-prompt patch 3): it comes first
+// from the next Read, as it was, so a pasted line is never lost.
+func (p *ttyParser) Unread(key []byte) {
+	p.mu.Lock()
+	p.back = append([][]byte{key}, p.back...)
+	p.mu.Unlock()
+}
+
+// ctrlC is the key a SIGINT or SIGQUIT at the idle prompt turns into, so
+// that go-prompt's own goroutine drops the line and the shell prints
+// KeyboardInterrupt between two drawings of the prompt.
+var ctrlC = []byte{0x03}
+
+// inject queues a key for go-prompt to read next.
+func (p *ttyParser) inject(key []byte) {
+	p.mu.Lock()
+	p.injected = append(p.injected, key)
+	p.mu.Unlock()
 }
 
 func (p *ttyParser) TearDown() error {
 	p.PosixParser.TearDown()
-	term.Restore(0, p.saved)
+	p.modes.set(modeCooked)
 	return nil
 }
 
-// running sets the terminal for a statement: no echo and no line editing,
-// so typed keys do not smear the status line, but ISIG stays on so that
-// Ctrl-C raises SIGINT and interrupts a blocked call.
-func running(saved *term.State) {
-	term.Restore(0, saved)
-	if t, err := unix.IoctlGetTermios(0, ioctlGetTermios); err == nil {
-		t.Lflag &^= unix.ECHO | unix.ICANON
-		t.Lflag |= unix.ISIG
-		t.Cc[unix.VMIN], t.Cc[unix.VTIME] = 1, 0
-		unix.IoctlSetTermios(0, ioctlSetTermios, t)
-	}
+// Setup puts the terminal in go-prompt's raw mode, and notes it so that a
+// resumed shell can put it back.
+func (p *ttyParser) Setup() error {
+	p.modes.set(modePrompt)
+	return nil
 }
 
-// Read returns one key, one escape sequence, or one run of plain text:
-// pasted lines then run one at a time, and keys sent faster than they are
-// read (tmux send-keys, a paste) are still seen as keys.
+// redraw is a key go-prompt knows and ignores (xterm's ESC [ E): reading
+// it makes go-prompt draw the prompt again, after fg.
+var redraw = []byte("\x1b[E")
+
+// Read returns the next key: one given back by go-prompt, one the shell
+// typed itself, else the terminal's next key (keySplitter).
 func (p *ttyParser) Read() ([]byte, error) {
-	if len(p.pending) == 0 {
-		b, err := p.PosixParser.Read()
-		if err != nil || len(b) == 0 {
-			return b, err
-		}
-		p.pending = append(p.pending[:0], b...)
+	p.mu.Lock()
+	if len(p.back) > 0 {
+		key := p.back[0]
+		p.back = p.back[1:]
+		p.mu.Unlock()
+		return key, nil
 	}
-	n := nextKey(p.pending)
-	out := append([]byte(nil), p.pending[:n]...)
-	p.pending = p.pending[n:]
-	if len(out) == 1 && out[0] == '\n' {
-		out[0] = '\r' // a pasted newline is Enter
+	if len(p.injected) > 0 {
+		key := p.injected[0]
+		p.injected = p.injected[1:]
+		p.mu.Unlock()
+		return key, nil
 	}
-	if out[0] == '\r' && len(p.pending) > 0 && p.pending[0] == '\n' {
-		p.pending = p.pending[1:]
-	}
-	return out, nil
-}
-
-// nextKey returns the length of the first key in b: a control byte, an
-// escape sequence (CSI, SS3 or Alt+key), or a run of printable text.
-func nextKey(b []byte) int {
-	switch {
-	case b[0] == 0x1b:
-		if len(b) >= 3 && b[1] == '[' {
-			for i := 2; i < len(b); i++ {
-				if b[i] >= 0x40 && b[i] <= 0x7e {
-					return i + 1
-				}
-			}
-			return len(b)
-		}
-		if len(b) >= 3 && b[1] == 'O' {
-			return 3
-		}
-		return min(len(b), 2)
-	case b[0] < 0x20 || b[0] == 0x7f:
-		return 1
-	}
-	for i := 1; i < len(b); i++ {
-		if b[i] < 0x20 || b[i] == 0x7f {
-			return i
-		}
-	}
-	return len(b)
+	p.mu.Unlock()
+	return p.keys.next(p.PosixParser.Read, func(b []byte) bool { return prompt.GetKey(b) != prompt.NotDefined })
 }
 
 // discard drops keys typed while a statement blocked, so they do not run
 // as a surprise command afterwards.
 func (p *ttyParser) discard() {
-	p.pending = p.pending[:0]
+	p.mu.Lock()
+	p.back = nil
+	p.mu.Unlock()
+	p.keys.reset()
 	flushInput()
 }
 
@@ -118,29 +112,30 @@ func IsTerminal() bool { return term.IsTerminal(0) && term.IsTerminal(1) }
 // RunTerminal runs the interactive shell on the terminal and returns the
 // exit status. The terminal is restored on every path.
 func RunTerminal(opt Options) (status int) {
+	if os.Getenv("TERM") == "dumb" {
+		return runDumb(os.Stdin, opt)
+	}
 	saved, err := term.GetState(0)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, startupError(err))
 		return 1
 	}
-	restore := func() { term.Restore(0, saved) }
+	modes := &ttyModes{saved: saved}
+	restore := modes.giveBack
 	defer restore()
 
 	opt.Terminal = true
+	opt.ASCII = !localeIsUTF8()
 	if opt.Width == nil {
-		opt.Width = func() int {
-			if w, _, err := term.GetSize(1); err == nil {
-				return w
-			}
-			return 80
-		}
+		opt.Width = termWidth
 	}
 	var s *Session
 	var parser *ttyParser
 	keepLowFDsFree(func() {
 		s, err = NewSession(opt)
-		parser = &ttyParser{PosixParser: prompt.NewStandardInputParser(), saved: saved}
+		parser = &ttyParser{PosixParser: prompt.NewStandardInputParser(), modes: modes}
 	})
+	modes.prompt = parser.PosixParser.Setup
 	if err != nil {
 		fmt.Fprintln(os.Stderr, startupError(err))
 		return 1
@@ -153,17 +148,24 @@ func RunTerminal(opt Options) (status int) {
 	hist := loadHistory(stateDir(opt.StateDir))
 	var c translate.Chunker
 	var busy sync.Mutex // held while a statement runs
-	base := ">>> "
-	if opt.Role != "" {
-		base = "[" + opt.Role + "] >>> "
-	}
-	cont := strings.Repeat(" ", len(base)-4) + "... "
+	base, cont := prompts(opt.Role)
 
+	// runChunk runs one complete statement; it reports whether the session
+	// ended.
+	runChunk := func(chunk translate.Chunk) bool {
+		hist.add(chunk.Src)
+		err := s.ExecChunk(chunk)
+		if s.out.tookBlocked() || isInterrupt(err) {
+			parser.discard()
+		}
+		ended, _ := s.Ended()
+		return ended
+	}
 	executor := func(input string) {
 		busy.Lock()
 		defer busy.Unlock()
-		running(saved)
-		defer restore()
+		modes.set(modeRunning)
+		defer modes.set(modeCooked)
 		if strings.TrimSpace(input) == "" && !c.Pending() {
 			// Enter on an empty line shows what the kernel did meanwhile,
 			// e.g. the other terminal's connect() filling the accept queue.
@@ -179,15 +181,20 @@ func RunTerminal(opt Options) (status int) {
 			if !ok {
 				continue
 			}
-			hist.add(chunk.Src)
-			err := s.ExecChunk(chunk)
-			if s.out.endStatus() || isInterrupt(err) {
-				parser.discard()
-			}
-			if ended, _ := s.Ended(); ended {
+			if runChunk(chunk) {
 				return
 			}
 		}
+	}
+	// atEOF is Ctrl-D on an empty line at a "..." prompt: as in python3,
+	// the lines typed so far run (an open block is complete, an open
+	// bracket a SyntaxError), and the prompt comes back.
+	atEOF := func() {
+		busy.Lock()
+		defer busy.Unlock()
+		modes.set(modeRunning)
+		defer modes.set(modeCooked)
+		runChunk(c.Flush())
 	}
 
 	// prompt.New opens /dev/tty for its default parser before our
@@ -211,7 +218,17 @@ func RunTerminal(opt Options) (status int) {
 			prompt.OptionHistory(hist.entries),
 			prompt.OptionCompletionWordSeparator(wordSeparators),
 			prompt.OptionMaxSuggestion(8),
-			prompt.OptionAddKeyBind(prompt.KeyBind{Key: prompt.ControlC, Fn: func(*prompt.Buffer) { c.Reset() }}),
+			// Ctrl-C at the prompt (a key in raw mode, or a SIGINT turned into
+			// one) drops the line and any half-typed block, as in Python.
+			prompt.OptionAddKeyBind(prompt.KeyBind{Key: prompt.ControlC, Fn: func(*prompt.Buffer) {
+				c.Reset()
+				s.out.exception("KeyboardInterrupt")
+			}}),
+			// Ctrl-Z suspends, as the terminal itself does outside raw mode,
+			// with the terminal given back meanwhile. SIGCONT redraws.
+			prompt.OptionAddKeyBind(prompt.KeyBind{Key: prompt.ControlZ, Fn: func(*prompt.Buffer) {
+				modes.suspend(stopSelf)
+			}}),
 			prompt.OptionSetExitCheckerOnInput(func(string, bool) bool {
 				ended, _ := s.Ended()
 				return ended
@@ -219,9 +236,13 @@ func RunTerminal(opt Options) (status int) {
 		)...)
 	})
 
-	sig := make(chan os.Signal, 1)
-	signal.Notify(sig, syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP)
-	defer signal.Reset(syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGQUIT, syscall.SIGWINCH)
+	// One Notify for the session. Signals ignored at start stay ignored.
+	// SIGTSTP is left to the kernel: once Notify has installed Go's handler
+	// for it, its default action (stop) cannot be had back.
+	sig := make(chan os.Signal, 4)
+	handled := []os.Signal{syscall.SIGINT, syscall.SIGQUIT, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGCONT}
+	notifyUnlessIgnored(sig, handled...)
+	defer signal.Reset(handled...)
 
 	done := make(chan int, 1)
 	go func() {
@@ -232,7 +253,13 @@ func RunTerminal(opt Options) (status int) {
 				done <- 2
 			}
 		}()
-		p.Run()
+		for {
+			p.Run() // returns at Ctrl-D on an empty line, or when the session ended
+			if ended, _ := s.Ended(); ended || !c.Pending() {
+				break
+			}
+			atEOF()
+		}
 		if ended, _ := s.Ended(); ended {
 			// go-prompt draws one more prompt before it sees the exit.
 			os.Stdout.WriteString("\r\x1b[2K")
@@ -248,8 +275,23 @@ func RunTerminal(opt Options) (status int) {
 			}
 			return code
 		case sg := <-sig:
-			if sg == syscall.SIGINT {
-				s.Interrupt()
+			if sg == syscall.SIGCONT {
+				// Resumed (fg): the job shell left the terminal in its own
+				// mode. Take it back, and draw the prompt again.
+				if modes.resume() == modePrompt {
+					parser.inject(redraw)
+				}
+				continue
+			}
+			if sg == syscall.SIGINT || sg == syscall.SIGQUIT {
+				// A statement running is interrupted; at the idle prompt the
+				// signal acts as Ctrl-C, in go-prompt's goroutine.
+				if busy.TryLock() {
+					busy.Unlock()
+					parser.inject(ctrlC)
+				} else {
+					s.Interrupt()
+				}
 				continue
 			}
 			// SIGTERM or SIGHUP: stop the running statement, wait briefly
@@ -258,7 +300,7 @@ func RunTerminal(opt Options) (status int) {
 			waitIdle(&busy, time.Second)
 			restore()
 			os.Stdout.WriteString("\r\n")
-			return 128 + int(sg.(syscall.Signal))
+			return ExitBySignal(sg.(syscall.Signal)) // as python3, which these signals kill
 		}
 	}
 }

@@ -77,3 +77,20 @@ func TestTmuxKeysTypedWhileBlockedAreDropped(t *testing.T) {
 	p.line("surprise")
 	p.waitFor(`NameError: name 'surprise' is not defined`)
 }
+
+// TestTmuxKeysTypedWhileBlockedAreDroppedAfterTimeout: the same when the
+// call returns by itself (a timeout) instead of Ctrl-C: SHELL.md promises
+// the flush, and the status line's end used to forget the block.
+func TestTmuxKeysTypedWhileBlockedAreDroppedAfterTimeout(t *testing.T) {
+	ts := newTmux(t)
+	p := ts.pane("a")
+	p.start()
+	p.line("s = socket.socket(); s.bind(('127.0.0.1', 0)); s.listen(); s.settimeout(1.5)")
+	p.line("s.accept()")
+	p.waitFor(`accept\(\) blocking`)
+	p.line("surprise = 1")
+	p.waitFor(`TimeoutError: timed out`)
+	p.prompts(3)
+	p.line("surprise")
+	p.waitFor(`NameError: name 'surprise' is not defined`)
+}

@@ -1,6 +1,7 @@
 package repl
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -78,5 +79,72 @@ func TestSaveRunsInPython(t *testing.T) {
 	if err != nil || strings.TrimSpace(string(py)) != "b'Hello, world' 4" {
 		saved, _ := os.ReadFile(file)
 		t.Fatalf("python3 %s: %v\n%s\nthe file:\n%s", file, err, py, saved)
+	}
+}
+
+// TestTmuxPaste5000Lines: a paste of 5,000 statements runs every one, in
+// order. go-prompt slept 10 ms per key read, so this took two minutes and
+// the pane helper gave up; docs/BENCHMARKS.md has the time it takes now.
+func TestTmuxPaste5000Lines(t *testing.T) {
+	ts := newTmux(t)
+	p := ts.pane("a")
+	p.start()
+	pasteLines(t, ts, p, 5000, "once")
+	p.line("total, n")
+	p.waitFor(`^\(12497500, 4999\)$`)
+}
+
+// pasteLines pastes n statements that count into total, and waits until
+// the last has run (it prints tag).
+func pasteLines(t testing.TB, ts *tmuxServer, p *tmuxPane, n int, tag string) {
+	var b strings.Builder
+	b.WriteString("total = 0\n")
+	for i := 0; i < n; i++ {
+		fmt.Fprintf(&b, "n = %d; total += n\n", i)
+	}
+	buf := filepath.Join(ts.home, "paste.txt")
+	if err := os.WriteFile(buf, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ts.run("load-buffer", buf)
+	ts.run("paste-buffer", "-t", p.target)
+	p.line(fmt.Sprintf("print('pasted', n, %q)", tag))
+	p.waitFor(fmt.Sprintf(`^pasted %d %s$`, n-1, tag))
+}
+
+// BenchmarkTmuxPaste5000Lines measures a paste of 5,000 statements into
+// the shell in a tmux pane, from paste-buffer to the last one's output.
+func BenchmarkTmuxPaste5000Lines(b *testing.B) {
+	ts := newTmux(b)
+	p := ts.pane("a")
+	p.start()
+	for i := 0; i < b.N; i++ {
+		pasteLines(b, ts, p, 5000, fmt.Sprint("run", i))
+	}
+}
+
+// TestTmuxUnknownKeysAndBracketedPaste: F-keys and Alt-keys go-prompt does
+// not know are ignored (they inserted "?[24~", "?x"), and a bracketed
+// paste runs line by line with its tabs as indentation (Tab used to
+// complete, and the markers became text).
+func TestTmuxUnknownKeysAndBracketedPaste(t *testing.T) {
+	ts := newTmux(t)
+	p := ts.pane("a")
+	p.start()
+	p.keys("x = 4", "F12", "M-x", "F5", "F1", "M-Enter")
+	p.keys("0", "Enter")
+	p.prompts(2)
+	p.line("x")
+	p.waitFor(`^40$`)
+	buf := filepath.Join(ts.home, "tabs.txt")
+	text := "total = 0\nfor i in range(3):\n\tif i:\n\t\ttotal += i\n\ntotal * 10\n"
+	if err := os.WriteFile(buf, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ts.run("load-buffer", buf)
+	ts.run("paste-buffer", "-p", "-t", p.target)
+	p.waitFor(`^30$`)
+	if c := p.capture(); strings.Contains(c, "[24~") || strings.Contains(c, "[200~") || strings.Contains(c, "Error") {
+		t.Fatalf("pane:\n%s", c)
 	}
 }

@@ -22,7 +22,7 @@ var (
 )
 
 // sockreplBinary builds the command once per test run.
-func sockreplBinary(t *testing.T) string {
+func sockreplBinary(t testing.TB) string {
 	t.Helper()
 	buildOnce.Do(func() {
 		dir, err := os.MkdirTemp("", "sockrepl-bin")
@@ -44,12 +44,12 @@ func sockreplBinary(t *testing.T) string {
 
 // tmuxServer is one private tmux server (its own -L socket) per test.
 type tmuxServer struct {
-	t    *testing.T
+	t    testing.TB
 	name string
 	home string
 }
 
-func newTmux(t *testing.T) *tmuxServer {
+func newTmux(t testing.TB) *tmuxServer {
 	t.Helper()
 	if _, err := exec.LookPath("tmux"); err != nil {
 		t.Skip("tmux is not installed (.ci/run installs it)")

@@ -14,3 +14,9 @@ func flushInput() { unix.IoctlSetPointerInt(0, unix.TIOCFLUSH, fread) }
 
 // fread is FREAD from <sys/fcntl.h>, which x/sys/unix does not export.
 const fread = 1
+
+// stopSelf stops the process with SIGTSTP's default action, as Ctrl-Z
+// does outside raw mode (see tty_linux.go). macOS has no tgkill: the
+// signal goes to the process, which the kernel stops on the way out of
+// kill().
+func stopSelf() { unix.Kill(unix.Getpid(), unix.SIGTSTP) }

@@ -37,6 +37,9 @@ func (c *Chunker) Add(line string) (Chunk, bool) {
 	if len(c.lines) == 0 && blank {
 		return Chunk{}, false
 	}
+	if len(c.lines) == 0 && strings.HasPrefix(strings.TrimSpace(line), "%") {
+		return Chunk{Src: line}, true // a % command is one line, whatever brackets its file name holds
+	}
 	if c.block && blank && !openBrackets(strings.Join(c.lines, "\n")) {
 		return c.Flush(), true
 	}

@@ -1,0 +1,255 @@
+package prompt
+
+// Tests for sockrepl's patches (PATCHES.md). Each fails on upstream v0.2.6.
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"os/signal"
+	"runtime"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// scriptParser is a ConsoleParser that hands out a fixed list of keys, one
+// per Read, and then nothing; it takes back a key Run could not use
+// (Unreader). onRead, when set, runs before each key.
+type scriptParser struct {
+	mu     sync.Mutex
+	keys   [][]byte
+	next   int
+	onRead func(i int)
+	size   WinSize
+	unread int
+	seen   int // keys handed out at least once
+}
+
+func (s *scriptParser) Unread(key []byte) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.next--
+	s.unread++
+	if string(s.keys[s.next]) != string(key) {
+		panic(fmt.Sprintf("unread %q, not the last key read %q", key, s.keys[s.next]))
+	}
+}
+
+func (s *scriptParser) Setup() error         { return nil }
+func (s *scriptParser) TearDown() error      { return nil }
+func (s *scriptParser) GetWinSize() *WinSize { w := s.size; return &w }
+func (s *scriptParser) Read() ([]byte, error) {
+	s.mu.Lock()
+	i := s.next
+	if i >= len(s.keys) {
+		s.mu.Unlock()
+		return []byte{}, nil
+	}
+	s.next++
+	first := i >= s.seen
+	s.seen = max(s.seen, i+1)
+	s.mu.Unlock()
+	if s.onRead != nil && first {
+		s.onRead(i)
+	}
+	return s.keys[i], nil
+}
+
+// statements types n one-letter statements, each with Enter, then Ctrl-D.
+func statements(n int) [][]byte {
+	var keys [][]byte
+	for i := 0; i < n; i++ {
+		keys = append(keys, []byte("x"), []byte{0x0d})
+	}
+	return append(keys, []byte{0x04})
+}
+
+// discardWriter is a VT100 writer whose output goes nowhere.
+type discardWriter struct{ VT100Writer }
+
+func (w *discardWriter) Flush() error { w.buffer = w.buffer[:0]; return nil }
+
+// newTestPrompt builds a Prompt the way New does, without opening /dev/tty.
+func newTestPrompt(in ConsoleParser, executor Executor) *Prompt {
+	return &Prompt{
+		in: in,
+		renderer: &Render{
+			prefix:             "> ",
+			out:                &discardWriter{},
+			livePrefixCallback: func() (string, bool) { return "", false },
+		},
+		buf:         NewBuffer(),
+		executor:    executor,
+		history:     NewHistory(),
+		completion:  NewCompletionManager(func(Document) []Suggest { return nil }, 6),
+		keyBindMode: EmacsKeyBind,
+	}
+}
+
+// runOrHang runs p and fails the test if Run has not returned after a
+// minute: a freeze, not a slow machine.
+func runOrHang(t *testing.T, p *Prompt, during func(done <-chan struct{})) {
+	t.Helper()
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		p.Run()
+	}()
+	if during != nil {
+		go during(done)
+	}
+	select {
+	case <-done:
+	case <-time.After(time.Minute):
+		t.Fatal("Run froze")
+	}
+}
+
+// Patch 1: a storm of SIGWINCH while statements run must not deadlock Run.
+func TestPatchResizeStormDoesNotFreezeRun(t *testing.T) {
+	const n = 200
+	ran := 0
+	in := &scriptParser{keys: statements(n), size: WinSize{Row: 24, Col: 80}}
+	p := newTestPrompt(in, func(string) {
+		ran++
+		time.Sleep(200 * time.Microsecond)
+	})
+	runOrHang(t, p, func(done <-chan struct{}) {
+		for {
+			select {
+			case <-done:
+				return
+			default:
+				syscall.Kill(os.Getpid(), syscall.SIGWINCH)
+				time.Sleep(50 * time.Microsecond)
+			}
+		}
+	})
+	if ran != n {
+		t.Fatalf("%d statements ran, want %d", ran, n)
+	}
+}
+
+// Patch 1: SIGINT and SIGQUIT belong to the embedding program: Run neither
+// exits on them nor keeps them (or SIGTERM) registered once it returns. The
+// check runs in a child process, since it ends with a SIGTERM.
+func TestPatchSignalsBelongToTheProgram(t *testing.T) {
+	if os.Getenv("GO_PROMPT_SIGNAL_CHILD") == "1" {
+		signalChild()
+		return
+	}
+	cmd := exec.Command(os.Args[0], "-test.run=^TestPatchSignalsBelongToTheProgram$")
+	cmd.Env = append(os.Environ(), "GO_PROMPT_SIGNAL_CHILD=1")
+	out, err := cmd.CombinedOutput()
+	ee, ok := err.(*exec.ExitError)
+	if !strings.Contains(string(out), "survived: 2 signals") || !ok ||
+		ee.Sys().(syscall.WaitStatus).Signal() != syscall.SIGTERM {
+		t.Fatalf("child: %v\n%s", err, out)
+	}
+}
+
+func signalChild() {
+	own := make(chan os.Signal, 4)
+	signal.Notify(own, syscall.SIGINT, syscall.SIGQUIT)
+	in := &scriptParser{keys: statements(50), size: WinSize{Row: 24, Col: 80}}
+	in.onRead = func(i int) {
+		if i == 10 || i == 60 {
+			// While the prompt waits for keys, as a kill -INT at idle.
+			sig := syscall.SIGINT
+			if i == 60 {
+				sig = syscall.SIGQUIT
+			}
+			syscall.Kill(os.Getpid(), sig)
+			time.Sleep(100 * time.Millisecond)
+		}
+	}
+	newTestPrompt(in, func(string) {}).Run()
+	signal.Stop(own)
+	fmt.Printf("survived: %d signals\n", len(own))
+	// Nothing may still catch SIGTERM: it must end the process.
+	syscall.Kill(os.Getpid(), syscall.SIGTERM)
+	time.Sleep(5 * time.Second)
+	fmt.Println("SIGTERM was caught by a handler left behind")
+	os.Exit(0)
+}
+
+// Patch 2: a pty that reports 0x0, and a descriptor that is no terminal at
+// all, both give 80x24 (upstream: 0x0, which later divides by zero, and a
+// panic).
+func TestPatchZeroWindowIs80x24(t *testing.T) {
+	master, err := os.OpenFile("/dev/ptmx", os.O_RDWR|syscall.O_NOCTTY, 0)
+	if err != nil {
+		t.Skipf("no /dev/ptmx: %v", err)
+	}
+	defer master.Close()
+	null, err := os.Open(os.DevNull)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer null.Close()
+	for _, f := range []*os.File{master, null} {
+		var got *WinSize
+		func() {
+			defer func() {
+				if r := recover(); r != nil {
+					t.Errorf("%s: GetWinSize panicked: %v", f.Name(), r)
+				}
+			}()
+			got = (&PosixParser{fd: int(f.Fd())}).GetWinSize()
+		}()
+		if got != nil && (got.Row != 24 || got.Col != 80) {
+			t.Errorf("%s: GetWinSize = %dx%d, want 80 columns and 24 rows", f.Name(), got.Col, got.Row)
+		}
+	}
+}
+
+// Patch 3: while keys are waiting, nothing sleeps (upstream slept 10 ms
+// per key: two minutes for a paste of 5,000 lines).
+func TestPatchNoWaitWhileKeysAreWaiting(t *testing.T) {
+	const n = 2000
+	ran := 0
+	in := &scriptParser{keys: statements(n), size: WinSize{Row: 24, Col: 80}}
+	waits := 0
+	old := idleWait
+	idleWait = func() {
+		in.mu.Lock()
+		if in.next < len(in.keys) { // not after the last key
+			waits++
+		}
+		in.mu.Unlock()
+		runtime.Gosched()
+	}
+	defer func() { idleWait = old }()
+	runOrHang(t, newTestPrompt(in, func(string) { ran++ }), nil)
+	if ran != n || waits != 0 {
+		t.Fatalf("%d statements ran (want %d), with %d idle waits (want 0)", ran, n, waits)
+	}
+}
+
+// Patch 3: a key read while Run stops reading is given back, not lost, and
+// every statement arrives whole and in order.
+func TestPatchNoKeyLostAtTheExecutor(t *testing.T) {
+	var keys [][]byte
+	var want []string
+	for i := 0; i < 500; i++ {
+		s := fmt.Sprintf("s%d", i)
+		want = append(want, s)
+		for _, c := range s {
+			keys = append(keys, []byte(string(c)))
+		}
+		keys = append(keys, []byte{0x0d})
+	}
+	keys = append(keys, []byte{0x04})
+	in := &scriptParser{keys: keys, size: WinSize{Row: 24, Col: 80}}
+	var got []string
+	runOrHang(t, newTestPrompt(in, func(s string) { got = append(got, s) }), nil)
+	if strings.Join(got, ",") != strings.Join(want, ",") {
+		t.Fatalf("statements %q, want %q", got, want)
+	}
+	if in.unread == 0 {
+		t.Log("no key was read ahead of the executor in this run")
+	}
+}
