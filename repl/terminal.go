@@ -8,15 +8,18 @@ package repl
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"os/signal"
 	"sockrepl/repl/python/translate"
+	"sockrepl/sockets"
 	"strings"
 	"sync"
 	"syscall"
 	"time"
 
 	prompt "github.com/c-bata/go-prompt"
+	"golang.org/x/sys/unix"
 	"golang.org/x/term"
 )
 
@@ -141,6 +144,27 @@ func RunTerminal(opt Options) (status int) {
 		return 1
 	}
 	defer s.Close()
+	// input() reads a line typed at the terminal, echoed and editable as
+	// the terminal's own line discipline does it; Ctrl-C ends the wait.
+	s.readInput = func() (string, error) {
+		modes.set(modeCooked)
+		defer modes.set(modeRunning)
+		fds := []unix.PollFd{{Fd: 0, Events: unix.POLLIN}}
+		for {
+			if s.rt.Interrupted() {
+				return "", sockets.Interrupted("input")
+			}
+			if n, _ := unix.Poll(fds, 100); n > 0 {
+				break
+			}
+		}
+		buf := make([]byte, 4096)
+		n, _ := unix.Read(0, buf)
+		if n <= 0 {
+			return "", io.EOF
+		}
+		return string(buf[:n]), nil
+	}
 	if opt.Role == "" {
 		s.out.plain(tr(s.lang, "sockrepl: Python-style sockets on live system calls. %help lists commands, %lesson starts a lesson, Ctrl-D leaves."))
 	}

@@ -158,3 +158,21 @@ func TestTmuxServerThreadAnswersPrompt(t *testing.T) {
 	p.line("c.close(); t.join(5); t.is_alive()")
 	p.waitFor(`(?m)^False$`)
 }
+
+// TestTmuxInput: input() at the terminal shows its prompt, reads the line
+// the learner types (echoed), and Ctrl-C ends a pending input().
+func TestTmuxInput(t *testing.T) {
+	ts := newTmux(t)
+	p := ts.pane("a")
+	p.start()
+	p.line("name = input('your name? ')")
+	p.waitFor(`(?m)^your name\?$`)
+	p.line("Ada")
+	p.prompts(2)
+	p.line("name")
+	p.waitFor(`(?m)^'Ada'$`)
+	p.line("input('again? ')")
+	p.waitFor(`(?m)^again\?$`)
+	p.keys("C-c")
+	p.waitFor(`(?m)^KeyboardInterrupt$`)
+}

@@ -85,6 +85,10 @@ func (rt *Runtime) Interrupt() {
 	unix.Write(rt.wake, one[:]) // EAGAIN only when the counter is full: still readable
 }
 
+// Interrupted reports whether an interrupt is pending: for a program's own
+// wait that polls without the wait helper (the shell reading input()).
+func (rt *Runtime) Interrupted() bool { return rt.interrupted.Load() }
+
 // ClearInterrupt drains the wake fd; the repl calls it before each statement.
 func (rt *Runtime) ClearInterrupt() {
 	rt.mu.Lock()

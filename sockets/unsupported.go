@@ -70,3 +70,5 @@ func (rt *Runtime) SetWaitHooks(*WaitHooks) {}
 func (rt *Runtime) WaitChan(op, detail string, ready <-chan struct{}, timeout *float64) (bool, error) {
 	return false, unsupported()
 }
+
+func (rt *Runtime) Interrupted() bool { return false }

@@ -186,6 +186,9 @@ func builtinInput(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tu
 	}
 	line, err := in.readLine()
 	if line == "" && err != nil {
+		if err != io.EOF {
+			return nil, err // Ctrl-C while waiting for the line
+		}
 		return nil, pyErrorf("EOFError", "EOF when reading a line")
 	}
 	return starlark.String(strings.TrimSuffix(strings.TrimSuffix(line, "\n"), "\r")), nil
