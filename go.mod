@@ -19,3 +19,5 @@ require (
 )
 
 replace github.com/c-bata/go-prompt => ./repl/third_party/go-prompt
+
+replace go.starlark.net => ./repl/third_party/starlark
