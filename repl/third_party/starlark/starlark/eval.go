@@ -842,9 +842,7 @@ func Binary(op syntax.Token, x, y Value) (Value, error) {
 			}
 		case *Set: // difference
 			if y, ok := y.(*Set); ok {
-				iter := y.Iterate()
-				defer iter.Done()
-				return x.Difference(iter)
+				return setOp(y, x.Difference)
 			}
 		}
 
@@ -1060,9 +1058,7 @@ func Binary(op syntax.Token, x, y Value) (Value, error) {
 
 		case *Set: // union
 			if y, ok := y.(*Set); ok {
-				iter := Iterate(y)
-				defer iter.Done()
-				return x.Union(iter)
+				return setOp(y, x.Union)
 			}
 		}
 
@@ -1074,9 +1070,7 @@ func Binary(op syntax.Token, x, y Value) (Value, error) {
 			}
 		case *Set: // intersection
 			if y, ok := y.(*Set); ok {
-				iter := y.Iterate()
-				defer iter.Done()
-				return x.Intersection(iter)
+				return setOp(y, x.Intersection)
 			}
 		}
 
@@ -1088,9 +1082,7 @@ func Binary(op syntax.Token, x, y Value) (Value, error) {
 			}
 		case *Set: // symmetric difference
 			if y, ok := y.(*Set); ok {
-				iter := y.Iterate()
-				defer iter.Done()
-				return x.SymmetricDifference(iter)
+				return setOp(y, x.SymmetricDifference)
 			}
 		}
 
@@ -1141,6 +1133,17 @@ unknown:
 // It's always possible to overeat in small bites but we'll
 // try to stop someone swallowing the world in one gulp.
 const maxAlloc = 1 << 30
+
+// setOp applies a set operation to an iterator over y.
+//
+// sockrepl patch (PATCHES.md, patch 2): Binary itself holds no defer, so
+// that Go open-codes nothing and runs no deferreturn on each of its many
+// returns; every int + int in a loop paid for it.
+func setOp(y Iterable, op func(Iterator) (Value, error)) (Value, error) {
+	iter := y.Iterate()
+	defer iter.Done()
+	return op(iter)
+}
 
 func tupleRepeat(elems Tuple, n Int) (Tuple, error) {
 	if len(elems) == 0 {

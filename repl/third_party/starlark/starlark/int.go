@@ -26,7 +26,7 @@ func MakeInt(x int) Int { return MakeInt64(int64(x)) }
 
 // MakeInt64 returns a Starlark int for the specified int64.
 func MakeInt64(x int64) Int {
-	if math.MinInt32 <= x && x <= math.MaxInt32 {
+	if smallMin <= x && x <= smallMax {
 		return makeSmallInt(x)
 	}
 	return makeBigInt(big.NewInt(x))
@@ -37,7 +37,7 @@ func MakeUint(x uint) Int { return MakeUint64(uint64(x)) }
 
 // MakeUint64 returns a Starlark int for the specified uint64.
 func MakeUint64(x uint64) Int {
-	if x <= math.MaxInt32 {
+	if x <= uint64(smallMax) {
 		return makeSmallInt(int64(x))
 	}
 	return makeBigInt(new(big.Int).SetUint64(x))
@@ -54,8 +54,11 @@ func MakeBigInt(x *big.Int) Int {
 }
 
 func isSmall(x *big.Int) bool {
-	n := x.BitLen()
-	return n < 32 || n == 32 && x.Int64() == math.MinInt32
+	if !x.IsInt64() {
+		return false
+	}
+	v := x.Int64()
+	return smallMin <= v && v <= smallMax
 }
 
 var (
@@ -200,7 +203,7 @@ func (i Int) Cmp(v Value, depth int) (int, error) {
 	if iBig != nil || jBig != nil {
 		return i.bigInt().Cmp(j.bigInt()), nil
 	}
-	return signum64(iSmall - jSmall), nil // safe: int32 operands
+	return signum64(iSmall - jSmall), nil // safe: operands within ±2^43
 }
 
 // Float returns the float value nearest i.
@@ -266,7 +269,13 @@ func (x Int) Mul(y Int) Int {
 	if xBig != nil || yBig != nil {
 		return MakeBigInt(new(big.Int).Mul(x.bigInt(), y.bigInt()))
 	}
-	return MakeInt64(xSmall * ySmall)
+	// sockrepl patch: small operands may be wider than 32 bits, so the
+	// product may overflow int64 (operands within ±2^43 rule out
+	// MinInt64 / -1).
+	if p := xSmall * ySmall; xSmall == 0 || p/xSmall == ySmall {
+		return MakeInt64(p)
+	}
+	return MakeBigInt(new(big.Int).Mul(x.bigInt(), y.bigInt()))
 }
 func (x Int) Or(y Int) Int {
 	xSmall, xBig := x.get()
@@ -361,7 +370,7 @@ func AsInt32(x Value) (int, error) {
 		return 0, fmt.Errorf("got %s, want int", x.Type())
 	}
 	iSmall, iBig := i.get()
-	if iBig != nil {
+	if iBig != nil || iSmall < math.MinInt32 || iSmall > math.MaxInt32 {
 		return 0, fmt.Errorf("%s out of range", i)
 	}
 	return int(iSmall), nil

@@ -4,14 +4,23 @@ package starlark
 
 // generic Int implementation as a union
 
-import "math/big"
+import (
+	"math"
+	"math/big"
+)
 
 type intImpl struct {
 	// We use only the signed 32-bit range of small to ensure
 	// that small+small and small*small do not overflow.
-	small_ int64    // minint32 <= small <= maxint32
-	big_   *big.Int // big != nil <=> value is not representable as int32
+	small_ int64    // smallMin <= small <= smallMax
+	big_   *big.Int // big != nil <=> value is outside [smallMin, smallMax]
 }
+
+// The range of small ints (sockrepl patch: int_posix64.go widens it).
+const (
+	smallMin = math.MinInt32
+	smallMax = math.MaxInt32
+)
 
 // --- low-level accessors ---
 
@@ -22,12 +31,12 @@ func (i Int) get() (small int64, big *big.Int) {
 	return i.impl.small_, i.impl.big_
 }
 
-// Precondition: math.MinInt32 <= x && x <= math.MaxInt32
+// Precondition: smallMin <= x && x <= smallMax
 func makeSmallInt(x int64) Int {
 	return Int{intImpl{small_: x}}
 }
 
-// Precondition: x cannot be represented as int32.
+// Precondition: x is outside [smallMin, smallMax].
 func makeBigInt(x *big.Int) Int {
 	return Int{intImpl{big_: x}}
 }

@@ -25,7 +25,6 @@ package starlark
 
 import (
 	"log"
-	"math"
 	"math/big"
 	"unsafe"
 
@@ -53,37 +52,61 @@ func (i Int) get() (int64, *big.Int) {
 		}
 	}
 
-	if ptr := uintptr(i.impl); ptr >= smallints && ptr < smallints+1<<32 {
-		return math.MinInt32 + int64(ptr-smallints), nil
+	if off := uintptr(i.impl) - smallints; off < smallSpan {
+		return smallMin + int64(off), nil
 	}
 	return 0, (*big.Int)(i.impl)
 }
 
-// Precondition: math.MinInt32 <= x && x <= math.MaxInt32
+// Precondition: smallMin <= x && x <= smallMax
 func makeSmallInt(x int64) Int {
 	if smallints == 0 {
 		// optimization disabled
 		return Int{intImpl(big.NewInt(x))}
 	}
 
-	return Int{intImpl(uintptr(x-math.MinInt32) + smallints)}
+	return Int{intImpl(uintptr(x-smallMin) + smallints)}
 }
 
-// Precondition: x cannot be represented as int32.
+// Precondition: x is outside [smallMin, smallMax].
 func makeBigInt(x *big.Int) Int { return Int{intImpl(x)} }
 
-// smallints is the base address of a 2^32 byte memory region.
-// Pointers to addresses in this region represent int32 values.
+// smallints is the base address of a 2^smallBits byte memory region.
+// Pointers to addresses in this region represent the values
+// [smallMin, smallMax].
 // We assume smallints is not at the very top of the address space.
 //
 // Zero means the optimization is disabled and all Ints allocate a big.Int.
-var smallints = reserveAddresses(1 << 32)
+//
+// sockrepl patch: upstream reserves 2^32 bytes, so any int past int32
+// (a byte count past 2 GiB, a 64-bit timestamp in ns) is a big.Int and
+// every arithmetic step on it allocates. Reserving 2^44 bytes of address
+// space (PROT_NONE, nothing is ever touched or committed) makes every int
+// in [-2^43, 2^43) a pointer: byte totals up to 8 TiB, ms timestamps. A
+// process whose address space is limited (ulimit -v) falls back to
+// upstream's 2^32, then to no reservation.
+var smallints, smallBits = reserveSmallInts()
+
+var (
+	smallSpan = uintptr(1) << smallBits
+	smallMin  = -int64(1) << (smallBits - 1)
+	smallMax  = int64(1)<<(smallBits-1) - 1
+)
+
+func reserveSmallInts() (uintptr, uint) {
+	for _, bits := range []uint{44, 32} {
+		if base := reserveAddresses(1 << bits); base != 0 {
+			return base, bits
+		}
+	}
+	log.Printf("Starlark failed to reserve address space for small ints. Integer performance may suffer.")
+	return 0, 32
+}
 
 func reserveAddresses(len int) uintptr {
-	b, err := unix.Mmap(-1, 0, len, unix.PROT_READ, unix.MAP_PRIVATE|unix.MAP_ANON)
+	b, err := unix.Mmap(-1, 0, len, unix.PROT_NONE, unix.MAP_PRIVATE|unix.MAP_ANON|unix.MAP_NORESERVE)
 	if err != nil {
-		log.Printf("Starlark failed to allocate 4GB address space: %v. Integer performance may suffer.", err)
-		return 0 // optimization disabled
+		return 0
 	}
 	return uintptr(unsafe.Pointer(&b[0]))
 }

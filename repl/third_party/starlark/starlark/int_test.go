@@ -20,7 +20,7 @@ import (
 // TestIntOpts exercises integer arithmetic, especially at the boundaries.
 func TestIntOpts(t *testing.T) {
 	f := MakeInt64
-	left, right := big.NewInt(math.MinInt32), big.NewInt(math.MaxInt32)
+	left, right := big.NewInt(smallMin), big.NewInt(smallMax)
 
 	for i, test := range []struct {
 		val  Int
@@ -63,7 +63,7 @@ func TestIntOpts(t *testing.T) {
 			t.Errorf("%d equals %s, want %s", i, got, test.want)
 		}
 		small, big := test.val.get()
-		if small < math.MinInt32 || math.MaxInt32 < small {
+		if small < smallMin || smallMax < small {
 			t.Errorf("expected big, %d %s", i, test.val)
 		}
 		if big == nil {

@@ -1,0 +1,35 @@
+package python
+
+import (
+	"testing"
+
+	"sockrepl/sockets"
+)
+
+// benchProgram runs src as a program b.N times in one interpreter, for
+// profiles of the interpreter's own cost (go test -cpuprofile).
+func benchProgram(b *testing.B, src string) {
+	rt, err := sockets.NewRuntime()
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer rt.Close()
+	in := New(rt, Options{})
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := in.Exec("bench.py", src, Program); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkCountLoopTopLevel is the counting loop: a byte total
+// past 2**31 kept in a global by a top-level loop.
+func BenchmarkCountLoopTopLevel(b *testing.B) {
+	benchProgram(b, "total = 0\nfor i in range(1000000):\n    total += 4096\n")
+}
+
+// BenchmarkCountLoopInFunction is the same loop in a function's locals.
+func BenchmarkCountLoopInFunction(b *testing.B) {
+	benchProgram(b, "def f():\n    total = 0\n    for i in range(1000000):\n        total += 4096\n    return total\nf()\n")
+}
