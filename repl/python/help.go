@@ -77,9 +77,10 @@ var moduleFuncDocs = map[string]map[string]helpDoc{
 		"perf_counter": {"time.perf_counter() -> float", "The same steady clock, meant for timing."},
 	},
 	"os": {
-		"unlink": {"os.unlink(path)", "Delete a file, such as the socket file an AF_UNIX server left behind."},
-		"remove": {"os.remove(path)", "The same as os.unlink."},
-		"getpid": {"os.getpid() -> int", "This shell's process id, the one %ss shows beside its sockets."},
+		"unlink":   {"os.unlink(path)", "Delete a file, such as the socket file an AF_UNIX server left behind."},
+		"remove":   {"os.remove(path)", "The same as os.unlink."},
+		"getpid":   {"os.getpid() -> int", "This shell's process id, the one %ss shows beside its sockets."},
+		"strerror": {"os.strerror(code) -> str", "The message for an error number: os.strerror(errno.ECONNREFUSED) is 'Connection refused'."},
 	},
 }
 

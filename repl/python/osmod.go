@@ -14,12 +14,14 @@ import (
 //
 //	unlink(path), remove(path)   delete a file (a stale AF_UNIX socket)
 //	getpid()                     this shell's process id, as %ss shows it
+//	strerror(code)               the message for an error number
 //	path.exists(path)            whether a file (or an open fd) exists
 func newOSModule() pyModule {
 	return newModule("os", starlark.StringDict{
-		"unlink": starlark.NewBuiltin("unlink", osUnlink),
-		"remove": starlark.NewBuiltin("remove", osUnlink),
-		"getpid": starlark.NewBuiltin("getpid", osGetpid),
+		"unlink":   starlark.NewBuiltin("unlink", osUnlink),
+		"remove":   starlark.NewBuiltin("remove", osUnlink),
+		"getpid":   starlark.NewBuiltin("getpid", osGetpid),
+		"strerror": starlark.NewBuiltin("strerror", osStrerror),
 		"path": newModule("os.path", starlark.StringDict{
 			"exists": starlark.NewBuiltin("exists", osPathExists),
 		}),
