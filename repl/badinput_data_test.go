@@ -10,6 +10,15 @@ var dataBadInputs = []badInput{
 	{"os.strerror keyword", "import os", "os.strerror(code=2)", "TypeError: posix.strerror() takes no keyword arguments", ""},
 	{"errno unknown name", "import errno", "errno.EWHATEVER_NOT_HERE", "AttributeError: module 'errno' has no attribute 'EWHATEVER_NOT_HERE'", ""},
 	{"errorcode unknown number", "import errno", "errno.errorcode[9999]", "KeyError: 9999", ""},
+	{"hexlify str", "import binascii", "binascii.hexlify('ab')", "TypeError: a bytes-like object is required, not 'str'", ""},
+	{"hexlify long sep", "import binascii", "binascii.hexlify(b'ab', '--')", "ValueError: sep must be length 1.", ""},
+	{"hexlify int sep", "import binascii", "binascii.hexlify(b'ab', 1)", "TypeError: object of type 'int' has no len()", ""},
+	{"unhexlify odd", "import binascii", "binascii.unhexlify('abc')", "binascii.Error: Odd-length string", ""},
+	{"unhexlify not hex", "import binascii", "binascii.unhexlify('zz')", "binascii.Error: Non-hexadecimal digit found", ""},
+	{"unhexlify non-ASCII", "import binascii", "binascii.unhexlify('éé')", "ValueError: string argument should contain only ASCII characters", ""},
+	{"unhexlify int", "import binascii", "binascii.unhexlify(12)", "TypeError: argument should be bytes, buffer or ASCII string, not 'int'", ""},
+	{"crc32 str", "import binascii", "binascii.crc32('abc')", "TypeError: a bytes-like object is required, not 'str'", ""},
+	{"crc32 float start", "import binascii", "binascii.crc32(b'abc', 0.5)", "TypeError: 'float' object cannot be interpreted as an integer", ""},
 }
 
 func init() { badInputs = append(badInputs, dataBadInputs...) }

@@ -75,6 +75,8 @@ var excTree = [][2]string{
 	{"UserWarning", "Warning"},
 	{"ResourceWarning", "Warning"},
 	// Exceptions of the built-in modules.
+	{"binascii.Error", "ValueError"},
+	{"binascii.Incomplete", "Exception"},
 	{"socket.herror", "OSError"},
 	{"socket.gaierror", "OSError"},
 	{"struct.error", "Exception"},

@@ -134,6 +134,7 @@ func (r *docRegistry) moduleText(module string) (string, bool) {
 // every program starts with, each made once per interpreter, when first
 // imported.
 var moduleMakers = map[string]func(in *Interp) starlark.Value{
+	"binascii":  newBinasciiModule,
 	"errno":     newErrnoModule,
 	"queue":     newQueueModule,
 	"sys":       newSysModule,
