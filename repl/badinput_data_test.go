@@ -19,6 +19,16 @@ var dataBadInputs = []badInput{
 	{"unhexlify int", "import binascii", "binascii.unhexlify(12)", "TypeError: argument should be bytes, buffer or ASCII string, not 'int'", ""},
 	{"crc32 str", "import binascii", "binascii.crc32('abc')", "TypeError: a bytes-like object is required, not 'str'", ""},
 	{"crc32 float start", "import binascii", "binascii.crc32(b'abc', 0.5)", "TypeError: 'float' object cannot be interpreted as an integer", ""},
+	{"Struct bad format", "", "struct.Struct('!Y')", "struct.error: bad char in struct format", ""},
+	{"Struct int format", "", "struct.Struct(3)", "TypeError: Struct() argument 1 must be a str or bytes object, not int", ""},
+	{"Struct pack too few", "p = struct.Struct('!HH')", "p.pack(1)", "struct.error: pack expected 2 items for packing (got 1)", ""},
+	{"Struct unpack short", "p = struct.Struct('!HH')", "p.unpack(b'ab')", "struct.error: unpack requires a buffer of 4 bytes", ""},
+	{"Struct size read-only", "p = struct.Struct('!HH')", "p.size = 2", "AttributeError: attribute 'size' of '_struct.Struct' objects is not writable", ""},
+	{"pack_into bytes", "", "struct.pack_into('!H', b'ab', 0, 1)", "TypeError: argument must be read-write bytes-like object, not bytes", ""},
+	{"pack_into past end", "buf = bytearray(2)", "struct.pack_into('!I', buf, 0, 1)", "struct.error: pack_into requires a buffer of at least 4 bytes for packing 4 bytes at offset 0 (actual buffer size is 2)", ""},
+	{"pack_into no offset", "buf = bytearray(2)", "struct.pack_into('!H', buf)", "struct.error: pack_into expected offset argument", ""},
+	{"iter_unpack ragged", "", "struct.iter_unpack('!I', b'abcde')", "struct.error: iterative unpacking requires a buffer of a multiple of 4 bytes", ""},
+	{"iter_unpack empty format", "", "struct.iter_unpack('', b'')", "struct.error: cannot iteratively unpack with a struct of length 0", ""},
 }
 
 func init() { badInputs = append(badInputs, dataBadInputs...) }

@@ -153,9 +153,15 @@ func TestEveryMethodAndFunctionHasHelp(t *testing.T) {
 			if _, isFunc := v.(*starlark.Builtin); !isFunc && name != "socket" {
 				continue
 			}
-			if _, ok := moduleFuncDocs[mod.Name][name]; !ok {
-				t.Errorf("%s.%s has no help", mod.Name, name)
+			if _, ok := moduleFuncDocs[mod.Name][name]; ok {
+				continue
 			}
+			if b, isFunc := v.(*starlark.Builtin); isFunc {
+				if _, ok := tableDocs.function(b); ok {
+					continue
+				}
+			}
+			t.Errorf("%s.%s has no help", mod.Name, name)
 		}
 	}
 }
