@@ -29,6 +29,11 @@ var dataBadInputs = []badInput{
 	{"pack_into no offset", "buf = bytearray(2)", "struct.pack_into('!H', buf)", "struct.error: pack_into expected offset argument", ""},
 	{"iter_unpack ragged", "", "struct.iter_unpack('!I', b'abcde')", "struct.error: iterative unpacking requires a buffer of a multiple of 4 bytes", ""},
 	{"iter_unpack empty format", "", "struct.iter_unpack('', b'')", "struct.error: cannot iteratively unpack with a struct of length 0", ""},
+	{"SimpleNamespace positional", "import types", "types.SimpleNamespace(1, 2)", "TypeError: no positional arguments expected", ""},
+	{"SimpleNamespace missing attribute", "import types\nns = types.SimpleNamespace(a=1)", "ns.b", "AttributeError: 'types.SimpleNamespace' object has no attribute 'b'", ""},
+	{"SimpleNamespace del missing", "import types\nns = types.SimpleNamespace(a=1)", "del ns.b", "AttributeError: 'types.SimpleNamespace' object has no attribute 'b'", ""},
+	{"SimpleNamespace as a key", "import types", "{types.SimpleNamespace(): 1}", "TypeError: unhashable type: 'types.SimpleNamespace'", ""},
+	{"SimpleNamespace ordering", "import types", "types.SimpleNamespace() < types.SimpleNamespace()", "TypeError: '<' not supported between instances of 'dict' and 'dict'", ""},
 }
 
 func init() { badInputs = append(badInputs, dataBadInputs...) }

@@ -139,6 +139,7 @@ var moduleMakers = map[string]func(in *Interp) starlark.Value{
 	"queue":     newQueueModule,
 	"sys":       newSysModule,
 	"threading": newThreadingModule,
+	"types":     newTypesModule,
 }
 
 // module returns the module called name, making it on first use.

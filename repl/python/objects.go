@@ -357,10 +357,16 @@ func builtinDelattr(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple
 	return helperDelAttr(nil, nil, args, nil)
 }
 
+// attrDeleter is a Go-implemented value whose attributes del removes.
+type attrDeleter interface{ delAttr(name string) error }
+
 func helperDelAttr(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
 	name := string(args[1].(starlark.String))
 	if inst, ok := args[0].(*Instance); ok {
 		return starlark.None, inst.delAttr(name)
+	}
+	if d, ok := args[0].(attrDeleter); ok {
+		return starlark.None, d.delAttr(name)
 	}
 	if c, ok := args[0].(*Class); ok && c.interp != nil {
 		if _, ok := c.dict[name]; ok {

@@ -127,6 +127,9 @@ func typeOf(v starlark.Value) *pyType {
 	case *starlark.Builtin:
 		return &pyType{name: "builtin_function_or_method"}
 	}
+	if t, ok := registeredType(v.Type()); ok {
+		return t
+	}
 	return &pyType{name: pyTypeName(v)}
 }
 
