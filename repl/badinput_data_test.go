@@ -34,6 +34,17 @@ var dataBadInputs = []badInput{
 	{"SimpleNamespace del missing", "import types\nns = types.SimpleNamespace(a=1)", "del ns.b", "AttributeError: 'types.SimpleNamespace' object has no attribute 'b'", ""},
 	{"SimpleNamespace as a key", "import types", "{types.SimpleNamespace(): 1}", "TypeError: unhashable type: 'types.SimpleNamespace'", ""},
 	{"SimpleNamespace ordering", "import types", "types.SimpleNamespace() < types.SimpleNamespace()", "TypeError: '<' not supported between instances of 'dict' and 'dict'", ""},
+	{"BytesIO write str", "import io\nf = io.BytesIO()", "f.write('text')", "TypeError: a bytes-like object is required, not 'str'", ""},
+	{"BytesIO closed read", "import io\nf = io.BytesIO(b'x')\nf.close()", "f.read()", "ValueError: I/O operation on closed file.", ""},
+	{"BytesIO negative seek", "import io\nf = io.BytesIO(b'x')", "f.seek(-1)", "ValueError: negative seek value -1", ""},
+	{"BytesIO bad whence", "import io\nf = io.BytesIO(b'x')", "f.seek(0, 7)", "ValueError: invalid whence (7, should be 0, 1 or 2)", ""},
+	{"BytesIO fileno", "import io\nf = io.BytesIO(b'x')", "f.fileno()", "io.UnsupportedOperation: fileno", ""},
+	{"BytesIO read str size", "import io\nf = io.BytesIO(b'x')", "f.read('1')", "TypeError: argument should be integer or None, not 'str'", ""},
+	{"StringIO write bytes", "import io\nf = io.StringIO()", "f.write(b'x')", "TypeError: string argument expected, got 'bytes'", ""},
+	{"StringIO closed", "import io\nf = io.StringIO('x')\nf.close()", "f.getvalue()", "ValueError: I/O operation on closed file", ""},
+	{"StringIO relative seek", "import io\nf = io.StringIO('x')", "f.seek(1, 1)", "OSError: Can't do nonzero cur-relative seeks", ""},
+	{"StringIO bytes initial", "import io", "io.StringIO(b'x')", "TypeError: initial_value must be str or None, not bytes", ""},
+	{"StringIO bad newline", "import io", "io.StringIO('', newline='x')", "ValueError: illegal newline value: 'x'", ""},
 }
 
 func init() { badInputs = append(badInputs, dataBadInputs...) }

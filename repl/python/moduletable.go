@@ -136,6 +136,7 @@ func (r *docRegistry) moduleText(module string) (string, bool) {
 var moduleMakers = map[string]func(in *Interp) starlark.Value{
 	"binascii":  newBinasciiModule,
 	"errno":     newErrnoModule,
+	"io":        newIOModule,
 	"queue":     newQueueModule,
 	"sys":       newSysModule,
 	"threading": newThreadingModule,
