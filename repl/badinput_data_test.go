@@ -45,6 +45,19 @@ var dataBadInputs = []badInput{
 	{"StringIO relative seek", "import io\nf = io.StringIO('x')", "f.seek(1, 1)", "OSError: Can't do nonzero cur-relative seeks", ""},
 	{"StringIO bytes initial", "import io", "io.StringIO(b'x')", "TypeError: initial_value must be str or None, not bytes", ""},
 	{"StringIO bad newline", "import io", "io.StringIO('', newline='x')", "ValueError: illegal newline value: 'x'", ""},
+	{"json dumps bytes", "import json", "json.dumps(b'x')", "TypeError: Object of type bytes is not JSON serializable", ""},
+	{"json dumps socket", "import json", "json.dumps(socket.socket)", "TypeError: Object of type type is not JSON serializable", ""},
+	{"json dumps tuple key", "import json", "json.dumps({(1,): 2})", "TypeError: keys must be str, int, float, bool or None, not tuple", ""},
+	{"json dumps circular", "import json\nx = []\nx.append(x)", "json.dumps(x)", "ValueError: Circular reference detected", ""},
+	{"json dumps nan strict", "import json", "json.dumps(float('nan'), allow_nan=False)", "ValueError: Out of range float values are not JSON compliant", ""},
+	{"json dumps two positional", "import json", "json.dumps(1, 2)", "TypeError: dumps() takes 1 positional argument but 2 were given", ""},
+	{"json loads empty", "import json", "json.loads('')", "json.decoder.JSONDecodeError: Expecting value: line 1 column 1 (char 0)", ""},
+	{"json loads single quotes", "import json", "json.loads(\"{'a': 1}\")", "json.decoder.JSONDecodeError: Expecting property name enclosed in double quotes: line 1 column 2 (char 1)", ""},
+	{"json loads trailing comma", "import json", "json.loads('[1,]')", "json.decoder.JSONDecodeError: Expecting value: line 1 column 4 (char 3)", ""},
+	{"json loads two values", "import json", "json.loads('1 2')", "json.decoder.JSONDecodeError: Extra data: line 1 column 3 (char 2)", ""},
+	{"json loads unterminated", "import json", "json.loads('\"abc')", "json.decoder.JSONDecodeError: Unterminated string starting at: line 1 column 1 (char 0)", ""},
+	{"json loads int", "import json", "json.loads(3)", "TypeError: the JSON object must be str, bytes or bytearray, not int", ""},
+	{"json loads bad utf-8", "import json", "json.loads(b'\\xff')", "UnicodeDecodeError: 'utf-8' codec can't decode byte 0xff in position 0: invalid start byte", ""},
 }
 
 func init() { badInputs = append(badInputs, dataBadInputs...) }

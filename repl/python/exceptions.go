@@ -77,6 +77,7 @@ var excTree = [][2]string{
 	// Exceptions of the built-in modules.
 	{"binascii.Error", "ValueError"},
 	{"binascii.Incomplete", "Exception"},
+	{"json.decoder.JSONDecodeError", "ValueError"},
 	{"socket.herror", "OSError"},
 	{"socket.gaierror", "OSError"},
 	{"struct.error", "Exception"},
@@ -104,8 +105,8 @@ func buildExceptions() map[string]*Class {
 	classes := map[string]*Class{"object": objectClass}
 	for _, row := range excTree {
 		name, module := row[0], "builtins"
-		if m, n, ok := strings.Cut(row[0], "."); ok {
-			module, name = m, n
+		if i := strings.LastIndexByte(row[0], '.'); i >= 0 {
+			module, name = row[0][:i], row[0][i+1:]
 		}
 		dict := map[string]starlark.Value{}
 		if row[0] == "BaseException" {

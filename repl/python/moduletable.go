@@ -137,6 +137,7 @@ var moduleMakers = map[string]func(in *Interp) starlark.Value{
 	"binascii":  newBinasciiModule,
 	"errno":     newErrnoModule,
 	"io":        newIOModule,
+	"json":      newJSONModule,
 	"queue":     newQueueModule,
 	"sys":       newSysModule,
 	"threading": newThreadingModule,
