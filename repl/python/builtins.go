@@ -14,7 +14,7 @@ func newModules(rt *sockets.Runtime) map[string]starlark.Value {
 		"socket": newSocketModule(rt),
 		"select": newSelectModule(rt),
 		"struct": newStructModule(),
-		"time":   newTimeModule(rt),
+		"time":   newTimeModule(),
 		"os":     newOSModule(),
 	}
 }

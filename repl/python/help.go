@@ -64,12 +64,6 @@ var moduleFuncDocs = map[string]map[string]helpDoc{
 	"select": {
 		"select": {"select.select(rlist, wlist, xlist[, timeout]) -> (r, w, x)", "Wait until some of the sockets are ready: readable (data or a connection waiting, or the peer closed), writable (buffer space) or exceptional. Returns the ready ones; timeout 0 just polls."},
 	},
-	"time": {
-		"sleep":        {"time.sleep(seconds)", "Pause; Ctrl-C interrupts it."},
-		"time":         {"time.time() -> float", "Seconds since 1970-01-01 UTC."},
-		"monotonic":    {"time.monotonic() -> float", "A clock that never jumps: subtract two readings to time a call."},
-		"perf_counter": {"time.perf_counter() -> float", "The same steady clock, meant for timing."},
-	},
 	"os": {
 		"unlink":   {"os.unlink(path)", "Delete a file, such as the socket file an AF_UNIX server left behind."},
 		"remove":   {"os.remove(path)", "The same as os.unlink."},

@@ -147,7 +147,7 @@ func TestEveryMethodAndFunctionHasHelp(t *testing.T) {
 			t.Errorf("socket method %s has no help", name)
 		}
 	}
-	for _, mod := range []pyModule{newSocketModule(nil), newSelectModule(nil), newStructModule(), newTimeModule(nil)} {
+	for _, mod := range []pyModule{newSocketModule(nil), newSelectModule(nil), newStructModule(), newTimeModule()} {
 		for _, name := range mod.AttrNames() {
 			v, _ := mod.Attr(name)
 			if _, isFunc := v.(*starlark.Builtin); !isFunc && name != "socket" {
