@@ -10,7 +10,14 @@ import (
 // names, as CPython's Argument Clinic does for a function whose first
 // required parameters may also be given by name; missing optional
 // arguments are nil. The messages are CPython's.
+//
+// CPython names a constructor of the datetime module "function", without
+// parentheses; fn "function" does the same.
 func placeArgs(fn string, args starlark.Tuple, kwargs []starlark.Tuple, names []string, required int) ([]starlark.Value, error) {
+	call := fn + "()"
+	if fn == "function" {
+		call = fn
+	}
 	if len(args) > len(names) {
 		if required == len(names) {
 			return nil, pyErrorf("TypeError", "%s() takes exactly %d argument%s (%d given)", fn, len(names), plural(len(names)), len(args))
@@ -35,7 +42,7 @@ func placeArgs(fn string, args starlark.Tuple, kwargs []starlark.Tuple, names []
 	}
 	for i := 0; i < required; i++ {
 		if out[i] == nil {
-			return nil, pyErrorf("TypeError", "%s() missing required argument '%s' (pos %d)", fn, names[i], i+1)
+			return nil, pyErrorf("TypeError", "%s missing required argument '%s' (pos %d)", call, names[i], i+1)
 		}
 	}
 	return out, nil

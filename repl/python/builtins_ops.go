@@ -189,6 +189,11 @@ func builtinAbs(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kw
 	if err != nil {
 		return nil, err
 	}
+	if a, ok := v.(interface {
+		pyAbs() (starlark.Value, error)
+	}); ok {
+		return a.pyAbs()
+	}
 	switch x := asNumber(v).(type) {
 	case starlark.Int:
 		if x.Sign() < 0 {

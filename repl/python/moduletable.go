@@ -135,6 +135,7 @@ func (r *docRegistry) moduleText(module string) (string, bool) {
 // imported.
 var moduleMakers = map[string]func(in *Interp) starlark.Value{
 	"binascii":  newBinasciiModule,
+	"datetime":  newDatetimeModule,
 	"errno":     newErrnoModule,
 	"io":        newIOModule,
 	"json":      newJSONModule,

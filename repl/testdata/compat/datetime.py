@@ -1,0 +1,121 @@
+# datetime: dates, datetimes, timedeltas and time zones.
+import datetime
+d = datetime.datetime(2024, 1, 2, 3, 4, 5, 6)
+d, str(d), d.isoformat(), d.isoformat(' '), d.isoformat(timespec='seconds'), d.isoformat(timespec='milliseconds')
+datetime.datetime(2024, 1, 2), str(datetime.datetime(2024, 1, 2)), datetime.datetime(2024, 1, 2, 3, 4, 5)
+d.isoformat(timespec='hours'), d.isoformat(timespec='minutes'), d.isoformat(timespec='microseconds')
+d.isoformat(timespec='x')
+d.isoformat('ab')
+d.isoformat(5)
+datetime.datetime(2024, 13, 2)
+datetime.datetime(2024, 2, 30)
+datetime.datetime(2023, 2, 29)
+datetime.datetime(2024, 2, 3, 24)
+datetime.datetime(2024, 1, 1, minute=61)
+datetime.datetime(2024, 1, 1, second=60)
+datetime.datetime(2024, 1, 1, microsecond=10**6)
+datetime.datetime(0, 2, 3)
+datetime.datetime(10000, 1, 1)
+datetime.datetime(2024, 2)
+datetime.datetime('2024', 2, 1)
+datetime.datetime(2024.0, 2, 1)
+datetime.datetime(2024, 1, 1, tzinfo=5)
+datetime.datetime(2024, 1, 1, fold=1)
+datetime.datetime(2024, 1, 1, fold=2)
+datetime.datetime.fromtimestamp(0), datetime.datetime.fromtimestamp(1700000000.5), datetime.datetime.fromtimestamp(-1)
+datetime.datetime.utcfromtimestamp(1700000000.5), datetime.datetime.fromtimestamp(1700000000, datetime.timezone.utc)
+datetime.datetime.fromtimestamp(1.0000005), datetime.datetime.fromtimestamp(1.0000015), datetime.datetime.fromtimestamp(1.25e-6)
+datetime.datetime.fromtimestamp('x')
+datetime.datetime.fromtimestamp(None)
+datetime.datetime.fromtimestamp(1e20)
+datetime.datetime.fromtimestamp(float('nan'))
+d.strftime('%Y-%m-%d %H:%M:%S.%f %a %A %b %B %j %p %I %y %w %U %W %c %x %X %% %Z %z|')
+d.strftime('%Q %'), d.strftime(''), d.strftime('%-d %_d %e %k %l %P %r %R %T %D %u %V %G %g %h %n%t|%^a %10A %-H')
+datetime.datetime(2024, 12, 30).strftime('%G %V %U %W %j'), datetime.datetime(2021, 1, 3).strftime('%G %V %U %W %j %u %w')
+datetime.datetime(5, 1, 1).strftime('%Y %y %C %G %F')
+d.strftime(5)
+d.timestamp() == datetime.datetime.fromtimestamp(d.timestamp()).timestamp()
+datetime.datetime.fromtimestamp(1700000000.25).timestamp()
+d.date(), str(d.date()), d.time(), str(d.time()), d.time().isoformat()
+d + datetime.timedelta(days=1, hours=25), d - datetime.datetime(2023, 12, 31), d - datetime.timedelta(seconds=10)
+datetime.timedelta(minutes=1) + d
+d - 5
+d + d
+d < datetime.datetime(2025, 1, 1), d == datetime.datetime(2024, 1, 2, 3, 4, 5, 6), d == 5, d != 5
+d < 5
+d.year, d.month, d.day, d.hour, d.minute, d.second, d.microsecond, d.tzinfo, d.fold
+d.replace(year=2020, microsecond=0), d.replace(tzinfo=datetime.timezone.utc)
+d.replace(hour=25)
+d.replace(5)
+d.foo
+d.weekday(), d.isoweekday(), d.toordinal(), d.ctime()
+hash(datetime.datetime(2024, 1, 2)) == hash(datetime.datetime(2024, 1, 2)), {datetime.date(2024, 1, 2): 1}
+datetime.datetime.max + datetime.timedelta(days=1)
+datetime.datetime.min - datetime.timedelta(microseconds=1)
+datetime.datetime.min, datetime.datetime.max, datetime.datetime.resolution
+datetime.datetime.fromisoformat('2024-01-02T03:04:05'), datetime.datetime.fromisoformat('2024-01-02 03:04:05.123+02:00')
+datetime.datetime.fromisoformat('2024-01-02'), datetime.datetime.fromisoformat(d.isoformat()) == d
+datetime.datetime.fromisoformat('nope')
+datetime.datetime.combine(datetime.date(2024, 1, 2), datetime.time(3, 4))
+f'{d:%H:%M}', format(d, '%Y'), f'{d}', '{:%d/%m}'.format(d)
+datetime.timedelta(days=1, seconds=5), datetime.timedelta(hours=-1), str(datetime.timedelta(hours=-1))
+str(datetime.timedelta(days=2, seconds=5, microseconds=7)), str(datetime.timedelta(days=1)), str(datetime.timedelta(days=-2))
+datetime.timedelta(), datetime.timedelta(seconds=1.5), datetime.timedelta(minutes=1.5, milliseconds=3, weeks=1)
+datetime.timedelta(1, 2, 3, 4, 5, 6, 7), datetime.timedelta(microseconds=0.5), datetime.timedelta(microseconds=1.5), datetime.timedelta(seconds=1e-7)
+datetime.timedelta(seconds=90).total_seconds(), datetime.timedelta(days=-1, microseconds=1).total_seconds()
+datetime.timedelta(seconds=90) * 2, 2 * datetime.timedelta(seconds=90), datetime.timedelta(seconds=90) * 1.5
+datetime.timedelta(seconds=90) / 2, datetime.timedelta(seconds=7) / 3, datetime.timedelta(seconds=7) // 3, datetime.timedelta(seconds=1) / 0.3
+datetime.timedelta(seconds=90) / datetime.timedelta(seconds=30), datetime.timedelta(seconds=90) // datetime.timedelta(seconds=40)
+datetime.timedelta(seconds=90) % datetime.timedelta(seconds=40), datetime.timedelta(days=-1, seconds=5) // 2
+-datetime.timedelta(seconds=90), +datetime.timedelta(seconds=90), abs(datetime.timedelta(seconds=-90)), abs(datetime.timedelta(seconds=90))
+datetime.timedelta(seconds=90) / 0
+datetime.timedelta(seconds=90) // 0
+datetime.timedelta(seconds=90) / datetime.timedelta(0)
+datetime.timedelta(seconds=90) // 1.5
+datetime.timedelta(days=1) * float('nan')
+datetime.timedelta(seconds=90) + 1
+datetime.timedelta(seconds=90) < datetime.timedelta(minutes=2), datetime.timedelta(seconds=90) == datetime.timedelta(minutes=1.5)
+datetime.timedelta(seconds=1) < 5
+datetime.timedelta('x')
+datetime.timedelta(days=10**9)
+datetime.timedelta(days=999999999) + datetime.timedelta(days=1)
+datetime.timedelta(days=1, foo=2)
+datetime.timedelta(1, 2, 3, 4, 5, 6, 7, 8)
+bool(datetime.timedelta()), bool(datetime.timedelta(microseconds=1)), datetime.timedelta.max, datetime.timedelta.min, datetime.timedelta.resolution
+td = datetime.timedelta(hours=1, minutes=2, seconds=3, microseconds=4)
+td.days, td.seconds, td.microseconds, hash(td) == hash(datetime.timedelta(seconds=3723, microseconds=4))
+datetime.date(2024, 1, 2), datetime.date(2024, 1, 2).isoformat(), datetime.date(2024, 1, 2).strftime('%d/%m/%Y %H %A')
+datetime.date(2024, 1, 2) + datetime.timedelta(days=30), datetime.date(2024, 3, 2) - datetime.date(2024, 1, 2)
+datetime.date(2024, 1, 1) + datetime.timedelta(hours=36), datetime.date(2024, 1, 1) - datetime.timedelta(hours=1)
+datetime.date(2024, 3, 2) < datetime.date(2024, 1, 2), datetime.date(2024, 1, 2).replace(day=5), str(datetime.date(2024, 1, 2))
+datetime.date.max + datetime.timedelta(days=1)
+datetime.date(2024, 1, 1, 5)
+datetime.date(2024, 1)
+datetime.date.fromisoformat('2024-01-02'), datetime.date.fromtimestamp(1700000000)
+datetime.datetime(2024, 1, 1) - datetime.date(2024, 1, 1)
+datetime.datetime(2024, 1, 1) == datetime.date(2024, 1, 1)
+datetime.timezone.utc, str(datetime.timezone.utc), datetime.UTC, datetime.timezone(datetime.timedelta(hours=1))
+datetime.timezone(datetime.timedelta(hours=1), 'CET'), str(datetime.timezone(datetime.timedelta(hours=1), 'CET'))
+datetime.timezone(-datetime.timedelta(hours=1, seconds=5)), str(datetime.timezone(-datetime.timedelta(hours=1, seconds=5)))
+datetime.timezone(5)
+datetime.timezone(datetime.timedelta(hours=24))
+u = datetime.datetime(2024, 1, 2, tzinfo=datetime.timezone.utc)
+u, u.isoformat(), str(u), u.strftime('%z %Z'), u.timestamp(), u.utcoffset(), u.tzname(), d.utcoffset(), d.tzname()
+datetime.datetime(2024, 1, 2, tzinfo=datetime.timezone(datetime.timedelta(hours=5, minutes=30)))
+str(datetime.datetime(2024, 1, 2, tzinfo=datetime.timezone(datetime.timedelta(hours=-5))))
+datetime.datetime(2024, 1, 1, tzinfo=datetime.timezone(-datetime.timedelta(hours=1, seconds=5))).isoformat()
+datetime.datetime(2024, 1, 2, tzinfo=datetime.timezone(datetime.timedelta(hours=1))).strftime('%z %Z')
+datetime.datetime(2024, 1, 2, tzinfo=datetime.timezone(datetime.timedelta(hours=1), 'CET')).strftime('%Z %z')
+u - datetime.datetime(2024, 1, 1)
+u < datetime.datetime(2024, 1, 1)
+u == datetime.datetime(2024, 1, 2), u == datetime.datetime(2024, 1, 2, 1, tzinfo=datetime.timezone(datetime.timedelta(hours=1)))
+u - datetime.datetime(2024, 1, 1, tzinfo=datetime.timezone(datetime.timedelta(hours=-2)))
+datetime.datetime(2024, 1, 2, 12, tzinfo=datetime.timezone.utc).astimezone(datetime.timezone(datetime.timedelta(hours=2)))
+datetime.datetime.now(5)
+datetime.datetime.now(tz=datetime.timezone.utc).tzinfo, datetime.datetime.utcnow().tzinfo, type(datetime.datetime.now())
+datetime.date.today() == datetime.datetime.now().date(), type(datetime.date.today()), type(datetime.datetime.today())
+start = datetime.datetime.now()
+elapsed = datetime.datetime.now() - start
+type(elapsed), elapsed < datetime.timedelta(seconds=60), isinstance(start, datetime.datetime)
+datetime.time(1, 2), str(datetime.time(1, 2, 3, 4)), datetime.time(25)
+datetime.MINYEAR, datetime.MAXYEAR
