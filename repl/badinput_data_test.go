@@ -79,6 +79,13 @@ var dataBadInputs = []badInput{
 	{"timedelta divide by zero", "import datetime", "datetime.timedelta(1) / 0", "ZeroDivisionError: integer division or modulo by zero", ""},
 	{"timedelta plus int", "import datetime", "datetime.timedelta(1) + 1", "TypeError: unsupported operand type(s) for +: 'datetime.timedelta' and 'int'", ""},
 	{"timezone of int", "import datetime", "datetime.timezone(3600)", "TypeError: timezone() argument 1 must be datetime.timedelta, not int", ""},
+	{"urlparse int", "import urllib.parse", "urllib.parse.urlparse(5)", "AttributeError: 'int' object has no attribute 'decode'", ""},
+	{"urlparse bad IPv6", "import urllib.parse", "urllib.parse.urlparse('http://[::1/x')", "ValueError: Invalid IPv6 URL", ""},
+	{"url port not a number", "import urllib.parse", "urllib.parse.urlparse('http://h:ab/').port", "ValueError: Port could not be cast to integer value as 'ab'", ""},
+	{"url port too big", "import urllib.parse", "urllib.parse.urlparse('http://h:70000/').port", "ValueError: Port out of range 0-65535", ""},
+	{"quote int", "import urllib.parse", "urllib.parse.quote(5)", "TypeError: quote_from_bytes() expected bytes", ""},
+	{"urlencode str", "import urllib.parse", "urllib.parse.urlencode('a=b')", "TypeError: not a valid non-string sequence or mapping object", ""},
+	{"parse_qs strict", "import urllib.parse", "urllib.parse.parse_qs('a', strict_parsing=True)", "ValueError: bad query field: 'a'", ""},
 }
 
 func init() { badInputs = append(badInputs, dataBadInputs...) }

@@ -143,6 +143,7 @@ var moduleMakers = map[string]func(in *Interp) starlark.Value{
 	"sys":       newSysModule,
 	"threading": newThreadingModule,
 	"types":     newTypesModule,
+	"urllib":    newURLLibModule,
 }
 
 // module returns the module called name, making it on first use.
