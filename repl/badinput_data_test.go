@@ -86,6 +86,9 @@ var dataBadInputs = []badInput{
 	{"quote int", "import urllib.parse", "urllib.parse.quote(5)", "TypeError: quote_from_bytes() expected bytes", ""},
 	{"urlencode str", "import urllib.parse", "urllib.parse.urlencode('a=b')", "TypeError: not a valid non-string sequence or mapping object", ""},
 	{"parse_qs strict", "import urllib.parse", "urllib.parse.parse_qs('a', strict_parsing=True)", "ValueError: bad query field: 'a'", ""},
+	{"print_exception of an int", "import traceback", "traceback.print_exception(5)", "TypeError: Exception expected for value, int found", ""},
+	{"format_exception without exc", "import traceback", "traceback.format_exception()", "TypeError: format_exception() missing 1 required positional argument: 'exc'", ""},
+	{"format_exc bad keyword", "import traceback", "traceback.format_exc(x=1)", "TypeError: format_exc() got an unexpected keyword argument 'x'", ""},
 }
 
 func init() { badInputs = append(badInputs, dataBadInputs...) }

@@ -142,6 +142,7 @@ var moduleMakers = map[string]func(in *Interp) starlark.Value{
 	"queue":     newQueueModule,
 	"sys":       newSysModule,
 	"threading": newThreadingModule,
+	"traceback": newTracebackModule,
 	"types":     newTypesModule,
 	"urllib":    newURLLibModule,
 }
