@@ -89,6 +89,12 @@ var dataBadInputs = []badInput{
 	{"print_exception of an int", "import traceback", "traceback.print_exception(5)", "TypeError: Exception expected for value, int found", ""},
 	{"format_exception without exc", "import traceback", "traceback.format_exception()", "TypeError: format_exception() missing 1 required positional argument: 'exc'", ""},
 	{"format_exc bad keyword", "import traceback", "traceback.format_exc(x=1)", "TypeError: format_exc() got an unexpected keyword argument 'x'", ""},
+	{"eval an int", "", "eval(5)", "TypeError: eval() arg 1 must be a string, bytes or code object", ""},
+	{"eval a statement", "", "eval('x = 1')", "SyntaxError: invalid syntax", ""},
+	{"eval empty", "", "eval('')", "SyntaxError: invalid syntax", ""},
+	{"eval globals a list", "", "eval('1', [])", "TypeError: globals must be a real dict; try eval(expr, {}, mapping)", ""},
+	{"eval globals an int", "", "eval('1', 5)", "TypeError: globals must be a dict", ""},
+	{"eval keyword", "", "eval('1', globals={})", "TypeError: eval() takes no keyword arguments", ""},
 }
 
 func init() { badInputs = append(badInputs, dataBadInputs...) }

@@ -64,6 +64,7 @@ func newBuiltins() starlark.StringDict {
 		"id":         starlark.NewBuiltin("id", builtinID),
 		"super":      starlark.NewBuiltin("super", builtinSuper),
 		"input":      starlark.NewBuiltin("input", builtinInput),
+		"eval":       starlark.NewBuiltin("eval", builtinEval),
 		"open":       unavailable("open", "files are not available in this shell: keep the data in a bytes variable"),
 		"bytearray":  typeByteArray,
 		"memoryview": unavailable("memoryview", "memoryview is not available in this shell: slice the bytes instead, data[i:j]"),

@@ -186,6 +186,9 @@ type excState struct {
 }
 
 func (e *excState) attr(name string) (starlark.Value, bool) {
+	if v, ok := e.attrs["filename"]; ok && name == "filename" {
+		return v, true // SyntaxError's, which is not OSError's
+	}
 	switch name {
 	case "args":
 		return e.args, true
@@ -332,6 +335,9 @@ func excStr(inst *Instance) string {
 		}
 		return s
 	}
+	if s, ok := syntaxErrorStr(inst); ok {
+		return s
+	}
 	switch len(e.args) {
 	case 0:
 		return ""
@@ -418,3 +424,18 @@ func exceptionClassOf(pe *PyError) *Class {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// syntaxErrorStr is str() of a SyntaxError that knows where it happened:
+// "invalid syntax (<string>, line 1)".
+func syntaxErrorStr(inst *Instance) (string, bool) {
+	if !inst.cls.isSubclass(exceptionClasses["SyntaxError"]) {
+		return "", false
+	}
+	msg, ok := inst.exc.attrs["msg"]
+	file, hasFile := inst.exc.attrs["filename"]
+	line, hasLine := inst.exc.attrs["lineno"]
+	if !ok || !hasFile || !hasLine {
+		return "", false
+	}
+	return pyStr(msg) + " (" + pyStr(file) + ", line " + pyStr(line) + ")", true
+}

@@ -132,6 +132,9 @@ func (pe *PyError) plainLine() string {
 	name, msg := pe.Class, pe.Msg
 	if pe.value != nil {
 		name, msg = pe.value.cls.displayName(), pe.value.pyStr()
+		if m, ok := pe.value.exc.attrs["msg"]; ok && pe.value.cls.isSubclass(exceptionClasses["SyntaxError"]) {
+			msg = pyStr(m) // the report shows where separately
+		}
 	}
 	if msg == "" {
 		return name
