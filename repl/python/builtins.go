@@ -67,7 +67,7 @@ func newBuiltins() starlark.StringDict {
 		"eval":       starlark.NewBuiltin("eval", builtinEval),
 		"open":       unavailable("open", "files are not available in this shell: keep the data in a bytes variable"),
 		"bytearray":  typeByteArray,
-		"memoryview": unavailable("memoryview", "memoryview is not available in this shell: slice the bytes instead, data[i:j]"),
+		"memoryview": typeMemoryView,
 		"filter":     starlark.NewBuiltin("filter", builtinFilter),
 		"abs":        starlark.NewBuiltin("abs", builtinAbs),
 

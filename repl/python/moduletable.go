@@ -134,7 +134,9 @@ func (r *docRegistry) moduleText(module string) (string, bool) {
 // every program starts with, each made once per interpreter, when first
 // imported.
 var moduleMakers = map[string]func(in *Interp) starlark.Value{
+	"array":     newArrayModule,
 	"binascii":  newBinasciiModule,
+	"ctypes":    newCtypesModule,
 	"datetime":  newDatetimeModule,
 	"errno":     newErrnoModule,
 	"io":        newIOModule,

@@ -281,6 +281,9 @@ func builtinHash(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, k
 	}
 	h, err := v.Hash()
 	if err != nil {
+		if pe, ok := err.(*PyError); ok {
+			return nil, pe // a type's own reason (a writable memoryview)
+		}
 		return nil, pyErrorf("TypeError", "unhashable type: '%s'", pyTypeName(v))
 	}
 	return starlark.MakeInt64(int64(int32(h))), nil
