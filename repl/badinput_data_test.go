@@ -115,6 +115,11 @@ var dataBadInputs = []badInput{
 	{"create_string_buffer negative", "import ctypes", "ctypes.create_string_buffer(-1)", "ValueError: Array length must be >= 0, not -1", ""},
 	{"ctypes buffer index", "import ctypes\ncb = ctypes.create_string_buffer(2)", "cb[2]", "IndexError: invalid index", ""},
 	{"ctypes value too long", "import ctypes\ncb = ctypes.create_string_buffer(2)", "cb.value = b'abc'", "ValueError: byte string too long", ""},
+	{"os.fork", "import os", "os.fork()", "NotImplementedError: os.fork() is not available in this shell: run the second program (the client, or another server) in a second terminal", "the shell is one process whose sockets it shows; a child would be outside it"},
+	{"os.system", "import os", "os.system('ls')", "NotImplementedError: subprocess is not available in this shell: run the other program in a second terminal", "the shell starts no other programs"},
+	{"subprocess.run", "import subprocess", "subprocess.run(['ls'])", "NotImplementedError: subprocess is not available in this shell: run the other program in a second terminal", "the shell starts no other programs"},
+	{"multiprocessing.Process", "import multiprocessing", "multiprocessing.Process(target=print)", "NotImplementedError: multiprocessing is not available in this shell: use threading.Thread for work alongside the program, or run another program in a second terminal", "the shell is one process"},
+	{"import a missing module", "", "import no_module_of_that_name", "ModuleNotFoundError: No module named 'no_module_of_that_name'", ""},
 }
 
 func init() { badInputs = append(badInputs, dataBadInputs...) }

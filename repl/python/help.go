@@ -68,6 +68,8 @@ var moduleFuncDocs = map[string]map[string]helpDoc{
 		"unlink":   {"os.unlink(path)", "Delete a file, such as the socket file an AF_UNIX server left behind."},
 		"remove":   {"os.remove(path)", "The same as os.unlink."},
 		"getpid":   {"os.getpid() -> int", "This shell's process id, the one %ss shows beside its sockets."},
+		"fork":     {"os.fork()", "Not available: this shell is one process; run the second program in a second terminal."},
+		"system":   {"os.system(command)", "Not available: run the command in a second terminal."},
 		"strerror": {"os.strerror(code) -> str", "The message for an error number: os.strerror(errno.ECONNREFUSED) is 'Connection refused'."},
 	},
 }

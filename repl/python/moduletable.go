@@ -134,19 +134,21 @@ func (r *docRegistry) moduleText(module string) (string, bool) {
 // every program starts with, each made once per interpreter, when first
 // imported.
 var moduleMakers = map[string]func(in *Interp) starlark.Value{
-	"array":     newArrayModule,
-	"binascii":  newBinasciiModule,
-	"ctypes":    newCtypesModule,
-	"datetime":  newDatetimeModule,
-	"errno":     newErrnoModule,
-	"io":        newIOModule,
-	"json":      newJSONModule,
-	"queue":     newQueueModule,
-	"sys":       newSysModule,
-	"threading": newThreadingModule,
-	"traceback": newTracebackModule,
-	"types":     newTypesModule,
-	"urllib":    newURLLibModule,
+	"array":           newArrayModule,
+	"binascii":        newBinasciiModule,
+	"ctypes":          newCtypesModule,
+	"datetime":        newDatetimeModule,
+	"errno":           newErrnoModule,
+	"io":              newIOModule,
+	"json":            newJSONModule,
+	"multiprocessing": newMultiprocessingModule,
+	"queue":           newQueueModule,
+	"subprocess":      newSubprocessModule,
+	"sys":             newSysModule,
+	"threading":       newThreadingModule,
+	"traceback":       newTracebackModule,
+	"types":           newTypesModule,
+	"urllib":          newURLLibModule,
 }
 
 // module returns the module called name, making it on first use.
