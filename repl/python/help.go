@@ -137,6 +137,9 @@ func helpText(obj starlark.Value) string {
 		if d, ok := builtinDocs[x.name]; ok {
 			return formatDoc(d) + typeMethodHelp(x.name)
 		}
+		if text, ok := typeHelp(x.name); ok {
+			return text
+		}
 		return x.Repr() + "\n" + typeMethodHelp(x.name)
 	case *exitBuiltin:
 		return formatDoc(builtinDocs[x.name])

@@ -328,7 +328,7 @@ var bytesIOMethods = newMethodSet("_io.BytesIO", func() map[string]method {
 		}
 		return starlark.Bytes(f.read(n)), nil
 	})
-	ms["read1"] = ms["read"]
+	ms["read1"] = method{fn: ms["read"].fn, sig: "f.read1([n]) -> bytes", doc: "The same as read() for an in-memory file."}
 	m("readline", 0, 1, "f.readline([size]) -> bytes", "One line, with its b'\\n' (at most size bytes); b'' at the end.", func(f *bytesIO, args starlark.Tuple) (starlark.Value, error) {
 		n, err := sizeOrNone(args)
 		if err != nil {

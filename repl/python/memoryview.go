@@ -38,6 +38,10 @@ var (
 
 var typeMemoryView = registerType(&pyType{name: "memoryview", call: newMemoryView})
 
+func init() {
+	registerTypeDoc("memoryview", helpDoc{sig: "memoryview(buffer)", text: "A window onto a buffer's bytes without copying: view[i:j] is another window, sock.recv_into(view[got:]) fills the buffer from where it got to, bytes(view) copies."})
+}
+
 func newMemoryView(_ *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	p, err := placeArgs("memoryview", args, kwargs, []string{"object"}, 1)
 	if err != nil {

@@ -2,6 +2,7 @@ package python
 
 import (
 	"sort"
+	"strings"
 	"sync"
 
 	"go.starlark.net/starlark"
@@ -55,11 +56,40 @@ func (ms *methodSet) names(extra ...string) []string {
 	return out
 }
 
-// methodDocs is the help of every methodSet's methods, by type name.
+// methodDocs is the help of every methodSet's methods, and of the types
+// themselves (from the module row that offers them), by type name.
 var methodDocs = struct {
 	mu     sync.RWMutex
 	byType map[string]map[string]helpDoc
-}{byType: map[string]map[string]helpDoc{}}
+	types  map[string]helpDoc
+}{byType: map[string]map[string]helpDoc{}, types: map[string]helpDoc{}}
+
+func registerTypeDoc(typ string, d helpDoc) {
+	methodDocs.mu.Lock()
+	methodDocs.types[typ] = d
+	methodDocs.mu.Unlock()
+}
+
+// typeHelp is help(T) for a Go-implemented type a module row documents:
+// the row's help, then the signatures of its methods.
+func typeHelp(typ string) (string, bool) {
+	methodDocs.mu.RLock()
+	defer methodDocs.mu.RUnlock()
+	d, ok := methodDocs.types[typ]
+	if !ok {
+		return "", false
+	}
+	text := formatDoc(d)
+	if ms := methodDocs.byType[typ]; len(ms) > 0 {
+		text += "\n"
+		for _, n := range docKeys(ms) {
+			if !strings.HasPrefix(n, "__") {
+				text += "  " + ms[n].sig + "\n"
+			}
+		}
+	}
+	return text, true
+}
 
 // methodDoc is the help of a bound method of a Go-implemented type.
 func methodDoc(recv starlark.Value, name string) (helpDoc, bool) {

@@ -47,6 +47,9 @@ func (t table) module() pyModule {
 		members[r.name] = v
 		if r.sig != "" {
 			docs[r.name] = helpDoc{sig: r.sig, text: r.doc}
+			if typ, ok := v.(*pyType); ok {
+				registerTypeDoc(typ.name, helpDoc{sig: r.sig, text: r.doc})
+			}
 		}
 	}
 	tableDocs.register(t.name, t.doc, docs, funcs)
