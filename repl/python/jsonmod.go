@@ -154,6 +154,9 @@ func (e *jsonEncoder) encode(v starlark.Value, level int) error {
 		e.out.WriteString(s)
 	case starlark.String:
 		e.out.WriteString(jsonQuote(string(x), e.ensureASCII))
+	case *structTime, *urlResult:
+		// Tuples in CPython (a struct_time, a named tuple): arrays in JSON.
+		return e.encode(x.(interface{ tuple() starlark.Tuple }).tuple(), level)
 	case *starlark.List, starlark.Tuple:
 		if err := e.push(v); err != nil {
 			return err

@@ -17,7 +17,7 @@ import (
 // used, so it sees every change made through either. Unlike CPython, the
 // owner may still be resized while a view exists (the shell cannot know
 // when a view is no longer used); a view past the owner's new end sees
-// only what is left. Slices with a step are not offered.
+// only what is left. A slice with a step is a read-only copy.
 
 type memoryView struct {
 	owner    bufferer
@@ -26,6 +26,7 @@ type memoryView struct {
 	itemsize int
 	readonly bool
 	released bool
+	strided  bool // a copy made by a slice with a step
 }
 
 var (
@@ -81,6 +82,10 @@ func (o bytesOwner) Truth() starlark.Bool  { return true }
 func (o bytesOwner) Hash() (uint32, error) { return o.b.Hash() }
 func (o bytesOwner) bufferBytes() []byte   { return bytesView(o.b) }
 func (o bytesOwner) readOnly() bool        { return true }
+
+func errStrided() error {
+	return &PyError{Class: "NotImplementedError", Msg: "writing through a memoryview slice with a step is not available in this shell: write through the plain view, view[i] = x"}
+}
 
 func errReleased() error {
 	return pyErrorf("ValueError", "operation forbidden on released memoryview object")
@@ -146,9 +151,21 @@ func (m *memoryView) Index(i int) starlark.Value {
 	return v
 }
 
+// Slice is view[i:j], a view of the same bytes. A slice with a step is
+// a read-only view of a copy of the items it picks: reading it is as in
+// CPython, writing through it is refused.
 func (m *memoryView) Slice(start, end, step int) starlark.Value {
 	c := *m
-	if step != 1 || end < start {
+	if step != 1 {
+		b := m.bufferBytes()
+		var picked []byte
+		for i := start; step > 0 && i < end || step < 0 && i > end; i += step {
+			picked = append(picked, b[i*m.itemsize:(i+1)*m.itemsize]...)
+		}
+		c.owner, c.off, c.n, c.readonly, c.strided = bytesOwner{starlark.Bytes(picked)}, 0, len(picked), true, !m.readonly
+		return &c
+	}
+	if end < start {
 		end = start
 	}
 	c.off = m.off + start*m.itemsize
@@ -183,6 +200,9 @@ func (m *memoryView) Get(k starlark.Value) (starlark.Value, bool, error) {
 }
 
 func (m *memoryView) SetKey(k, v starlark.Value) error {
+	if m.strided {
+		return errStrided()
+	}
 	if m.readonly {
 		return pyErrorf("TypeError", "cannot modify read-only memory")
 	}
@@ -216,6 +236,9 @@ func (m *memoryView) SetKey(k, v starlark.Value) error {
 func (m *memoryView) setSlice(_ *starlark.Thread, lo, hi, step, v starlark.Value) error {
 	if m.released {
 		return errReleased()
+	}
+	if m.strided {
+		return errStrided()
 	}
 	if m.readonly {
 		return pyErrorf("TypeError", "cannot modify read-only memory")

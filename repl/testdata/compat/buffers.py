@@ -100,6 +100,8 @@ ma[0] = 99
 a
 list(memoryview(b'ab')), b'a' in memoryview(b'ab'), 97 in memoryview(b'ab'), memoryview(b'abc')[1:][0], memoryview(b'abc').toreadonly().readonly
 memoryview(memoryview(bytearray(4))[1:]).nbytes, memoryview(b'abcdef')[2:4][1:].tobytes(), memoryview(b'abc')[5:].tobytes()
+mv = memoryview(b'hello world')
+mv[::2].tobytes(), mv[::-1].tobytes(), mv[1::3].tolist(), len(mv[::2]), bytes(mv[::2][1:])
 cb = ctypes.create_string_buffer(8)
 type(cb), len(cb), cb.raw, cb.value, ctypes.sizeof(cb)
 struct.pack_into('!HH', cb, 0, 1, 2)

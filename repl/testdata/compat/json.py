@@ -100,5 +100,7 @@ f.getvalue()
 f.seek(0)
 json.load(f)
 json.load(io.BytesIO(b'{"b": 2}'))
+import time, urllib.parse
+json.dumps(time.gmtime(0)), json.dumps({'u': urllib.parse.urlsplit('http://a/b?c')})
 json.dump([1], 5)
 json.dump([1])
