@@ -86,7 +86,7 @@ func intFields(p []starlark.Value, out []int) error {
 		if v == nil || i >= len(out) {
 			continue
 		}
-		n, err := cIntArgStrict(v)
+		n, err := cIntArg(v) // CPython's "i" conversion, with its messages
 		if err != nil {
 			return err
 		}

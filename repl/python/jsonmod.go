@@ -625,17 +625,17 @@ func (d *jsonDecoder) hex4(i int) (rune, int, error) {
 	return rune(n), end, nil
 }
 
-func (d *jsonDecoder) enter() error {
+func (d *jsonDecoder) enter(what string) error {
 	d.depth++
 	if d.depth > maxReprDepth {
-		return pyErrorf("RecursionError", "maximum recursion depth exceeded while decoding a JSON document")
+		return pyErrorf("RecursionError", "maximum recursion depth exceeded while decoding a JSON %s from a unicode string", what)
 	}
 	return nil
 }
 
 // object reads an object whose '{' is at i-1.
 func (d *jsonDecoder) object(i int) (starlark.Value, int, error) {
-	if err := d.enter(); err != nil {
+	if err := d.enter("object"); err != nil {
 		return nil, 0, err
 	}
 	defer func() { d.depth-- }()
@@ -675,7 +675,7 @@ func (d *jsonDecoder) object(i int) (starlark.Value, int, error) {
 
 // array reads an array whose '[' is at i-1.
 func (d *jsonDecoder) array(i int) (starlark.Value, int, error) {
-	if err := d.enter(); err != nil {
+	if err := d.enter("array"); err != nil {
 		return nil, 0, err
 	}
 	defer func() { d.depth-- }()

@@ -46,7 +46,10 @@ func (t timedelta) micros() *big.Int {
 // tdFromMicros normalises n microseconds, or says it is out of range.
 func tdFromMicros(n *big.Int) (timedelta, error) {
 	days, rem := new(big.Int).DivMod(n, big.NewInt(usPerDay), new(big.Int))
-	if !days.IsInt64() || days.Int64() > maxTDDays || days.Int64() < -maxTDDays {
+	if !days.IsInt64() || days.Int64() > 1<<31-1 || days.Int64() < -1<<31 {
+		return timedelta{}, pyErrorf("OverflowError", "Python int too large to convert to C int")
+	}
+	if days.Int64() > maxTDDays || days.Int64() < -maxTDDays {
 		return timedelta{}, pyErrorf("OverflowError", "days=%s; must have magnitude <= %d", days.String(), maxTDDays)
 	}
 	r := rem.Int64()

@@ -119,3 +119,11 @@ elapsed = datetime.datetime.now() - start
 type(elapsed), elapsed < datetime.timedelta(seconds=60), isinstance(start, datetime.datetime)
 datetime.time(1, 2), str(datetime.time(1, 2, 3, 4)), datetime.time(25)
 datetime.MINYEAR, datetime.MAXYEAR
+datetime.timedelta(seconds=1) * 1e308
+datetime.date(2024, 1, 1).replace(year=10**20)
+datetime.date(2**40, 1, 1)
+datetime.datetime(2024, 1, 1, 2**40)
+datetime.timedelta(days=2**40)
+datetime.timedelta(days=2**31 - 1)
+datetime.timedelta(days=-2**31)
+datetime.datetime.fromtimestamp(-1e15)

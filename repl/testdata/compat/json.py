@@ -104,3 +104,5 @@ import time, urllib.parse
 json.dumps(time.gmtime(0)), json.dumps({'u': urllib.parse.urlsplit('http://a/b?c')})
 json.dump([1], 5)
 json.dump([1])
+json.loads('[' * 5000)
+json.loads('{"a":' * 5000)
