@@ -110,3 +110,15 @@ func PathError(op string, err error, path any) *Error {
 	}
 	return e
 }
+
+// Strerror is os.strerror(n): glibc's message for any int, "Success" for
+// 0 and "Unknown error N" for a number it does not know.
+func Strerror(n int) string {
+	if n == 0 {
+		return "Success"
+	}
+	if n < 0 {
+		return "Unknown error " + strconv.Itoa(n)
+	}
+	return strerror(unix.Errno(n))
+}

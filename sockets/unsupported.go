@@ -2,6 +2,8 @@
 
 package sockets
 
+import "syscall"
+
 // sockrepl drives Linux system calls; elsewhere every entry point says so.
 
 type Runtime struct{}
@@ -72,3 +74,5 @@ func (rt *Runtime) WaitChan(op, detail string, ready <-chan struct{}, timeout *f
 }
 
 func (rt *Runtime) Interrupted() bool { return false }
+
+func Strerror(n int) string { return syscall.Errno(n).Error() }

@@ -14,7 +14,7 @@ func newModules(rt *sockets.Runtime) map[string]starlark.Value {
 		"socket": newSocketModule(rt),
 		"select": newSelectModule(rt),
 		"struct": newStructModule(),
-		"time":   newTimeModule(rt),
+		"time":   newTimeModule(),
 		"os":     newOSModule(),
 	}
 }
@@ -64,9 +64,10 @@ func newBuiltins() starlark.StringDict {
 		"id":         starlark.NewBuiltin("id", builtinID),
 		"super":      starlark.NewBuiltin("super", builtinSuper),
 		"input":      starlark.NewBuiltin("input", builtinInput),
+		"eval":       starlark.NewBuiltin("eval", builtinEval),
 		"open":       unavailable("open", "files are not available in this shell: keep the data in a bytes variable"),
 		"bytearray":  typeByteArray,
-		"memoryview": unavailable("memoryview", "memoryview is not available in this shell: slice the bytes instead, data[i:j]"),
+		"memoryview": typeMemoryView,
 		"filter":     starlark.NewBuiltin("filter", builtinFilter),
 		"abs":        starlark.NewBuiltin("abs", builtinAbs),
 

@@ -92,6 +92,13 @@ func builtinLen(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tupl
 	if s, ok := v.(starlark.String); ok {
 		return starlark.MakeInt(utf8.RuneCountInString(string(s))), nil
 	}
+	if l, ok := v.(interface{ pyLen() (int, error) }); ok {
+		n, err := l.pyLen()
+		if err != nil {
+			return nil, err
+		}
+		return starlark.MakeInt(n), nil
+	}
 	if n := starlark.Len(v); n >= 0 {
 		return starlark.MakeInt(n), nil
 	}

@@ -141,6 +141,12 @@ func membership(negate bool) func(*starlark.Thread, *starlark.Builtin, starlark.
 				}
 				found = eq
 			}
+		case pyContainer:
+			f, err := c.pyContains(x)
+			if err != nil {
+				return nil, err
+			}
+			found = f
 		case *byteArray:
 			r, err := c.Binary(syntax.IN, x, starlark.Right)
 			if err != nil {
@@ -164,6 +170,13 @@ func membership(negate bool) func(*starlark.Thread, *starlark.Builtin, starlark.
 }
 
 // membershipError words a failed 'in' as Python does.
+// pyContainer is a Go-implemented value with its own membership test
+// (array, memoryview), which Starlark would otherwise take for a key
+// lookup.
+type pyContainer interface {
+	pyContains(x starlark.Value) (bool, error)
+}
+
 func membershipError(x, y starlark.Value, err error) error {
 	switch y.(type) {
 	case starlark.String:
@@ -188,6 +201,11 @@ func builtinAbs(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kw
 	v, err := oneArg("abs", args, kwargs)
 	if err != nil {
 		return nil, err
+	}
+	if a, ok := v.(interface {
+		pyAbs() (starlark.Value, error)
+	}); ok {
+		return a.pyAbs()
 	}
 	switch x := asNumber(v).(type) {
 	case starlark.Int:

@@ -112,8 +112,8 @@ func makeBytes(thread *starlark.Thread, typ string, args starlark.Tuple, kwargs 
 	switch x := src.(type) {
 	case starlark.Bytes:
 		return x, nil
-	case *byteArray:
-		return starlark.Bytes(x.b), nil
+	case bufferer:
+		return starlark.Bytes(x.bufferBytes()), nil
 	case starlark.Int, constValue, starlark.Bool:
 		n, err := intArg(x)
 		if err != nil {

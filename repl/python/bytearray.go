@@ -148,6 +148,8 @@ func asBytes(v starlark.Value) (starlark.Bytes, bool) {
 		return x, true
 	case *byteArray:
 		return starlark.Bytes(x.b), true
+	case *memoryView:
+		return starlark.Bytes(x.bufferBytes()), !x.released
 	}
 	return "", false
 }
@@ -156,7 +158,9 @@ func asBytes(v starlark.Value) (starlark.Bytes, bool) {
 func bytesPair(x, y starlark.Value) (starlark.Value, starlark.Value) {
 	_, xa := x.(*byteArray)
 	_, ya := y.(*byteArray)
-	if xa != ya {
+	_, xm := x.(*memoryView)
+	_, ym := y.(*memoryView)
+	if xa != ya || xm != ym {
 		if bx, ok := asBytes(x); ok {
 			if by, ok := asBytes(y); ok {
 				return bx, by

@@ -14,4 +14,12 @@
 // methods; socket*.go, selectmod.go, structmod.go, timemod.go and
 // osmod.go are the modules; limits.go keeps runaway statements from
 // taking the machine; help.go holds help().
+//
+// The modules an import brings in are tables (moduletable.go), one file
+// each (errnomod.go, jsonmod.go, datetimemod.go...). Types that Python
+// code uses but does not subclass (BytesIO, Struct, datetime, array,
+// memoryview) are Go values with a methodSet (methods.go), registered so
+// that type(x) is their class; buffer.go is the buffer protocol that
+// recv_into and pack_into fill; args.go places arguments with CPython's
+// messages. docs/MODULES.md says what each module offers and lacks.
 package python

@@ -75,6 +75,9 @@ var excTree = [][2]string{
 	{"UserWarning", "Warning"},
 	{"ResourceWarning", "Warning"},
 	// Exceptions of the built-in modules.
+	{"binascii.Error", "ValueError"},
+	{"binascii.Incomplete", "Exception"},
+	{"json.decoder.JSONDecodeError", "ValueError"},
 	{"socket.herror", "OSError"},
 	{"socket.gaierror", "OSError"},
 	{"struct.error", "Exception"},
@@ -102,8 +105,8 @@ func buildExceptions() map[string]*Class {
 	classes := map[string]*Class{"object": objectClass}
 	for _, row := range excTree {
 		name, module := row[0], "builtins"
-		if m, n, ok := strings.Cut(row[0], "."); ok {
-			module, name = m, n
+		if i := strings.LastIndexByte(row[0], '.'); i >= 0 {
+			module, name = row[0][:i], row[0][i+1:]
 		}
 		dict := map[string]starlark.Value{}
 		if row[0] == "BaseException" {
@@ -183,6 +186,9 @@ type excState struct {
 }
 
 func (e *excState) attr(name string) (starlark.Value, bool) {
+	if v, ok := e.attrs["filename"]; ok && name == "filename" {
+		return v, true // SyntaxError's, which is not OSError's
+	}
 	switch name {
 	case "args":
 		return e.args, true
@@ -329,6 +335,9 @@ func excStr(inst *Instance) string {
 		}
 		return s
 	}
+	if s, ok := syntaxErrorStr(inst); ok {
+		return s
+	}
 	switch len(e.args) {
 	case 0:
 		return ""
@@ -415,3 +424,18 @@ func exceptionClassOf(pe *PyError) *Class {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// syntaxErrorStr is str() of a SyntaxError that knows where it happened:
+// "invalid syntax (<string>, line 1)".
+func syntaxErrorStr(inst *Instance) (string, bool) {
+	if !inst.cls.isSubclass(exceptionClasses["SyntaxError"]) {
+		return "", false
+	}
+	msg, ok := inst.exc.attrs["msg"]
+	file, hasFile := inst.exc.attrs["filename"]
+	line, hasLine := inst.exc.attrs["lineno"]
+	if !ok || !hasFile || !hasLine {
+		return "", false
+	}
+	return pyStr(msg) + " (" + pyStr(file) + ", line " + pyStr(line) + ")", true
+}

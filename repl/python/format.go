@@ -481,7 +481,16 @@ func parseSpec(spec string) (fmtSpec, error) {
 }
 
 // formatValue is format(v, spec).
+// pyFormatter is a Go-implemented value with its own format specs
+// (datetime's are strftime formats).
+type pyFormatter interface {
+	pyFormat(spec string) (string, error)
+}
+
 func formatValue(v starlark.Value, spec string) (string, error) {
+	if f, ok := v.(pyFormatter); ok {
+		return f.pyFormat(spec)
+	}
 	if spec == "" {
 		return pyStr(v), nil
 	}

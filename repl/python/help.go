@@ -64,22 +64,13 @@ var moduleFuncDocs = map[string]map[string]helpDoc{
 	"select": {
 		"select": {"select.select(rlist, wlist, xlist[, timeout]) -> (r, w, x)", "Wait until some of the sockets are ready: readable (data or a connection waiting, or the peer closed), writable (buffer space) or exceptional. Returns the ready ones; timeout 0 just polls."},
 	},
-	"struct": {
-		"pack":        {"struct.pack(fmt, v1, v2, ...) -> bytes", "Lay values out as bytes: struct.pack('!HI', 1, 2) is a big-endian 2-byte then 4-byte integer, the usual way to build binary headers."},
-		"unpack":      {"struct.unpack(fmt, buffer) -> tuple", "Read values back out of exactly calcsize(fmt) bytes."},
-		"unpack_from": {"struct.unpack_from(fmt, buffer, offset=0) -> tuple", "Like unpack(), starting at offset and ignoring any bytes after the format."},
-		"calcsize":    {"struct.calcsize(fmt) -> int", "How many bytes the format packs into. Formats start with a byte order (! network, < little, > big, @ native with padding)."},
-	},
-	"time": {
-		"sleep":        {"time.sleep(seconds)", "Pause; Ctrl-C interrupts it."},
-		"time":         {"time.time() -> float", "Seconds since 1970-01-01 UTC."},
-		"monotonic":    {"time.monotonic() -> float", "A clock that never jumps: subtract two readings to time a call."},
-		"perf_counter": {"time.perf_counter() -> float", "The same steady clock, meant for timing."},
-	},
 	"os": {
-		"unlink": {"os.unlink(path)", "Delete a file, such as the socket file an AF_UNIX server left behind."},
-		"remove": {"os.remove(path)", "The same as os.unlink."},
-		"getpid": {"os.getpid() -> int", "This shell's process id, the one %ss shows beside its sockets."},
+		"unlink":   {"os.unlink(path)", "Delete a file, such as the socket file an AF_UNIX server left behind."},
+		"remove":   {"os.remove(path)", "The same as os.unlink."},
+		"getpid":   {"os.getpid() -> int", "This shell's process id, the one %ss shows beside its sockets."},
+		"fork":     {"os.fork()", "Not available: this shell is one process; run the second program in a second terminal."},
+		"system":   {"os.system(command)", "Not available: run the command in a second terminal."},
+		"strerror": {"os.strerror(code) -> str", "The message for an error number: os.strerror(errno.ECONNREFUSED) is 'Connection refused'."},
 	},
 }
 
@@ -146,6 +137,9 @@ func helpText(obj starlark.Value) string {
 		if d, ok := builtinDocs[x.name]; ok {
 			return formatDoc(d) + typeMethodHelp(x.name)
 		}
+		if text, ok := typeHelp(x.name); ok {
+			return text
+		}
 		return x.Repr() + "\n" + typeMethodHelp(x.name)
 	case *exitBuiltin:
 		return formatDoc(builtinDocs[x.name])
@@ -160,6 +154,9 @@ func helpText(obj starlark.Value) string {
 			}
 		}
 		if recv := x.Receiver(); recv != nil {
+			if d, ok := methodDoc(recv, name); ok {
+				return formatDoc(d)
+			}
 			return "The " + name + "() method of " + pyTypeName(recv) + " values.\n"
 		}
 		for _, mod := range []string{"socket", "select", "struct", "time", "os"} {

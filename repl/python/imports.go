@@ -26,6 +26,12 @@ func (in *Interp) helperImport(thread *starlark.Thread, _ *starlark.Builtin, arg
 		}
 	}
 	if !ok {
+		var err error
+		if m, ok, err = in.userModule(thread, parts[0]); err != nil {
+			return nil, err
+		}
+	}
+	if !ok {
 		return nil, noModule(parts[0])
 	}
 	leaf := m
@@ -46,13 +52,10 @@ func (in *Interp) helperImport(thread *starlark.Thread, _ *starlark.Builtin, arg
 // does not have yet: importing one says so, rather than claiming that
 // Python has no such module.
 var stdlibAbsent = map[string]bool{
-	"errno": true, "selectors": true, "binascii": true, "argparse": true,
-	"types": true, "json": true,
-	"io": true, "datetime": true, "urllib": true, "http": true, "traceback": true,
-	"array": true, "ctypes": true, "logging": true, "random": true, "math": true,
+	"argparse": true, "selectors": true, "http": true, "logging": true, "random": true, "math": true,
 	"collections": true, "itertools": true, "functools": true, "re": true, "string": true,
-	"signal": true, "ssl": true, "hashlib": true, "base64": true, "subprocess": true,
-	"multiprocessing": true, "asyncio": true, "dataclasses": true, "enum": true,
+	"signal": true, "ssl": true, "hashlib": true, "base64": true,
+	"asyncio": true, "dataclasses": true, "enum": true,
 	"typing": true, "contextlib": true, "pathlib": true, "shutil": true, "tempfile": true,
 	"ipaddress": true, "uuid": true, "zlib": true, "pickle": true, "copy": true,
 }
@@ -92,14 +95,17 @@ func helperImportFrom(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tup
 	m, name := args[0], string(args[1].(starlark.String))
 	v, err := getAttr(m, name)
 	if err != nil {
-		modName := "?"
+		modName, where := "?", "unknown location"
 		switch pm := m.(type) {
 		case pyModule:
 			modName = pm.Name
 		case *liveModule:
 			modName = pm.name
+			if pm.file != "" {
+				where = pm.file
+			}
 		}
-		return nil, pyErrorf("ImportError", "cannot import name '%s' from '%s' (unknown location)", name, modName)
+		return nil, pyErrorf("ImportError", "cannot import name '%s' from '%s' (%s)", name, modName, where)
 	}
 	return v, nil
 }

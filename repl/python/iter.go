@@ -12,6 +12,8 @@ func pyIterable(thread *starlark.Thread, x starlark.Value) (starlark.Iterable, e
 	switch v := x.(type) {
 	case *Instance:
 		return iterInstance(thread, v)
+	case pyIterator:
+		return threadIter{v, thread}, nil
 	case starlark.String, starlark.Bytes:
 		return asIterable(v).(starlark.Iterable), nil
 	case starlark.Iterable:
@@ -36,7 +38,7 @@ func builtinUnpack(thread *starlark.Thread, _ *starlark.Builtin, args starlark.T
 	switch v := args[0].(type) {
 	case starlark.Tuple, *starlark.List:
 		return v, nil
-	case *Instance, *Generator, *listIterator:
+	case *Instance, *Generator, *listIterator, pyIterator:
 		items, err := collect(thread, v)
 		if err != nil {
 			return nil, err
@@ -53,7 +55,7 @@ func builtinIterFn(thread *starlark.Thread, _ *starlark.Builtin, args starlark.T
 		return nil, err
 	}
 	switch x := v.(type) {
-	case *Generator, *listIterator:
+	case *Generator, *listIterator, pyIterator:
 		return x, nil
 	case *starlark.List:
 		return &listIterator{list: x}, nil
@@ -99,6 +101,15 @@ func nextOf(thread *starlark.Thread, it starlark.Value) (starlark.Value, error) 
 		if m, ok := x.method("__next__"); ok {
 			return starlark.Call(thread, m, nil, nil)
 		}
+	case pyIterator:
+		v, ok, err := x.next(thread)
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			return nil, &PyError{Class: "StopIteration"}
+		}
+		return v, nil
 	}
 	return nil, pyErrorf("TypeError", "'%s' object is not an iterator", pyTypeName(it))
 }

@@ -47,6 +47,9 @@ func (t table) module() pyModule {
 		members[r.name] = v
 		if r.sig != "" {
 			docs[r.name] = helpDoc{sig: r.sig, text: r.doc}
+			if typ, ok := v.(*pyType); ok {
+				registerTypeDoc(typ.name, helpDoc{sig: r.sig, text: r.doc})
+			}
 		}
 	}
 	tableDocs.register(t.name, t.doc, docs, funcs)
@@ -134,9 +137,21 @@ func (r *docRegistry) moduleText(module string) (string, bool) {
 // every program starts with, each made once per interpreter, when first
 // imported.
 var moduleMakers = map[string]func(in *Interp) starlark.Value{
-	"queue":     newQueueModule,
-	"sys":       newSysModule,
-	"threading": newThreadingModule,
+	"array":           newArrayModule,
+	"binascii":        newBinasciiModule,
+	"ctypes":          newCtypesModule,
+	"datetime":        newDatetimeModule,
+	"errno":           newErrnoModule,
+	"io":              newIOModule,
+	"json":            newJSONModule,
+	"multiprocessing": newMultiprocessingModule,
+	"queue":           newQueueModule,
+	"subprocess":      newSubprocessModule,
+	"sys":             newSysModule,
+	"threading":       newThreadingModule,
+	"traceback":       newTracebackModule,
+	"types":           newTypesModule,
+	"urllib":          newURLLibModule,
 }
 
 // module returns the module called name, making it on first use.

@@ -281,6 +281,9 @@ func builtinHash(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, k
 	}
 	h, err := v.Hash()
 	if err != nil {
+		if pe, ok := err.(*PyError); ok {
+			return nil, pe // a type's own reason (a writable memoryview)
+		}
 		return nil, pyErrorf("TypeError", "unhashable type: '%s'", pyTypeName(v))
 	}
 	return starlark.MakeInt64(int64(int32(h))), nil
@@ -357,10 +360,16 @@ func builtinDelattr(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple
 	return helperDelAttr(nil, nil, args, nil)
 }
 
+// attrDeleter is a Go-implemented value whose attributes del removes.
+type attrDeleter interface{ delAttr(name string) error }
+
 func helperDelAttr(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
 	name := string(args[1].(starlark.String))
 	if inst, ok := args[0].(*Instance); ok {
 		return starlark.None, inst.delAttr(name)
+	}
+	if d, ok := args[0].(attrDeleter); ok {
+		return starlark.None, d.delAttr(name)
 	}
 	if c, ok := args[0].(*Class); ok && c.interp != nil {
 		if _, ok := c.dict[name]; ok {

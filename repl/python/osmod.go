@@ -14,12 +14,24 @@ import (
 //
 //	unlink(path), remove(path)   delete a file (a stale AF_UNIX socket)
 //	getpid()                     this shell's process id, as %ss shows it
+//	strerror(code)               the message for an error number
+//	fork, system, popen, exec*   refused: a second terminal runs another program
 //	path.exists(path)            whether a file (or an open fd) exists
 func newOSModule() pyModule {
 	return newModule("os", starlark.StringDict{
-		"unlink": starlark.NewBuiltin("unlink", osUnlink),
-		"remove": starlark.NewBuiltin("remove", osUnlink),
-		"getpid": starlark.NewBuiltin("getpid", osGetpid),
+		"unlink":   starlark.NewBuiltin("unlink", osUnlink),
+		"remove":   starlark.NewBuiltin("remove", osUnlink),
+		"getpid":   starlark.NewBuiltin("getpid", osGetpid),
+		"strerror": starlark.NewBuiltin("strerror", osStrerror),
+		"fork":     starlark.NewBuiltin("fork", refuse(forkAdvice)),
+		"forkpty":  starlark.NewBuiltin("forkpty", refuse(forkAdvice)),
+		"system":   starlark.NewBuiltin("system", refuse(subprocessAdvice)),
+		"popen":    starlark.NewBuiltin("popen", refuse(subprocessAdvice)),
+		"execv":    starlark.NewBuiltin("execv", refuse(subprocessAdvice)),
+		"execvp":   starlark.NewBuiltin("execvp", refuse(subprocessAdvice)),
+		"execl":    starlark.NewBuiltin("execl", refuse(subprocessAdvice)),
+		"execlp":   starlark.NewBuiltin("execlp", refuse(subprocessAdvice)),
+		"waitpid":  starlark.NewBuiltin("waitpid", refuse(forkAdvice)),
 		"path": newModule("os.path", starlark.StringDict{
 			"exists": starlark.NewBuiltin("exists", osPathExists),
 		}),

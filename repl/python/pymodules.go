@@ -28,6 +28,7 @@ var pythonModules = map[string]string{
 type liveModule struct {
 	name string
 	ns   starlark.StringDict
+	file string // the program's own module's path; "" for a built-in one
 }
 
 var (
@@ -35,7 +36,12 @@ var (
 	_ starlark.HasSetField = (*liveModule)(nil)
 )
 
-func (m *liveModule) String() string        { return "<module '" + m.name + "'>" }
+func (m *liveModule) String() string {
+	if m.file != "" {
+		return "<module '" + m.name + "' from '" + m.file + "'>"
+	}
+	return "<module '" + m.name + "'>"
+}
 func (m *liveModule) Repr() string          { return m.String() }
 func (m *liveModule) Type() string          { return "module" }
 func (m *liveModule) Freeze()               {}

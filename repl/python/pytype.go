@@ -16,6 +16,8 @@ type pyType struct {
 	kind  string // "class" or "enum": how the repr spells it
 	call  func(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error)
 	attrs map[string]*starlark.Builtin
+	// consts are class attributes that are not methods (datetime.max).
+	consts map[string]starlark.Value
 }
 
 var (
@@ -49,6 +51,9 @@ func (t *pyType) Attr(name string) (starlark.Value, error) {
 	if b, ok := t.attrs[name]; ok {
 		return b, nil
 	}
+	if v, ok := t.consts[name]; ok {
+		return v, nil
+	}
 	switch name {
 	case "__name__", "__qualname__":
 		return starlark.String(shortName(t.name)), nil
@@ -62,8 +67,11 @@ func (t *pyType) Attr(name string) (starlark.Value, error) {
 }
 
 func (t *pyType) AttrNames() []string {
-	names := make([]string, 0, len(t.attrs))
+	names := make([]string, 0, len(t.attrs)+len(t.consts))
 	for n := range t.attrs {
+		names = append(names, n)
+	}
+	for n := range t.consts {
 		names = append(names, n)
 	}
 	sort.Strings(names)
@@ -126,6 +134,9 @@ func typeOf(v starlark.Value) *pyType {
 		return &pyType{name: "function"}
 	case *starlark.Builtin:
 		return &pyType{name: "builtin_function_or_method"}
+	}
+	if t, ok := registeredType(v.Type()); ok {
+		return t
 	}
 	return &pyType{name: pyTypeName(v)}
 }

@@ -78,8 +78,15 @@ func sliceInt(v starlark.Value) (int, error) {
 }
 
 // setSlice is x[lo:hi:step] = v.
+// sliceSetter is a Go-implemented value that takes x[a:b] = v itself.
+type sliceSetter interface {
+	setSlice(thread *starlark.Thread, lo, hi, step, v starlark.Value) error
+}
+
 func setSlice(thread *starlark.Thread, x, lo, hi, step, v starlark.Value) (starlark.Value, error) {
 	switch c := x.(type) {
+	case sliceSetter:
+		return starlark.None, c.setSlice(thread, lo, hi, step, v)
 	case *starlark.List:
 		items, err := collect(thread, v)
 		if err != nil {
@@ -216,8 +223,8 @@ func bytesOfValue(thread *starlark.Thread, v starlark.Value) ([]byte, error) {
 	switch b := v.(type) {
 	case starlark.Bytes:
 		return []byte(b), nil
-	case *byteArray:
-		return append([]byte{}, b.b...), nil
+	case bufferer:
+		return append([]byte{}, b.bufferBytes()...), nil
 	case starlark.String:
 		return nil, pyErrorf("TypeError", "can assign only bytes, buffers, or iterables of ints in range(0, 256)")
 	}

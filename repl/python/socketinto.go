@@ -4,9 +4,11 @@ import (
 	"go.starlark.net/starlark"
 )
 
-// recv_into and recvfrom_into fill a bytearray in place. They are the
-// socket methods that take keywords (buffer, nbytes, flags), so their
-// arguments are read here rather than by checkArgs.
+// recv_into and recvfrom_into fill a writable buffer in place: a
+// bytearray, a memoryview of one (view[got:] to fill it piece by piece),
+// an array or a ctypes buffer. They are the socket methods that take
+// keywords (buffer, nbytes, flags), so their arguments are read here
+// rather than by checkArgs.
 
 var intoKeywords = []string{"buffer", "nbytes", "flags"}
 
@@ -39,8 +41,8 @@ func intoArgs(name string, args starlark.Tuple, kwargs []starlark.Tuple) (starla
 
 // intoParams reads (buffer, nbytes, flags) once intoArgs has placed them.
 func intoParams(name string, args starlark.Tuple) ([]byte, int, int, error) {
-	a, ok := args[0].(*byteArray)
-	if !ok {
+	a, ok := args[0].(bufferer)
+	if !ok || a.readOnly() {
 		return nil, 0, 0, pyErrorf("TypeError", "%s() argument 1 must be read-write bytes-like object, not %s", name, pyTypeName(args[0]))
 	}
 	n, flags := 0, 0
@@ -55,7 +57,7 @@ func intoParams(name string, args starlark.Tuple) ([]byte, int, int, error) {
 			return nil, 0, 0, err
 		}
 	}
-	return a.b, n, flags, nil
+	return a.bufferBytes(), n, flags, nil
 }
 
 func sockRecvInto(v *socketValue, args starlark.Tuple) (starlark.Value, error) {

@@ -244,8 +244,8 @@ func dataArg(v starlark.Value) ([]byte, error) {
 	switch b := v.(type) {
 	case starlark.Bytes:
 		return bytesView(b), nil
-	case *byteArray:
-		return b.b, nil // only read while the call runs
+	case bufferer:
+		return b.bufferBytes(), nil // only read while the call runs
 	}
 	return nil, pyErrorf("TypeError", "a bytes-like object is required, not '%s'", pyTypeName(v))
 }

@@ -147,15 +147,21 @@ func TestEveryMethodAndFunctionHasHelp(t *testing.T) {
 			t.Errorf("socket method %s has no help", name)
 		}
 	}
-	for _, mod := range []pyModule{newSocketModule(nil), newSelectModule(nil), newStructModule(), newTimeModule(nil)} {
+	for _, mod := range []pyModule{newSocketModule(nil), newSelectModule(nil), newStructModule(), newTimeModule()} {
 		for _, name := range mod.AttrNames() {
 			v, _ := mod.Attr(name)
 			if _, isFunc := v.(*starlark.Builtin); !isFunc && name != "socket" {
 				continue
 			}
-			if _, ok := moduleFuncDocs[mod.Name][name]; !ok {
-				t.Errorf("%s.%s has no help", mod.Name, name)
+			if _, ok := moduleFuncDocs[mod.Name][name]; ok {
+				continue
 			}
+			if b, isFunc := v.(*starlark.Builtin); isFunc {
+				if _, ok := tableDocs.function(b); ok {
+					continue
+				}
+			}
+			t.Errorf("%s.%s has no help", mod.Name, name)
 		}
 	}
 }

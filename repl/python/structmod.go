@@ -9,26 +9,22 @@ import (
 	"go.starlark.net/starlark"
 )
 
-// newStructModule is the struct module. Members:
-//
-//	pack(fmt, v1, v2, ...)          values -> bytes
-//	unpack(fmt, buffer)             bytes -> tuple of values
-//	unpack_from(fmt, buffer, offset=0)
-//	calcsize(fmt)                   bytes the format takes
-//	error                           the exception class
-//
-// Formats: an optional byte order (@ native with alignment, = native
-// order without, < little-endian, > and ! big-endian/network), then
-// items x c b B ? h H i I l L q Q n N P f d s p, each with an optional
-// count ("4s" is a 4-byte string, "2H" two shorts).
+// newStructModule is the struct module: values to bytes and back, by a
+// format. Formats: an optional byte order (@ native with alignment, =
+// native order without, < little-endian, > and ! big-endian/network),
+// then items x c b B ? h H i I l L q Q n N P e f d s p, each with an
+// optional count ("4s" is a 4-byte string, "2H" two shorts).
 func newStructModule() pyModule {
-	return newModule("struct", starlark.StringDict{
-		"pack":        starlark.NewBuiltin("pack", structPack),
-		"unpack":      starlark.NewBuiltin("unpack", structUnpack),
-		"unpack_from": starlark.NewBuiltin("unpack_from", structUnpackFrom),
-		"calcsize":    starlark.NewBuiltin("calcsize", structCalcsize),
-		"error":       exceptionClasses["struct.error"],
-	})
+	return table{name: "struct", doc: "Binary data: struct.pack('!HI', 1, 2) lays numbers out as the bytes a protocol header holds, struct.unpack reads them back. Struct(fmt) keeps a parsed format.", rows: []row{
+		{name: "pack", fn: structPack, sig: "struct.pack(fmt, v1, v2, ...) -> bytes", doc: "Lay values out as bytes: struct.pack('!HI', 1, 2) is a big-endian 2-byte then 4-byte integer, the usual way to build binary headers."},
+		{name: "pack_into", fn: structPackInto, sig: "struct.pack_into(fmt, buffer, offset, v1, v2, ...)", doc: "Pack into a writable buffer (bytearray, memoryview, array, ctypes buffer) at offset, changing it in place.", mutates: true},
+		{name: "unpack", fn: structUnpack, sig: "struct.unpack(fmt, buffer) -> tuple", doc: "Read values back out of exactly calcsize(fmt) bytes."},
+		{name: "unpack_from", fn: structUnpackFrom, sig: "struct.unpack_from(fmt, buffer, offset=0) -> tuple", doc: "Like unpack(), starting at offset and ignoring any bytes after the format."},
+		{name: "iter_unpack", fn: structIterUnpack, sig: "struct.iter_unpack(fmt, buffer) -> iterator", doc: "Unpack a buffer of back-to-back records, one tuple per calcsize(fmt) bytes: for x, y in struct.iter_unpack('!HH', data)."},
+		{name: "calcsize", fn: structCalcsize, sig: "struct.calcsize(fmt) -> int", doc: "How many bytes the format packs into. Formats start with a byte order (! network, < little, > big, @ native with padding)."},
+		{name: "Struct", value: typeStruct, sig: "struct.Struct(fmt)", doc: "A compiled format: s = struct.Struct('!HI'); s.pack(1, 2), s.unpack(data), s.size, s.format, and pack_into/unpack_from/iter_unpack."},
+		{name: "error", value: exceptionClasses["struct.error"], sig: "struct.error", doc: "Raised for a bad format, a wrong count of values, a value out of range or a buffer of the wrong size."},
+	}}.module()
 }
 
 func structError(msg string) *PyError { return &PyError{Class: "struct.error", Msg: msg} }
@@ -189,14 +185,26 @@ func structPack(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kw
 	if err != nil {
 		return nil, err
 	}
-	vals := args[1:]
+	return packNew(sf, "pack", args[1:])
+}
+
+// packNew packs vals into new bytes.
+func packNew(sf *structFormat, fname string, vals starlark.Tuple) (starlark.Value, error) {
 	if want := sf.values(); want != len(vals) {
-		return nil, structError("pack expected " + strconv.Itoa(want) + " items for packing (got " + strconv.Itoa(len(vals)) + ")")
+		return nil, structError(fname + " expected " + strconv.Itoa(want) + " items for packing (got " + strconv.Itoa(len(vals)) + ")")
 	}
 	if sf.size > maxValueBytes {
 		return nil, memoryError()
 	}
 	out := make([]byte, sf.size)
+	if err := packValues(sf, out, vals); err != nil {
+		return nil, err
+	}
+	return starlark.Bytes(out), nil
+}
+
+// packValues writes vals, whose count is right, into out (sf.size bytes).
+func packValues(sf *structFormat, out []byte, vals starlark.Tuple) error {
 	k := 0
 	for _, it := range sf.items {
 		switch it.c {
@@ -206,7 +214,7 @@ func structPack(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kw
 			b, ok := vals[k].(starlark.Bytes)
 			k++
 			if !ok {
-				return nil, structError("argument for '" + string(it.c) + "' must be a bytes object")
+				return structError("argument for '" + string(it.c) + "' must be a bytes object")
 			}
 			dst := out[it.offset : it.offset+it.count]
 			if it.c == 'p' {
@@ -227,12 +235,12 @@ func structPack(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kw
 		for r := 0; r < it.count; r++ {
 			dst := out[it.offset+r*it.size : it.offset+(r+1)*it.size]
 			if err := packOne(sf, it.c, dst, vals[k]); err != nil {
-				return nil, err
+				return err
 			}
 			k++
 		}
 	}
-	return starlark.Bytes(out), nil
+	return nil
 }
 
 // packOne writes one value of format character c into dst.
@@ -445,7 +453,12 @@ func structUnpack(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, 
 	if err != nil {
 		return nil, err
 	}
-	buf, err := dataArg(args[1])
+	return unpackExact(sf, args[1])
+}
+
+// unpackExact is unpack: the buffer must be exactly the format's size.
+func unpackExact(sf *structFormat, bv starlark.Value) (starlark.Value, error) {
+	buf, err := dataArg(bv)
 	if err != nil {
 		return nil, err
 	}
@@ -465,6 +478,12 @@ func structUnpackFrom(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tup
 	if err != nil {
 		return nil, err
 	}
+	return unpackFrom(sf, bv, offset)
+}
+
+// unpackFrom is unpack_from: the format's bytes at offset (negative
+// counts from the end), with CPython's messages for a buffer too short.
+func unpackFrom(sf *structFormat, bv starlark.Value, offset int) (starlark.Value, error) {
 	buf, err := dataArg(bv)
 	if err != nil {
 		return nil, err

@@ -102,6 +102,14 @@ func (in *Interp) formatOne(b *strings.Builder, pe *PyError) {
 	if pe.atCall && len(frames) > 0 {
 		frames = frames[:len(frames)-1]
 	}
+	if sx := innerSyntaxError(pe.raw); sx != nil && len(frames) > 0 {
+		// Source compiled while the program ran (an imported module, an
+		// eval): the frames that got there, then where the source is wrong.
+		b.WriteString("Traceback (most recent call last):\n")
+		writeFrames(b, frames)
+		formatSyntaxError(b, sx.Kind, sx.Msg, sx.Filename, sx.Lineno, sx.Offset, sx.EndOffset, sx.Text)
+		return
+	}
 	var ee *starlark.EvalError
 	if pe.caughtDepth > 1 && errors.As(pe.raw, &ee) && pe.caughtDepth-1 <= len(ee.CallStack) {
 		// Only the frames from the one that caught it down.
@@ -132,11 +140,31 @@ func (pe *PyError) plainLine() string {
 	name, msg := pe.Class, pe.Msg
 	if pe.value != nil {
 		name, msg = pe.value.cls.displayName(), pe.value.pyStr()
+		if m, ok := pe.value.exc.attrs["msg"]; ok && pe.value.cls.isSubclass(exceptionClasses["SyntaxError"]) {
+			msg = pyStr(m) // the report shows where separately
+		}
 	}
 	if msg == "" {
 		return name
 	}
 	return name + ": " + msg
+}
+
+// innerSyntaxError is the parse error a running program's import or
+// eval failed with, found through the errors that carried it up.
+func innerSyntaxError(err error) *pyparse.Error {
+	for i := 0; err != nil && i < 8; i++ {
+		var sx *pyparse.Error
+		if errors.As(err, &sx) {
+			return sx
+		}
+		var pe *PyError
+		if !errors.As(err, &pe) || pe.raw == nil || pe.raw == err {
+			return nil
+		}
+		err = pe.raw
+	}
+	return nil
 }
 
 // formatSyntaxError prints a SyntaxError as CPython does: where, the

@@ -350,3 +350,11 @@ func sortStrings(s []string) { sort.Strings(s) }
 
 // Line is line n of the program's source, "" past its end.
 func (p *Program) Line(n int) string { return lineOf(p.Source, n) }
+
+// LowerExpr lowers an expression for eval(): the program is one
+// expression statement at module level whose value goes to $echo, so
+// the interpreter gets it by providing its own $echo for the run.
+func LowerExpr(filename, src string, e py.Expr) (*Program, error) {
+	m := &py.Module{Body: []py.Stmt{&py.ExprStmt{Value: e, Loc: e.Pos()}}}
+	return Lower(filename, src, m, Single)
+}

@@ -259,8 +259,10 @@ func (l *lowerer) raise(fn *fnCtx, st *py.Raise) syntax.Stmt {
 // importStmt lowers import a.b [as c].
 func (l *lowerer) importStmt(fn *fnCtx, st *py.Import) []syntax.Stmt {
 	var out []syntax.Stmt
+	// CPython locates an import at its statement: a traceback shows the
+	// statement's first line without carets.
+	pos := l.mark(st)
 	for _, al := range st.Names {
-		pos := l.mark(al)
 		bind := al.Asname
 		top := "False"
 		if bind == "" {
@@ -290,7 +292,7 @@ func (l *lowerer) importFrom(fn *fnCtx, st *py.ImportFrom) []syntax.Stmt {
 		if bind == "" {
 			bind = al.Name
 		}
-		v := l.call(HImportFrom, apos, l.ident(m, apos), strLit(al.Name, apos))
+		v := l.call(HImportFrom, pos, l.ident(m, apos), strLit(al.Name, apos))
 		out = append(out, assign(l.nameRef(fn.scope, bind, apos), v, apos))
 	}
 	return out
