@@ -33,13 +33,20 @@ func TestProgramImportsItsOwnModules(t *testing.T) {
 		"runtime.py":  "import os, badmod\n",
 		"syntax.py":   "import synmod\n",
 		"fromline.py": "from libmsg import (GREETING,\n    nothing)\n",
+		// A module's walrus, del and star-import bind in the module, not
+		// in the program that imports it.
+		"ownns.py": "from libmsg import *\nif (seen := 3):\n    pass\nGREETING = 'mod'\ndel GREETING\ntemp = 1\ndel temp\n",
+		"nsmain.py": "temp = 'main'\nGREETING = 'main'\nimport ownns\n" +
+			"print(temp, GREETING, ownns.seen, hasattr(ownns, 'GREETING'), hasattr(ownns, 'bump'))\n" +
+			"try:\n    seen\nexcept NameError as e:\n    print(e)\n" +
+			"print(sorted(k for k in dir(ownns) if not k.startswith('_')))\n",
 	}
 	for name, src := range files {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(src), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
-	for _, prog := range []string{"main.py", "runtime.py", "syntax.py", "fromline.py"} {
+	for _, prog := range []string{"main.py", "runtime.py", "syntax.py", "fromline.py", "nsmain.py"} {
 		t.Run(prog, func(t *testing.T) {
 			path := filepath.Join(dir, prog)
 			cmd := exec.Command(python, path)

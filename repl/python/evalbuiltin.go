@@ -69,12 +69,8 @@ func builtinEval(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tup
 	// Not kept in in.programs: CPython shows no source line for
 	// "<string>" in a traceback, and neither does this shell.
 	var result starlark.Value = starlark.None
-	helpers := maps.Clone(in.helpers)
-	helpers[string(translate.HEcho)] = starlark.NewBuiltin("$echo", func(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
-		result = args[0]
-		return starlark.None, nil
-	})
 	var ns starlark.StringDict
+	helpers := in.helpers
 	if globals != nil || locals != nil {
 		ns = starlark.StringDict{}
 		for _, d := range []*starlark.Dict{globals, locals} {
@@ -87,12 +83,14 @@ func builtinEval(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tup
 				}
 			}
 		}
-		helpers[string(translate.HGlobals)] = globalStore{in: in, ns: ns}
-		helpers[string(translate.HSetGlobal)] = starlark.NewBuiltin("$setglobal", func(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
-			ns[string(args[0].(starlark.String))] = args[1]
-			return args[1], nil
-		})
+		helpers = in.namespaceHelpers(ns)
+	} else {
+		helpers = maps.Clone(helpers)
 	}
+	helpers[string(translate.HEcho)] = starlark.NewBuiltin("$echo", func(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
+		result = args[0]
+		return starlark.None, nil
+	})
 	if err := starlark.ExecREPLChunk(prog.File, thread, helpers); err != nil {
 		return nil, err
 	}

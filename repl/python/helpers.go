@@ -2,6 +2,7 @@ package python
 
 import (
 	"fmt"
+	"maps"
 
 	"go.starlark.net/starlark"
 	"go.starlark.net/syntax"
@@ -33,8 +34,8 @@ func (in *Interp) newHelpers() starlark.StringDict {
 		pair(b(translate.HBox, helperBox)),
 		pair(b(translate.HUnbind, helperUnbind)),
 		pair(b(translate.HSetSlot, helperSetSlot)),
-		pair(b(translate.HSetGlobal, in.helperSetGlobal)),
-		pair(b(translate.HDelGlobal, in.helperDelGlobal)),
+		pair(b(translate.HSetGlobal, globalStore{in: in}.helperSetGlobal)),
+		pair(b(translate.HDelGlobal, globalStore{in: in}.helperDelGlobal)),
 		pair(b(translate.HClass, in.helperClass)),
 		pair(b(translate.HSuper, helperSuper)),
 		pair(b(translate.HGenerator, in.helperGenerator)),
@@ -44,7 +45,7 @@ func (in *Interp) newHelpers() starlark.StringDict {
 		pair(b(translate.HEnter, helperEnter)),
 		pair(b(translate.HImport, in.helperImport)),
 		pair(b(translate.HImportFrom, helperImportFrom)),
-		pair(b(translate.HImportStar, in.helperImportStar)),
+		pair(b(translate.HImportStar, globalStore{in: in}.helperImportStar)),
 		pair(b(translate.HMod, builtinMod)),
 		pair(b(translate.HTrueDiv, divide(syntax.SLASH))),
 		pair(b(translate.HFloorDiv, divide(syntax.SLASHSLASH))),
@@ -98,22 +99,35 @@ func pair(h translate.Helper, v starlark.Value) struct {
 	}{h, v}
 }
 
+// namespaceHelpers are the helpers for code whose globals are ns (an
+// imported module's, or those given to eval): every helper that reads or
+// writes module-level names is bound to ns.
+func (in *Interp) namespaceHelpers(ns starlark.StringDict) starlark.StringDict {
+	g := globalStore{in: in, ns: ns}
+	helpers := maps.Clone(in.helpers)
+	helpers[string(translate.HGlobals)] = g
+	helpers[string(translate.HSetGlobal)] = starlark.NewBuiltin(string(translate.HSetGlobal), g.helperSetGlobal)
+	helpers[string(translate.HDelGlobal)] = starlark.NewBuiltin(string(translate.HDelGlobal), g.helperDelGlobal)
+	helpers[string(translate.HImportStar)] = starlark.NewBuiltin(string(translate.HImportStar), g.helperImportStar)
+	return helpers
+}
+
 // helperSetGlobal is a walrus at module level: $setglobal("x", v) -> v.
-func (in *Interp) helperSetGlobal(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
-	in.globals[string(args[0].(starlark.String))] = args[1]
+func (g globalStore) helperSetGlobal(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
+	g.dict()[string(args[0].(starlark.String))] = args[1]
 	return args[1], nil
 }
 
 // helperDelGlobal is del x of a global: $delglobal("x", quiet).
-func (in *Interp) helperDelGlobal(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
+func (g globalStore) helperDelGlobal(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
 	name := string(args[0].(starlark.String))
-	if _, ok := in.globals[name]; !ok {
+	if _, ok := g.dict()[name]; !ok {
 		if args[1].Truth() {
 			return starlark.None, nil
 		}
 		return nil, nameError(name)
 	}
-	delete(in.globals, name)
+	delete(g.dict(), name)
 	return starlark.None, nil
 }
 

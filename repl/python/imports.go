@@ -110,8 +110,8 @@ func helperImportFrom(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tup
 	return v, nil
 }
 
-func (in *Interp) helperImportStar(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
-	m, err := in.helperImport(thread, nil, starlark.Tuple{args[0], starlark.False}, nil)
+func (g globalStore) helperImportStar(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
+	m, err := g.in.helperImport(thread, nil, starlark.Tuple{args[0], starlark.False}, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -127,7 +127,7 @@ func (in *Interp) helperImportStar(thread *starlark.Thread, _ *starlark.Builtin,
 		}
 		v, err := h.Attr(n)
 		if err == nil && v != nil {
-			in.globals[n] = v
+			g.dict()[n] = v
 		}
 	}
 	return starlark.None, nil

@@ -2,12 +2,9 @@ package python
 
 import (
 	"embed"
-	"maps"
 	"sort"
 
 	"go.starlark.net/starlark"
-
-	"sockrepl/repl/python/translate"
 )
 
 // Modules written in Python: the source runs once, in a namespace of its
@@ -83,9 +80,7 @@ func (in *Interp) execModule(thread *starlark.Thread, name, file, src string) (s
 	// the module as far as it got.
 	in.modules[name] = m
 	// The module's code reads and writes its own namespace through $G.
-	helpers := maps.Clone(in.helpers)
-	helpers[string(translate.HGlobals)] = globalStore{in: in, ns: ns}
-	if err := starlark.ExecREPLChunk(prog.File, thread, helpers); err != nil {
+	if err := starlark.ExecREPLChunk(prog.File, thread, in.namespaceHelpers(ns)); err != nil {
 		delete(in.modules, name)
 		return nil, err
 	}
