@@ -131,6 +131,7 @@ func (s *Session) lineResult(err error) (int, bool) {
 // it by SIGINT. name is the file's path as tracebacks show it, or
 // "<string>" for -c.
 func RunProgram(name, src string, opt Options) int {
+	opt.program = true
 	return withSession(opt, func(s *Session, sig *interrupts) int {
 		err := sig.run(func() error {
 			_, err := s.interp.Exec(name, src, python.Program)

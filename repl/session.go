@@ -32,6 +32,8 @@ type Options struct {
 	// Stdin is where input() and sys.stdin read, in line and program
 	// mode (in the terminal the shell reads the terminal itself).
 	Stdin *bufio.Reader
+
+	program bool // RunProgram: globals start as python3's, without the prompt's modules
 }
 
 // Session evaluates statements against one set of globals and sockets.
@@ -90,6 +92,7 @@ func NewSession(opt Options) (*Session, error) {
 		Stderr:   s.out.stderr,
 		ReadLine: s.readLine,
 		Argv:     opt.Argv,
+		Prelude:  !opt.program,
 	})
 	if opt.Terminal {
 		rt.SetObserver(s.out.progress(s.lang))

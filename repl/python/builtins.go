@@ -20,12 +20,14 @@ func newModules(rt *sockets.Runtime) map[string]starlark.Value {
 }
 
 // newGlobals is the namespace every program starts with: __name__, and
-// the modules socket, select, struct, time and os, so that a learner can
-// type socket.socket() at once.
-func newGlobals(modules map[string]starlark.Value) starlark.StringDict {
+// with prelude the modules socket, select, struct, time and os, so that a
+// learner at the prompt can type socket.socket() at once.
+func newGlobals(modules map[string]starlark.Value, prelude bool) starlark.StringDict {
 	g := starlark.StringDict{"__name__": starlark.String("__main__")}
-	for _, name := range []string{"socket", "select", "struct", "time", "os"} {
-		g[name] = modules[name]
+	if prelude {
+		for _, name := range []string{"socket", "select", "struct", "time", "os"} {
+			g[name] = modules[name]
+		}
 	}
 	return g
 }
@@ -103,8 +105,9 @@ func newBuiltins() starlark.StringDict {
 		d[name] = iterableArgs(name)
 	}
 	d["hash"] = starlark.NewBuiltin("hash", builtinHash)
-	for _, name := range []string{"range", "dir"} {
-		d[name] = starlark.Universe[name]
+	d["range"] = starlark.Universe["range"]
+	for _, b := range []*starlark.Builtin{builtinDir, builtinGlobals, builtinVars, builtinLocals} {
+		d[b.Name()] = b
 	}
 	return d
 }

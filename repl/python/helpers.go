@@ -75,6 +75,7 @@ func (in *Interp) newHelpers() starlark.StringDict {
 		pair(b(translate.HDictMerge, helperDictMerge)),
 		pair(b(translate.HCall, helperCall)),
 		pair(b(translate.HFString, helperFString)),
+		pair(b(translate.HNamespace, helperNamespace)),
 	} {
 		table[kv.h] = kv.v
 	}

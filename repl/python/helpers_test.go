@@ -26,7 +26,7 @@ func newPyShell(t *testing.T) *pyShell {
 		t.Fatal(err)
 	}
 	sh := &pyShell{t: t, rt: rt}
-	sh.in = New(rt, Options{Print: func(s string) { sh.out.WriteString(s) }})
+	sh.in = New(rt, Options{Prelude: true, Print: func(s string) { sh.out.WriteString(s) }})
 	t.Cleanup(func() { rt.Close() })
 	return sh
 }

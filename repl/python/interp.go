@@ -32,6 +32,11 @@ type Options struct {
 	ReadLine func() (string, error)
 	// Argv is sys.argv: the program's path, then its arguments.
 	Argv []string
+	// Prelude binds socket, select, struct, time and os before the first
+	// statement, so that a learner at the prompt can type
+	// socket.socket() at once. A program starts as python3's does,
+	// without them.
+	Prelude bool
 }
 
 // Interp is one Python interpreter: one live global namespace over one
@@ -149,7 +154,7 @@ func (in *Interp) Reset() {
 	in.acquire(in.main)
 	defer in.release()
 	in.gens.closeAll()
-	in.globals = newGlobals(in.modules)
+	in.globals = newGlobals(in.modules, in.opt.Prelude)
 }
 
 // Close ends what the interpreter still runs: suspended generators, and

@@ -18,7 +18,7 @@ func TestMemoryWatchStopsGrowth(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer rt.Close()
-	in := New(rt, Options{HeapGrowth: 32 << 20})
+	in := New(rt, Options{Prelude: true, HeapGrowth: 32 << 20})
 	_, err = in.Exec("<stdin>", "x = []\nwhile True:\n    x.append('abcdefgh' * 100)\n", Program)
 	if !errors.Is(err, ErrNoMemory) || err.Error() != "MemoryError" {
 		t.Fatalf("growing a list for ever ended with %v, want MemoryError", err)

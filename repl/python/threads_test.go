@@ -16,7 +16,7 @@ func TestThreadsEndWithInterp(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	in := New(rt, Options{})
+	in := New(rt, Options{Prelude: true})
 	src := `import threading, queue, socket
 a, b = socket.socketpair()
 q = queue.Queue()

@@ -257,6 +257,10 @@ func (l *lowerer) classDef(fn *fnCtx, c *py.ClassDef) []syntax.Stmt {
 	return append(out, assign(l.nameRef(s, c.Name, pos), value, pos))
 }
 
+// namespaceBuiltins are the builtins that, called with no argument, read
+// the caller's namespace.
+var namespaceBuiltins = map[string]bool{"dir": true, "globals": true, "vars": true, "locals": true}
+
 // classCell is the parameter of a class body through which its methods
 // find the class for super().
 func classCell(cs *scope) string { return "$cc" + boxName(cs)[2:] }
@@ -272,6 +276,14 @@ func (l *lowerer) callExpr(fn *fnCtx, s *scope, e *py.Call) syntax.Expr {
 		}
 	}
 	f := l.expr(fn, s, e.Func)
+	if name, ok := e.Func.(*py.Name); ok && len(e.Args) == 0 && len(e.Keywords) == 0 && namespaceBuiltins[name.Id] &&
+		(s.kind == moduleScope || name.Id == "globals") {
+		if _, kind := l.resolve(s, name.Id); kind == refGlobal {
+			// dir(), vars() and locals() at module level, and globals()
+			// anywhere, read the module's namespace, which only $G knows.
+			return l.call(HNamespace, p, f, l.helper(HGlobals, p))
+		}
+	}
 	if len(e.Args) == 1 && len(e.Keywords) == 0 {
 		if g, ok := e.Args[0].(*py.GeneratorExp); ok {
 			l.genexpCall = e

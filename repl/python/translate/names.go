@@ -76,6 +76,7 @@ const (
 	HDictMerge Helper = "$dictmerge" // {**a, 'k': v}
 	HCall      Helper = "$call"      // f(*a, *b, **c, **d) -> $call(f, args, kwargs)
 	HFString   Helper = "$fstr"      // f-strings
+	HNamespace Helper = "$ns"        // dir() at module level -> $ns(dir, $G)
 	HEllipsis  Helper = "$Ellipsis"
 )
 
@@ -88,7 +89,7 @@ var Helpers = []Helper{
 	HImport, HImportFrom, HImportStar,
 	HMod, HTrueDiv, HFloorDiv, HPow, HMatMul, HEq, HNe, HLt, HLe, HGt, HGe, HIn, HNotIn, HIs,
 	HGetItem, HSetSlice, HSlice, HDelItem, HDelAttr, HGetAttr, HIter, HUnpack, HStarred,
-	HSet, HConcat, HTuple, HDictMerge, HCall, HFString, HEllipsis,
+	HSet, HConcat, HTuple, HDictMerge, HCall, HFString, HEllipsis, HNamespace,
 }
 
 // Control codes a body returns to the statement that ran it.
