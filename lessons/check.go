@@ -187,8 +187,8 @@ wait:
 	if r.err != nil {
 		text := r.err.Error()
 		if ee, ok := r.err.(*starlark.EvalError); ok {
-			text = strings.TrimSpace(ee.Msg)
-			if _, reason, ok := strings.Cut(ee.Msg, "Starlark computation cancelled: "); ok {
+			text = strings.TrimSpace(ee.Error())
+			if _, reason, ok := strings.Cut(ee.Error(), "Starlark computation cancelled: "); ok {
 				return false, &CheckStopped{Reason: stopReason(strings.TrimSpace(reason))}
 			}
 		}

@@ -30,7 +30,7 @@ func newShell(t testing.TB) *shell {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { rt.Close() })
-	return &shell{t: t, rt: rt, in: python.New(rt, python.Options{})}
+	return &shell{t: t, rt: rt, in: python.New(rt, python.Options{Prelude: true})}
 }
 
 // exec runs Python statements in the shell; they must not raise.

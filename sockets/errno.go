@@ -15,8 +15,8 @@ import (
 // raise it: the OSError subclass PEP 3151 maps the errno to, and
 // "[Errno N] strerror" as glibc words it.
 func sysError(op string, err error) *Error {
-	var e unix.Errno
-	if !errors.As(err, &e) {
+	e, ok := err.(unix.Errno) // what system calls return: no errors.As walk
+	if !ok && !errors.As(err, &e) {
 		return &Error{Class: "OSError", Msg: err.Error(), Op: op, Err: err}
 	}
 	return &Error{

@@ -55,6 +55,7 @@ func (rt *Runtime) WaitChan(op, detail string, ready <-chan struct{}, timeout *f
 	}
 	c := rt.begin(op, nil)
 	defer c.end(&err)
+	c.start = time.Now()
 	leave, fg := c.enter()
 	defer leave()
 	var deadline <-chan time.Time

@@ -26,9 +26,9 @@ var errWaitTimeout = errors.New("wait deadline passed")
 type call struct {
 	rt         *Runtime
 	op         string
-	s          *Socket // nil for select and sleep
-	start      time.Time
-	reported   bool // at least one Progress went out
+	s          *Socket   // nil for select and sleep
+	start      time.Time // set by the first wait: a call that never waits reads no clock
+	reported   bool      // at least one Progress went out
 	lastReport time.Time
 	done       int64 // sendall progress
 	total      int64
@@ -37,8 +37,7 @@ type call struct {
 // begin starts a call; the caller must defer c.end(&err).
 func (rt *Runtime) begin(op string, s *Socket) *call {
 	rt.busy.Add(1)
-	now := time.Now()
-	return &call{rt: rt, op: op, s: s, start: now, lastReport: now}
+	return &call{rt: rt, op: op, s: s}
 }
 
 // end sends the Finished report when the call reported while blocked.
@@ -94,6 +93,11 @@ func (c *call) wait(fds []unix.PollFd, deadline time.Time, why Why) (int, error)
 	}
 
 	began := time.Now()
+	if c.start.IsZero() {
+		// The attempt before the first wait took microseconds: the call's
+		// elapsed time starts here.
+		c.start, c.lastReport = began, began
+	}
 	for {
 		slice := reportEvery - time.Since(c.lastReport)
 		if slice <= 0 {

@@ -205,12 +205,13 @@ func handle(thread *starlark.Thread, err error, g globalStore, handlers starlark
 func specClasses(thread *starlark.Thread, g globalStore, spec starlark.Value) (starlark.Value, error) {
 	switch x := spec.(type) {
 	case starlark.String:
-		parts := strings.Split(string(x), ".")
-		v, err := g.Attr(parts[0])
-		for _, p := range parts[1:] {
-			if err != nil {
-				break
-			}
+		// "BlockingIOError" or "socket.timeout": the name, then its
+		// attributes, read when the handler is tried, as Python does.
+		first, rest, dotted := strings.Cut(string(x), ".")
+		v, err := g.Attr(first)
+		for dotted && err == nil {
+			var p string
+			p, rest, dotted = strings.Cut(rest, ".")
 			v, err = getAttr(v, p)
 		}
 		return v, err

@@ -106,7 +106,7 @@ func convertError(err error) *PyError {
 	msg := err.Error()
 	var ee *starlark.EvalError
 	if errors.As(err, &ee) {
-		msg = ee.Msg
+		msg = ee.Error()
 	}
 	return fromMessage(msg)
 }

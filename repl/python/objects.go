@@ -565,7 +565,7 @@ const iterFailed = "sockrepl: iteration failed"
 // the cancellation holds the loop's frames, the stored error the rest.
 func (in *Interp) resolveIter(thread *starlark.Thread, err error) error {
 	var ee *starlark.EvalError
-	if !errors.As(err, &ee) || !strings.HasSuffix(ee.Msg, iterFailed) {
+	if !errors.As(err, &ee) || !strings.HasSuffix(ee.Error(), iterFailed) {
 		return err
 	}
 	in.mu.Lock()

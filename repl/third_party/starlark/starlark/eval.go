@@ -241,6 +241,8 @@ func (stack CallStack) String() string {
 // An EvalError is a Starlark evaluation error and
 // a copy of the thread's stack at the moment of the error.
 type EvalError struct {
+	// Msg is the message, or "" for the cause's message: read it with
+	// Error() (sockrepl patch 3: a caught exception never formats it).
 	Msg       string
 	CallStack CallStack
 	cause     error
@@ -262,13 +264,17 @@ func (fr *frame) asCallFrame() CallFrame {
 
 func (thread *Thread) evalError(err error) *EvalError {
 	return &EvalError{
-		Msg:       err.Error(),
 		CallStack: thread.CallStack(),
 		cause:     err,
 	}
 }
 
-func (e *EvalError) Error() string { return e.Msg }
+func (e *EvalError) Error() string {
+	if e.Msg == "" && e.cause != nil {
+		return e.cause.Error()
+	}
+	return e.Msg
+}
 
 // Backtrace returns a user-friendly error message describing the stack
 // of calls that led to this error.
@@ -281,7 +287,7 @@ func (e *EvalError) Backtrace() string {
 		suffix = " in " + stack[last].Name
 		stack = stack[:last]
 	}
-	return fmt.Sprintf("%sError%s: %s", stack, suffix, e.Msg)
+	return fmt.Sprintf("%sError%s: %s", stack, suffix, e.Error())
 }
 
 func (e *EvalError) Unwrap() error { return e.cause }
