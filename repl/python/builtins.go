@@ -22,11 +22,12 @@ func newModules(rt *sockets.Runtime) map[string]starlark.Value {
 // newGlobals is the namespace every program starts with: __name__, and
 // with prelude the modules socket, select, struct, time and os, so that a
 // learner at the prompt can type socket.socket() at once.
-func newGlobals(modules map[string]starlark.Value, prelude bool) starlark.StringDict {
-	g := starlark.StringDict{"__name__": starlark.String("__main__")}
+func newGlobals(modules map[string]starlark.Value, prelude bool) *globalNS {
+	g := newGlobalNS()
+	g.Set("__name__", starlark.String("__main__"))
 	if prelude {
 		for _, name := range []string{"socket", "select", "struct", "time", "os"} {
-			g[name] = modules[name]
+			g.Set(name, modules[name])
 		}
 	}
 	return g

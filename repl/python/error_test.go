@@ -117,10 +117,10 @@ func TestInterruptAndRecursion(t *testing.T) {
 	// The loop reports that it has started, so the cancel does not depend
 	// on timing.
 	started := make(chan struct{})
-	sh.in.globals["started"] = starlark.NewBuiltin("started", func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
+	sh.in.globals.Set("started", starlark.NewBuiltin("started", func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
 		close(started)
 		return starlark.None, nil
-	})
+	}))
 	done := make(chan *PyError)
 	go func() { done <- sh.exec("started()\nn = 0\nwhile True:\n    n += 1\n") }()
 	<-started

@@ -69,17 +69,17 @@ func builtinEval(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tup
 	// Not kept in in.programs: CPython shows no source line for
 	// "<string>" in a traceback, and neither does this shell.
 	var result starlark.Value = starlark.None
-	var ns starlark.StringDict
+	var ns *globalNS
 	helpers := in.helpers
 	if globals != nil || locals != nil {
-		ns = starlark.StringDict{}
+		ns = newGlobalNS()
 		for _, d := range []*starlark.Dict{globals, locals} {
 			if d == nil {
 				continue
 			}
 			for _, kv := range d.Items() {
 				if k, ok := kv[0].(starlark.String); ok {
-					ns[string(k)] = kv[1]
+					ns.Set(string(k), kv[1])
 				}
 			}
 		}
@@ -96,7 +96,8 @@ func builtinEval(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tup
 	}
 	if globals != nil && locals == nil {
 		// A walrus in the expression binds in the globals given.
-		for k, v := range ns {
+		for _, k := range ns.Names() {
+			v, _ := ns.Get(k)
 			if old, found, _ := globals.Get(starlark.String(k)); !found || old != v {
 				globals.SetKey(starlark.String(k), v)
 			}

@@ -2,7 +2,6 @@ package python
 
 import (
 	"fmt"
-	"sort"
 
 	"go.starlark.net/starlark"
 )
@@ -18,11 +17,11 @@ import (
 // (ns nil: the interpreter's globals), or a module's own.
 type globalStore struct {
 	in *Interp
-	ns starlark.StringDict
+	ns *globalNS
 }
 
 // dict is the namespace the store reads and writes.
-func (g globalStore) dict() starlark.StringDict {
+func (g globalStore) dict() *globalNS {
 	if g.ns != nil {
 		return g.ns
 	}
@@ -42,7 +41,7 @@ func (g globalStore) Hash() (uint32, error) { return 0, fmt.Errorf("unhashable: 
 
 // Attr reads a global, then a builtin, as Python's name lookup does.
 func (g globalStore) Attr(name string) (starlark.Value, error) {
-	if v, ok := g.dict()[name]; ok {
+	if v, ok := g.dict().Get(name); ok {
 		return v, nil
 	}
 	if v, ok := g.in.builtins[name]; ok {
@@ -57,17 +56,10 @@ func (g globalStore) Attr(name string) (starlark.Value, error) {
 	})
 }
 
-func (g globalStore) AttrNames() []string {
-	names := make([]string, 0, len(g.dict()))
-	for k := range g.dict() {
-		names = append(names, k)
-	}
-	sort.Strings(names)
-	return names
-}
+func (g globalStore) AttrNames() []string { return g.dict().SortedNames() }
 
 func (g globalStore) SetField(name string, v starlark.Value) error {
-	g.dict()[name] = v
+	g.dict().Set(name, v)
 	return nil
 }
 

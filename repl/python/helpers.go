@@ -103,7 +103,7 @@ func pair(h translate.Helper, v starlark.Value) struct {
 // namespaceHelpers are the helpers for code whose globals are ns (an
 // imported module's, or those given to eval): every helper that reads or
 // writes module-level names is bound to ns.
-func (in *Interp) namespaceHelpers(ns starlark.StringDict) starlark.StringDict {
+func (in *Interp) namespaceHelpers(ns *globalNS) starlark.StringDict {
 	g := globalStore{in: in, ns: ns}
 	helpers := maps.Clone(in.helpers)
 	helpers[string(translate.HGlobals)] = g
@@ -115,20 +115,19 @@ func (in *Interp) namespaceHelpers(ns starlark.StringDict) starlark.StringDict {
 
 // helperSetGlobal is a walrus at module level: $setglobal("x", v) -> v.
 func (g globalStore) helperSetGlobal(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
-	g.dict()[string(args[0].(starlark.String))] = args[1]
+	g.dict().Set(string(args[0].(starlark.String)), args[1])
 	return args[1], nil
 }
 
 // helperDelGlobal is del x of a global: $delglobal("x", quiet).
 func (g globalStore) helperDelGlobal(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
 	name := string(args[0].(starlark.String))
-	if _, ok := g.dict()[name]; !ok {
+	if !g.dict().Delete(name) {
 		if args[1].Truth() {
 			return starlark.None, nil
 		}
 		return nil, nameError(name)
 	}
-	delete(g.dict(), name)
 	return starlark.None, nil
 }
 

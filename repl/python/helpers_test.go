@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"sockrepl/sockets"
+
+	"go.starlark.net/starlark"
 )
 
 // pyShell is an Interp for tests of the language layer: the same Exec
@@ -51,7 +53,7 @@ func (sh *pyShell) must(src string) {
 func (sh *pyShell) eval(expr string) string {
 	sh.t.Helper()
 	sh.must("result_ = " + expr)
-	return Repr(sh.in.globals["result_"])
+	return Repr(sh.in.mustGlobal("result_"))
 }
 
 // printed returns and clears what print() and help() wrote.
@@ -92,10 +94,16 @@ func matchPython(t *testing.T, exprs, want []string) {
 		if err := sh.exec("result_ = " + e); err != nil {
 			got = err.Error()
 		} else {
-			got = Repr(sh.in.globals["result_"])
+			got = Repr(sh.in.mustGlobal("result_"))
 		}
 		if got != want[i] {
 			t.Errorf("%s\n got  %s\n want %s (python3)", e, got, want[i])
 		}
 	}
+}
+
+// mustGlobal is a global's value, nil when unbound.
+func (in *Interp) mustGlobal(name string) starlark.Value {
+	v, _ := in.globals.Get(name)
+	return v
 }

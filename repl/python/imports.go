@@ -127,7 +127,7 @@ func (g globalStore) helperImportStar(thread *starlark.Thread, _ *starlark.Built
 		}
 		v, err := h.Attr(n)
 		if err == nil && v != nil {
-			g.dict()[n] = v
+			g.dict().Set(n, v)
 		}
 	}
 	return starlark.None, nil

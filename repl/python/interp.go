@@ -3,7 +3,6 @@ package python
 import (
 	"errors"
 	"fmt"
-	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -47,7 +46,7 @@ type Options struct {
 type Interp struct {
 	rt       *sockets.Runtime
 	opt      Options
-	globals  starlark.StringDict // the program's names
+	globals  *globalNS           // the program's names
 	builtins starlark.StringDict // Python's built-in names, read after globals
 	helpers  starlark.StringDict // what lowered code calls, by translate.Helper name
 
@@ -178,14 +177,12 @@ func (in *Interp) WaitThreads() error { return in.threads.joinNonDaemon(in) }
 // Runtime is the sockets runtime the interpreter's socket module uses.
 func (in *Interp) Runtime() *sockets.Runtime { return in.rt }
 
-// Globals is the live global namespace. Callers may read it; only the
-// interpreter writes it.
-func (in *Interp) Globals() starlark.StringDict { return in.globals }
+// Globals is a copy of the global namespace, taken now.
+func (in *Interp) Globals() starlark.StringDict { return in.globals.Dict() }
 
 // Lookup returns the value of a global name.
 func (in *Interp) Lookup(name string) (starlark.Value, bool) {
-	v, ok := in.globals[name]
-	return v, ok
+	return in.globals.Get(name)
 }
 
 // Interrupt ends the running statement with KeyboardInterrupt where the
@@ -296,7 +293,7 @@ func (in *Interp) Exec(name, src string, mode Mode) (Result, error) {
 	}
 	var res Result
 	if in.echo != nil {
-		in.globals["_"] = in.echo
+		in.globals.Set("_", in.echo)
 		res.Value = in.echo
 	}
 	if err != nil {
@@ -339,16 +336,12 @@ func compile(name, src string, mode Mode) (*translate.Program, error) {
 // that hold it, sorted.
 func (in *Interp) SocketNames() map[*sockets.Socket][]string {
 	names := map[*sockets.Socket][]string{}
-	keys := make([]string, 0, len(in.globals))
-	for k := range in.globals {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
+	for _, k := range in.globals.SortedNames() {
 		if k == "_" {
 			continue
 		}
-		switch v := in.globals[k].(type) {
+		v, _ := in.globals.Get(k)
+		switch v := v.(type) {
 		case starlark.Tuple:
 			for i, el := range v {
 				if sk, ok := SocketOf(el); ok {

@@ -23,7 +23,7 @@ func TestMemoryWatchStopsGrowth(t *testing.T) {
 	if !errors.Is(err, ErrNoMemory) || err.Error() != "MemoryError" {
 		t.Fatalf("growing a list for ever ended with %v, want MemoryError", err)
 	}
-	if n := starlark.Len(in.globals["x"]); n == 0 {
+	if n := starlark.Len(in.mustGlobal("x")); n == 0 {
 		t.Errorf("the list kept nothing of what was appended before the stop")
 	}
 }

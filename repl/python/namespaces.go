@@ -1,8 +1,6 @@
 package python
 
 import (
-	"sort"
-
 	"go.starlark.net/starlark"
 )
 
@@ -66,24 +64,20 @@ func helperNamespace(thread *starlark.Thread, _ *starlark.Builtin, args starlark
 // assigning to it does not bind a global.
 func namespaceOf(name string, g globalStore) (starlark.Value, error) {
 	ns := g.dict()
-	names := make([]string, 0, len(ns))
-	for k := range ns {
-		names = append(names, k)
-	}
 	if name == "dir" {
-		sort.Strings(names)
+		names := ns.SortedNames()
 		l := make([]starlark.Value, len(names))
 		for i, k := range names {
 			l[i] = starlark.String(k)
 		}
 		return starlark.NewList(l), nil
 	}
-	// A dict keeps insertion order as CPython's does; the Go map has none,
-	// so the names come in sorted order.
-	sort.Strings(names)
+	// In the order the names were first bound, as CPython's dict keeps.
+	names := ns.Names()
 	d := starlark.NewDict(len(names))
 	for _, k := range names {
-		if err := d.SetKey(starlark.String(k), ns[k]); err != nil {
+		v, _ := ns.Get(k)
+		if err := d.SetKey(starlark.String(k), v); err != nil {
 			return nil, err
 		}
 	}

@@ -2,7 +2,6 @@ package python
 
 import (
 	"embed"
-	"sort"
 
 	"go.starlark.net/starlark"
 )
@@ -24,7 +23,7 @@ var pythonModules = map[string]string{
 // are its global namespace, which its functions read and write.
 type liveModule struct {
 	name string
-	ns   starlark.StringDict
+	ns   *globalNS
 	file string // the program's own module's path; "" for a built-in one
 }
 
@@ -46,23 +45,16 @@ func (m *liveModule) Truth() starlark.Bool  { return true }
 func (m *liveModule) Hash() (uint32, error) { return starlark.String(m.name).Hash() }
 
 func (m *liveModule) Attr(name string) (starlark.Value, error) {
-	if v, ok := m.ns[name]; ok {
+	if v, ok := m.ns.Get(name); ok {
 		return v, nil
 	}
 	return nil, suggest(pyErrorf("AttributeError", "module '%s' has no attribute '%s'", m.name, name), name, attrNamesOf(m))
 }
 
-func (m *liveModule) AttrNames() []string {
-	names := make([]string, 0, len(m.ns))
-	for n := range m.ns {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	return names
-}
+func (m *liveModule) AttrNames() []string { return m.ns.SortedNames() }
 
 func (m *liveModule) SetField(name string, v starlark.Value) error {
-	m.ns[name] = v
+	m.ns.Set(name, v)
 	return nil
 }
 
@@ -74,7 +66,8 @@ func (in *Interp) execModule(thread *starlark.Thread, name, file, src string) (s
 		return nil, err
 	}
 	in.programs[file] = prog
-	ns := starlark.StringDict{"__name__": starlark.String(name)}
+	ns := newGlobalNS()
+	ns.Set("__name__", starlark.String(name))
 	m := &liveModule{name: name, ns: ns}
 	// Registered before it runs, as Python does: a circular import sees
 	// the module as far as it got.

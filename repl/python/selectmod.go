@@ -1,8 +1,9 @@
 package python
 
 import (
-	"go.starlark.net/starlark"
 	"math"
+
+	"go.starlark.net/starlark"
 
 	"sockrepl/sockets"
 )

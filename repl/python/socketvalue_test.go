@@ -36,7 +36,7 @@ func TestSessionLeavesNoFDsOrGoroutines(t *testing.T) {
 		} {
 			sh.must(src)
 		}
-		if got := Repr(sh.in.globals["data"]); got != "b'ping'" {
+		if got := Repr(sh.in.mustGlobal("data")); got != "b'ping'" {
 			t.Errorf("recv = %s", got)
 		}
 		sh.rt.Close()
@@ -52,7 +52,7 @@ func TestSessionLeavesNoFDsOrGoroutines(t *testing.T) {
 func TestSocketValueBasics(t *testing.T) {
 	sh := newPyShell(t)
 	sh.must("a, b = socket.socketpair()")
-	a := sh.in.globals["a"]
+	a := sh.in.mustGlobal("a")
 	s, ok := SocketOf(a)
 	if !ok || s == nil {
 		t.Fatal("SocketOf(a) failed")

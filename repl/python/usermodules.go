@@ -42,7 +42,7 @@ func (in *Interp) userModule(thread *starlark.Thread, name string) (starlark.Val
 	m, err := in.execModule(thread, name, path, string(src))
 	if lm, ok := m.(*liveModule); ok {
 		lm.file = path
-		lm.ns["__file__"] = starlark.String(path)
+		lm.ns.Set("__file__", starlark.String(path))
 	}
 	return m, true, err
 }

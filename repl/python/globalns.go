@@ -1,0 +1,125 @@
+package python
+
+import (
+	"sort"
+	"unsafe"
+
+	"go.starlark.net/starlark"
+)
+
+// globalNS is a module's global names: the program's, an imported
+// module's, or the dicts given to eval. Lowered code reads and writes it
+// by name at every step ($G.total += 4096 in a top-level loop), so a
+// lookup must cost about what a local does: names live in slots, found
+// through a small cache keyed by the address of the name's bytes. The
+// names lowered code asks for are constants of its compiled program, the
+// same string at every turn of a loop, so the cache hits and the hash is
+// skipped; the cached name is compared in full (the same pointer makes
+// that one comparison), so a hit is never wrong.
+type globalNS struct {
+	index map[string]int32
+	names []string
+	vals  []starlark.Value // nil: deleted (the slot is kept for its name)
+	n     int              // bound names
+	cache [64]nsCacheEntry
+}
+
+type nsCacheEntry struct {
+	name string
+	slot int32
+}
+
+func newGlobalNS() *globalNS {
+	return &globalNS{index: map[string]int32{}}
+}
+
+// slot finds name's slot, or -1.
+func (ns *globalNS) slot(name string) int32 {
+	if len(name) == 0 {
+		return ns.lookup(name)
+	}
+	e := &ns.cache[(uintptr(unsafe.Pointer(unsafe.StringData(name)))>>3)&63]
+	if e.name == name && len(e.name) > 0 {
+		return e.slot
+	}
+	i := ns.lookup(name)
+	if i >= 0 {
+		e.name, e.slot = name, i
+	}
+	return i
+}
+
+func (ns *globalNS) lookup(name string) int32 {
+	if i, ok := ns.index[name]; ok {
+		return i
+	}
+	return -1
+}
+
+// Get returns name's value.
+func (ns *globalNS) Get(name string) (starlark.Value, bool) {
+	if i := ns.slot(name); i >= 0 {
+		if v := ns.vals[i]; v != nil {
+			return v, true
+		}
+	}
+	return nil, false
+}
+
+// Set binds name to v.
+func (ns *globalNS) Set(name string, v starlark.Value) {
+	i := ns.slot(name)
+	if i < 0 {
+		i = int32(len(ns.vals))
+		ns.index[name] = i
+		ns.names = append(ns.names, name)
+		ns.vals = append(ns.vals, nil)
+	}
+	if ns.vals[i] == nil {
+		ns.n++
+	}
+	ns.vals[i] = v
+}
+
+// Delete unbinds name, reporting whether it was bound.
+func (ns *globalNS) Delete(name string) bool {
+	i := ns.slot(name)
+	if i < 0 || ns.vals[i] == nil {
+		return false
+	}
+	ns.vals[i] = nil
+	ns.n--
+	return true
+}
+
+// Len is the number of bound names.
+func (ns *globalNS) Len() int { return ns.n }
+
+// Names lists the bound names in the order they were first bound.
+func (ns *globalNS) Names() []string {
+	out := make([]string, 0, ns.n)
+	for i, v := range ns.vals {
+		if v != nil {
+			out = append(out, ns.names[i])
+		}
+	}
+	return out
+}
+
+// SortedNames lists the bound names in sorted order.
+func (ns *globalNS) SortedNames() []string {
+	out := ns.Names()
+	sort.Strings(out)
+	return out
+}
+
+// Dict is a copy of the namespace as a StringDict.
+func (ns *globalNS) Dict() starlark.StringDict {
+	d := make(starlark.StringDict, ns.n)
+	for i, v := range ns.vals {
+		if v != nil {
+			d[ns.names[i]] = v
+		}
+	}
+	return d
+}
