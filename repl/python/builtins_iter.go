@@ -205,6 +205,39 @@ func iterableArgs(name string) *starlark.Builtin {
 		if (name == "max" || name == "min") && len(args) == 0 {
 			return nil, pyErrorf("TypeError", "%s expected at least 1 argument, got 0", name)
 		}
-		return callGuarded(thread, inner, args, kwargs, keepsItems[name])
+		var dflt starlark.Value
+		var rest []starlark.Tuple
+		for _, kv := range kwargs {
+			k := string(kv[0].(starlark.String))
+			switch {
+			case name == "enumerate" && k == "start" && len(args) == 1:
+				args = starlark.Tuple{args[0], kv[1]}
+			case (name == "max" || name == "min") && k == "default" && len(args) == 1:
+				dflt = kv[1]
+			case (name == "max" || name == "min") && k == "key", name == "sorted" && (k == "key" || k == "reverse"):
+				rest = append(rest, kv)
+			case iterableKeywords[name] == nil:
+				return nil, pyErrorf("TypeError", "%s() takes no keyword arguments", name)
+			default:
+				return nil, pyErrorf("TypeError", "'%s' is an invalid keyword argument for %s()", k, iterableKeywords[name][0])
+			}
+		}
+		if dflt != nil {
+			items, err := collect(thread, args[0])
+			if err != nil {
+				return nil, err
+			}
+			if len(items) == 0 {
+				return dflt, nil
+			}
+			args = starlark.Tuple{starlark.NewList(items)}
+		}
+		return callGuarded(thread, inner, args, rest, keepsItems[name])
 	})
+}
+
+// iterableKeywords names the function a wrong keyword's message blames
+// (sorted's is sort), for the builtins that take keywords at all.
+var iterableKeywords = map[string][]string{
+	"enumerate": {"enumerate"}, "sorted": {"sort"}, "max": {"max"}, "min": {"min"}, "zip": {"zip"},
 }

@@ -290,6 +290,12 @@ var msgRules = []msgRule{
 		}
 		return pyErrorf("TypeError", "%s() takes %s%s argument%s (%s given)", m[1], m[3], m[4], s, m[2])
 	}},
+	{regexp.MustCompile(`^(max|min): argument is an empty sequence$`), func(m []string) *PyError {
+		return pyErrorf("ValueError", "%s() arg is an empty sequence", m[1])
+	}},
+	{regexp.MustCompile(`^(\w+): unexpected keyword arguments$`), func(m []string) *PyError {
+		return pyErrorf("TypeError", "%s() takes no keyword arguments", m[1])
+	}},
 	{regexp.MustCompile(`^(\w+): missing argument for (\w+)$`), func(m []string) *PyError {
 		return pyErrorf("TypeError", "%s() missing required argument '%s'", m[1], m[2])
 	}},

@@ -86,8 +86,22 @@ var excTree = [][2]string{
 }
 
 var (
-	objectClass   *Class
-	objectInit    *starlark.Builtin
+	objectClass *Class
+	objectInit  *starlark.Builtin
+	// objectInitSubclass is object.__init_subclass__: it takes no
+	// keywords, so a class keyword no base consumes is an error.
+	objectInitSubclass = starlark.NewBuiltin("__init_subclass__", func(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+		if len(kwargs) > 0 {
+			name := "object"
+			if len(args) > 0 {
+				if c, ok := args[0].(*Class); ok {
+					name = c.name
+				}
+			}
+			return nil, pyErrorf("TypeError", "%s.__init_subclass__() takes no keyword arguments", name)
+		}
+		return starlark.None, nil
+	})
 	baseException *Class
 	osError       *Class
 	// exceptionClasses holds every built-in exception class by its
@@ -100,7 +114,10 @@ func buildExceptions() map[string]*Class {
 	objectInit = starlark.NewBuiltin("__init__", func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
 		return starlark.None, nil
 	})
-	objectClass = &Class{name: "object", module: "builtins", dict: map[string]starlark.Value{"__init__": objectInit}, id: classIDs.Add(1)}
+	objectClass = &Class{name: "object", module: "builtins", dict: map[string]starlark.Value{
+		"__init__":          objectInit,
+		"__init_subclass__": &classMethod{fn: objectInitSubclass},
+	}, id: classIDs.Add(1)}
 	objectClass.mro = []*Class{objectClass}
 	classes := map[string]*Class{"object": objectClass}
 	for _, row := range excTree {

@@ -139,12 +139,14 @@ func (in *Interp) helperClass(thread *starlark.Thread, _ *starlark.Builtin, args
 	bases := args[1].(starlark.Tuple)
 	body := args[2]
 	names := args[3].(starlark.Tuple)
-	if kw := args[4].(*starlark.List); kw.Len() > 0 {
-		k := kw.Index(0).(starlark.Tuple)[0]
-		if k == starlark.String("metaclass") {
+	var classKw []starlark.Tuple
+	kw := args[4].(*starlark.List)
+	for i := 0; i < kw.Len(); i++ {
+		k := kw.Index(i).(starlark.Tuple)
+		if k[0] == starlark.String("metaclass") {
 			return nil, pyErrorf("TypeError", "metaclasses are not available in this shell: write an ordinary class")
 		}
-		return nil, pyErrorf("TypeError", "%s.__init_subclass__() takes no keyword arguments", name)
+		classKw = append(classKw, k)
 	}
 	var classBases []*Class
 	for _, b := range bases {
@@ -172,12 +174,24 @@ func (in *Interp) helperClass(thread *starlark.Thread, _ *starlark.Builtin, args
 	if doc := args[5]; doc != starlark.None {
 		dict["__doc__"] = doc
 	}
+	if f, ok := dict["__init_subclass__"].(*starlark.Function); ok {
+		dict["__init_subclass__"] = &classMethod{fn: f} // implicitly, as in CPython
+	}
 	c, err := newClass(name, "__main__", classBases, dict)
 	if err != nil {
 		return nil, err
 	}
 	c.interp = in
 	cell.cls = c
+	// The class keywords go to the nearest base's __init_subclass__,
+	// bound to the new class: super(c, c).__init_subclass__(**kw).
+	init, err := (&superObject{cls: c, self: c}).Attr("__init_subclass__")
+	if err != nil {
+		return nil, err
+	}
+	if _, err := starlark.Call(thread, init, nil, classKw); err != nil {
+		return nil, err
+	}
 	return c, nil
 }
 

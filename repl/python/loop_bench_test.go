@@ -41,3 +41,12 @@ func BenchmarkTryExcept(b *testing.B) {
 		"def drain(n):\n    caught = 0\n    for _ in range(n):\n        try:\n            a.recv(10)\n"+
 		"        except BlockingIOError:\n            caught += 1\n    return caught\ndrain(100000)\na.close()\nb.close()\n")
 }
+
+// BenchmarkRoundTrips is bench/roundtrips.py with 1,000 connections: each
+// a fresh connect, accept, sendall and recv both ways, and close.
+func BenchmarkRoundTrips(b *testing.B) {
+	benchProgram(b, "import socket\nsrv = socket.socket()\nsrv.bind(('127.0.0.1', 0))\nsrv.listen(128)\naddr = srv.getsockname()\n"+
+		"total = 0\nfor i in range(1000):\n    c = socket.socket()\n    c.connect(addr)\n    conn, peer = srv.accept()\n"+
+		"    c.sendall(b'ping')\n    total += len(conn.recv(16))\n    conn.sendall(b'pong')\n    total += len(c.recv(16))\n"+
+		"    c.close()\n    conn.close()\nsrv.close()\n")
+}

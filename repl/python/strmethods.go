@@ -24,17 +24,18 @@ type methodFn func(thread *starlark.Thread, b *starlark.Builtin, args starlark.T
 
 func patchStringMethods() {
 	str := map[string]methodFn{
-		"encode":    strEncode,
-		"format":    strFormatMethod,
-		"ljust":     strPad('<'),
-		"rjust":     strPad('>'),
-		"center":    strPad('^'),
-		"zfill":     strZfill,
-		"isascii":   strIsASCII,
-		"isdecimal": strIsDigitAlias,
-		"isnumeric": strIsDigitAlias,
-		"casefold":  strCasefold,
-		"swapcase":  strSwapcase,
+		"encode":     strEncode,
+		"format":     strFormatMethod,
+		"ljust":      strPad('<'),
+		"rjust":      strPad('>'),
+		"center":     strPad('^'),
+		"zfill":      strZfill,
+		"isascii":    strIsASCII,
+		"isdecimal":  strIsDigitAlias,
+		"isnumeric":  strIsDigitAlias,
+		"casefold":   strCasefold,
+		"swapcase":   strSwapcase,
+		"splitlines": strSplitlines,
 	}
 	for name, fn := range str {
 		starlarkStringMethods[name] = starlark.NewBuiltin(name, fn)
@@ -80,6 +81,42 @@ func patchStringMethods() {
 }
 
 // ---- str ----
+
+// strSplitlines splits at every line boundary Python's str knows: \n,
+// \r, \r\n, \v, \f, \x1c-\x1e, \x85, \u2028 and \u2029 (Starlark's
+// splits at \n only, so a CRLF protocol's lines kept their \r).
+func strSplitlines(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	keep := false
+	if err := starlark.UnpackArgs("splitlines", args, kwargs, "keepends?", &keep); err != nil {
+		return nil, err
+	}
+	s := string(b.Receiver().(starlark.String))
+	var lines []starlark.Value
+	start := 0
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch r {
+		case '\n', '\r', '\v', '\f', 0x1c, 0x1d, 0x1e, 0x85, 0x2028, 0x2029:
+		default:
+			i += size
+			continue
+		}
+		end := i + size
+		if r == '\r' && end < len(s) && s[end] == '\n' {
+			end++
+		}
+		if keep {
+			lines = append(lines, starlark.String(s[start:end]))
+		} else {
+			lines = append(lines, starlark.String(s[start:i]))
+		}
+		start, i = end, end
+	}
+	if start < len(s) {
+		lines = append(lines, starlark.String(s[start:]))
+	}
+	return starlark.NewList(lines), nil
+}
 
 func strEncode(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	encoding, errs := "utf-8", "strict"

@@ -136,3 +136,30 @@ sorted([Ordered(3), Ordered(1), Ordered(2)])
 Ordered(1) < Ordered(2)
 Ordered(1) > Ordered(2)
 Ordered(1) <= Ordered(2)
+
+# class keywords go to the nearest base's __init_subclass__ (a classmethod
+# without the decorator); object's takes none
+class Registered:
+    kinds = {}
+    def __init_subclass__(cls, code=None, **kw):
+        super().__init_subclass__(**kw)
+        if code is not None:
+            Registered.kinds[code] = cls
+
+class Ping(Registered, code=b"P"):
+    pass
+
+class Pong(Ping, code=b"Q"):
+    pass
+
+class Plain(Ping):
+    pass
+
+sorted((k, v.__name__) for k, v in Registered.kinds.items())
+type(Registered.__dict__['__init_subclass__']).__name__
+class Odd(Registered, colour=3):
+    pass
+
+class Lone(flavour=1):
+    pass
+

@@ -76,3 +76,19 @@ kw(1, *[2], *[3])
 {**{"a": 1}, "b": 2, **{"c": 3}}
 [*range(3), *"ab"]
 (*range(2),)
+
+# keywords of the iterating builtins
+list(enumerate("ab", start=1))
+list(enumerate([1], start=-1))
+enumerate([], foo=1)
+sorted([3, 1, 2], reverse=True)
+sorted([], foo=1)
+max([], default=7)
+min([3, 1], default=7)
+max([1, -5], key=abs)
+max([1], foo=1)
+max(x for x in [])
+min([])
+zip([], foo=1)
+any([], x=1)
+reversed([], x=1)

@@ -97,3 +97,10 @@ b'a' + 'b'
 ' x '.strip()
 'Hello'.upper()
 'hello world'.title()
+
+# str.splitlines splits at every boundary Python knows, CRLF as one
+"a\r\nb\rc\nd".splitlines()
+"a\x0bb\x0cc\x1cd\x85e\u2028f".splitlines(True)
+"a\n\nb\n".splitlines(keepends=True)
+"x\r".splitlines()
+"".splitlines()
