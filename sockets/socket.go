@@ -188,7 +188,7 @@ func (s *Socket) Settimeout(t *float64) error {
 		}
 	}
 	s.mode = m
-	return s.setKernelBlocking(m == ModeBlocking)
+	return s.setKernelBlocking(m == ModeBlocking, ViewBoth)
 }
 
 // nsToSeconds is CPython's _PyTime_AsSecondsDouble: whole seconds
@@ -204,7 +204,9 @@ func nsToSeconds(ns int64) float64 {
 // fionbio is FIONBIO, which x/sys/unix does not export (0x5421 on Linux).
 const fionbio = 0x5421
 
-func (s *Socket) setKernelBlocking(blocking bool) error {
+// view is ViewRaw when the change is the package's own (a blocking
+// connect made as a non-blocking one), not the learner's.
+func (s *Socket) setKernelBlocking(blocking bool, view TraceView) error {
 	// One ioctl(FIONBIO), as CPython does, instead of fcntl F_GETFL+F_SETFL:
 	// a blocking connect() toggles the mode twice.
 	on := 1
@@ -214,7 +216,7 @@ func (s *Socket) setKernelBlocking(blocking bool) error {
 	start := s.rt.traceStart()
 	err := unix.IoctlSetPointerInt(s.fd, fionbio, on)
 	if s.rt.tracing() {
-		s.rt.emit(fmt.Sprintf("ioctl(%d, FIONBIO, [%d])", s.fd, on), 0, err, start)
+		s.rt.emitView(view, fmt.Sprintf("ioctl(%d, FIONBIO, [%d])", s.fd, on), result(0, err), time.Since(start))
 	}
 	if err != nil {
 		return sysError("setblocking", err)
