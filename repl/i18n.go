@@ -2,7 +2,6 @@ package repl
 
 import (
 	"sockrepl/lessons/words"
-	"sockrepl/repl/python"
 )
 
 // The shell's messages are in lessons/words, shared with the lessons.
@@ -18,11 +17,4 @@ func pickLang(flag string) string {
 		return "en"
 	}
 	return words.Lang(flag)
-}
-
-// hintFor returns the dim line shown after an exception that learners
-// meet often, pointing at the % command that shows the cause; "" when
-// there is nothing useful to add.
-func hintFor(lang string, e *python.PyError) string {
-	return words.Hint(lang, e.Errno, e.Class, e.Op)
 }

@@ -205,7 +205,7 @@ func (s *Session) report(e *python.PyError) error {
 		s.out.exception(line)
 	}
 	if s.opt.Terminal {
-		if h := hintFor(s.lang, e); h != "" {
+		if h := s.hintFor(e); h != "" {
 			s.out.dim(h)
 		}
 	}

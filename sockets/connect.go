@@ -107,7 +107,9 @@ func (s *Socket) Accept() (ns *Socket, addr any, err error) {
 					c.rt.emitView(ViewProgram, fmt.Sprintf("ioctl(%d, FIONBIO, [0])", fd), "0", 0)
 				}
 			}
-			return s.rt.newSocket(fd, s.family, s.typ, s.proto), sa.value(), nil
+			ns := s.rt.newSocket(fd, s.family, s.typ, s.proto)
+			ns.hadPeer = true
+			return ns, sa.value(), nil
 		case e == unix.EINTR:
 			continue
 		case e == unix.EAGAIN && s.mode != ModeNonBlocking:
@@ -198,6 +200,7 @@ func (s *Socket) connect(sa *sockaddr) (err error) {
 		}
 		switch {
 		case e == nil:
+			s.hadPeer = true
 			return nil
 		case s.mode == ModeNonBlocking:
 			return sysError("connect", e)
@@ -253,6 +256,7 @@ func (s *Socket) connectResult(c *call) error {
 	if v != 0 {
 		return sysError("connect", unix.Errno(v))
 	}
+	s.hadPeer = true
 	return nil
 }
 
@@ -269,6 +273,9 @@ func (s *Socket) Shutdown(how int) error {
 	}
 	if err != nil {
 		return sysError("shutdown", err)
+	}
+	if how == unix.SHUT_WR || how == unix.SHUT_RDWR {
+		s.shutWrite = true
 	}
 	return nil
 }

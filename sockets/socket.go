@@ -22,6 +22,25 @@ type Socket struct {
 	timeout            float64   // seconds, in timeout mode
 	backlog            int       // from the last successful listen; -1 before
 	dialed             *sockaddr // the address given to the last connect()
+	hadPeer            bool      // a connection was made: connect() succeeded, or accept() made it
+	shutWrite          bool      // shutdown(SHUT_WR or SHUT_RDWR) succeeded
+}
+
+// History is what this socket has been through, as the shell's hints
+// need it: the kernel forgets a refused connect().
+type History struct {
+	Dialed    any  // the address given to the last connect(); nil when none
+	HadPeer   bool // a connection was made (connect() succeeded, accept() or socketpair() made it)
+	ShutWrite bool // its sending side was shut down with shutdown()
+}
+
+// History returns what the socket has been through.
+func (s *Socket) History() History {
+	h := History{HadPeer: s.hadPeer, ShutWrite: s.shutWrite}
+	if s.dialed != nil {
+		h.Dialed = s.dialed.value()
+	}
+	return h
 }
 
 // Socket is socket.socket(family, type, proto). family -1 / type -1 mean
@@ -89,7 +108,9 @@ func (rt *Runtime) Socketpair(family, typ, proto int) (*Socket, *Socket, error) 
 	if err != nil {
 		return nil, nil, sysError("socketpair", err)
 	}
-	return rt.newSocket(fds[0], family, typ, proto), rt.newSocket(fds[1], family, typ, proto), nil
+	a, b := rt.newSocket(fds[0], family, typ, proto), rt.newSocket(fds[1], family, typ, proto)
+	a.hadPeer, b.hadPeer = true, true
+	return a, b, nil
 }
 
 func (rt *Runtime) isClosed() bool {

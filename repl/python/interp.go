@@ -68,6 +68,9 @@ type Interp struct {
 	// iterFailures pairs each loop cancelled by a failed iterator with
 	// the error it stands for, for the statement running.
 	iterFailures map[*starlark.EvalError]error
+	// failed is the last socket method that raised in this statement
+	// (LastFailedCall): the shell's hints look at that socket.
+	failed FailedCall
 }
 
 // Mode says how Exec treats expression statements.
@@ -274,6 +277,7 @@ func (in *Interp) Exec(name, src string, mode Mode) (Result, error) {
 	in.rt.ClearInterrupt()
 	in.echo = nil
 	in.iterFailures = nil
+	in.failed = FailedCall{}
 	prog, err := compile(name, src, mode)
 	if err != nil {
 		return Result{}, err
