@@ -206,10 +206,18 @@ func (t *Tutor) Observe(s Snapshot) []string {
 	if stop, cut := t.cutShort(st, err); cut {
 		return stop
 	}
-	if !ok {
-		return nil
+	// The step's own word about the mistake it invites comes first: a
+	// step can pass with it made (recv(5) of 12 bytes reads something).
+	var out []string
+	if st.Mistake != nil {
+		if made, _ := evalCheck(st.Mistake, s); made {
+			out = wrap(text(st.Fix, t.lang), width(), "")
+		}
 	}
-	return t.pass(st)
+	if !ok {
+		return out
+	}
+	return append(out, t.pass(st)...)
 }
 
 // cutShort notes a check stopped by a limit or Ctrl-C, and says so.

@@ -290,3 +290,39 @@ func TestListingWithoutStore(t *testing.T) {
 		}
 	}
 }
+
+// A step's mistake check shows its fix after the statement that made the
+// mistake, before the step passes (a step can pass with it made).
+func TestTutorShowsAStepsMistake(t *testing.T) {
+	l, err := Parse("m.lesson", []byte(`lesson 93-mistake
+title: M
+title.zh: 错
+
+step
+say: Set a to 1.
+say.zh: 把 a 设为 1。
+code: a = 1
+check: g.get('a') != None
+mistake: g.get('a') != None and g.get('a') != 1
+fix: a is set, but to another number.
+fix.zh: a 设置了，但不是 1。
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tu, err := NewTutor(l, "", "en", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := joined(tu.Observe(globals())); got != "" {
+		t.Errorf("before anything: %q", got)
+	}
+	got := joined(tu.Observe(globals("a", 2)))
+	if !strings.HasPrefix(got, "a is set, but to another number.\n✓ step 1 done") {
+		t.Errorf("after the mistake:\n%s", got)
+	}
+	tu, _ = NewTutor(l, "", "zh", nil)
+	if got := joined(tu.Observe(globals("a", 1))); strings.Contains(got, "不是 1") || !strings.Contains(got, "✓") {
+		t.Errorf("the right value:\n%s", got)
+	}
+}
