@@ -219,7 +219,11 @@ func (s *Session) cmdReset([]string) error {
 	s.saved = nil
 	s.prev = map[*sockets.Socket]sockets.State{}
 	s.known = nil
-	s.out.plain(tr(s.lang, "closed %d sockets and cleared every variable", n))
+	if n == 1 {
+		s.out.plain(tr(s.lang, "closed 1 socket and cleared every variable"))
+	} else {
+		s.out.plain(tr(s.lang, "closed %d sockets and cleared every variable", n))
+	}
 	return nil
 }
 

@@ -49,3 +49,40 @@ sys.stdin.read()
 		t.Errorf("got:\n%s\nwant the line:\n%s", buf.String(), want)
 	}
 }
+
+// %ss names another sockrepl by its role and this shell's sockets by
+// their variables.
+func TestSsNamesTheOtherSockreplByRole(t *testing.T) {
+	cmd := exec.Command(sockreplBinary(t), "--role", "server")
+	in, _ := cmd.StdinPipe()
+	out, _ := cmd.StdoutPipe()
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() { in.Close(); cmd.Wait() }()
+	fmt.Fprintln(in, "s = socket.socket()\ns.bind(('127.0.0.1', 0))\ns.listen()\nprint(s.getsockname()[1])")
+	var port int
+	if _, err := fmt.Fscan(bufio.NewReader(out), &port); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	s, err := NewSession(Options{Out: &buf, Err: &buf, Terminal: true, Lang: "en", StateDir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	s.Exec("c = socket.socket()")
+	s.Exec(fmt.Sprintf("c.connect(('127.0.0.1', %d))", port))
+	buf.Reset()
+	s.Exec(fmt.Sprintf("%%ss %d", port))
+	text := buf.String()
+	server := fmt.Sprintf("sockrepl --role server[%d]", cmd.Process.Pid)
+	var listener, mine bool
+	for _, l := range strings.Split(text, "\n") {
+		listener = listener || strings.Contains(l, "LISTEN") && strings.HasSuffix(l, server)
+		mine = mine || strings.Contains(l, "ESTABLISHED") && strings.HasSuffix(l, "this shell: c")
+	}
+	if !listener || !mine {
+		t.Errorf("%%ss should show the listener as %q and the client as \"this shell: c\":\n%s", server, text)
+	}
+}

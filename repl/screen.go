@@ -233,7 +233,8 @@ func statusText(lang string, p sockets.Progress) string {
 		parts = append(parts, why)
 	}
 	if p.Total > 0 {
-		parts = append(parts, tr(lang, "%s of %s sent", size(p.Done), size(p.Total)))
+		done, total := sizes(p.Done, p.Total)
+		parts = append(parts, tr(lang, "%s of %s sent", done, total))
 	}
 	parts = append(parts, seconds(p.Elapsed), tr(lang, "Ctrl-C interrupts"))
 	return strings.Join(parts, " · ")
@@ -246,7 +247,8 @@ func whyText(lang string, p sockets.Progress) string {
 	case sockets.WaitRecvBuffer:
 		return tr(lang, "receive buffer empty")
 	case sockets.WaitSendBuffer:
-		return tr(lang, "send buffer full: %s queued of %s", size(int64(p.SendQ)), size(int64(p.SndBuf)))
+		queued, buf := sizes(int64(p.SendQ), int64(p.SndBuf))
+		return tr(lang, "send buffer full: %s queued of %s", queued, buf)
 	case sockets.WaitHandshake:
 		return tr(lang, "TCP handshake in progress")
 	case sockets.WaitSelect:
@@ -284,4 +286,22 @@ func size(n int64) string {
 		return fmt.Sprintf("%.1f MB", float64(n)/1e6)
 	}
 	return fmt.Sprintf("%.1f GB", float64(n)/1e9)
+}
+
+// sizes prints two byte counts of one figure ("A of B") in B's unit, so
+// that a figure never mixes bytes and kB.
+func sizes(a, of int64) (string, string) {
+	whole := size(of)
+	unit, scale := "", 0.0
+	switch {
+	case of < 10_000:
+		return fmt.Sprintf("%d", a), whole
+	case of < 10_000_000:
+		unit, scale = "kB", 1e3
+	case of < 10_000_000_000:
+		unit, scale = "MB", 1e6
+	default:
+		unit, scale = "GB", 1e9
+	}
+	return fmt.Sprintf("%.1f %s", float64(a)/scale, unit), whole
 }

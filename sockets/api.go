@@ -104,6 +104,9 @@ type State struct {
 	RcvBuf    int
 	SndBuf    int
 	ReuseAddr bool // SO_REUSEADDR is set
+	// What this process did with it, which the kernel does not keep:
+	Received int64 // bytes its receives have returned so far
+	EOFSeen  bool  // a receive on this stream returned b'' (the peer's FIN was read)
 }
 
 // TCPState is a TCP socket's state. The values are the kernel's numbers

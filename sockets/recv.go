@@ -133,6 +133,12 @@ func (s *Socket) recvLoop(c *call, op string, want, flags int, once func(want, f
 		return fmt.Sprintf("recvfrom(%d, %s, %d, %s)", s.fd, data, want, msgFlagsText(flags))
 	}
 	done := func(n int, err error) (int, error) {
+		if (err == nil || n > 0) && flags&unix.MSG_PEEK == 0 {
+			s.received.Add(int64(n))
+			if n == 0 && want > 0 && s.typ == unix.SOCK_STREAM {
+				s.eofSeen.Store(true)
+			}
+		}
 		if tracing {
 			data := "..."
 			if n > 0 || err == nil {

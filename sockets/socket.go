@@ -7,6 +7,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"golang.org/x/sys/unix"
@@ -19,11 +20,13 @@ type Socket struct {
 	fd                 int // -1 once closed
 	family, typ, proto int
 	mode               Mode
-	timeout            float64   // seconds, in timeout mode
-	backlog            int       // from the last successful listen; -1 before
-	dialed             *sockaddr // the address given to the last connect()
-	hadPeer            bool      // a connection was made: connect() succeeded, or accept() made it
-	shutWrite          bool      // shutdown(SHUT_WR or SHUT_RDWR) succeeded
+	timeout            float64      // seconds, in timeout mode
+	backlog            int          // from the last successful listen; -1 before
+	dialed             *sockaddr    // the address given to the last connect()
+	hadPeer            bool         // a connection was made: connect() succeeded, or accept() made it
+	shutWrite          bool         // shutdown(SHUT_WR or SHUT_RDWR) succeeded
+	received           atomic.Int64 // bytes receives returned (State.Received)
+	eofSeen            atomic.Bool  // a stream receive returned b''
 }
 
 // History is what this socket has been through, as the shell's hints
