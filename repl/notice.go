@@ -2,6 +2,8 @@ package repl
 
 import (
 	"fmt"
+	"strings"
+	"time"
 
 	"sockrepl/sockets"
 )
@@ -35,6 +37,27 @@ func (s *Session) ShowChanges() {
 	for _, line := range s.notices() {
 		s.out.notice(line)
 	}
+}
+
+// noticeEvery is how often the idle prompt looks for news: a change
+// shows within half a second.
+const noticeEvery = 250 * time.Millisecond
+
+// idleNotices is the text to print above the idle prompt: the notices,
+// each on a line of its own, dim; "" when nothing changed.
+func (s *Session) idleNotices() string {
+	lines := s.notices()
+	if len(lines) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	for _, l := range lines {
+		b.WriteString(s.out.faint.Sprint("● "+l) + "\n")
+	}
+	if s.opt.ASCII {
+		return asciiText(b.String()) // go-prompt writes it, not s.out
+	}
+	return b.String()
 }
 
 // notices compares each socket's kernel state with the last statement's

@@ -338,7 +338,13 @@ func compile(name, src string, mode Mode) (*translate.Program, error) {
 // SocketNames maps each socket held in a global variable (directly, or
 // inside a tuple such as the result of accept()) to the variable names
 // that hold it, sorted.
+//
+// It takes the global interpreter lock, so that a Python thread running
+// meanwhile cannot change the globals under it: call it between
+// statements, never from code that Exec runs.
 func (in *Interp) SocketNames() map[*sockets.Socket][]string {
+	in.acquire(in.main)
+	defer in.release()
 	names := map[*sockets.Socket][]string{}
 	for _, k := range in.globals.SortedNames() {
 		if k == "_" {
