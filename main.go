@@ -23,6 +23,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime/debug"
+	"strings"
 	"syscall"
 	"time"
 
@@ -52,9 +53,40 @@ func exit(code int) {
 	os.Exit(code)
 }
 
+// lessonsCommand finds the `lessons` subcommand after any global flags
+// (`sockrepl --lang zh lessons`), and returns the --lang flags among them
+// with the subcommand's own arguments.
+func lessonsCommand(args []string) (lang, rest []string, ok bool) {
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "lessons" {
+			return lang, args[i+1:], true
+		}
+		if !strings.HasPrefix(a, "-") || a == "-" || a == "--" {
+			return nil, nil, false
+		}
+		name, _, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		switch name {
+		case "lang", "role":
+			flag := []string{a}
+			if !hasValue && i+1 < len(args) {
+				i++
+				flag = append(flag, args[i])
+			}
+			if name == "lang" {
+				lang = append(lang, flag...)
+			}
+		case "no-color":
+		default:
+			return nil, nil, false
+		}
+	}
+	return nil, nil, false
+}
+
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	if len(args) > 0 && args[0] == "lessons" {
-		return repl.LessonsCommand(args[1:], stdout, stderr)
+	if lang, rest, ok := lessonsCommand(args); ok {
+		return repl.LessonsCommand(append(lang, rest...), stdout, stderr)
 	}
 	fs := flag.NewFlagSet("sockrepl", flag.ContinueOnError)
 	fs.SetOutput(stderr)

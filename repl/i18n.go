@@ -18,3 +18,12 @@ func pickLang(flag string) string {
 	}
 	return words.Lang(flag)
 }
+
+// banner is the first line of an interactive shell, with --role too: a
+// terminal started for a lesson's role is a learner's first sight of it.
+func banner(lang, role string) string {
+	if role != "" {
+		return tr(lang, "sockrepl (%s): Python-style sockets on live system calls. %%help lists commands, %%lesson starts a lesson, Ctrl-D leaves.", role)
+	}
+	return tr(lang, "sockrepl: Python-style sockets on live system calls. %help lists commands, %lesson starts a lesson, Ctrl-D leaves.")
+}

@@ -165,9 +165,7 @@ func RunTerminal(opt Options) (status int) {
 		}
 		return string(buf[:n]), nil
 	}
-	if opt.Role == "" {
-		s.out.plain(tr(s.lang, "sockrepl: Python-style sockets on live system calls. %help lists commands, %lesson starts a lesson, Ctrl-D leaves."))
-	}
+	s.out.plain(banner(s.lang, opt.Role))
 
 	hist := loadHistory(stateDir(opt.StateDir))
 	var c translate.Chunker

@@ -13,6 +13,8 @@ func TestTmuxLiveNoticesKeepTheTypedLine(t *testing.T) {
 	srv, cli := ts.pane("server"), ts.pane("client")
 	srv.start("--role", "server")
 	cli.start("--role", "client")
+	// The banner shows with --role too.
+	srv.waitFor(`^sockrepl \(server\): Python-style sockets on live system calls\.`)
 	srv.line("s = socket.socket()")
 	srv.line("s.bind(('127.0.0.1', 0))")
 	srv.line("s.listen()")

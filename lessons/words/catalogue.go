@@ -78,10 +78,11 @@ var zh = map[string]string{
 	"%s: %s still unsent in the send buffer": "%s：发送缓冲区里还有 %s 未被确认",
 
 	// commands
-	"Type Python socket statements; every call is a real system call.":                                                   "输入 Python 风格的套接字语句；每次调用都是真实的系统调用。",
-	"help(obj) explains a function; Ctrl-C interrupts a blocked call; Ctrl-D leaves.":                                    "help(对象) 解释一个函数；Ctrl-C 中断阻塞的调用；Ctrl-D 退出。",
-	"sockrepl: Python-style sockets on live system calls. %help lists commands, %lesson starts a lesson, Ctrl-D leaves.": "sockrepl：用 Python 的写法操作真实的套接字系统调用。%help 列出命令，%lesson 开始课程，Ctrl-D 退出。",
-	"Enter on an empty line shows what changed in the kernel since your last statement.":                                 "在空行上按回车，可以看到自上一条语句以来内核里发生的变化。",
+	"Type Python socket statements; every call is a real system call.":                                                          "输入 Python 风格的套接字语句；每次调用都是真实的系统调用。",
+	"help(obj) explains a function; Ctrl-C interrupts a blocked call; Ctrl-D leaves.":                                           "help(对象) 解释一个函数；Ctrl-C 中断阻塞的调用；Ctrl-D 退出。",
+	"sockrepl (%s): Python-style sockets on live system calls. %%help lists commands, %%lesson starts a lesson, Ctrl-D leaves.": "sockrepl（%s）：用 Python 的写法操作真实的套接字系统调用。%%help 列出命令，%%lesson 开始课程，Ctrl-D 退出。",
+	"sockrepl: Python-style sockets on live system calls. %help lists commands, %lesson starts a lesson, Ctrl-D leaves.":        "sockrepl：用 Python 的写法操作真实的套接字系统调用。%help 列出命令，%lesson 开始课程，Ctrl-D 退出。",
+	"Enter on an empty line shows what changed in the kernel since your last statement.":                                        "在空行上按回车，可以看到自上一条语句以来内核里发生的变化。",
 	"list these commands": "列出这些命令",
 	"this shell's sockets: state, addresses, mode, queues":     "本 shell 的套接字：状态、地址、模式、队列",
 	"every socket on the machine (other processes, TIME_WAIT)": "本机所有套接字（包括其他进程和 TIME_WAIT）",
@@ -100,6 +101,7 @@ var zh = map[string]string{
 	"usage: %%trace on|raw|off":                                "用法：%%trace on|raw|off",
 	"tracing on: each statement's system calls as a Python program makes them (%trace raw: as this shell makes them; %trace off: stop)":                                                                                                                                          "跟踪已开启：显示每条语句的系统调用，与 Python 程序发出的相同（%trace raw：显示本 shell 实际发出的调用；%trace off：停止）",
 	"tracing the shell's own calls: it never sleeps inside recv(), accept() or connect() but tries without blocking and waits in poll() on the socket and its wake fd, so that Ctrl-C can end any wait; a Python program makes one blocking call instead (%trace on shows that)": "跟踪本 shell 自己的调用：它从不在 recv()、accept() 或 connect() 内部睡眠，而是先做一次非阻塞尝试，再在 poll() 中同时等待套接字和唤醒 fd，这样 Ctrl-C 能结束任何等待；Python 程序则只发出一次阻塞调用（%trace on 显示那种视图）",
+	"the mistake check is true after the step's own code": "本步自己的代码运行后，mistake 检查却为真",
 	"tracing off":                                  "跟踪已关闭",
 	"usage: %%save [-f] FILE.py":                   "用法：%%save [-f] 文件名.py",
 	"%s exists: %%save -f %s replaces it":          "%s 已存在：%%save -f %s 会替换它",
