@@ -1,7 +1,7 @@
 // Command sockrepl is an interactive shell for learning socket programming
 // on live OS sockets: Python-style statements, real system calls.
 //
-//	sockrepl [--role NAME] [--lang en|zh] [--no-color]   interactive shell
+//	sockrepl [--role NAME] [--lang en|zh] [--no-color] [--repr numeric]   interactive shell
 //	sockrepl FILE.py | -c CODE                           run a program
 //	sockrepl lessons [--verify [FILE...]]                the course
 //
@@ -77,6 +77,10 @@ func lessonsCommand(args []string) (lang, rest []string, ok bool) {
 				lang = append(lang, flag...)
 			}
 		case "no-color":
+		case "repr":
+			if !hasValue && i+1 < len(args) {
+				i++
+			}
 		default:
 			return nil, nil, false
 		}
@@ -94,9 +98,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	lang := fs.String("lang", "", "language of messages and lessons: en or zh (default from LANG)")
 	noColor := fs.Bool("no-color", false, "no colour (NO_COLOR in the environment does the same)")
 	code := fs.String("c", "", "run CODE as a program and exit")
+	reprs := fs.String("repr", "names", "socket reprs: names (family=AddressFamily.AF_INET, as the source material and Python 3.8-3.10) or numeric (family=2, as Python 3.11-3.13)")
 	var hasCode bool // -c '' runs nothing, as in python3
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: sockrepl [--role NAME] [--lang en|zh] [--no-color] [FILE.py | -c CODE]")
+		fmt.Fprintln(stderr, "usage: sockrepl [--role NAME] [--lang en|zh] [--no-color] [--repr names|numeric] [FILE.py | -c CODE]")
 		fmt.Fprintln(stderr, "       sockrepl lessons [--lang en|zh] [--verify [FILE...]]")
 		fs.PrintDefaults()
 	}
@@ -107,9 +112,13 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 	fs.Visit(func(f *flag.Flag) { hasCode = hasCode || f.Name == "c" })
+	if *reprs != "names" && *reprs != "numeric" {
+		fmt.Fprintf(stderr, "sockrepl: --repr takes names or numeric, not %q\n", *reprs)
+		return 2
+	}
 	_, noColorEnv := os.LookupEnv("NO_COLOR")
 	opt := repl.Options{Out: stdout, Err: stderr, Role: *role, Lang: *lang,
-		Color: !*noColor && !noColorEnv}
+		Color: !*noColor && !noColorEnv, NumericReprs: *reprs == "numeric"}
 
 	switch {
 	case hasCode:

@@ -26,7 +26,10 @@ type Options struct {
 	ASCII    bool   // the terminal is not UTF-8: write ASCII only (asciiWriter)
 	Dumb     bool   // the terminal has no cursor control: status as whole lines
 	StateDir string // history and lesson progress; "" means the XDG default
-	Width    func() int
+	// NumericReprs prints socket reprs as CPython 3.11-3.13 do
+	// (family=2, type=1) instead of by name (--repr numeric).
+	NumericReprs bool
+	Width        func() int
 	// Argv is sys.argv for a program: its path, then its arguments.
 	Argv []string
 	// Stdin is where input() and sys.stdin read, in line and program
@@ -76,6 +79,7 @@ func NewSession(opt Options) (*Session, error) {
 	if err != nil {
 		return nil, err
 	}
+	rt.SetNumericReprs(opt.NumericReprs)
 	s := &Session{
 		opt:  opt,
 		lang: pickLang(opt.Lang),

@@ -269,16 +269,21 @@ func (s *Socket) deadline() time.Time {
 }
 
 // Repr is CPython's repr: "<socket.socket fd=3, family=AddressFamily.AF_INET, ...>".
-// Enum members print by name as in the source material (CPython 3.11
-// itself prints the bare numbers).
+// Enum members print by name as in the source material and CPython
+// 3.8-3.10; CPython 3.11 to 3.13 print the bare numbers (family=2,
+// type=1), which Runtime.SetNumericReprs asks for.
 func (s *Socket) Repr() string {
 	var b strings.Builder
 	b.WriteString("<socket.socket")
 	if s.fd < 0 {
 		b.WriteString(" [closed]")
 	}
-	fmt.Fprintf(&b, " fd=%d, family=%s, type=%s, proto=%d", s.fd,
-		enumRepr("AddressFamily", s.family), enumRepr("SocketKind", s.typ), s.proto)
+	if s.rt.numericReprs.Load() {
+		fmt.Fprintf(&b, " fd=%d, family=%d, type=%d, proto=%d", s.fd, s.family, s.typ, s.proto)
+	} else {
+		fmt.Fprintf(&b, " fd=%d, family=%s, type=%s, proto=%d", s.fd,
+			enumRepr("AddressFamily", s.family), enumRepr("SocketKind", s.typ), s.proto)
+	}
 	if s.fd >= 0 {
 		var sa sockaddr
 		if sysGetsockname(s.fd, &sa) == nil && truthy(sa.value()) {
