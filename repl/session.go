@@ -210,7 +210,9 @@ func (s *Session) report(e *python.PyError) error {
 	}
 	if s.opt.Terminal {
 		if h := s.hintFor(e); h != "" {
-			s.out.dim(h)
+			for _, l := range s.wrapped(h) {
+				s.out.dim(l)
+			}
 		}
 	}
 	return e
@@ -234,3 +236,12 @@ func (s *Session) afterStatement(src string, err error) {
 
 // isInterrupt reports whether a statement ended with KeyboardInterrupt.
 func isInterrupt(err error) bool { return errors.Is(err, python.ErrInterrupted) }
+
+// wrapped cuts a long line of the shell's own at word boundaries to the
+// terminal's width; unchanged when the width is unknown.
+func (s *Session) wrapped(text string) []string {
+	if s.opt.Width == nil {
+		return []string{text}
+	}
+	return lessons.Wrap(text, s.opt.Width()-1)
+}
