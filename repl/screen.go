@@ -196,8 +196,8 @@ func (sc *screen) progress(lang string) func(sockets.Progress) {
 			return
 		}
 		sc.spin = (sc.spin + 1) % len(spinner)
-		line := spinner[sc.spin] + " " + statusText(lang, p)
-		io.WriteString(sc.out, "\r\x1b[K"+sc.faint.Sprint(fit(line, sc.width()-1)))
+		line := statusFit(spinner[sc.spin]+" ", statusParts(lang, p), sc.width()-1)
+		io.WriteString(sc.out, "\r\x1b[K"+sc.faint.Sprint(line))
 		sc.status, sc.blocked = true, true
 	}
 }
@@ -220,6 +220,12 @@ func fit(s string, width int) string {
 // statusText is the live line: call, fd, address, kernel reason, bytes
 // done, elapsed time and how to interrupt.
 func statusText(lang string, p sockets.Progress) string {
+	return strings.Join(statusParts(lang, p), " · ")
+}
+
+// statusParts are the status line's parts: the call first, the elapsed
+// time and "Ctrl-C interrupts" last.
+func statusParts(lang string, p sockets.Progress) []string {
 	parts := []string{}
 	if p.FD >= 0 {
 		parts = append(parts, tr(lang, "%s() blocking on fd %d", p.Op, p.FD))
@@ -236,8 +242,22 @@ func statusText(lang string, p sockets.Progress) string {
 		done, total := sizes(p.Done, p.Total)
 		parts = append(parts, tr(lang, "%s of %s sent", done, total))
 	}
-	parts = append(parts, seconds(p.Elapsed), tr(lang, "Ctrl-C interrupts"))
-	return strings.Join(parts, " · ")
+	return append(parts, seconds(p.Elapsed), tr(lang, "Ctrl-C interrupts"))
+}
+
+// statusFit makes the status line fit width cells: the parts between the
+// call and the time go first, from the right (the address last), so a
+// narrow terminal still shows what blocks, for how long, and how to end
+// it; only then is the line cut.
+func statusFit(lead string, parts []string, width int) string {
+	parts = append([]string(nil), parts...)
+	for len(parts) > 3 {
+		if line := lead + strings.Join(parts, " · "); cells.StringWidth(line) <= width {
+			return line
+		}
+		parts = append(parts[:len(parts)-3], parts[len(parts)-2:]...)
+	}
+	return fit(lead+strings.Join(parts, " · "), width)
 }
 
 func whyText(lang string, p sockets.Progress) string {

@@ -19,3 +19,21 @@ func TestSizesShareAUnit(t *testing.T) {
 		}
 	}
 }
+
+// A narrow status line keeps the call, the time and Ctrl-C.
+func TestStatusLineNarrow(t *testing.T) {
+	parts := []string{"accept() blocking on fd 3", "127.0.0.1:65432", "accept queue 0/128", "3.1 s", "Ctrl-C interrupts"}
+	for _, c := range []struct {
+		width int
+		want  string
+	}{
+		{200, "⠙ accept() blocking on fd 3 · 127.0.0.1:65432 · accept queue 0/128 · 3.1 s · Ctrl-C interrupts"},
+		{80, "⠙ accept() blocking on fd 3 · 127.0.0.1:65432 · 3.1 s · Ctrl-C interrupts"},
+		{55, "⠙ accept() blocking on fd 3 · 3.1 s · Ctrl-C interrupts"},
+		{30, "⠙ accept() blocking on fd 3 ·…"},
+	} {
+		if got := statusFit("⠙ ", parts, c.width); got != c.want {
+			t.Errorf("width %d: %q, want %q", c.width, got, c.want)
+		}
+	}
+}
