@@ -1,7 +1,7 @@
 // Command sockrepl is an interactive shell for learning socket programming
 // on live OS sockets: Python-style statements, real system calls.
 //
-//	sockrepl [--role NAME] [--lang en|zh] [--no-color]   interactive shell
+//	sockrepl [--role NAME] [--lang en|zh] [--no-color] [--repr numeric]   interactive shell
 //	sockrepl FILE.py | -c CODE                           run a program
 //	sockrepl lessons [--verify [FILE...]]                the course
 //
@@ -23,6 +23,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime/debug"
+	"strings"
 	"syscall"
 	"time"
 
@@ -52,9 +53,44 @@ func exit(code int) {
 	os.Exit(code)
 }
 
+// lessonsCommand finds the `lessons` subcommand after any global flags
+// (`sockrepl --lang zh lessons`), and returns the --lang flags among them
+// with the subcommand's own arguments.
+func lessonsCommand(args []string) (lang, rest []string, ok bool) {
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "lessons" {
+			return lang, args[i+1:], true
+		}
+		if !strings.HasPrefix(a, "-") || a == "-" || a == "--" {
+			return nil, nil, false
+		}
+		name, _, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		switch name {
+		case "lang", "role":
+			flag := []string{a}
+			if !hasValue && i+1 < len(args) {
+				i++
+				flag = append(flag, args[i])
+			}
+			if name == "lang" {
+				lang = append(lang, flag...)
+			}
+		case "no-color":
+		case "repr":
+			if !hasValue && i+1 < len(args) {
+				i++
+			}
+		default:
+			return nil, nil, false
+		}
+	}
+	return nil, nil, false
+}
+
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	if len(args) > 0 && args[0] == "lessons" {
-		return repl.LessonsCommand(args[1:], stdout, stderr)
+	if lang, rest, ok := lessonsCommand(args); ok {
+		return repl.LessonsCommand(append(lang, rest...), stdout, stderr)
 	}
 	fs := flag.NewFlagSet("sockrepl", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -62,9 +98,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	lang := fs.String("lang", "", "language of messages and lessons: en or zh (default from LANG)")
 	noColor := fs.Bool("no-color", false, "no colour (NO_COLOR in the environment does the same)")
 	code := fs.String("c", "", "run CODE as a program and exit")
+	reprs := fs.String("repr", "names", "socket reprs: names (family=AddressFamily.AF_INET, as the source material and Python 3.8-3.10) or numeric (family=2, as Python 3.11-3.13)")
 	var hasCode bool // -c '' runs nothing, as in python3
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: sockrepl [--role NAME] [--lang en|zh] [--no-color] [FILE.py | -c CODE]")
+		fmt.Fprintln(stderr, "usage: sockrepl [--role NAME] [--lang en|zh] [--no-color] [--repr names|numeric] [FILE.py | -c CODE]")
 		fmt.Fprintln(stderr, "       sockrepl lessons [--lang en|zh] [--verify [FILE...]]")
 		fs.PrintDefaults()
 	}
@@ -75,9 +112,13 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 	fs.Visit(func(f *flag.Flag) { hasCode = hasCode || f.Name == "c" })
+	if *reprs != "names" && *reprs != "numeric" {
+		fmt.Fprintf(stderr, "sockrepl: --repr takes names or numeric, not %q\n", *reprs)
+		return 2
+	}
 	_, noColorEnv := os.LookupEnv("NO_COLOR")
 	opt := repl.Options{Out: stdout, Err: stderr, Role: *role, Lang: *lang,
-		Color: !*noColor && !noColorEnv}
+		Color: !*noColor && !noColorEnv, NumericReprs: *reprs == "numeric"}
 
 	switch {
 	case hasCode:

@@ -45,7 +45,8 @@ func Catalogue() ([]*Lesson, error) {
 }
 
 // Find returns the lesson with ID id, or whose number is id ("1", "01"),
-// or the only one whose ID starts with id; nil when none or ambiguous.
+// or whose name is id ("echo" for 01-echo), or the only one whose name or
+// ID starts with id; nil when none or ambiguous.
 func Find(all []*Lesson, id string) *Lesson {
 	id = strings.TrimSpace(id)
 	if id == "" {
@@ -61,6 +62,25 @@ func Find(all []*Lesson, id string) *Lesson {
 		var hit *Lesson
 		for _, l := range all {
 			if n := shortID(l.ID); n != l.ID && strings.TrimLeft(n, "0") == want {
+				if hit != nil {
+					return nil
+				}
+				hit = l
+			}
+		}
+		if hit != nil {
+			return hit
+		}
+	}
+	// By name: "echo" is 01-echo (its ID without the number), whole or
+	// the start of it.
+	for _, match := range []func(name string) bool{
+		func(name string) bool { return name == id },
+		func(name string) bool { return strings.HasPrefix(name, id) },
+	} {
+		var hit *Lesson
+		for _, l := range all {
+			if name := strings.TrimPrefix(strings.TrimPrefix(l.ID, shortID(l.ID)), "-"); name != "" && match(name) {
 				if hit != nil {
 					return nil
 				}

@@ -181,6 +181,7 @@ func TestFind(t *testing.T) {
 	for id, want := range map[string]string{
 		"01-echo": "01-echo", "1": "01-echo", "01": "01-echo", "001": "01-echo",
 		"02-fam": "02-families", "12": "12-tcp-states", "intro": "intro", "in": "intro",
+		"echo": "01-echo", "fam": "02-families", "tcp-states": "12-tcp-states", "tcp": "12-tcp-states",
 		"0": "", "3": "", "": "", "x": "",
 	} {
 		got := Find(all, id)

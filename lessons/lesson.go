@@ -20,7 +20,11 @@ type Step struct {
 	Check string
 	Hint  map[string]string
 	After int // 0, or the N of another role's step this one waits for
-	Line  int // line of the `step` keyword
+	// Mistake, when set, is a check (in its Check) that is true when the
+	// learner made the mistake this step invites; Fix says what to do.
+	Mistake *Step
+	Fix     map[string]string
+	Line    int // line of the `step` keyword
 
 	checkLine   int  // line of the `check:` field, for error positions
 	usesKernel  bool // the check reads `kernel`, so the listing is fetched

@@ -40,8 +40,8 @@ func progressOf(l *Lesson, lang string, p *progress) string {
 		}
 		total := len(l.RoleSteps(r))
 		s := fmt.Sprintf("%d/%d", min(len(rp.Done), total), total)
-		if rp.At == 0 {
-			s = tr(lang, "done")
+		if rp.At == 0 && len(rp.Done) >= total {
+			s = tr(lang, "done") // at the end with steps skipped (%next) is not done
 		}
 		if len(l.Roles) > 1 {
 			s = r + " " + s

@@ -28,7 +28,7 @@ var (
 	headerFields = map[string]bool{"title": true, "title.zh": true, "roles": true,
 		"intro": true, "intro.zh": true, "needs": true}
 	stepFields = map[string]bool{"say": true, "say.zh": true, "code": true, "check": true,
-		"hint": true, "hint.zh": true, "after": true}
+		"hint": true, "hint.zh": true, "after": true, "mistake": true, "fix": true, "fix.zh": true}
 )
 
 // Parse reads one lesson file. name is used in error messages.
@@ -251,12 +251,41 @@ func (p *parser) finishStep() error {
 	if err := compileCheck(st, p.name); err != nil {
 		return err
 	}
+	if err := p.mistake(st); err != nil {
+		return err
+	}
 	if n, ok := p.lines["after"]; ok {
 		if st.After, err = p.after(st, n); err != nil {
 			return err
 		}
 	}
 	p.l.Steps = append(p.l.Steps, st)
+	return nil
+}
+
+// mistake reads `mistake:` (a check that is true when the learner made
+// the mistake this step invites) and `fix:` (what to say then).
+func (p *parser) mistake(st *Step) error {
+	fix, err := p.twins("fix", p.stepAt, false)
+	if err != nil {
+		return err
+	}
+	n, ok := p.lines["mistake"]
+	switch {
+	case !ok && fix != nil:
+		return p.errf(p.lines["fix"], "`fix:` without a `mistake:` check saying when to show it")
+	case !ok:
+		return nil
+	case fix == nil:
+		return p.errf(n, "`mistake:` needs a `fix:` (and `fix.zh:`) saying what to do")
+	case strings.TrimSpace(p.fields["mistake"]) == "":
+		return p.errf(n, "%q is empty", "mistake")
+	}
+	m := &Step{N: st.N, Role: st.Role, Line: st.Line, Check: p.fields["mistake"], checkLine: n}
+	if err := compileCheck(m, p.name); err != nil {
+		return err
+	}
+	st.Mistake, st.Fix = m, fix
 	return nil
 }
 

@@ -154,6 +154,10 @@ func TestParseErrors(t *testing.T) {
 		{"after not a number", header + step + "after: one\n", 10, "must name an earlier step"},
 		{"after itself", header + step + "after: 1\n", 10, "must name an earlier step"},
 		{"after same role", header + step + "\n" + step + "after: 1\n", 16, "same role"},
+		{"mistake without fix", header + step + "mistake: last.ok\n", 10, "`mistake:` needs a `fix:`"},
+		{"fix without mistake", header + step + "fix: F\nfix.zh: 改\n", 10, "`fix:` without a `mistake:`"},
+		{"fix without zh", header + step + "mistake: last.ok\nfix: F\n", 11, `no Chinese twin "fix.zh"`},
+		{"mistake undefined name", header + step + "mistake: lastt.ok\nfix: F\nfix.zh: 改\n", 10, "undefined: lastt"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

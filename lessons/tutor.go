@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"sort"
 	"strings"
 )
 
@@ -119,8 +120,9 @@ func (t *Tutor) Intro() []string {
 }
 
 // Leftovers warns, when a lesson starts, about sockets already open in the
-// shell: checks look at every socket, so an old one can make a step pass
-// early. Nothing when there are none.
+// shell and variables already set: checks look at every socket and at the
+// globals, so an old one can make a step pass early. Nothing when there
+// are none.
 func (t *Tutor) Leftovers(s Snapshot) []string {
 	var names []string
 	for _, sv := range s.Sockets {
@@ -133,10 +135,26 @@ func (t *Tutor) Leftovers(s Snapshot) []string {
 		}
 		names = append(names, n)
 	}
-	if len(names) == 0 {
-		return nil
+	var vars []string
+	for name, v := range s.Globals {
+		if strings.HasPrefix(name, "_") || v == nil || v.Type() == "module" {
+			continue
+		}
+		vars = append(vars, name)
 	}
-	return wrap(tr(t.lang, "Note: %d socket(s) from before are still open (%s). Checks look at every socket, so close them first, or start a fresh sockrepl.", len(names), strings.Join(names, ", ")), width(), "")
+	sort.Strings(vars)
+	var out []string
+	switch len(names) {
+	case 0:
+	case 1:
+		out = append(out, wrap(tr(t.lang, "Note: 1 socket from before is still open (%s). Checks look at every socket, so close it first, or start a fresh sockrepl.", names[0]), width(), "")...)
+	default:
+		out = append(out, wrap(tr(t.lang, "Note: %d sockets from before are still open (%s). Checks look at every socket, so close them first, or start a fresh sockrepl.", len(names), strings.Join(names, ", ")), width(), "")...)
+	}
+	if len(vars) > 0 {
+		out = append(out, wrap(tr(t.lang, "Note: variables from before are still set (%s), and checks look at them too: %%reset clears them (and closes every socket).", strings.Join(vars, ", ")), width(), "")...)
+	}
+	return out
 }
 
 // StepText returns the current step: its heading, text and code.
@@ -187,6 +205,15 @@ func (t *Tutor) code(st *Step) []string {
 }
 
 func (t *Tutor) finished() []string {
+	var skipped []string
+	for _, st := range t.steps {
+		if !t.done[st.N] {
+			skipped = append(skipped, fmt.Sprint(st.N))
+		}
+	}
+	if len(skipped) > 0 {
+		return wrap(tr(t.lang, "End of lesson %s, with steps not done: %s. %%back goes back to them.", t.l.ID, strings.Join(skipped, ", ")), width(), "")
+	}
 	out := []string{tr(t.lang, "Lesson %s finished: that was the last of this terminal's %d steps.", t.l.ID, len(t.steps))}
 	if len(t.l.Roles) > 1 {
 		out = append(out, tr(t.lang, "The other terminal may still have steps to finish."))
@@ -206,10 +233,18 @@ func (t *Tutor) Observe(s Snapshot) []string {
 	if stop, cut := t.cutShort(st, err); cut {
 		return stop
 	}
-	if !ok {
-		return nil
+	// The step's own word about the mistake it invites comes first: a
+	// step can pass with it made (recv(5) of 12 bytes reads something).
+	var out []string
+	if st.Mistake != nil {
+		if made, _ := evalCheck(st.Mistake, s); made {
+			out = wrap(text(st.Fix, t.lang), width(), "")
+		}
 	}
-	return t.pass(st)
+	if !ok {
+		return out
+	}
+	return append(out, t.pass(st)...)
 }
 
 // cutShort notes a check stopped by a limit or Ctrl-C, and says so.
@@ -254,9 +289,13 @@ func (t *Tutor) Next() []string {
 	if t.pos >= len(t.steps) {
 		return append([]string{tr(t.lang, "There are no more steps.")}, t.finished()...)
 	}
+	var out []string
+	if st := t.Current(); st != nil && !t.done[st.N] {
+		out = append(out, tr(t.lang, "Step %d skipped: it is not marked done.", st.N))
+	}
 	t.pos++
 	t.save()
-	return t.StepText()
+	return append(out, t.StepText()...)
 }
 
 // Back goes back one step.

@@ -97,11 +97,11 @@ func TestTutorNextBackReset(t *testing.T) {
 	if got := tu.Back(); got[0] != "This is already the first step." || tu.Current().N != 1 {
 		t.Errorf("Back at step 1: %q", got)
 	}
-	if got := tu.Next(); got[0] != "Step 3/4 (server)" {
+	if got := tu.Next(); got[0] != "Step 1 skipped: it is not marked done." || got[1] != "Step 3/4 (server)" {
 		t.Errorf("Next: %q", got)
 	}
 	tu.Next()
-	if got := tu.Next(); tu.Current() != nil || !strings.Contains(joined(got), "finished") {
+	if got := tu.Next(); tu.Current() != nil || !strings.Contains(joined(got), "with steps not done: 1, 3, 4") || strings.Contains(joined(got), "finished") {
 		t.Errorf("Next past the end: %q", got)
 	}
 	if got := tu.Next(); got[0] != "There are no more steps." {
@@ -192,8 +192,17 @@ func TestTutorLeftovers(t *testing.T) {
 		{Name: "", State: sockets.State{FD: 4}},
 		{Name: "gone", State: sockets.State{FD: -1, Closed: true}},
 	}}
-	if got := joined(tu.Leftovers(s)); !strings.Contains(got, "2 socket(s)") || !strings.Contains(got, "(old, fd 4)") {
+	if got := joined(tu.Leftovers(s)); !strings.Contains(got, "2 sockets from before") || !strings.Contains(got, "(old, fd 4)") {
 		t.Errorf("Leftovers: %q", got)
+	}
+	// A variable left by an earlier lesson could pass a step that looks
+	// at the globals: it is named too.
+	if got := joined(tu.Leftovers(globals("data", 1))); !strings.Contains(got, "variables from before are still set (data)") {
+		t.Errorf("Leftovers with a variable: %q", got)
+	}
+	s.Sockets = s.Sockets[:1]
+	if got := joined(tu.Leftovers(s)); !strings.Contains(got, "1 socket from before is still open (old)") {
+		t.Errorf("Leftovers with one socket: %q", got)
 	}
 }
 
@@ -288,5 +297,41 @@ func TestListingWithoutStore(t *testing.T) {
 		if !strings.Contains(line, fmt.Sprintf("%d steps", len(all[i].Steps))) {
 			t.Errorf("line %q lacks the step count %d", line, len(all[i].Steps))
 		}
+	}
+}
+
+// A step's mistake check shows its fix after the statement that made the
+// mistake, before the step passes (a step can pass with it made).
+func TestTutorShowsAStepsMistake(t *testing.T) {
+	l, err := Parse("m.lesson", []byte(`lesson 93-mistake
+title: M
+title.zh: 错
+
+step
+say: Set a to 1.
+say.zh: 把 a 设为 1。
+code: a = 1
+check: g.get('a') != None
+mistake: g.get('a') != None and g.get('a') != 1
+fix: a is set, but to another number.
+fix.zh: a 设置了，但不是 1。
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tu, err := NewTutor(l, "", "en", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := joined(tu.Observe(globals())); got != "" {
+		t.Errorf("before anything: %q", got)
+	}
+	got := joined(tu.Observe(globals("a", 2)))
+	if !strings.HasPrefix(got, "a is set, but to another number.\n✓ step 1 done") {
+		t.Errorf("after the mistake:\n%s", got)
+	}
+	tu, _ = NewTutor(l, "", "zh", nil)
+	if got := joined(tu.Observe(globals("a", 1))); strings.Contains(got, "不是 1") || !strings.Contains(got, "✓") {
+		t.Errorf("the right value:\n%s", got)
 	}
 }

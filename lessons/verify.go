@@ -80,7 +80,13 @@ func replayStep(r Runner, st *Step, last map[string]Last, lang string) (why stri
 		return tr(lang, "the code was still blocked after %s and was interrupted", StepTimeout), nil
 	}
 	last[st.Role] = lst
-	ok, cerr := evalCheck(st, r.Snapshot(lst))
+	snap := r.Snapshot(lst)
+	if st.Mistake != nil {
+		if made, _ := evalCheck(st.Mistake, snap); made {
+			return tr(lang, "the mistake check is true after the step's own code"), nil
+		}
+	}
+	ok, cerr := evalCheck(st, snap)
 	if ok {
 		return "", nil
 	}

@@ -184,3 +184,8 @@ func truncate(s string, width int) string {
 	}
 	return b.String() + "…"
 }
+
+// Wrap fills text to width terminal cells at word boundaries (between
+// any two Chinese characters), as lesson text is: the shell wraps its
+// hints with it.
+func Wrap(text string, width int) []string { return wrap(text, width, "") }

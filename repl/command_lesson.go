@@ -1,6 +1,8 @@
 package repl
 
 import (
+	"strings"
+
 	"sockrepl/repl/python"
 
 	"go.starlark.net/starlark"
@@ -54,6 +56,13 @@ func (s *Session) startLesson(l *lessons.Lesson, args []string) error {
 	role := s.opt.Role
 	if len(args) > 0 {
 		role = args[0]
+		// This terminal was started for one role of a two-terminal
+		// lesson: playing another here would leave that one without a
+		// terminal, and the prompt would say the wrong role.
+		if mine := s.opt.Role; mine != "" && role != mine && l.HasRole(mine) && l.HasRole(role) {
+			return s.usage("this terminal is the %s (sockrepl --role %s): type %%lesson %s %s here, and play the %s in a terminal started with --role %s",
+				mine, mine, args0(l), mine, role, role)
+		}
 	}
 	if len(l.Roles) == 1 {
 		role = l.Roles[0]
@@ -172,4 +181,12 @@ func (s *Session) snapshot() lessons.Snapshot {
 		snap.Sockets = append(snap.Sockets, lessons.SocketView{Name: label(names, sk, st), State: st})
 	}
 	return snap
+}
+
+// args0 is the short way to name a lesson: its number.
+func args0(l *lessons.Lesson) string {
+	if i := strings.IndexByte(l.ID, '-'); i > 0 {
+		return l.ID[:i]
+	}
+	return l.ID
 }

@@ -84,7 +84,7 @@ func (s *Session) owner(r sockets.KernelSocket, mine map[uint64]string) string {
 		return tr(s.lang, "this shell")
 	}
 	if r.PID != 0 {
-		return fmt.Sprintf("%s[%d]", r.Process, r.PID)
+		return processLabel(r)
 	}
 	if r.Inode == 0 && r.Proto != "unix" {
 		// TIME_WAIT, or a connection its owner already closed.

@@ -5,6 +5,7 @@ import (
 	"sockrepl/repl/python"
 	"sort"
 	"strings"
+	"time"
 
 	"sockrepl/sockets"
 )
@@ -25,7 +26,7 @@ func commandTable() []command {
 		{"help", "", "list these commands", (*Session).cmdHelp},
 		{"ls", "", "this shell's sockets: state, addresses, mode, queues", (*Session).cmdLs},
 		{"ss", "[PORT]", "every socket on the machine (other processes, TIME_WAIT)", (*Session).cmdSs},
-		{"trace", "on|off", "print each statement's system calls, strace-style", (*Session).cmdTrace},
+		{"trace", "on|raw|off", "print each statement's system calls, strace-style", (*Session).cmdTrace},
 		{"save", "[-f] FILE.py", "write this session's statements as a Python 3 script", (*Session).cmdSave},
 		{"reset", "", "close every socket and clear variables", (*Session).cmdReset},
 		{"history", "", "what you typed this session", (*Session).cmdHistory},
@@ -168,18 +169,45 @@ func tableLines(rows [][]string) []string {
 	return out
 }
 
+// cmdTrace turns on the tracer. "on" shows the calls a Python program
+// makes for the statement, as strace shows CPython's; "raw" shows what
+// the shell issued to make those calls interruptible.
 func (s *Session) cmdTrace(args []string) error {
-	switch {
-	case len(args) == 1 && args[0] == "on":
+	if len(args) != 1 {
+		return s.usage("usage: %%trace on|raw|off")
+	}
+	switch args[0] {
+	case "on":
 		s.tracing = true
-		s.rt.SetTracer(func(t sockets.Trace) { s.out.dim(fmt.Sprintf("  %s = %s", t.Call, t.Result)) })
-	case len(args) == 1 && args[0] == "off":
+		s.rt.SetTracer(s.traceLine(sockets.ViewProgram))
+		s.out.dim(tr(s.lang, "tracing on: each statement's system calls as a Python program makes them (%trace raw: as this shell makes them; %trace off: stop)"))
+	case "raw":
+		s.tracing = true
+		s.rt.SetTracer(s.traceLine(sockets.ViewRaw))
+		s.out.dim(tr(s.lang, "tracing the shell's own calls: it never sleeps inside recv(), accept() or connect() but tries without blocking and waits in poll() on the socket and its wake fd, so that Ctrl-C can end any wait; a Python program makes one blocking call instead (%trace on shows that)"))
+	case "off":
 		s.tracing = false
 		s.rt.SetTracer(nil)
+		s.out.dim(tr(s.lang, "tracing off"))
 	default:
-		return s.usage("usage: %%trace on|off")
+		return s.usage("usage: %%trace on|raw|off")
 	}
 	return nil
+}
+
+// traceLine prints the calls of one view: strace's "call = result", and
+// how long it took when that is long enough to read.
+func (s *Session) traceLine(view sockets.TraceView) func(sockets.Trace) {
+	return func(t sockets.Trace) {
+		if t.View != sockets.ViewBoth && t.View != view {
+			return
+		}
+		line := fmt.Sprintf("  %s = %s", t.Call, t.Result)
+		if t.Took >= time.Millisecond {
+			line += fmt.Sprintf("  <%.3f s>", t.Took.Seconds())
+		}
+		s.out.dim(line)
+	}
 }
 
 func (s *Session) cmdReset([]string) error {
@@ -191,7 +219,11 @@ func (s *Session) cmdReset([]string) error {
 	s.saved = nil
 	s.prev = map[*sockets.Socket]sockets.State{}
 	s.known = nil
-	s.out.plain(tr(s.lang, "closed %d sockets and cleared every variable", n))
+	if n == 1 {
+		s.out.plain(tr(s.lang, "closed 1 socket and cleared every variable"))
+	} else {
+		s.out.plain(tr(s.lang, "closed %d sockets and cleared every variable", n))
+	}
 	return nil
 }
 

@@ -30,9 +30,7 @@ func runDumb(r io.Reader, opt Options) int {
 		opt.Width = termWidth
 	}
 	return withSession(opt, func(s *Session, sig *interrupts) int {
-		if opt.Role == "" {
-			s.out.plain(tr(s.lang, "sockrepl: Python-style sockets on live system calls. %help lists commands, %lesson starts a lesson, Ctrl-D leaves."))
-		}
+		s.out.plain(banner(s.lang, opt.Role))
 		base, cont := prompts(opt.Role)
 		var c translate.Chunker
 		lines, stop := readLines(r)

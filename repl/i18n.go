@@ -2,7 +2,6 @@ package repl
 
 import (
 	"sockrepl/lessons/words"
-	"sockrepl/repl/python"
 )
 
 // The shell's messages are in lessons/words, shared with the lessons.
@@ -20,9 +19,11 @@ func pickLang(flag string) string {
 	return words.Lang(flag)
 }
 
-// hintFor returns the dim line shown after an exception that learners
-// meet often, pointing at the % command that shows the cause; "" when
-// there is nothing useful to add.
-func hintFor(lang string, e *python.PyError) string {
-	return words.Hint(lang, e.Errno, e.Class, e.Op)
+// banner is the first line of an interactive shell, with --role too: a
+// terminal started for a lesson's role is a learner's first sight of it.
+func banner(lang, role string) string {
+	if role != "" {
+		return tr(lang, "sockrepl (%s): Python-style sockets on live system calls. %%help lists commands, %%lesson starts a lesson, Ctrl-D leaves.", role)
+	}
+	return tr(lang, "sockrepl: Python-style sockets on live system calls. %help lists commands, %lesson starts a lesson, Ctrl-D leaves.")
 }

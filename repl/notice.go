@@ -2,6 +2,8 @@ package repl
 
 import (
 	"fmt"
+	"strings"
+	"time"
 
 	"sockrepl/sockets"
 )
@@ -37,6 +39,27 @@ func (s *Session) ShowChanges() {
 	}
 }
 
+// noticeEvery is how often the idle prompt looks for news: a change
+// shows within half a second.
+const noticeEvery = 250 * time.Millisecond
+
+// idleNotices is the text to print above the idle prompt: the notices,
+// each on a line of its own, dim; "" when nothing changed.
+func (s *Session) idleNotices() string {
+	lines := s.notices()
+	if len(lines) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	for _, l := range lines {
+		b.WriteString(s.out.faint.Sprint("● "+l) + "\n")
+	}
+	if s.opt.ASCII {
+		return asciiText(b.String()) // go-prompt writes it, not s.out
+	}
+	return b.String()
+}
+
 // notices compares each socket's kernel state with the last statement's
 // and returns one line per socket that changed.
 func (s *Session) notices() []string {
@@ -56,20 +79,28 @@ func (s *Session) notices() []string {
 	return lines
 }
 
-// change describes the most useful difference between two states.
+// change describes the most useful difference between two states. A
+// notice is about what the statement's own results did not show: the
+// peer's FIN that a recv() already returned as b” is not news, and bytes
+// the statement read are not counted as arrived.
 func (s *Session) change(name string, before, now sockets.State) string {
+	read := now.Received - before.Received
 	switch {
 	case now.Listening && now.AcceptQ > before.AcceptQ:
 		if now.AcceptQ == 1 {
 			return tr(s.lang, "%s: %d connection waiting in the accept queue", name, now.AcceptQ)
 		}
 		return tr(s.lang, "%s: %d connections waiting in the accept queue", name, now.AcceptQ)
-	case now.TCPState == sockets.TCPCloseWait && before.TCPState != sockets.TCPCloseWait:
+	case now.TCPState == sockets.TCPCloseWait && before.TCPState != sockets.TCPCloseWait && !now.EOFSeen:
 		return tr(s.lang, "%s: peer closed its end: recv() will return b''", name)
-	case now.TCPState != before.TCPState && before.TCPState != sockets.TCPNone && before.TCPState != sockets.TCPClosed && now.TCPState != sockets.TCPNone:
+	case now.TCPState != before.TCPState && before.TCPState != sockets.TCPNone && before.TCPState != sockets.TCPClosed && now.TCPState != sockets.TCPNone &&
+		!(now.TCPState == sockets.TCPCloseWait && now.EOFSeen):
 		// Leaving CLOSED is the learner's own listen() or connect(): not news.
 		return tr(s.lang, "%s: %s → %s", name, before.TCPState, now.TCPState)
-	case !now.Listening && now.RecvQ > before.RecvQ:
+	case !now.Listening && read > 0 && now.RecvQ > 0 && int64(now.RecvQ)+read > int64(before.RecvQ):
+		// The statement read some of what came: say what is left.
+		return tr(s.lang, "%s: %s still waiting in the receive buffer", name, size(int64(now.RecvQ)))
+	case !now.Listening && read == 0 && now.RecvQ > before.RecvQ:
 		return tr(s.lang, "%s: %s arrived in the receive buffer", name, size(int64(now.RecvQ-before.RecvQ)))
 	}
 	return ""

@@ -196,8 +196,8 @@ func (sc *screen) progress(lang string) func(sockets.Progress) {
 			return
 		}
 		sc.spin = (sc.spin + 1) % len(spinner)
-		line := spinner[sc.spin] + " " + statusText(lang, p)
-		io.WriteString(sc.out, "\r\x1b[K"+sc.faint.Sprint(fit(line, sc.width()-1)))
+		line := statusFit(spinner[sc.spin]+" ", statusParts(lang, p), sc.width()-1)
+		io.WriteString(sc.out, "\r\x1b[K"+sc.faint.Sprint(line))
 		sc.status, sc.blocked = true, true
 	}
 }
@@ -220,6 +220,12 @@ func fit(s string, width int) string {
 // statusText is the live line: call, fd, address, kernel reason, bytes
 // done, elapsed time and how to interrupt.
 func statusText(lang string, p sockets.Progress) string {
+	return strings.Join(statusParts(lang, p), " · ")
+}
+
+// statusParts are the status line's parts: the call first, the elapsed
+// time and "Ctrl-C interrupts" last.
+func statusParts(lang string, p sockets.Progress) []string {
 	parts := []string{}
 	if p.FD >= 0 {
 		parts = append(parts, tr(lang, "%s() blocking on fd %d", p.Op, p.FD))
@@ -233,10 +239,25 @@ func statusText(lang string, p sockets.Progress) string {
 		parts = append(parts, why)
 	}
 	if p.Total > 0 {
-		parts = append(parts, tr(lang, "%s of %s sent", size(p.Done), size(p.Total)))
+		done, total := sizes(p.Done, p.Total)
+		parts = append(parts, tr(lang, "%s of %s sent", done, total))
 	}
-	parts = append(parts, seconds(p.Elapsed), tr(lang, "Ctrl-C interrupts"))
-	return strings.Join(parts, " · ")
+	return append(parts, seconds(p.Elapsed), tr(lang, "Ctrl-C interrupts"))
+}
+
+// statusFit makes the status line fit width cells: the parts between the
+// call and the time go first, from the right (the address last), so a
+// narrow terminal still shows what blocks, for how long, and how to end
+// it; only then is the line cut.
+func statusFit(lead string, parts []string, width int) string {
+	parts = append([]string(nil), parts...)
+	for len(parts) > 3 {
+		if line := lead + strings.Join(parts, " · "); cells.StringWidth(line) <= width {
+			return line
+		}
+		parts = append(parts[:len(parts)-3], parts[len(parts)-2:]...)
+	}
+	return fit(lead+strings.Join(parts, " · "), width)
 }
 
 func whyText(lang string, p sockets.Progress) string {
@@ -246,7 +267,8 @@ func whyText(lang string, p sockets.Progress) string {
 	case sockets.WaitRecvBuffer:
 		return tr(lang, "receive buffer empty")
 	case sockets.WaitSendBuffer:
-		return tr(lang, "send buffer full: %s queued of %s", size(int64(p.SendQ)), size(int64(p.SndBuf)))
+		queued, buf := sizes(int64(p.SendQ), int64(p.SndBuf))
+		return tr(lang, "send buffer full: %s queued of %s", queued, buf)
 	case sockets.WaitHandshake:
 		return tr(lang, "TCP handshake in progress")
 	case sockets.WaitSelect:
@@ -284,4 +306,22 @@ func size(n int64) string {
 		return fmt.Sprintf("%.1f MB", float64(n)/1e6)
 	}
 	return fmt.Sprintf("%.1f GB", float64(n)/1e9)
+}
+
+// sizes prints two byte counts of one figure ("A of B") in B's unit, so
+// that a figure never mixes bytes and kB.
+func sizes(a, of int64) (string, string) {
+	whole := size(of)
+	unit, scale := "", 0.0
+	switch {
+	case of < 10_000:
+		return fmt.Sprintf("%d", a), whole
+	case of < 10_000_000:
+		unit, scale = "kB", 1e3
+	case of < 10_000_000_000:
+		unit, scale = "MB", 1e6
+	default:
+		unit, scale = "GB", 1e9
+	}
+	return fmt.Sprintf("%.1f %s", float64(a)/scale, unit), whole
 }

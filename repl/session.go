@@ -26,7 +26,10 @@ type Options struct {
 	ASCII    bool   // the terminal is not UTF-8: write ASCII only (asciiWriter)
 	Dumb     bool   // the terminal has no cursor control: status as whole lines
 	StateDir string // history and lesson progress; "" means the XDG default
-	Width    func() int
+	// NumericReprs prints socket reprs as CPython 3.11-3.13 do
+	// (family=2, type=1) instead of by name (--repr numeric).
+	NumericReprs bool
+	Width        func() int
 	// Argv is sys.argv for a program: its path, then its arguments.
 	Argv []string
 	// Stdin is where input() and sys.stdin read, in line and program
@@ -76,6 +79,7 @@ func NewSession(opt Options) (*Session, error) {
 	if err != nil {
 		return nil, err
 	}
+	rt.SetNumericReprs(opt.NumericReprs)
 	s := &Session{
 		opt:  opt,
 		lang: pickLang(opt.Lang),
@@ -205,8 +209,10 @@ func (s *Session) report(e *python.PyError) error {
 		s.out.exception(line)
 	}
 	if s.opt.Terminal {
-		if h := hintFor(s.lang, e); h != "" {
-			s.out.dim(h)
+		if h := s.hintFor(e); h != "" {
+			for _, l := range s.wrapped(h) {
+				s.out.dim(l)
+			}
 		}
 	}
 	return e
@@ -230,3 +236,12 @@ func (s *Session) afterStatement(src string, err error) {
 
 // isInterrupt reports whether a statement ended with KeyboardInterrupt.
 func isInterrupt(err error) bool { return errors.Is(err, python.ErrInterrupted) }
+
+// wrapped cuts a long line of the shell's own at word boundaries to the
+// terminal's width; unchanged when the width is unknown.
+func (s *Session) wrapped(text string) []string {
+	if s.opt.Width == nil {
+		return []string{text}
+	}
+	return lessons.Wrap(text, s.opt.Width()-1)
+}

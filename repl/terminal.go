@@ -165,9 +165,7 @@ func RunTerminal(opt Options) (status int) {
 		}
 		return string(buf[:n]), nil
 	}
-	if opt.Role == "" {
-		s.out.plain(tr(s.lang, "sockrepl: Python-style sockets on live system calls. %help lists commands, %lesson starts a lesson, Ctrl-D leaves."))
-	}
+	s.out.plain(banner(s.lang, opt.Role))
 
 	hist := loadHistory(stateDir(opt.StateDir))
 	var c translate.Chunker
@@ -221,6 +219,35 @@ func RunTerminal(opt Options) (status int) {
 		runChunk(c.Flush())
 	}
 
+	// Live notices: while the prompt waits for keys, what the other
+	// terminal did (a connection queued, bytes arriving, the peer's FIN)
+	// is printed above the prompt within half a second, and the line
+	// being typed is drawn again below it. go-prompt runs idleNotices in
+	// its own goroutine between two drawings (PATCHES.md, patch 4), so
+	// nothing prints while the prompt is drawn or a statement runs.
+	above := make(chan func() string)
+	stopWatch := make(chan struct{})
+	var watching sync.WaitGroup
+	watching.Add(1)
+	go func() {
+		defer watching.Done()
+		tick := time.NewTicker(noticeEvery)
+		defer tick.Stop()
+		for {
+			select {
+			case <-stopWatch:
+				return
+			case <-tick.C:
+			}
+			select {
+			case <-stopWatch:
+				return
+			case above <- s.idleNotices:
+			}
+		}
+	}()
+	defer func() { close(stopWatch); watching.Wait() }()
+
 	// prompt.New opens /dev/tty for its default parser before our
 	// OptionParser replaces it; keep that descriptor off the low numbers too.
 	var p *prompt.Prompt
@@ -232,6 +259,7 @@ func RunTerminal(opt Options) (status int) {
 			return suggestions(s, d)
 		}, append(promptColors(opt.Color),
 			prompt.OptionParser(parser),
+			prompt.OptionPrintAbove(above),
 			prompt.OptionPrefix(base),
 			prompt.OptionLivePrefix(func() (string, bool) {
 				if c.Pending() {

@@ -66,7 +66,22 @@ type Trace struct {
 	Call   string // "connect(3, {AF_INET, 127.0.0.1:65432})"
 	Result string // "0", "-1 ECONNREFUSED (Connection refused)", "12"
 	Took   time.Duration
+	View   TraceView
 }
+
+// TraceView says which view of a statement's system calls a Trace
+// belongs to. The program view is what strace shows of CPython running
+// the same statement (one blocking recvfrom); the raw view is what this
+// package really issued (a non-blocking attempt, a poll that also watches
+// the wake fd, so that Ctrl-C can end any wait). Most calls are the same
+// in both.
+type TraceView uint8
+
+const (
+	ViewBoth    TraceView = iota // the call CPython makes too, made as it makes it
+	ViewRaw                      // the package's own mechanics: raw view only
+	ViewProgram                  // CPython's call, standing for raw ones: program view only
+)
 
 // State is the kernel's view of one socket of this process. Everything is
 // read without root (TCP_INFO, SIOCINQ/SIOCOUTQ, getsockopt).
@@ -89,6 +104,9 @@ type State struct {
 	RcvBuf    int
 	SndBuf    int
 	ReuseAddr bool // SO_REUSEADDR is set
+	// What this process did with it, which the kernel does not keep:
+	Received int64 // bytes its receives have returned so far
+	EOFSeen  bool  // a receive on this stream returned b'' (the peer's FIN was read)
 }
 
 // TCPState is a TCP socket's state. The values are the kernel's numbers

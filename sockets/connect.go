@@ -73,10 +73,20 @@ func (s *Socket) Accept() (ns *Socket, addr any, err error) {
 		v, err := unix.GetsockoptInt(s.fd, unix.SOL_SOCKET, unix.SO_ACCEPTCONN)
 		listening = err != nil || v != 0
 	}
+	tracing := c.traceOn()
+	if tracing && s.mode == ModeTimeout {
+		c.pollFirst(s.fd, unix.POLLIN, deadline)
+	}
+	progText := func(sa *sockaddr) string {
+		return fmt.Sprintf("accept4(%d, %s, SOCK_CLOEXEC)", s.fd, sa.trace())
+	}
 	for {
 		if s.mode == ModeBlocking && listening {
 			// The fd blocks: wait until accept cannot, so that an
 			// interrupt never finds us inside the system call.
+			if tracing {
+				c.blockedIn(progText(nil))
+			}
 			if err := c.waitFD(s.fd, unix.POLLIN, time.Time{}, WaitAcceptQueue); err != nil {
 				return nil, nil, err
 			}
@@ -84,19 +94,35 @@ func (s *Socket) Accept() (ns *Socket, addr any, err error) {
 		var sa sockaddr
 		start := s.rt.traceStart()
 		fd, e := sysAccept4(s.fd, &sa, unix.SOCK_CLOEXEC)
-		if s.rt.tracing() {
-			s.rt.emitAddr(fmt.Sprintf("accept4(%d, SOCK_CLOEXEC)", s.fd), fd, e, start, &sa)
+		if tracing {
+			c.raw(progText(&sa), result(fd, e), start)
 		}
 		switch {
 		case e == nil:
-			return s.rt.newSocket(fd, s.family, s.typ, s.proto), sa.value(), nil
+			if tracing {
+				c.prog(progText(&sa), result(fd, nil))
+				if s.mode == ModeTimeout {
+					// CPython's accept() makes the new socket blocking
+					// (the kernel already did: accept4 without SOCK_NONBLOCK).
+					c.rt.emitView(ViewProgram, fmt.Sprintf("ioctl(%d, FIONBIO, [0])", fd), "0", 0)
+				}
+			}
+			ns := s.rt.newSocket(fd, s.family, s.typ, s.proto)
+			ns.hadPeer = true
+			return ns, sa.value(), nil
 		case e == unix.EINTR:
 			continue
 		case e == unix.EAGAIN && s.mode != ModeNonBlocking:
+			if tracing {
+				c.blockedIn(progText(nil))
+			}
 			if err := c.waitFD(s.fd, unix.POLLIN, deadline, WaitAcceptQueue); err != nil {
 				return nil, nil, waitErr("accept", err)
 			}
 		default:
+			if tracing {
+				c.prog(progText(nil), result(fd, e))
+			}
 			return nil, nil, sysError("accept", e)
 		}
 	}
@@ -141,25 +167,40 @@ func (s *Socket) connect(sa *sockaddr) (err error) {
 	c := s.rt.begin("connect", s)
 	defer c.end(&err)
 	if s.mode == ModeBlocking && s.fd >= 0 {
-		if err := s.setKernelBlocking(false); err != nil {
+		if err := s.setKernelBlocking(false, ViewRaw); err != nil {
 			return err
 		}
 		defer func() {
-			if e := s.setKernelBlocking(true); e != nil && err == nil {
+			if e := s.setKernelBlocking(true, ViewRaw); e != nil && err == nil {
 				err = e
 			}
 		}()
 	}
 	deadline := s.deadline()
+	tracing := c.traceOn()
+	progText := fmt.Sprintf("connect(%d, %s)", s.fd, sa.trace())
 	retried := false
 	for {
 		start := s.rt.traceStart()
 		e := sysConnect(s.fd, sa)
-		if s.rt.tracing() {
-			s.rt.emit(fmt.Sprintf("connect(%d, %s)", s.fd, sa.trace()), 0, e, start)
+		if tracing {
+			c.raw(progText, result(0, e), start)
+			// A blocking program sees only the outcome; in timeout mode
+			// CPython's first connect says EINPROGRESS too.
+			if s.mode != ModeBlocking || (e != unix.EINPROGRESS && e != unix.EALREADY && e != unix.EINTR && e != unix.EAGAIN) {
+				if s.mode != ModeTimeout || c.pollEv == 0 {
+					c.prog(progText, result(0, e))
+				}
+			} else {
+				c.blockedIn(progText)
+			}
+			if s.mode == ModeTimeout && e == unix.EINPROGRESS {
+				c.pollFirst(s.fd, unix.POLLOUT|unix.POLLERR, deadline)
+			}
 		}
 		switch {
 		case e == nil:
+			s.hadPeer = true
 			return nil
 		case s.mode == ModeNonBlocking:
 			return sysError("connect", e)
@@ -180,7 +221,7 @@ func (s *Socket) connect(sa *sockaddr) (err error) {
 				// raises ENOTCONN as in CPython.
 				continue
 			}
-			return s.connectResult()
+			return s.connectResult(c)
 		case e == unix.EAGAIN:
 			// AF_UNIX with the listener's backlog full: nothing to poll
 			// on, so look again shortly.
@@ -201,11 +242,13 @@ func (s *Socket) connect(sa *sockaddr) (err error) {
 }
 
 // connectResult reads SO_ERROR once the handshake has finished.
-func (s *Socket) connectResult() error {
+func (s *Socket) connectResult(c *call) error {
 	start := s.rt.traceStart()
 	v, err := unix.GetsockoptInt(s.fd, unix.SOL_SOCKET, unix.SO_ERROR)
-	if s.rt.tracing() {
-		s.rt.emitText(fmt.Sprintf("getsockopt(%d, SOL_SOCKET, SO_ERROR, [%d])", s.fd, v), result(0, err), start)
+	if c.traceOn() {
+		text := fmt.Sprintf("getsockopt(%d, SOL_SOCKET, SO_ERROR, [%d])", s.fd, v)
+		c.raw(text, result(0, err), start)
+		c.prog(text, result(0, err))
 	}
 	if err != nil {
 		return sysError("connect", err)
@@ -213,6 +256,7 @@ func (s *Socket) connectResult() error {
 	if v != 0 {
 		return sysError("connect", unix.Errno(v))
 	}
+	s.hadPeer = true
 	return nil
 }
 
@@ -229,6 +273,9 @@ func (s *Socket) Shutdown(how int) error {
 	}
 	if err != nil {
 		return sysError("shutdown", err)
+	}
+	if how == unix.SHUT_WR || how == unix.SHUT_RDWR {
+		s.shutWrite = true
 	}
 	return nil
 }

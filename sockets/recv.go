@@ -4,6 +4,7 @@ package sockets
 
 import (
 	"fmt"
+	"time"
 
 	"golang.org/x/sys/unix"
 )
@@ -60,7 +61,7 @@ func (s *Socket) recv(op string, bufsize, flags int, wantAddr bool) (data []byte
 			data = append(data, b...)
 		}
 		return len(b), nil
-	})
+	}, func() []byte { return data })
 	if err != nil {
 		return nil, nil, err
 	}
@@ -97,7 +98,7 @@ func (s *Socket) recvInto(op string, buf []byte, nbytes, flags int, wantAddr boo
 			got += k
 		}
 		return k, e // k > want: a datagram's real length (MSG_TRUNC), as CPython returns it
-	})
+	}, func() []byte { return buf[:got] })
 	if err != nil {
 		return 0, nil, err
 	}
@@ -119,32 +120,64 @@ func opValueError(op, msg string) error {
 // until want bytes have come (our recv never blocks in the kernel, so the
 // gathering is done here); as in the kernel, an interrupt, a timeout or
 // an error after some data returns what has come, and the error shows on
-// the next call.
-func (s *Socket) recvLoop(c *call, op string, want, flags int, once func(want, flags int) (int, error)) (int, error) {
+// the next call. got says what has come so far, for %trace.
+func (s *Socket) recvLoop(c *call, op string, want, flags int, once func(want, flags int) (int, error), got func() []byte) (int, error) {
 	deadline := s.deadline()
 	waitAll := flags&unix.MSG_WAITALL != 0 && s.typ == unix.SOCK_STREAM && s.mayWait(flags) && want > 0
-	got := 0
+	tracing := c.traceOn()
+	if tracing && s.mode == ModeTimeout {
+		c.pollFirst(s.fd, unix.POLLIN, deadline)
+	}
+	// progText is the program's one recvfrom, as CPython makes it.
+	progText := func(data string) string {
+		return fmt.Sprintf("recvfrom(%d, %s, %d, %s)", s.fd, data, want, msgFlagsText(flags))
+	}
+	done := func(n int, err error) (int, error) {
+		if (err == nil || n > 0) && flags&unix.MSG_PEEK == 0 {
+			s.received.Add(int64(n))
+			if n == 0 && want > 0 && s.typ == unix.SOCK_STREAM {
+				s.eofSeen.Store(true)
+			}
+		}
+		if tracing {
+			data := "..."
+			if n > 0 || err == nil {
+				data = preview(got())
+			}
+			if err == nil || n > 0 {
+				c.prog(progText(data), result(n, nil))
+			} else {
+				c.prog(progText(data), result(0, err))
+			}
+		}
+		if err != nil && n == 0 {
+			return 0, sysError(op, err)
+		}
+		return n, nil
+	}
+	n := 0
 	for {
-		n, e := once(want-got, flags&^unix.MSG_WAITALL)
+		k, e := once(want-n, flags&^unix.MSG_WAITALL)
 		switch {
 		case e == nil:
-			got += n
-			if waitAll && n > 0 && got < want {
+			n += k
+			if waitAll && k > 0 && n < want {
 				continue
 			}
-			return got, nil
+			return done(n, nil)
 		case e == unix.EINTR:
 		case e == unix.EAGAIN && s.mayWait(flags):
+			if tracing {
+				c.blockedIn(progText("..."))
+			}
 			if err := c.waitFD(s.fd, unix.POLLIN, deadline, WaitRecvBuffer); err != nil {
-				if got > 0 {
-					return got, nil
+				if n > 0 {
+					return done(n, nil)
 				}
 				return 0, waitErr(op, err)
 			}
-		case got > 0:
-			return got, nil
 		default:
-			return 0, sysError(op, e)
+			return done(n, e)
 		}
 	}
 }
@@ -156,14 +189,22 @@ func (s *Socket) recvOnce(bufsize, flags int, from *sockaddr) ([]byte, error) {
 	size := bufsize
 	if bufsize > smallRecv && s.fd >= 0 {
 		if s.typ == unix.SOCK_STREAM {
+			start := s.rt.traceStart()
 			avail, err := sysIoctlInt(s.fd, unix.SIOCINQ)
+			if s.rt.tracing() {
+				s.rt.emitView(ViewRaw, fmt.Sprintf("ioctl(%d, SIOCINQ, [%d])", s.fd, avail), result(0, err), time.Since(start))
+			}
 			if err == nil {
 				size = min(bufsize, max(avail, smallRecv))
 			} else {
 				size = smallRecv
 			}
 		} else {
+			start := s.rt.traceStart()
 			next, err := sysRecvfrom(s.fd, nil, unix.MSG_PEEK|unix.MSG_TRUNC|unix.MSG_DONTWAIT, nil)
+			if s.rt.tracing() {
+				s.rt.emitView(ViewRaw, fmt.Sprintf("recvfrom(%d, NULL, 0, MSG_PEEK|MSG_TRUNC|MSG_DONTWAIT)", s.fd), result(next, err), time.Since(start))
+			}
 			if err != nil {
 				return nil, err
 			}
@@ -189,7 +230,8 @@ func (s *Socket) recvOnce(bufsize, flags int, from *sockaddr) ([]byte, error) {
 	return buf[:n:n], nil
 }
 
-// recvSys is the system call itself, never blocking, traced for %trace.
+// recvSys is the system call itself, never blocking, traced for %trace
+// raw (recvLoop traces the program's call).
 func (s *Socket) recvSys(buf []byte, flags int, from *sockaddr) (int, error) {
 	start := s.rt.traceStart()
 	n, e := sysRecvfrom(s.fd, buf, flags|unix.MSG_DONTWAIT, from)
@@ -198,7 +240,7 @@ func (s *Socket) recvSys(buf []byte, flags int, from *sockaddr) (int, error) {
 		if e == nil {
 			got = preview(buf[:min(n, len(buf))])
 		}
-		s.rt.emit(fmt.Sprintf("recvfrom(%d, %s, %d, %s)", s.fd, got, len(buf), msgFlagsText(flags|unix.MSG_DONTWAIT)), n, e, start)
+		s.rt.emitView(ViewRaw, fmt.Sprintf("recvfrom(%d, %s, %d, %s)", s.fd, got, len(buf), msgFlagsText(flags|unix.MSG_DONTWAIT)), result(n, e), time.Since(start))
 	}
 	return n, e
 }

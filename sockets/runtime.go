@@ -20,6 +20,9 @@ type Runtime struct {
 	observer    atomic.Pointer[func(Progress)]
 	tracer      atomic.Pointer[func(Trace)]
 	hooks       atomic.Pointer[WaitHooks]
+	// numericReprs: socket reprs print family=2, type=1, as CPython
+	// 3.11-3.13 do, instead of the enum names (SetNumericReprs).
+	numericReprs atomic.Bool
 
 	mu     sync.Mutex // guards socks, closed, intr and the wake fd's lifetime
 	socks  []*Socket
@@ -113,6 +116,11 @@ func (rt *Runtime) SetObserver(f func(Progress)) {
 	}
 	rt.observer.Store(&f)
 }
+
+// SetNumericReprs makes socket reprs print family and type as numbers
+// (family=2, type=1), as CPython 3.11 to 3.13 print them, instead of the
+// enum names of the source material (family=AddressFamily.AF_INET).
+func (rt *Runtime) SetNumericReprs(on bool) { rt.numericReprs.Store(on) }
 
 // SetTracer installs the callback that receives one Trace per system call
 // made through this Runtime on a learner's behalf (the readings State

@@ -3,8 +3,10 @@
 package sockets
 
 import (
+	"fmt"
 	"math"
 	"strconv"
+	"strings"
 	"time"
 
 	"golang.org/x/sys/unix"
@@ -69,6 +71,20 @@ func (rt *Runtime) Select(r, w, x []int, timeout *float64) (rr, wr, xr []int, er
 	}
 	c := rt.begin("select", nil)
 	defer c.end(&err)
+	var text string
+	if c.traceOn() {
+		text = selectText(r, w, x, timeout)
+		c.blockedIn(text)
+		defer func() {
+			switch {
+			case err != nil:
+			case len(rr)+len(wr)+len(xr) == 0:
+				c.prog(text, "0 (Timeout)")
+			default:
+				c.prog(text, selectResult(rr, wr, xr))
+			}
+		}()
+	}
 	const (
 		inSet  = unix.POLLIN | unix.POLLHUP | unix.POLLERR | unix.POLLRDHUP
 		outSet = unix.POLLOUT | unix.POLLERR
@@ -135,4 +151,47 @@ func (rt *Runtime) Sleep(seconds float64) (err error) {
 		return nil
 	}
 	return err
+}
+
+// selectText is the select(2) CPython makes for select.select, in
+// strace's form: select(6, [3 5], [4], NULL, {tv_sec=0, tv_usec=100000}).
+func selectText(r, w, x []int, timeout *float64) string {
+	nfds := 0
+	set := func(fds []int) string {
+		if len(fds) == 0 {
+			return "NULL"
+		}
+		parts := make([]string, len(fds))
+		for i, fd := range fds {
+			parts[i] = strconv.Itoa(fd)
+			nfds = max(nfds, fd+1)
+		}
+		return "[" + strings.Join(parts, " ") + "]"
+	}
+	rs, ws, xs := set(r), set(w), set(x)
+	tv := "NULL"
+	if timeout != nil {
+		us := int64(math.Round(*timeout * 1e6))
+		tv = fmt.Sprintf("{tv_sec=%d, tv_usec=%d}", us/1e6, us%1e6)
+	}
+	return fmt.Sprintf("select(%d, %s, %s, %s, %s)", nfds, rs, ws, xs, tv)
+}
+
+// selectResult is "2 (in [5], out [4])".
+func selectResult(r, w, x []int) string {
+	var parts []string
+	for _, set := range []struct {
+		name string
+		fds  []int
+	}{{"in", r}, {"out", w}, {"except", x}} {
+		if len(set.fds) == 0 {
+			continue
+		}
+		fds := make([]string, len(set.fds))
+		for i, fd := range set.fds {
+			fds[i] = strconv.Itoa(fd)
+		}
+		parts = append(parts, set.name+" ["+strings.Join(fds, " ")+"]")
+	}
+	return fmt.Sprintf("%d (%s)", len(r)+len(w)+len(x), strings.Join(parts, ", "))
 }

@@ -7,6 +7,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"golang.org/x/sys/unix"
@@ -19,9 +20,30 @@ type Socket struct {
 	fd                 int // -1 once closed
 	family, typ, proto int
 	mode               Mode
-	timeout            float64   // seconds, in timeout mode
-	backlog            int       // from the last successful listen; -1 before
-	dialed             *sockaddr // the address given to the last connect()
+	timeout            float64      // seconds, in timeout mode
+	backlog            int          // from the last successful listen; -1 before
+	dialed             *sockaddr    // the address given to the last connect()
+	hadPeer            bool         // a connection was made: connect() succeeded, or accept() made it
+	shutWrite          bool         // shutdown(SHUT_WR or SHUT_RDWR) succeeded
+	received           atomic.Int64 // bytes receives returned (State.Received)
+	eofSeen            atomic.Bool  // a stream receive returned b''
+}
+
+// History is what this socket has been through, as the shell's hints
+// need it: the kernel forgets a refused connect().
+type History struct {
+	Dialed    any  // the address given to the last connect(); nil when none
+	HadPeer   bool // a connection was made (connect() succeeded, accept() or socketpair() made it)
+	ShutWrite bool // its sending side was shut down with shutdown()
+}
+
+// History returns what the socket has been through.
+func (s *Socket) History() History {
+	h := History{HadPeer: s.hadPeer, ShutWrite: s.shutWrite}
+	if s.dialed != nil {
+		h.Dialed = s.dialed.value()
+	}
+	return h
 }
 
 // Socket is socket.socket(family, type, proto). family -1 / type -1 mean
@@ -89,7 +111,9 @@ func (rt *Runtime) Socketpair(family, typ, proto int) (*Socket, *Socket, error) 
 	if err != nil {
 		return nil, nil, sysError("socketpair", err)
 	}
-	return rt.newSocket(fds[0], family, typ, proto), rt.newSocket(fds[1], family, typ, proto), nil
+	a, b := rt.newSocket(fds[0], family, typ, proto), rt.newSocket(fds[1], family, typ, proto)
+	a.hadPeer, b.hadPeer = true, true
+	return a, b, nil
 }
 
 func (rt *Runtime) isClosed() bool {
@@ -188,7 +212,7 @@ func (s *Socket) Settimeout(t *float64) error {
 		}
 	}
 	s.mode = m
-	return s.setKernelBlocking(m == ModeBlocking)
+	return s.setKernelBlocking(m == ModeBlocking, ViewBoth)
 }
 
 // nsToSeconds is CPython's _PyTime_AsSecondsDouble: whole seconds
@@ -204,7 +228,9 @@ func nsToSeconds(ns int64) float64 {
 // fionbio is FIONBIO, which x/sys/unix does not export (0x5421 on Linux).
 const fionbio = 0x5421
 
-func (s *Socket) setKernelBlocking(blocking bool) error {
+// view is ViewRaw when the change is the package's own (a blocking
+// connect made as a non-blocking one), not the learner's.
+func (s *Socket) setKernelBlocking(blocking bool, view TraceView) error {
 	// One ioctl(FIONBIO), as CPython does, instead of fcntl F_GETFL+F_SETFL:
 	// a blocking connect() toggles the mode twice.
 	on := 1
@@ -214,7 +240,7 @@ func (s *Socket) setKernelBlocking(blocking bool) error {
 	start := s.rt.traceStart()
 	err := unix.IoctlSetPointerInt(s.fd, fionbio, on)
 	if s.rt.tracing() {
-		s.rt.emit(fmt.Sprintf("ioctl(%d, FIONBIO, [%d])", s.fd, on), 0, err, start)
+		s.rt.emitView(view, fmt.Sprintf("ioctl(%d, FIONBIO, [%d])", s.fd, on), result(0, err), time.Since(start))
 	}
 	if err != nil {
 		return sysError("setblocking", err)
@@ -243,16 +269,21 @@ func (s *Socket) deadline() time.Time {
 }
 
 // Repr is CPython's repr: "<socket.socket fd=3, family=AddressFamily.AF_INET, ...>".
-// Enum members print by name as in the source material (CPython 3.11
-// itself prints the bare numbers).
+// Enum members print by name as in the source material and CPython
+// 3.8-3.10; CPython 3.11 to 3.13 print the bare numbers (family=2,
+// type=1), which Runtime.SetNumericReprs asks for.
 func (s *Socket) Repr() string {
 	var b strings.Builder
 	b.WriteString("<socket.socket")
 	if s.fd < 0 {
 		b.WriteString(" [closed]")
 	}
-	fmt.Fprintf(&b, " fd=%d, family=%s, type=%s, proto=%d", s.fd,
-		enumRepr("AddressFamily", s.family), enumRepr("SocketKind", s.typ), s.proto)
+	if s.rt.numericReprs.Load() {
+		fmt.Fprintf(&b, " fd=%d, family=%d, type=%d, proto=%d", s.fd, s.family, s.typ, s.proto)
+	} else {
+		fmt.Fprintf(&b, " fd=%d, family=%s, type=%s, proto=%d", s.fd,
+			enumRepr("AddressFamily", s.family), enumRepr("SocketKind", s.typ), s.proto)
+	}
 	if s.fd >= 0 {
 		var sa sockaddr
 		if sysGetsockname(s.fd, &sa) == nil && truthy(sa.value()) {

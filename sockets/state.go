@@ -16,6 +16,7 @@ func (s *Socket) State() State {
 	st := State{
 		FD: s.fd, Family: s.family, Type: s.typ, Kind: kindOf(s.family, s.typ),
 		Mode: s.mode, Timeout: s.Gettimeout(),
+		Received: s.received.Load(), EOFSeen: s.eofSeen.Load(),
 	}
 	if s.fd < 0 {
 		st.Closed, st.FD = true, -1

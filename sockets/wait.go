@@ -32,12 +32,23 @@ type call struct {
 	lastReport time.Time
 	done       int64 // sendall progress
 	total      int64
+
+	// The program view of %trace (traceview.go).
+	mark     time.Time // where the program's current call began
+	pend     string    // blocking mode: the program call asleep in the kernel
+	pollFD   int       // timeout mode: the poll CPython makes before each try
+	pollEv   int16
+	deadline time.Time
 }
 
 // begin starts a call; the caller must defer c.end(&err).
 func (rt *Runtime) begin(op string, s *Socket) *call {
 	rt.busy.Add(1)
-	return &call{rt: rt, op: op, s: s}
+	c := &call{rt: rt, op: op, s: s}
+	if rt.tracing() {
+		c.mark = time.Now() // the program view times its calls from here
+	}
+	return c
 }
 
 // end sends the Finished report when the call reported while blocked.
@@ -137,7 +148,7 @@ func (c *call) wait(fds []unix.PollFd, deadline time.Time, why Why) (int, error)
 			}
 		}
 		if ready > 0 {
-			c.traceWait(fds, deadline, began, ready, nil)
+			c.traceWait(all, deadline, began, n, nil)
 			return ready, nil
 		}
 		if !fg {
@@ -146,11 +157,11 @@ func (c *call) wait(fds []unix.PollFd, deadline time.Time, why Why) (int, error)
 			}
 		} else if n > 0 || rt.interrupted.Load() {
 			e := Interrupted(c.op)
-			c.traceWait(fds, deadline, began, 0, e)
+			c.traceWait(all, deadline, began, n, e)
 			return 0, e
 		}
 		if last {
-			c.traceWait(fds, deadline, began, 0, errWaitTimeout)
+			c.traceWait(all, deadline, began, 0, errWaitTimeout)
 			return 0, errWaitTimeout
 		}
 	}
@@ -176,11 +187,16 @@ func (c *call) progress(why Why) Progress {
 	return p
 }
 
-// traceWait reports a finished wait as one poll line.
+// traceWait reports a finished wait as one poll line of the raw view
+// (the wake fd included), and in the program view a wait that ended
+// without the socket being ready.
 func (c *call) traceWait(fds []unix.PollFd, deadline, began time.Time, ready int, err error) {
 	t := c.rt.tracer.Load()
 	if t == nil {
 		return
+	}
+	if err != nil {
+		defer c.waitEnded(err)
 	}
 	var b strings.Builder
 	b.WriteString("poll([")
@@ -197,10 +213,8 @@ func (c *call) traceWait(fds []unix.PollFd, deadline, began time.Time, ready int
 	fmt.Fprintf(&b, "], %d, %d)", len(fds), timeout)
 	var res string
 	switch {
-	case err == errWaitTimeout:
-		res = "0 (Timeout)"
-	case err != nil:
-		res = "? (interrupted)"
+	case err == errWaitTimeout || ready == 0:
+		res = "0 (Timeout)" // the last slice's; an interrupt seen between slices
 	default:
 		var rb strings.Builder
 		for _, f := range fds {
@@ -213,7 +227,7 @@ func (c *call) traceWait(fds []unix.PollFd, deadline, began time.Time, ready int
 		}
 		res = fmt.Sprintf("%d ([%s])", ready, rb.String())
 	}
-	(*t)(Trace{Call: b.String(), Result: res, Took: time.Since(began)})
+	(*t)(Trace{Call: b.String(), Result: res, Took: time.Since(began), View: ViewRaw})
 }
 
 func pollNames(ev int16) string {

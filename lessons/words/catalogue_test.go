@@ -144,7 +144,7 @@ func TestHints(t *testing.T) {
 		short, long string // prefixes; "" for none
 	}{
 		{111, "ConnectionRefusedError", "connect", "hint: nothing is listening", "Connection refused"},
-		{107, "OSError", "recv", "hint: a listening socket", "This socket is not connected"},
+		{107, "OSError", "recv", "hint: this socket is not connected", "This socket is not connected"},
 		{107, "OSError", "getpeername", "hint: this socket is not connected", "This socket is not connected"},
 		{13, "PermissionError", "bind", "hint: ports below 1024", "Permission denied"},
 		{13, "PermissionError", "socket", "", "Permission denied"},
@@ -161,7 +161,7 @@ func TestHints(t *testing.T) {
 		{0, "ZeroDivisionError", "", "", ""},
 		{99, "OSError", "bind", "", "Cannot assign"},
 	} {
-		short, long := Hint("en", c.errno, c.class, c.op), Advice("en", c.errno, c.class)
+		short, long := Hint("en", Situation{Errno: c.errno, Class: c.class, Op: c.op}), Advice("en", c.errno, c.class)
 		if !strings.HasPrefix(short, c.short) || (c.short == "") != (short == "") {
 			t.Errorf("Hint(%d, %s, %s) = %q, want %q...", c.errno, c.class, c.op, short, c.short)
 		}
@@ -169,7 +169,47 @@ func TestHints(t *testing.T) {
 			t.Errorf("Advice(%d, %s) = %q, want %q...", c.errno, c.class, long, c.long)
 		}
 	}
-	if got := Hint("zh", 111, "ConnectionRefusedError", "connect"); !strings.HasPrefix(got, "提示：") {
+	if got := Hint("zh", Situation{Errno: 111, Class: "ConnectionRefusedError", Op: "connect"}); !strings.HasPrefix(got, "提示：") {
 		t.Errorf("Hint in Chinese = %q", got)
+	}
+}
+
+// The same exception gets the hint its socket's state calls for.
+func TestHintsByState(t *testing.T) {
+	refused := Situation{Errno: 111, Class: "ConnectionRefusedError", Op: "connect", Known: true, Name: "c", Host: "127.0.0.1", Port: 65432}
+	pipe := Situation{Errno: 32, Class: "BrokenPipeError", Op: "send", Known: true, Name: "c"}
+	inUse := Situation{Errno: 98, Class: "OSError", Op: "bind", Known: true, Name: "s", Port: 65432}
+	with := func(s Situation, f func(*Situation)) Situation { f(&s); return s }
+	for _, c := range []struct {
+		name string
+		sit  Situation
+		want string // a prefix; "" for no hint
+	}{
+		{"refused, nothing there", with(refused, func(s *Situation) { s.Holder = HolderNobody }), "hint: nothing is listening on 127.0.0.1 port 65432: start the server"},
+		{"refused, our socket bound", with(refused, func(s *Situation) { s.Holder, s.HolderName = HolderShell, "s" }), "hint: s in this shell is bound to port 65432 but not listening: call s.listen() first."},
+		{"refused on UDP", with(refused, func(s *Situation) { s.UDP, s.Op = true, "recv" }), "hint: a datagram sent earlier came back as 'port unreachable'"},
+		{"refused, socket unknown", Situation{Errno: 111, Class: "ConnectionRefusedError", Op: "connect"}, "hint: nothing is listening at that address."},
+		{"send after a refused connect", with(pipe, func(s *Situation) { s.NeverConnected, s.Dialed = true, true }), "hint: c never connected (its connect() failed)"},
+		{"send on a fresh socket", with(pipe, func(s *Situation) { s.NeverConnected = true }), "hint: c is not connected: connect() it first"},
+		{"send after shutdown", with(pipe, func(s *Situation) { s.ShutWrite = true }), "hint: you shut down the sending side of c"},
+		{"send after the peer closed", pipe, "hint: the peer has closed the connection"},
+		{"bind, this shell's s2", with(inUse, func(s *Situation) { s.Holder, s.HolderName = HolderShell, "s2" }), "hint: s2 in this shell already holds port 65432: close it (s2.close())"},
+		{"bind, another program", with(inUse, func(s *Situation) { s.Holder, s.HolderName = HolderProcess, "python3[1234]" }), "hint: another program holds port 65432: python3[1234]. Stop it or pick another port; %ss 65432 shows it."},
+		{"bind, TIME_WAIT", with(inUse, func(s *Situation) { s.Holder = HolderTimeWait }), "hint: a connection closed a moment ago keeps port 65432 in TIME_WAIT"},
+		{"accept before listen", Situation{Errno: 22, Class: "OSError", Op: "accept", Known: true, Name: "s"}, "hint: accept() needs a listening socket: call s.listen() first."},
+		{"accept on UDP", Situation{Errno: 95, Class: "OSError", Op: "accept", Known: true, Name: "u", UDP: true}, "hint: UDP has no connections"},
+		{"send(str)", Situation{Class: "TypeError", Msg: "a bytes-like object is required, not 'str'", Op: "send", Known: true, Name: "c"}, "hint: sockets carry bytes, not str"},
+		{"send(int)", Situation{Class: "TypeError", Msg: "a bytes-like object is required, not 'int'", Op: "send", Known: true, Name: "c"}, ""},
+		{"recv on a listener", Situation{Errno: 107, Class: "OSError", Op: "recv", Known: true, Name: "s", Listening: true}, "hint: a listening socket only accepts"},
+		{"recv after a refused connect", Situation{Errno: 107, Class: "OSError", Op: "recv", Known: true, Name: "c", NeverConnected: true, Dialed: true}, "hint: c is not connected: its connect() failed."},
+		{"send on unconnected UDP", Situation{Errno: 89, Class: "OSError", Op: "send", Known: true, Name: "u", UDP: true}, "hint: this UDP socket has no destination"},
+	} {
+		got := Hint("en", c.sit)
+		if !strings.HasPrefix(got, c.want) || (c.want == "") != (got == "") {
+			t.Errorf("%s: got %q, want %q...", c.name, got, c.want)
+		}
+		if zh := Hint("zh", c.sit); (zh == "") != (got == "") || strings.Contains(zh, "%!") {
+			t.Errorf("%s: Chinese %q", c.name, zh)
+		}
 	}
 }

@@ -1,55 +1,129 @@
 package words
 
-import "slices"
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
 
 // What to say about an exception a learner meets. One row per situation,
 // matched by the exception's errno or its class (and, when ops is set, by
-// the call that raised it), with two texts in both languages: short, the
-// dim line the prompt shows after the exception, and long, what %hint
-// says about it during a lesson. Rows are tried in order and the first
-// that matches and has the text asked for wins, so a narrow row (an op,
-// an errno) comes before the broader one it refines.
+// the call that raised it; when when is set, by what the shell knows of
+// the socket), with two texts in both languages: short, the dim line the
+// prompt shows after the exception, and long, what %hint says about it
+// during a lesson. Rows are tried in order and the first that matches and
+// has the text asked for wins, so a narrow row (a state, an op, an errno)
+// comes before the broader one it refines. A short text with format verbs
+// takes its arguments from args.
 type hint struct {
 	errnos  []int
 	classes []string
 	ops     []string
+	when    func(*Situation) bool
+	args    func(*Situation) []any
 	short   [2]string
 	long    [2]string
 }
 
-func (h *hint) matches(errno int, class, op string) bool {
-	if len(h.ops) > 0 && !slices.Contains(h.ops, op) {
+// Situation is what the shell knows when an exception prints: the
+// exception, and, when a socket method raised it, that socket's state
+// and history.
+type Situation struct {
+	Errno int
+	Class string
+	Msg   string
+	Op    string // the call that raised it: "connect", "send"
+
+	Known          bool   // the fields below are filled in: a socket method raised it
+	Name           string // the socket's variable ("c"), else "fd 4"
+	UDP            bool   // a datagram socket
+	Listening      bool
+	NeverConnected bool // no connection was ever made on it
+	Dialed         bool // connect() was called on it
+	ShutWrite      bool // its sending side was shut down
+	Host           string
+	Port           int    // the port the call named (bind's, connect's); 0 when none
+	Holder         Holder // who holds Port
+	HolderName     string // the variable ("s2") or the program ("python3[1234]")
+}
+
+// Holder says who holds a port, for bind's EADDRINUSE and connect's
+// ECONNREFUSED.
+type Holder int
+
+const (
+	HolderUnknown  Holder = iota
+	HolderNobody          // nothing holds it
+	HolderShell           // a socket of this shell (HolderName is its variable)
+	HolderProcess         // another program (HolderName is "name[pid]")
+	HolderTimeWait        // only connections in TIME_WAIT
+)
+
+func (h *hint) matches(s *Situation) bool {
+	if len(h.ops) > 0 && !slices.Contains(h.ops, s.Op) {
 		return false
 	}
-	return errno != 0 && slices.Contains(h.errnos, errno) || slices.Contains(h.classes, class)
+	if h.when != nil && (!s.Known || !h.when(s)) {
+		return false
+	}
+	return s.Errno != 0 && slices.Contains(h.errnos, s.Errno) || slices.Contains(h.classes, s.Class)
 }
 
 // Hint is the line the prompt shows after an exception; "" when there is
 // nothing useful to add.
-func Hint(lang string, errno int, class, op string) string {
-	return find(lang, errno, class, op, func(h *hint) [2]string { return h.short })
+func Hint(lang string, s Situation) string {
+	return find(lang, &s, func(h *hint) [2]string { return h.short })
 }
 
 // Advice is what %hint says about the exception a lesson step raised; ""
 // when nothing.
 func Advice(lang string, errno int, class string) string {
-	return find(lang, errno, class, "", func(h *hint) [2]string { return h.long })
+	return find(lang, &Situation{Errno: errno, Class: class}, func(h *hint) [2]string { return h.long })
 }
 
-func find(lang string, errno int, class, op string, text func(*hint) [2]string) string {
+func find(lang string, s *Situation, text func(*hint) [2]string) string {
 	for i := range hints {
 		h := &hints[i]
-		if t := text(h); t[0] != "" && h.matches(errno, class, op) {
+		if t := text(h); t[0] != "" && h.matches(s) {
+			out := t[0]
 			if lang == "zh" {
-				return t[1]
+				out = t[1]
 			}
-			return t[0]
+			if h.args != nil {
+				out = fmt.Sprintf(out, h.args(s)...)
+			}
+			return out
 		}
 	}
 	return ""
 }
 
+// Conditions and arguments the rows share.
+var (
+	isUDP       = func(s *Situation) bool { return s.UDP }
+	isTCP       = func(s *Situation) bool { return !s.UDP }
+	heldBy      = func(h Holder) func(*Situation) bool { return func(s *Situation) bool { return s.Holder == h } }
+	nameArg     = func(s *Situation) []any { return []any{s.Name} }
+	notListener = func(s *Situation) bool { return !s.Listening && !s.UDP }
+)
+
 var hints = []hint{
+	// send("text")
+	{classes: []string{"TypeError"}, ops: []string{"send", "sendall", "sendto"},
+		when: func(s *Situation) bool { return strings.HasSuffix(s.Msg, "not 'str'") },
+		short: [2]string{"hint: sockets carry bytes, not str: send b'hello', or encode the text first: 'hello'.encode().",
+			"提示：套接字传输的是 bytes 而不是 str：发送 b'hello'，或者先把文本编码：'hello'.encode()。"},
+	},
+	// accept() before listen()
+	{errnos: []int{22}, ops: []string{"accept"}, when: notListener, args: nameArg,
+		short: [2]string{"hint: accept() needs a listening socket: call %s.listen() first.",
+			"提示：accept() 需要一个正在监听的套接字：先调用 %s.listen()。"},
+	},
+	// listen() or accept() on UDP
+	{errnos: []int{95}, ops: []string{"accept", "listen"}, when: isUDP,
+		short: [2]string{"hint: UDP has no connections, so nothing to listen() for or accept(): recvfrom() returns each datagram with its sender.",
+			"提示：UDP 没有连接，所以不需要 listen() 也不需要 accept()：recvfrom() 会返回每个数据报及其发送方。"},
+	},
 	// Ctrl-C
 	{classes: []string{"KeyboardInterrupt"},
 		short: [2]string{"hint: the call was interrupted; the socket keeps its state (%ls).",
@@ -96,6 +170,22 @@ var hints = []hint{
 		long: [2]string{"Invalid argument: the socket is not in the state this call needs. A socket binds only once, and accept() needs listen() first. %ls shows each socket's state.",
 			"参数无效：套接字不处于这个调用所要求的状态。一个套接字只能 bind 一次，accept() 之前要先 listen()。%ls 可以查看每个套接字的状态。"},
 	},
+	// EADDRINUSE, by who holds the port
+	{errnos: []int{98}, ops: []string{"bind"}, when: heldBy(HolderShell),
+		args: func(s *Situation) []any { return []any{s.HolderName, s.Port, s.HolderName} },
+		short: [2]string{"hint: %s in this shell already holds port %d: close it (%s.close()) or bind another port.",
+			"提示：本 shell 里的 %s 已经占用了端口 %d：先关闭它（%s.close()），或者绑定另一个端口。"},
+	},
+	{errnos: []int{98}, ops: []string{"bind"}, when: heldBy(HolderProcess),
+		args: func(s *Situation) []any { return []any{s.Port, s.HolderName, s.Port} },
+		short: [2]string{"hint: another program holds port %d: %s. Stop it or pick another port; %%ss %d shows it.",
+			"提示：另一个程序占用了端口 %d：%s。停止它或者换一个端口；%%ss %d 可以看到它。"},
+	},
+	{errnos: []int{98}, ops: []string{"bind"}, when: heldBy(HolderTimeWait),
+		args: func(s *Situation) []any { return []any{s.Port, s.Port} },
+		short: [2]string{"hint: a connection closed a moment ago keeps port %d in TIME_WAIT for up to a minute; setsockopt(SOL_SOCKET, SO_REUSEADDR, 1) before bind() lets a server rebind (%%ss %d shows it).",
+			"提示：刚关闭的连接会让端口 %d 在 TIME_WAIT 状态下保留最多一分钟；在 bind() 之前 setsockopt(SOL_SOCKET, SO_REUSEADDR, 1) 可以让服务器重新绑定（%%ss %d 可以看到它）。"},
+	},
 	// EADDRINUSE
 	{errnos: []int{98},
 		short: [2]string{"hint: another socket holds this address, perhaps a connection in TIME_WAIT. %ss PORT shows it; setsockopt(SOL_SOCKET, SO_REUSEADDR, 1) before bind() lets a server rebind.",
@@ -116,9 +206,13 @@ var hints = []hint{
 			"这个套接字已经连接上了。一个套接字只能连接一次；要建立新连接，请新建一个套接字。"},
 	},
 	// ENOTCONN: data calls on a listener
-	{errnos: []int{107}, ops: []string{"recv", "send", "sendall"},
+	{errnos: []int{107}, ops: []string{"recv", "recvfrom", "recv_into", "send", "sendall"}, when: func(s *Situation) bool { return s.Listening },
 		short: [2]string{"hint: a listening socket only accepts connections: send and recv on the socket accept() returns.",
 			"提示：监听套接字只负责接受连接：请在 accept() 返回的套接字上收发数据。"},
+	},
+	{errnos: []int{107}, when: func(s *Situation) bool { return s.NeverConnected && s.Dialed }, args: nameArg,
+		short: [2]string{"hint: %s is not connected: its connect() failed. connect() again once the server is listening.",
+			"提示：%s 没有连接：它的 connect() 失败了。等服务器开始监听后再 connect() 一次。"},
 	},
 	// ENOTCONN
 	{errnos: []int{107},
@@ -126,6 +220,21 @@ var hints = []hint{
 			"提示：这个套接字还没有连接：先 connect()，或者使用 accept() 返回的套接字。"},
 		long: [2]string{"This socket is not connected. On the client, connect() first; on the server, send and receive on the socket accept() returned, not the listener.",
 			"这个套接字没有连接。客户端要先 connect()；服务器端要在 accept() 返回的新套接字上收发数据，而不是在监听套接字上。"},
+	},
+	// ECONNREFUSED: on UDP, an earlier datagram's ICMP "port unreachable"
+	{errnos: []int{111}, when: isUDP,
+		short: [2]string{"hint: a datagram sent earlier came back as 'port unreachable': nothing is bound to that UDP port on the other side. Start the receiver first, or check the port.",
+			"提示：之前发出的数据报被退回为“端口不可达”：对方的那个 UDP 端口上没有绑定任何套接字。先启动接收方，或者核对端口号。"},
+	},
+	{errnos: []int{111}, ops: []string{"connect", "connect_ex"}, when: func(s *Situation) bool { return !s.UDP && s.Holder == HolderShell },
+		args: func(s *Situation) []any { return []any{s.HolderName, s.Port, s.HolderName} },
+		short: [2]string{"hint: %s in this shell is bound to port %d but not listening: call %s.listen() first.",
+			"提示：本 shell 里的 %s 绑定了端口 %d，但还没有监听：先调用 %s.listen()。"},
+	},
+	{errnos: []int{111}, ops: []string{"connect", "connect_ex"}, when: func(s *Situation) bool { return !s.UDP && s.Port > 0 },
+		args: func(s *Situation) []any { return []any{s.Host, s.Port, s.Port} },
+		short: [2]string{"hint: nothing is listening on %s port %d: start the server (bind, then listen) first; %%ss %d shows who holds the port.",
+			"提示：%s 的端口 %d 上没有进程在监听：先启动服务器（bind，然后 listen）；%%ss %d 可以查看谁占着这个端口。"},
 	},
 	// ECONNREFUSED
 	{errnos: []int{111},
@@ -147,6 +256,24 @@ var hints = []hint{
 			"提示：这个套接字是非阻塞的，而这次调用需要等待。%ls 可以查看它的模式和队列。"},
 		long: [2]string{"The socket is non-blocking and the call had nothing to do right now: no data to read, no connection to accept, or no room in the send buffer. Try again later, or go back to blocking mode with setblocking(True).",
 			"套接字处于非阻塞模式，而这个调用此刻无事可做：没有数据可读、没有连接可接受，或者发送缓冲区已满。稍后再试，或者用 setblocking(True) 回到阻塞模式。"},
+	},
+	// EPIPE, by what the socket went through
+	{errnos: []int{32}, when: func(s *Situation) bool { return s.ShutWrite }, args: nameArg,
+		short: [2]string{"hint: you shut down the sending side of %s with shutdown(): nothing more can be sent on it.",
+			"提示：你已经用 shutdown() 关闭了 %s 的发送方向：它不能再发送任何数据了。"},
+	},
+	{errnos: []int{32}, when: func(s *Situation) bool { return s.NeverConnected && s.Dialed }, args: nameArg,
+		short: [2]string{"hint: %s never connected (its connect() failed), so there is no peer to send to: connect() again once the server is listening.",
+			"提示：%s 从未连接成功（它的 connect() 失败了），所以没有可以发送的对象：等服务器开始监听后再 connect() 一次。"},
+	},
+	{errnos: []int{32}, when: func(s *Situation) bool { return s.NeverConnected && isTCP(s) }, args: nameArg,
+		short: [2]string{"hint: %s is not connected: connect() it first (a server sends on the socket accept() returned).",
+			"提示：%s 还没有连接：先 connect()（服务器端要在 accept() 返回的套接字上发送）。"},
+	},
+	// EDESTADDRREQ: send() on an unconnected UDP socket
+	{errnos: []int{89}, when: isUDP,
+		short: [2]string{"hint: this UDP socket has no destination: use sendto(data, (host, port)), or connect() it first.",
+			"提示：这个 UDP 套接字没有目的地址：用 sendto(data, (host, port))，或者先 connect()。"},
 	},
 	// EPIPE
 	{errnos: []int{32}, classes: []string{"BrokenPipeError"},

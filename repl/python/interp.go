@@ -68,6 +68,9 @@ type Interp struct {
 	// iterFailures pairs each loop cancelled by a failed iterator with
 	// the error it stands for, for the statement running.
 	iterFailures map[*starlark.EvalError]error
+	// failed is the last socket method that raised in this statement
+	// (LastFailedCall): the shell's hints look at that socket.
+	failed FailedCall
 }
 
 // Mode says how Exec treats expression statements.
@@ -274,6 +277,7 @@ func (in *Interp) Exec(name, src string, mode Mode) (Result, error) {
 	in.rt.ClearInterrupt()
 	in.echo = nil
 	in.iterFailures = nil
+	in.failed = FailedCall{}
 	prog, err := compile(name, src, mode)
 	if err != nil {
 		return Result{}, err
@@ -334,7 +338,13 @@ func compile(name, src string, mode Mode) (*translate.Program, error) {
 // SocketNames maps each socket held in a global variable (directly, or
 // inside a tuple such as the result of accept()) to the variable names
 // that hold it, sorted.
+//
+// It takes the global interpreter lock, so that a Python thread running
+// meanwhile cannot change the globals under it: call it between
+// statements, never from code that Exec runs.
 func (in *Interp) SocketNames() map[*sockets.Socket][]string {
+	in.acquire(in.main)
+	defer in.release()
 	names := map[*sockets.Socket][]string{}
 	for _, k := range in.globals.SortedNames() {
 		if k == "_" {

@@ -183,22 +183,57 @@ func (v *socketValue) Attr(name string) (starlark.Value, error) {
 var socketBuiltins = func() map[string]*starlark.Builtin {
 	out := make(map[string]*starlark.Builtin, len(socketMethods))
 	for name, m := range socketMethods {
-		out[name] = starlark.NewBuiltin(name, func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-			if m.style == kwArgs {
-				placed, err := intoArgs(name, args, kwargs)
-				if err != nil {
-					return nil, err
+		out[name] = starlark.NewBuiltin(name, func(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+			v := b.Receiver().(*socketValue)
+			res, err := callSocketMethod(name, m, v, args, kwargs)
+			if err != nil {
+				// Only the main thread's: the shell reads it after Exec.
+				if in := interpOf(thread); in != nil && in.current == in.main {
+					in.failed = FailedCall{Socket: v.s, Method: name, Args: args, Err: err}
 				}
-				return m.fn(b.Receiver().(*socketValue), placed)
 			}
-			if err := checkArgs(name, m, args, kwargs); err != nil {
-				return nil, err
-			}
-			return m.fn(b.Receiver().(*socketValue), args)
+			return res, err
 		})
 	}
 	return out
 }()
+
+func callSocketMethod(name string, m socketMethod, v *socketValue, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if m.style == kwArgs {
+		placed, err := intoArgs(name, args, kwargs)
+		if err != nil {
+			return nil, err
+		}
+		return m.fn(v, placed)
+	}
+	if err := checkArgs(name, m, args, kwargs); err != nil {
+		return nil, err
+	}
+	return m.fn(v, args)
+}
+
+// FailedCall is the last socket method that raised, so that the shell
+// can choose a hint from the state of that socket.
+type FailedCall struct {
+	Socket *sockets.Socket
+	Method string         // "bind", "send"...
+	Args   starlark.Tuple // as passed (bind's address...)
+	Err    error
+}
+
+// LastFailedCall returns the socket method whose exception e is, when
+// the last statement's exception came from one: the same class and errno.
+func (in *Interp) LastFailedCall(e *PyError) (FailedCall, bool) {
+	f := in.failed
+	if f.Socket == nil || e == nil {
+		return FailedCall{}, false
+	}
+	pe := AsException(f.Err)
+	if pe == nil || pe.Class != e.Class || pe.Errno != e.Errno || pe.Msg != e.Msg {
+		return FailedCall{}, false
+	}
+	return f, true
+}
 
 func (v *socketValue) AttrNames() []string {
 	names := []string{"family", "proto", "timeout", "type"}

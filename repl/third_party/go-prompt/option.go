@@ -308,3 +308,15 @@ func New(executor Executor, completer Completer, opts ...Option) *Prompt {
 	}
 	return pt
 }
+
+// OptionPrintAbove lets the program print while the prompt waits for
+// keys (sockrepl patch 4). Each function received from ch runs in Run's
+// goroutine, never while the prompt is drawn or the executor runs; the
+// text it returns, if any, is printed above the prompt, which is drawn
+// again below it with the line being typed kept.
+func OptionPrintAbove(ch <-chan func() string) Option {
+	return func(p *Prompt) error {
+		p.above = ch
+		return nil
+	}
+}

@@ -34,6 +34,9 @@ type Prompt struct {
 	completionOnDown  bool
 	exitChecker       ExitChecker
 	skipTearDown      bool
+	// sockrepl patch 4: lines to print above the prompt while it waits
+	// for keys (OptionPrintAbove).
+	above <-chan func() string
 }
 
 // Exec is the struct contains user input context.
@@ -115,6 +118,13 @@ func (p *Prompt) Run() {
 		case <-winSizeCh:
 			p.renderer.UpdateWinSize(p.in.GetWinSize())
 			p.renderer.Render(p.buf, p.completion)
+		case f := <-p.above:
+			// sockrepl patch 4: f runs here, between two drawings of the
+			// prompt, and what it returns goes above the prompt, which is
+			// then drawn again with the half-typed line and cursor as they were.
+			if text := f(); text != "" {
+				p.renderer.PrintAbove(p.buf, p.completion, text)
+			}
 		}
 		// sockrepl patch 3: no 10 ms sleep here; the select waits.
 	}

@@ -2,6 +2,7 @@ package prompt
 
 import (
 	"runtime"
+	"strings"
 
 	"github.com/c-bata/go-prompt/internal/debug"
 	runewidth "github.com/mattn/go-runewidth"
@@ -220,6 +221,20 @@ func (r *Render) Render(buffer *Buffer, completion *CompletionManager) {
 		cursor = r.backward(cursor, runewidth.StringWidth(rest))
 	}
 	r.previousCursor = cursor
+}
+
+// PrintAbove erases the prompt (and the completion menu), writes text as
+// lines of their own where the prompt was, and draws the prompt again
+// below them (sockrepl patch 4).
+func (r *Render) PrintAbove(buffer *Buffer, completion *CompletionManager, text string) {
+	if r.col == 0 {
+		return
+	}
+	r.clear(r.previousCursor)
+	r.previousCursor = 0
+	text = strings.TrimRight(text, "\n")
+	r.out.WriteRaw([]byte(strings.ReplaceAll(text, "\n", "\r\n") + "\r\n"))
+	r.Render(buffer, completion)
 }
 
 // BreakLine to break line.

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"os/signal"
+	"regexp"
 	"runtime"
 	"strings"
 	"sync"
@@ -251,5 +252,52 @@ func TestPatchNoKeyLostAtTheExecutor(t *testing.T) {
 	}
 	if in.unread == 0 {
 		t.Log("no key was read ahead of the executor in this run")
+	}
+}
+
+// captureWriter is a VT100 writer that keeps what it flushes.
+type captureWriter struct {
+	VT100Writer
+	mu  sync.Mutex
+	out []byte
+}
+
+func (w *captureWriter) Flush() error {
+	w.mu.Lock()
+	w.out = append(w.out, w.buffer...)
+	w.mu.Unlock()
+	w.buffer = w.buffer[:0]
+	return nil
+}
+
+// Patch 4: text sent while the prompt waits for keys is printed above it,
+// in Run's goroutine, and the half-typed line is drawn again below it.
+func TestPatchPrintAbove(t *testing.T) {
+	above := make(chan func() string)
+	printed := make(chan struct{})
+	var typed string
+	in := &scriptParser{keys: [][]byte{[]byte("h"), []byte("i"), {0x15}, {0x04}}, size: WinSize{Row: 24, Col: 80}}
+	p := newTestPrompt(in, func(string) {})
+	out := &captureWriter{}
+	p.renderer.out = out
+	p.above = above
+	in.onRead = func(i int) {
+		if i == 2 { // "hi" is typed: print above it before the next key
+			above <- func() string { typed = p.buf.Text(); return "● news\n" }
+			close(printed)
+		}
+	}
+	runOrHang(t, p, nil)
+	<-printed
+	if typed != "hi" {
+		t.Errorf("the function ran with %q typed, want \"hi\"", typed)
+	}
+	text := string(out.out)
+	i := strings.Index(text, "● news\r\n")
+	if i < 0 {
+		t.Fatalf("no line above the prompt in %q", text)
+	}
+	if !strings.Contains(regexp.MustCompile("\x1b\\[[0-9;?]*[a-zA-Z]").ReplaceAllString(text[i:], ""), "> hi") {
+		t.Errorf("the prompt and its line were not drawn again after the text: %q", text[i:])
 	}
 }

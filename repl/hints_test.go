@@ -1,0 +1,88 @@
+//go:build linux
+
+package repl
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"os/exec"
+	"strings"
+	"testing"
+)
+
+// bind on a port another program holds names that program, from the
+// kernel's socket list.
+func TestHintNamesTheProgramHoldingThePort(t *testing.T) {
+	py, err := exec.LookPath("python3")
+	if err != nil {
+		t.Skip("python3 is not installed")
+	}
+	cmd := exec.Command(py, "-c", `
+import socket, sys
+s = socket.socket()
+s.bind(('127.0.0.1', 0))
+s.listen()
+print(s.getsockname()[1], flush=True)
+sys.stdin.read()
+`)
+	in, _ := cmd.StdinPipe()
+	out, _ := cmd.StdoutPipe()
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() { in.Close(); cmd.Wait() }()
+	var port int
+	if _, err := fmt.Fscan(bufio.NewReader(out), &port); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	s, err := NewSession(Options{Out: &buf, Err: &buf, Terminal: true, Lang: "en", StateDir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	s.Exec("s = socket.socket()")
+	s.Exec(fmt.Sprintf("s.bind(('127.0.0.1', %d))", port))
+	want := fmt.Sprintf("hint: another program holds port %d: python3[%d]. Stop it or pick another port; %%ss %d shows it.", port, cmd.Process.Pid, port)
+	if !strings.Contains(buf.String(), want) {
+		t.Errorf("got:\n%s\nwant the line:\n%s", buf.String(), want)
+	}
+}
+
+// %ss names another sockrepl by its role and this shell's sockets by
+// their variables.
+func TestSsNamesTheOtherSockreplByRole(t *testing.T) {
+	cmd := exec.Command(sockreplBinary(t), "--role", "server")
+	in, _ := cmd.StdinPipe()
+	out, _ := cmd.StdoutPipe()
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() { in.Close(); cmd.Wait() }()
+	fmt.Fprintln(in, "s = socket.socket()\ns.bind(('127.0.0.1', 0))\ns.listen()\nprint(s.getsockname()[1])")
+	var port int
+	if _, err := fmt.Fscan(bufio.NewReader(out), &port); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	s, err := NewSession(Options{Out: &buf, Err: &buf, Terminal: true, Lang: "en", StateDir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	s.Exec("c = socket.socket()")
+	s.Exec(fmt.Sprintf("c.connect(('127.0.0.1', %d))", port))
+	buf.Reset()
+	s.Exec(fmt.Sprintf("%%ss %d", port))
+	text := buf.String()
+	server := fmt.Sprintf("sockrepl --role server[%d]", cmd.Process.Pid)
+	var listener, mine bool
+	for _, l := range strings.Split(text, "\n") {
+		listener = listener || strings.Contains(l, "LISTEN") && strings.HasSuffix(l, server)
+		mine = mine || strings.Contains(l, "ESTABLISHED") && strings.HasSuffix(l, "this shell: c")
+	}
+	if !listener || !mine {
+		t.Errorf("%%ss should show the listener as %q and the client as \"this shell: c\":\n%s", server, text)
+	}
+}
