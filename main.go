@@ -1,7 +1,7 @@
 // Command sockrepl is an interactive shell for learning socket programming
 // on live OS sockets: Python-style statements, real system calls.
 //
-//	sockrepl [--role NAME] [--lang en|zh] [--no-color]   interactive shell
+//	sockrepl [--role NAME] [--lang en|zh] [--no-color] [--theme NAME]   interactive shell
 //	sockrepl FILE.py | -c CODE                           run a program
 //	sockrepl lessons [--verify [FILE...]]                the course
 //
@@ -61,10 +61,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	role := fs.String("role", "", "name shown in the prompt and used by two-terminal lessons (server, client)")
 	lang := fs.String("lang", "", "language of messages and lessons: en or zh (default from LANG)")
 	noColor := fs.Bool("no-color", false, "no colour (NO_COLOR in the environment does the same)")
+	theme := fs.String("theme", repl.ThemeFromEnv(), "default, projector (no faint text or cyan: for a projected screen) or plain; SOCKREPL_THEME sets it too")
 	code := fs.String("c", "", "run CODE as a program and exit")
 	var hasCode bool // -c '' runs nothing, as in python3
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: sockrepl [--role NAME] [--lang en|zh] [--no-color] [FILE.py | -c CODE]")
+		fmt.Fprintln(stderr, "usage: sockrepl [--role NAME] [--lang en|zh] [--no-color] [--theme NAME] [FILE.py | -c CODE]")
 		fmt.Fprintln(stderr, "       sockrepl lessons [--lang en|zh] [--verify [FILE...]]")
 		fs.PrintDefaults()
 	}
@@ -75,9 +76,13 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 	fs.Visit(func(f *flag.Flag) { hasCode = hasCode || f.Name == "c" })
+	if err := repl.CheckTheme(*theme); err != nil {
+		fmt.Fprintln(stderr, "sockrepl:", err)
+		return 2
+	}
 	_, noColorEnv := os.LookupEnv("NO_COLOR")
 	opt := repl.Options{Out: stdout, Err: stderr, Role: *role, Lang: *lang,
-		Color: !*noColor && !noColorEnv}
+		Color: !*noColor && !noColorEnv, Theme: *theme}
 
 	switch {
 	case hasCode:

@@ -22,6 +22,7 @@ type Options struct {
 	Role     string // shown in the prompt and used by two-terminal lessons
 	Lang     string // "en" or "zh"; "" picks from LANG / LC_ALL
 	Color    bool
+	Theme    string // ThemeDefault, ThemeProjector or ThemePlain; "" is the default
 	Terminal bool   // interactive: status lines, notices and hints
 	ASCII    bool   // the terminal is not UTF-8: write ASCII only (asciiWriter)
 	Dumb     bool   // the terminal has no cursor control: status as whole lines
@@ -85,7 +86,7 @@ func NewSession(opt Options) (*Session, error) {
 	if opt.ASCII {
 		opt.Out, opt.Err = asciiWriter{opt.Out}, asciiWriter{opt.Err}
 	}
-	s.out = newScreen(opt.Out, opt.Err, opt.Color, opt.Terminal, opt.Width)
+	s.out = newScreen(opt.Out, opt.Err, pickTheme(opt.Theme, opt.Color), opt.Terminal, opt.Width)
 	s.out.lines = opt.Dumb
 	s.interp = python.New(rt, python.Options{
 		Print:    s.out.print,

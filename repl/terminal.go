@@ -230,7 +230,7 @@ func RunTerminal(opt Options) (status int) {
 				panic("SOCKREPL_TEST_PANIC=tab")
 			}
 			return suggestions(s, d)
-		}, append(promptColors(opt.Color),
+		}, append(promptColors(s.out.th.prompt),
 			prompt.OptionParser(parser),
 			prompt.OptionPrefix(base),
 			prompt.OptionLivePrefix(func() (string, bool) {
@@ -360,10 +360,24 @@ func suggestions(s *Session, d prompt.Document) []prompt.Suggest {
 	return out
 }
 
-// promptColors honours --no-color and NO_COLOR in go-prompt's own drawing.
-func promptColors(useColor bool) []prompt.Option {
-	if useColor {
+// promptColors gives go-prompt's own drawing the theme's palette (theme.go);
+// promptPlain honours --no-color and NO_COLOR.
+func promptColors(style promptStyle) []prompt.Option {
+	switch style {
+	case promptBlue:
 		return []prompt.Option{prompt.OptionPrefixTextColor(prompt.Blue)}
+	case promptContrast:
+		// Black on white and white on black read on any projector; cyan
+		// and turquoise, go-prompt's menu colours, wash out.
+		fg, bg := prompt.Black, prompt.White
+		return []prompt.Option{
+			prompt.OptionPrefixTextColor(prompt.DefaultColor), prompt.OptionPreviewSuggestionTextColor(prompt.DefaultColor),
+			prompt.OptionSuggestionTextColor(fg), prompt.OptionSuggestionBGColor(bg),
+			prompt.OptionSelectedSuggestionTextColor(bg), prompt.OptionSelectedSuggestionBGColor(fg),
+			prompt.OptionDescriptionTextColor(fg), prompt.OptionDescriptionBGColor(bg),
+			prompt.OptionSelectedDescriptionTextColor(bg), prompt.OptionSelectedDescriptionBGColor(fg),
+			prompt.OptionScrollbarThumbColor(fg), prompt.OptionScrollbarBGColor(bg),
+		}
 	}
 	d := prompt.DefaultColor
 	return []prompt.Option{
