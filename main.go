@@ -2,6 +2,7 @@
 // on live OS sockets: Python-style statements, real system calls.
 //
 //	sockrepl [--role NAME] [--lang en|zh] [--no-color] [--theme NAME]   interactive shell
+//	sockrepl --demo FILE.py [--role NAME]                a teacher's demo, replayed
 //	sockrepl FILE.py | -c CODE                           run a program
 //	sockrepl lessons [--verify [FILE...]]                the course
 //
@@ -62,10 +63,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	lang := fs.String("lang", "", "language of messages and lessons: en or zh (default from LANG)")
 	noColor := fs.Bool("no-color", false, "no colour (NO_COLOR in the environment does the same)")
 	theme := fs.String("theme", repl.ThemeFromEnv(), "default, projector (no faint text or cyan: for a projected screen) or plain; SOCKREPL_THEME sets it too")
+	demo := fs.String("demo", "", "replay FILE.py: each statement appears at the prompt, Enter runs it (docs/TEACHING.md)")
 	code := fs.String("c", "", "run CODE as a program and exit")
 	var hasCode bool // -c '' runs nothing, as in python3
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: sockrepl [--role NAME] [--lang en|zh] [--no-color] [--theme NAME] [FILE.py | -c CODE]")
+		fmt.Fprintln(stderr, "usage: sockrepl [--role NAME] [--lang en|zh] [--no-color] [--theme NAME] [--demo FILE.py] [FILE.py | -c CODE]")
 		fmt.Fprintln(stderr, "       sockrepl lessons [--lang en|zh] [--verify [FILE...]]")
 		fs.PrintDefaults()
 	}
@@ -82,7 +84,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	_, noColorEnv := os.LookupEnv("NO_COLOR")
 	opt := repl.Options{Out: stdout, Err: stderr, Role: *role, Lang: *lang,
-		Color: !*noColor && !noColorEnv, Theme: *theme}
+		Color: !*noColor && !noColorEnv, Theme: *theme, Demo: *demo}
 
 	switch {
 	case hasCode:

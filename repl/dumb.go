@@ -16,6 +16,14 @@ func prompts(role string) (base, cont string) {
 	return base, strings.Repeat(" ", len(base)-4) + "... "
 }
 
+// withDemoMark puts a demo's progress mark, "(3/12) ", before the >>>.
+func withDemoMark(base, mark string) string {
+	if mark == "" {
+		return base
+	}
+	return strings.TrimSuffix(base, ">>> ") + mark + ">>> "
+}
+
 // runDumb is the interactive shell on a terminal without cursor control
 // (TERM=dumb: an Emacs shell buffer, some serial consoles), where
 // go-prompt's drawing would be raw escape sequences. It reads lines as

@@ -230,9 +230,14 @@ func fit(s string, width int) string {
 // done, elapsed time and how to interrupt.
 func statusText(lang string, p sockets.Progress) string {
 	parts := []string{}
-	if p.FD >= 0 {
+	switch {
+	case p.Op == "":
+		// The shell's own wait (a demo waiting for the other terminal):
+		// Detail says what for.
+		return strings.Join([]string{p.Detail, seconds(p.Elapsed), tr(lang, "Ctrl-C interrupts")}, " · ")
+	case p.FD >= 0:
 		parts = append(parts, tr(lang, "%s() blocking on fd %d", p.Op, p.FD))
-	} else {
+	default:
 		parts = append(parts, tr(lang, "%s() blocking", p.Op))
 	}
 	if p.Local != "" {
@@ -269,6 +274,9 @@ func whyText(lang string, p sockets.Progress) string {
 }
 
 func summaryText(lang string, p sockets.Progress) string {
+	if p.Op == "" {
+		return tr(lang, "waited %s", seconds(p.Elapsed))
+	}
 	if p.Err != nil {
 		if e, ok := p.Err.(*sockets.Error); ok && e.Class == "KeyboardInterrupt" {
 			return tr(lang, "%s() interrupted after %s", p.Op, seconds(p.Elapsed))

@@ -30,6 +30,8 @@ type Options struct {
 	Width    func() int
 	// Argv is sys.argv for a program: its path, then its arguments.
 	Argv []string
+	// Demo is a demo file to play from the start (--demo), for Role.
+	Demo string
 	// Stdin is where input() and sys.stdin read, in line and program
 	// mode (in the terminal the shell reads the terminal itself).
 	Stdin *bufio.Reader
@@ -61,7 +63,8 @@ type Session struct {
 	// while a statement runs (input()).
 	readInput func() (string, error)
 	tracing   bool
-	ended     bool // exit() or %quit
+	demo      *demo // the demo being played (demo.go), or nil
+	ended     bool  // exit() or %quit
 	exitCode  int
 }
 

@@ -144,6 +144,13 @@ func RunTerminal(opt Options) (status int) {
 		return 1
 	}
 	defer s.Close()
+	if opt.Demo != "" {
+		if err := s.StartDemo(opt.Demo, opt.Role); err != nil {
+			restore()
+			fmt.Fprintln(os.Stderr, "sockrepl:", safeText(err.Error()))
+			return 2
+		}
+	}
 	// input() reads a line typed at the terminal, echoed and editable as
 	// the terminal's own line discipline does it; Ctrl-C ends the wait.
 	s.readInput = func() (string, error) {
@@ -190,6 +197,15 @@ func RunTerminal(opt Options) (status int) {
 		defer busy.Unlock()
 		modes.set(modeRunning)
 		defer modes.set(modeCooked)
+		// A demo's next statement: its comments, and a wait for the other
+		// terminal, in the running mode so that Ctrl-C ends the wait.
+		defer s.demoAnnounce()
+		if !c.Pending() && s.demoIsCurrent(input) {
+			// Run whole: a block from a file may hold blank lines.
+			runChunk(translate.Chunk{Src: input})
+			s.demoRan()
+			return
+		}
 		if strings.TrimSpace(input) == "" && !c.Pending() {
 			// Enter on an empty line shows what the kernel did meanwhile,
 			// e.g. the other terminal's connect() filling the accept queue.
@@ -237,7 +253,14 @@ func RunTerminal(opt Options) (status int) {
 				if c.Pending() {
 					return cont, true
 				}
-				return base, true
+				return withDemoMark(base, s.demoMark()), true
+			}),
+			// A demo's statement is at the prompt, already typed.
+			prompt.OptionPrefill(func() string {
+				if c.Pending() {
+					return ""
+				}
+				return s.demoText()
 			}),
 			prompt.OptionHistory(hist.entries),
 			prompt.OptionCompletionWordSeparator(wordSeparators),
@@ -246,7 +269,14 @@ func RunTerminal(opt Options) (status int) {
 			// one) drops the line and any half-typed block, as in Python.
 			prompt.OptionAddKeyBind(prompt.KeyBind{Key: prompt.ControlC, Fn: func(*prompt.Buffer) {
 				c.Reset()
+				s.demoAside()
 				s.out.exception("KeyboardInterrupt")
+			}}),
+			// Clearing the line sets a demo's statement aside too.
+			prompt.OptionAddKeyBind(prompt.KeyBind{Key: prompt.ControlU, Fn: func(b *prompt.Buffer) {
+				if b.Text() == "" {
+					s.demoAside()
+				}
 			}}),
 			// Ctrl-Z suspends, as the terminal itself does outside raw mode,
 			// with the terminal given back meanwhile. SIGCONT redraws.
@@ -277,6 +307,14 @@ func RunTerminal(opt Options) (status int) {
 				done <- 2
 			}
 		}()
+		if s.demo != nil {
+			// The first statement's comments and wait, before its prompt.
+			busy.Lock()
+			modes.set(modeRunning)
+			s.demoAnnounce()
+			modes.set(modeCooked)
+			busy.Unlock()
+		}
 		for {
 			p.Run() // returns at Ctrl-D on an empty line, or when the session ended
 			if ended, _ := s.Ended(); ended || !c.Pending() {

@@ -34,6 +34,8 @@ type Prompt struct {
 	completionOnDown  bool
 	exitChecker       ExitChecker
 	skipTearDown      bool
+	// prefill (sockrepl patch 4) gives the text a fresh line starts with.
+	prefill func() string
 }
 
 // Exec is the struct contains user input context.
@@ -49,6 +51,7 @@ func (p *Prompt) Run() {
 	p.setUp()
 	defer p.tearDown()
 
+	p.fill()
 	if p.completion.showAtStart {
 		p.completion.Update(*p.buf.Document())
 	}
@@ -96,6 +99,7 @@ func (p *Prompt) Run() {
 				// Reset to Blocking mode because returned EAGAIN when still set non-blocking mode.
 				debug.AssertNoError(p.in.TearDown())
 				p.executor(e.input)
+				p.fill()
 
 				p.completion.Update(*p.buf.Document())
 
@@ -117,6 +121,17 @@ func (p *Prompt) Run() {
 			p.renderer.Render(p.buf, p.completion)
 		}
 		// sockrepl patch 3: no 10 ms sleep here; the select waits.
+	}
+}
+
+// fill puts the prefill text into an empty buffer (sockrepl patch 4), as
+// if typed: the line starts with it, editable, the cursor at its end.
+func (p *Prompt) fill() {
+	if p.prefill == nil || p.buf.Text() != "" {
+		return
+	}
+	if text := p.prefill(); text != "" {
+		p.buf.InsertText(text, false, true)
 	}
 }
 
