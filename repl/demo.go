@@ -1,6 +1,7 @@
 package repl
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -85,15 +86,15 @@ func (d *demo) move(i int) {
 func (s *Session) StartDemo(name, role string) error {
 	data, err := lessons.ReadFile(name)
 	if err != nil {
-		return fmt.Errorf("cannot read %s: %s", name, python.OSErrorText(err))
+		return errors.New(tr(s.lang, "cannot read %s: %v", name, python.OSErrorText(err)))
 	}
 	f, err := parseDemo(name, string(data))
 	if err != nil {
 		return err
 	}
-	steps, err := f.forRole(role)
-	if err != nil {
-		return err
+	steps := f.forRole(role)
+	if steps == nil {
+		return errors.New(tr(s.lang, "%s has sections for %s: pick one with --role ROLE or %%demo FILE ROLE", name, strings.Join(f.roles, ", ")))
 	}
 	if len(f.roles) == 0 {
 		role = ""
@@ -187,7 +188,7 @@ func (s *Session) demoAnnounce() {
 		if len(d.file.trailing) > 0 {
 			s.out.comment(d.file.trailing...)
 		}
-		s.out.plain(tr(s.lang, "end of the demo: %d statements", len(d.steps)))
+		s.out.plain(tr(s.lang, "end of the demo"))
 		s.demo = nil
 		return
 	}

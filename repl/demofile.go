@@ -152,13 +152,13 @@ func parseDemo(name, src string) (*demoFile, error) {
 }
 
 // forRole returns the steps role plays: every step when the file has no
-// sections. The error says which roles there are.
-func (f *demoFile) forRole(role string) ([]*demoStep, error) {
+// sections; nil when role is not one of the file's.
+func (f *demoFile) forRole(role string) []*demoStep {
 	if len(f.roles) == 0 {
-		return f.steps, nil
+		return f.steps
 	}
-	if role == "" || !slices.Contains(f.roles, role) {
-		return nil, fmt.Errorf("%s has sections for %s: pick one with --role ROLE or %%demo FILE ROLE", f.name, strings.Join(f.roles, ", "))
+	if !slices.Contains(f.roles, role) {
+		return nil
 	}
 	var out []*demoStep
 	for _, st := range f.steps {
@@ -166,5 +166,5 @@ func (f *demoFile) forRole(role string) ([]*demoStep, error) {
 			out = append(out, st)
 		}
 	}
-	return out, nil
+	return out
 }
