@@ -50,15 +50,16 @@ type Session struct {
 	mu          sync.Mutex          // guards checkCancel
 	checkCancel func(reason string) // stops the lesson check running, if any
 
-	saved       []string // statements that ran without an exception, for %save
-	inputs      []string // everything typed, for %history
+	saved       []savedStmt // statements that ran without an exception, for %save
+	inputs      []string    // everything typed, for %history
 	prev        map[*sockets.Socket]sockets.State
 	known       []*sockets.Socket // every socket seen after a statement, closed ones too
 	last        lessons.Last
 	tutor       *lessons.Tutor
 	store       *lessons.Store
-	storeFailed bool           // OpenStore failed once: said, not retried
-	value       starlark.Value // the last value the running statement echoed
+	storeFailed bool                   // OpenStore failed once: said, not retried
+	value       starlark.Value         // the last value the running statement echoed
+	echoed      map[python.EchoPos]int // where the running statement's echoes came from
 	// readInput, set by the terminal, reads a line typed at the terminal
 	// while a statement runs (input()).
 	readInput func() (string, error)
@@ -172,7 +173,7 @@ func (s *Session) ExecChunk(c translate.Chunk) (err error) {
 		return ex
 	}
 	if err == nil {
-		s.saved = append(s.saved, src)
+		s.saved = append(s.saved, savedStmt{src: src, echoed: s.echoed})
 		return nil
 	}
 	return err
@@ -181,13 +182,13 @@ func (s *Session) ExecChunk(c translate.Chunk) (err error) {
 // run evaluates one chunk of Python source. In Single mode expression
 // statements echo their values, as at Python's prompt.
 func (s *Session) run(c translate.Chunk, mode python.Mode) error {
-	s.value = nil
+	s.value, s.echoed = nil, nil
 	if c.Err != nil {
 		return s.report(python.AsException(c.Err))
 	}
 	res, err := s.interp.Exec("<stdin>", c.Src, mode)
 	s.out.endStatus()
-	s.value = res.Value
+	s.value, s.echoed = res.Value, res.Echoed
 	if err != nil {
 		var ex *python.ExitError
 		if errors.As(err, &ex) {

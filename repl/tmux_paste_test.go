@@ -75,8 +75,9 @@ func TestSaveRunsInPython(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "b'Hello, world' 4") {
 		t.Fatalf("sockrepl: status %d, stdout %q, stderr %q", code, out, errs)
 	}
+	// The session echoed what each send() returned; the script prints it.
 	py, err := exec.Command("python3", file).CombinedOutput()
-	if err != nil || strings.TrimSpace(string(py)) != "b'Hello, world' 4" {
+	if err != nil || string(py) != "2\n2\nb'Hello, world' 4\n" {
 		saved, _ := os.ReadFile(file)
 		t.Fatalf("python3 %s: %v\n%s\nthe file:\n%s", file, err, py, saved)
 	}
