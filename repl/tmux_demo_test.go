@@ -189,3 +189,20 @@ func TestTmuxProjectorTheme(t *testing.T) {
 		}
 	}
 }
+
+// TestTmuxDemoDumbTerminal: without cursor control (TERM=dumb) the
+// statement is shown above the prompt, Enter on an empty line runs it,
+// and a line typed instead runs and leaves the statement for later.
+func TestTmuxDemoDumbTerminal(t *testing.T) {
+	ts := newTmux(t)
+	p := ts.pane("a")
+	path := writeDemo(t, ts, "two.py", "# First.\nx = 6 * 7\nx\n")
+	p.line("TERM=dumb " + sockreplBinary(t) + " --demo " + path)
+	p.waitFor(`(?s)# First\.\n  >>> x = 6 \* 7\n\(1/2\) >>>$`)
+	p.keys("Enter")
+	p.waitFor(`(?s)  >>> x\n\(2/2\) >>>$`)
+	p.line("x = 1")
+	p.waitFor(`(?s)\(2/2\) >>> x = 1\n  >>> x\n\(2/2\) >>>$`)
+	p.keys("Enter")
+	p.waitFor(`(?s)^1\nend of the demo\n>>>$`)
+}
