@@ -52,7 +52,7 @@ func runDumb(r io.Reader, opt Options) int {
 		opt.Width = termWidth
 	}
 	return withSession(opt, func(s *Session, sig *interrupts) int {
-		if opt.Role == "" {
+		if opt.Role == "" && opt.Demo == "" { // a demo opens with the teacher's file
 			s.out.plain(tr(s.lang, "sockrepl: Python-style sockets on live system calls. %help lists commands, %lesson starts a lesson, Ctrl-D leaves."))
 		}
 		base, cont := prompts(opt.Role)

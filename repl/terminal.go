@@ -172,7 +172,7 @@ func RunTerminal(opt Options) (status int) {
 		}
 		return string(buf[:n]), nil
 	}
-	if opt.Role == "" {
+	if opt.Role == "" && opt.Demo == "" { // a demo opens with the teacher's file
 		s.out.plain(tr(s.lang, "sockrepl: Python-style sockets on live system calls. %help lists commands, %lesson starts a lesson, Ctrl-D leaves."))
 	}
 
