@@ -26,7 +26,7 @@ const (
 	scriptHeader = "# Saved by sockrepl: the statements that ran without an exception.\n" +
 		"# What the prompt echoed is printed with print(repr(...)), so python3 prints\n" +
 		"# what the session showed.\n" +
-		"import select, socket, struct, time\n\n"
+		"import os, select, socket, struct, time\n\n"
 	showFunc = "def _show(value):\n" +
 		"    # Print a value as the interactive prompt echoes it: nothing for None.\n" +
 		"    if value is not None:\n" +
