@@ -62,7 +62,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	role := fs.String("role", "", "name shown in the prompt and used by two-terminal lessons (server, client)")
 	lang := fs.String("lang", "", "language of messages and lessons: en or zh (default from LANG)")
 	noColor := fs.Bool("no-color", false, "no colour (NO_COLOR in the environment does the same)")
-	theme := fs.String("theme", repl.ThemeFromEnv(), "default, projector (no faint text or cyan: for a projected screen) or plain; SOCKREPL_THEME sets it too")
+	theme := fs.String("theme", "", "default, projector (no faint text or cyan: for a projected screen) or plain; SOCKREPL_THEME sets it too")
 	demo := fs.String("demo", "", "replay FILE.py: each statement appears at the prompt, Enter runs it (docs/TEACHING.md)")
 	code := fs.String("c", "", "run CODE as a program and exit")
 	var hasCode bool // -c '' runs nothing, as in python3
@@ -78,9 +78,14 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 	fs.Visit(func(f *flag.Flag) { hasCode = hasCode || f.Name == "c" })
+	// A wrong --theme is refused; a wrong SOCKREPL_THEME, set once for
+	// every run, falls back to the default theme rather than stop programs.
 	if err := repl.CheckTheme(*theme); err != nil {
 		fmt.Fprintln(stderr, "sockrepl:", err)
 		return 2
+	}
+	if *theme == "" {
+		*theme = repl.ThemeFromEnv()
 	}
 	_, noColorEnv := os.LookupEnv("NO_COLOR")
 	opt := repl.Options{Out: stdout, Err: stderr, Role: *role, Lang: *lang,
