@@ -1,7 +1,8 @@
 // Command sockrepl is an interactive shell for learning socket programming
 // on live OS sockets: Python-style statements, real system calls.
 //
-//	sockrepl [--role NAME] [--lang en|zh] [--no-color] [--repr numeric]   interactive shell
+//	sockrepl [--role NAME] [--lang en|zh] [--no-color] [--theme NAME] [--repr numeric]   interactive shell
+//	sockrepl --demo FILE.py [--role NAME]                a teacher's demo, replayed
 //	sockrepl FILE.py | -c CODE                           run a program
 //	sockrepl lessons [--verify [FILE...]]                the course
 //
@@ -97,11 +98,13 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	role := fs.String("role", "", "name shown in the prompt and used by two-terminal lessons (server, client)")
 	lang := fs.String("lang", "", "language of messages and lessons: en or zh (default from LANG)")
 	noColor := fs.Bool("no-color", false, "no colour (NO_COLOR in the environment does the same)")
+	theme := fs.String("theme", "", "default, projector (no faint text or cyan: for a projected screen) or plain; SOCKREPL_THEME sets it too")
+	demo := fs.String("demo", "", "replay FILE.py: each statement appears at the prompt, Enter runs it (docs/TEACHING.md)")
 	code := fs.String("c", "", "run CODE as a program and exit")
 	reprs := fs.String("repr", "names", "socket reprs: names (family=AddressFamily.AF_INET, as the source material and Python 3.8-3.10) or numeric (family=2, as Python 3.11-3.13)")
 	var hasCode bool // -c '' runs nothing, as in python3
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: sockrepl [--role NAME] [--lang en|zh] [--no-color] [--repr names|numeric] [FILE.py | -c CODE]")
+		fmt.Fprintln(stderr, "usage: sockrepl [--role NAME] [--lang en|zh] [--no-color] [--theme NAME] [--repr names|numeric] [--demo FILE.py] [FILE.py | -c CODE]")
 		fmt.Fprintln(stderr, "       sockrepl lessons [--lang en|zh] [--verify [FILE...]]")
 		fs.PrintDefaults()
 	}
@@ -116,9 +119,18 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "sockrepl: --repr takes names or numeric, not %q\n", *reprs)
 		return 2
 	}
+	// A wrong --theme is refused; a wrong SOCKREPL_THEME, set once for
+	// every run, falls back to the default theme rather than stop programs.
+	if err := repl.CheckTheme(*theme); err != nil {
+		fmt.Fprintln(stderr, "sockrepl:", err)
+		return 2
+	}
+	if *theme == "" {
+		*theme = repl.ThemeFromEnv()
+	}
 	_, noColorEnv := os.LookupEnv("NO_COLOR")
 	opt := repl.Options{Out: stdout, Err: stderr, Role: *role, Lang: *lang,
-		Color: !*noColor && !noColorEnv, NumericReprs: *reprs == "numeric"}
+		Color: !*noColor && !noColorEnv, Theme: *theme, Demo: *demo, NumericReprs: *reprs == "numeric"}
 
 	switch {
 	case hasCode:

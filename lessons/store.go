@@ -38,6 +38,9 @@ type roleProgress struct {
 	Done  []int `json:"done"`  // numbers of the steps passed
 	At    int   `json:"at"`    // number of the current step; 0 when finished
 	Total int   `json:"total"` // steps of this role
+	// Pid is the process running a demo in this role (demo_store.go): a
+	// record left by a process that is gone is ignored.
+	Pid int `json:"pid,omitempty"`
 }
 
 // DefaultStateDir is $XDG_STATE_HOME/sockrepl, or ~/.local/state/sockrepl.

@@ -5,7 +5,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 	"sync"
 	"syscall"
 
@@ -13,7 +12,7 @@ import (
 )
 
 // cmdSave: %save FILE writes the statements that ran without an exception
-// as a script python3 runs. An existing file is replaced only with
+// as a script python3 runs, printing what the session showed (savescript.go). An existing file is replaced only with
 // %save -f FILE, and never in place: the script goes to a new temporary
 // file in the same directory, renamed over the old one once complete, so
 // a full disk leaves the old file whole. Only regular files are written
@@ -27,16 +26,6 @@ func (s *Session) cmdSave(args []string) error {
 		return s.usage("usage: %%save [-f] FILE.py")
 	}
 	name := args[0]
-	var b strings.Builder
-	b.WriteString("# Saved by sockrepl: the statements that ran without an exception.\n")
-	b.WriteString("import select, socket, struct, time\n\n")
-	for _, st := range s.saved {
-		b.WriteString(st)
-		b.WriteString("\n")
-		if strings.Contains(st, "\n") {
-			b.WriteString("\n")
-		}
-	}
 	target, mode := name, fs.FileMode(0o666)&^umask()
 	switch fi, err := os.Stat(name); {
 	case err == nil && fi.IsDir():
@@ -54,7 +43,7 @@ func (s *Session) cmdSave(args []string) error {
 	case !errors.Is(err, fs.ErrNotExist):
 		return s.usage("cannot write %s: %v", name, python.OSErrorText(err))
 	}
-	if err := writeAtomic(target, []byte(b.String()), mode); err != nil {
+	if err := writeAtomic(target, []byte(script(s.saved)), mode); err != nil {
 		return s.usage("cannot write %s: %v", name, python.OSErrorText(err))
 	}
 	s.out.plain(tr(s.lang, "saved %d statements to %s", len(s.saved), name))

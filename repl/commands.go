@@ -30,6 +30,7 @@ func commandTable() []command {
 		{"save", "[-f] FILE.py", "write this session's statements as a Python 3 script", (*Session).cmdSave},
 		{"reset", "", "close every socket and clear variables", (*Session).cmdReset},
 		{"history", "", "what you typed this session", (*Session).cmdHistory},
+		{"demo", "FILE.py [ROLE] | skip | back | stop", "replay a file: each statement appears at the prompt", (*Session).cmdDemo},
 		{"lesson", "[ID [ROLE] | load FILE | reset]", "list lessons, start one, load a file, restart", (*Session).cmdLesson},
 		{"next", "", "skip to the next lesson step", (*Session).cmdNext},
 		{"back", "", "go back one lesson step", (*Session).cmdBack},

@@ -12,11 +12,13 @@ import "bytes"
 // paste: between ESC [200~ and ESC [201~ each pasted line is handed over
 // whole as text (tabs kept, so indentation survives and Tab does not
 // complete; other control characters dropped), followed by Enter, so the
-// lines run as if typed.
+// lines run as if typed. A paste of a copied session has its prompts and
+// output taken out first (transcript, paste.go).
 type keySplitter struct {
-	pending   []byte
-	pasting   bool
-	enterNext bool
+	pending []byte
+	pasting bool
+	queued  [][]byte // keys of pasted lines, handed over first
+	session transcript
 }
 
 var (
@@ -29,16 +31,14 @@ var (
 // go-prompt knows an escape sequence.
 func (k *keySplitter) next(read func() ([]byte, error), known func([]byte) bool) ([]byte, error) {
 	for {
-		if k.enterNext {
-			k.enterNext = false
-			return []byte{'\r'}, nil
+		if len(k.queued) > 0 {
+			key := k.queued[0]
+			k.queued = k.queued[1:]
+			return key, nil
 		}
 		if k.pasting {
-			if key, ok := k.pastedLine(); ok {
-				return key, nil
-			}
-			if !k.pasting {
-				continue // the paste ended with nothing more on its last line
+			if k.pastedLine() {
+				continue
 			}
 			if more, err := k.readMore(read); !more {
 				return nil, err
@@ -62,7 +62,7 @@ func (k *keySplitter) next(read func() ([]byte, error), known func([]byte) bool)
 		k.pending = k.pending[n:]
 		switch {
 		case bytes.Equal(out, pasteStart):
-			k.pasting = true
+			k.pasting, k.session = true, transcript{}
 			continue
 		case bytes.Equal(out, pasteEnd):
 			continue
@@ -89,11 +89,10 @@ func (k *keySplitter) readMore(read func() ([]byte, error)) (bool, error) {
 	return true, nil
 }
 
-// pastedLine takes the next pasted line from pending: its text, with Enter
-// to follow, or at the end of the paste the text before the end marker,
-// with no Enter. ok is false when more input is needed, or when the paste
-// ended with nothing on its last line.
-func (k *keySplitter) pastedLine() (key []byte, ok bool) {
+// pastedLine takes the next pasted line from pending and queues its keys:
+// its text with Enter, or at the end of the paste the text before the end
+// marker, with no Enter. It reports false when more input is needed.
+func (k *keySplitter) pastedLine() bool {
 	end := bytes.Index(k.pending, pasteEnd)
 	nl := bytes.IndexAny(k.pending, "\r\n")
 	switch {
@@ -104,18 +103,37 @@ func (k *keySplitter) pastedLine() (key []byte, ok bool) {
 			skip++
 		}
 		k.pending = k.pending[skip:]
-		if text == nil {
-			return []byte{'\r'}, true // a blank line: it ends a block
-		}
-		k.enterNext = true
-		return text, true
+		k.queue(k.session.take(text), true)
+		return true
 	case end >= 0:
 		text := pastedText(k.pending[:end])
 		k.pending = k.pending[end+len(pasteEnd):]
 		k.pasting = false
-		return text, text != nil
+		if text != nil {
+			k.queue(k.session.take(text), false)
+		}
+		return true
 	}
-	return nil, false
+	return false
+}
+
+// queue adds the keys that type lines: each line's text and Enter (a blank
+// line is Enter alone, which ends a block), except that the last line of
+// a paste with no newline after it is left typed, without Enter.
+func (k *keySplitter) queue(lines [][]byte, enter bool) {
+	for i, l := range lines {
+		last := i == len(lines)-1
+		if l == nil {
+			if enter || !last {
+				k.queued = append(k.queued, []byte{'\r'})
+			}
+			continue
+		}
+		k.queued = append(k.queued, l)
+		if enter || !last {
+			k.queued = append(k.queued, []byte{'\r'})
+		}
+	}
 }
 
 // pastedText is a pasted line as text: tabs kept, other control characters
@@ -136,7 +154,7 @@ func pastedText(line []byte) []byte {
 
 // reset drops everything read but not yet handed over.
 func (k *keySplitter) reset() {
-	k.pending, k.pasting, k.enterNext = k.pending[:0], false, false
+	k.pending, k.pasting, k.queued = k.pending[:0], false, nil
 }
 
 // nextKey returns the length of the first key in b: a control byte, an

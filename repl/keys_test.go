@@ -54,6 +54,17 @@ func TestKeySplitter(t *testing.T) {
 		// A paste that ends without a newline leaves its last line typed.
 		{[]string{"\x1b[200~a\r\x1b[201~"}, `"a" "\r"`},
 		{[]string{"\x1b[200~abc\x1b[201~\r"}, `"abc" "\r"`},
+		// A pasted session: prompts off, output lines dropped, a bare
+		// "..." ends the block.
+		{[]string{"\x1b[200~>>> for i in range(2):\n...     print(i)\n...\n0\n1\n>>> x = 1\n\x1b[201~"},
+			`"for i in range(2):" "\r" "    print(i)" "\r" "\r" "x = 1" "\r"`},
+		// Output (or the next >>>) right after a "..." line ends the block.
+		{[]string{"\x1b[200~>>> if 1:\n...     2\n2\n>>> while 0:\n...     pass\n>>> 3\x1b[201~"},
+			`"if 1:" "\r" "    2" "\r" "\r" "while 0:" "\r" "    pass" "\r" "\r" "3"`},
+		// A lesson's code lines are indented: the margin goes too.
+		{[]string{"\x1b[200~  >>> s = 1\n  >>> s\n  1\n"}, `"s = 1" "\r" "s" "\r"`},
+		// A paste that does not start with a prompt is left as it is.
+		{[]string{"\x1b[200~x = 1\n>>> y\x1b[201~"}, `"x = 1" "\r" ">>> y"`},
 	}
 	for _, c := range cases {
 		var got []string

@@ -35,6 +35,16 @@ func RunLines(r io.Reader, opt Options) int {
 		defer stop()
 		// input() reads the next line of the same stream, as in python3 -i.
 		s.readInput = func() (string, error) { return sig.input(lines) }
+		if opt.Demo != "" {
+			// The demo plays first, as a transcript; then the input is read.
+			if err := s.StartDemo(opt.Demo, opt.Role); err != nil {
+				io.WriteString(opt.Err, "sockrepl: "+safeText(err.Error())+"\n")
+				return 2
+			}
+			if code, done := s.lineResult(sig.run(s.demoLines)); done {
+				return code
+			}
+		}
 		for {
 			line, ok, interrupted := nextLine(lines, sig.idle)
 			switch {

@@ -44,7 +44,8 @@ func (s *Session) ShowChanges() {
 const noticeEvery = 250 * time.Millisecond
 
 // idleNotices is the text to print above the idle prompt: the notices,
-// each on a line of its own, dim; "" when nothing changed.
+// each on a line of its own, in the theme's notice style; "" when nothing
+// changed.
 func (s *Session) idleNotices() string {
 	lines := s.notices()
 	if len(lines) == 0 {
@@ -52,7 +53,7 @@ func (s *Session) idleNotices() string {
 	}
 	var b strings.Builder
 	for _, l := range lines {
-		b.WriteString(s.out.faint.Sprint("● "+l) + "\n")
+		b.WriteString(paint(s.out.th.hint, "● "+l) + "\n")
 	}
 	if s.opt.ASCII {
 		return asciiText(b.String()) // go-prompt writes it, not s.out

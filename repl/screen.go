@@ -8,7 +8,6 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/fatih/color"
 	"github.com/mattn/go-runewidth"
 
 	"sockrepl/sockets"
@@ -22,9 +21,7 @@ type screen struct {
 	out, err io.Writer
 	term     bool
 	width    func() int
-	red      *color.Color
-	faint    *color.Color
-	teach    *color.Color
+	th       theme
 	status   bool // a status line is drawn
 	blocked  bool // the running statement showed a status line
 	spin     int
@@ -39,6 +36,9 @@ type screen struct {
 	cut      atomic.Bool
 	printing atomic.Bool
 	midLine  bool // program output left the cursor inside a line
+	// hinted: the last thing written was a hint or notice (a spaced
+	// theme puts an empty line above the first of a run).
+	hinted bool
 }
 
 // printChunk is how much program output goes out between looks at cut.
@@ -47,16 +47,8 @@ const printChunk = 32 << 10
 // statusDelay keeps quick calls from flickering a status line.
 const statusDelay = 250 * time.Millisecond
 
-func newScreen(out, err io.Writer, useColor, term bool, width func() int) *screen {
-	sc := &screen{out: out, err: err, term: term, width: width,
-		red: color.New(color.FgRed), faint: color.New(color.Faint), teach: color.New(color.FgCyan)}
-	for _, c := range []*color.Color{sc.red, sc.faint, sc.teach} {
-		if useColor {
-			c.EnableColor()
-		} else {
-			c.DisableColor()
-		}
-	}
+func newScreen(out, err io.Writer, th theme, term bool, width func() int) *screen {
+	sc := &screen{out: out, err: err, term: term, width: width, th: th}
 	if sc.width == nil {
 		sc.width = func() int { return 100 }
 	}
@@ -69,6 +61,7 @@ func (sc *screen) clearStatusLocked() {
 		sc.status = false
 	}
 	sc.announced = false
+	sc.hinted = false
 }
 
 // print writes program output (echoes, print()) verbatim.
@@ -115,15 +108,20 @@ func (sc *screen) exception(line string) {
 		io.WriteString(sc.out, "\n")
 	}
 	sc.midLine = false
-	fmt.Fprintln(sc.err, sc.red.Sprint(line))
+	fmt.Fprintln(sc.err, paint(sc.th.exception, line))
 }
 
 // dim writes a hint line (terminal mode only).
 func (sc *screen) dim(line string) {
 	sc.mu.Lock()
 	defer sc.mu.Unlock()
+	spaced := sc.th.spaced && !sc.hinted && !sc.midLine
 	sc.clearStatusLocked()
-	fmt.Fprintln(sc.out, sc.faint.Sprint(line))
+	if spaced {
+		io.WriteString(sc.out, "\n")
+	}
+	fmt.Fprintln(sc.out, paint(sc.th.hint, line))
+	sc.hinted = true
 }
 
 // notice writes one kernel-state change after a statement.
@@ -147,7 +145,18 @@ func (sc *screen) lesson(lines ...string) {
 	defer sc.mu.Unlock()
 	sc.clearStatusLocked()
 	for _, l := range lines {
-		fmt.Fprintln(sc.out, sc.teach.Sprint(safeText(l)))
+		fmt.Fprintln(sc.out, paint(sc.th.lesson, safeText(l)))
+	}
+}
+
+// comment writes a demo file's comment lines, the teacher's talking
+// points, in the theme's comment style; control characters are escaped.
+func (sc *screen) comment(lines ...string) {
+	sc.mu.Lock()
+	defer sc.mu.Unlock()
+	sc.clearStatusLocked()
+	for _, l := range lines {
+		fmt.Fprintln(sc.out, paint(sc.th.comment, safeText(l)))
 	}
 }
 
@@ -185,7 +194,7 @@ func (sc *screen) progress(lang string) func(sockets.Progress) {
 				return
 			}
 			sc.clearStatusLocked()
-			fmt.Fprintln(sc.out, sc.faint.Sprint("  "+summaryText(lang, p)))
+			fmt.Fprintln(sc.out, paint(sc.th.status, "  "+summaryText(lang, p)))
 			return
 		}
 		if sc.lines {
@@ -197,7 +206,7 @@ func (sc *screen) progress(lang string) func(sockets.Progress) {
 		}
 		sc.spin = (sc.spin + 1) % len(spinner)
 		line := statusFit(spinner[sc.spin]+" ", statusParts(lang, p), sc.width()-1)
-		io.WriteString(sc.out, "\r\x1b[K"+sc.faint.Sprint(line))
+		io.WriteString(sc.out, "\r\x1b[K"+paint(sc.th.status, line))
 		sc.status, sc.blocked = true, true
 	}
 }
@@ -227,9 +236,14 @@ func statusText(lang string, p sockets.Progress) string {
 // time and "Ctrl-C interrupts" last.
 func statusParts(lang string, p sockets.Progress) []string {
 	parts := []string{}
-	if p.FD >= 0 {
+	switch {
+	case p.Op == "":
+		// The shell's own wait (a demo waiting for the other terminal):
+		// Detail says what for.
+		return []string{p.Detail, seconds(p.Elapsed), tr(lang, "Ctrl-C interrupts")}
+	case p.FD >= 0:
 		parts = append(parts, tr(lang, "%s() blocking on fd %d", p.Op, p.FD))
-	} else {
+	default:
 		parts = append(parts, tr(lang, "%s() blocking", p.Op))
 	}
 	if p.Local != "" {
@@ -282,6 +296,9 @@ func whyText(lang string, p sockets.Progress) string {
 }
 
 func summaryText(lang string, p sockets.Progress) string {
+	if p.Op == "" {
+		return tr(lang, "waited %s", seconds(p.Elapsed))
+	}
 	if p.Err != nil {
 		if e, ok := p.Err.(*sockets.Error); ok && e.Class == "KeyboardInterrupt" {
 			return tr(lang, "%s() interrupted after %s", p.Op, seconds(p.Elapsed))

@@ -22,6 +22,7 @@ type Options struct {
 	Role     string // shown in the prompt and used by two-terminal lessons
 	Lang     string // "en" or "zh"; "" picks from LANG / LC_ALL
 	Color    bool
+	Theme    string // ThemeDefault, ThemeProjector or ThemePlain; "" is the default
 	Terminal bool   // interactive: status lines, notices and hints
 	ASCII    bool   // the terminal is not UTF-8: write ASCII only (asciiWriter)
 	Dumb     bool   // the terminal has no cursor control: status as whole lines
@@ -32,6 +33,8 @@ type Options struct {
 	Width        func() int
 	// Argv is sys.argv for a program: its path, then its arguments.
 	Argv []string
+	// Demo is a demo file to play from the start (--demo), for Role.
+	Demo string
 	// Stdin is where input() and sys.stdin read, in line and program
 	// mode (in the terminal the shell reads the terminal itself).
 	Stdin *bufio.Reader
@@ -50,20 +53,22 @@ type Session struct {
 	mu          sync.Mutex          // guards checkCancel
 	checkCancel func(reason string) // stops the lesson check running, if any
 
-	saved       []string // statements that ran without an exception, for %save
-	inputs      []string // everything typed, for %history
+	saved       []savedStmt // statements that ran without an exception, for %save
+	inputs      []string    // everything typed, for %history
 	prev        map[*sockets.Socket]sockets.State
 	known       []*sockets.Socket // every socket seen after a statement, closed ones too
 	last        lessons.Last
 	tutor       *lessons.Tutor
 	store       *lessons.Store
-	storeFailed bool           // OpenStore failed once: said, not retried
-	value       starlark.Value // the last value the running statement echoed
+	storeFailed bool                   // OpenStore failed once: said, not retried
+	value       starlark.Value         // the last value the running statement echoed
+	echoed      map[python.EchoPos]int // where the running statement's echoes came from
 	// readInput, set by the terminal, reads a line typed at the terminal
 	// while a statement runs (input()).
 	readInput func() (string, error)
 	tracing   bool
-	ended     bool // exit() or %quit
+	demo      *demo // the demo being played (demo.go), or nil
+	ended     bool  // exit() or %quit
 	exitCode  int
 }
 
@@ -89,7 +94,7 @@ func NewSession(opt Options) (*Session, error) {
 	if opt.ASCII {
 		opt.Out, opt.Err = asciiWriter{opt.Out}, asciiWriter{opt.Err}
 	}
-	s.out = newScreen(opt.Out, opt.Err, opt.Color, opt.Terminal, opt.Width)
+	s.out = newScreen(opt.Out, opt.Err, pickTheme(opt.Theme, opt.Color), opt.Terminal, opt.Width)
 	s.out.lines = opt.Dumb
 	s.interp = python.New(rt, python.Options{
 		Print:    s.out.print,
@@ -172,7 +177,7 @@ func (s *Session) ExecChunk(c translate.Chunk) (err error) {
 		return ex
 	}
 	if err == nil {
-		s.saved = append(s.saved, src)
+		s.saved = append(s.saved, savedStmt{src: src, echoed: s.echoed})
 		return nil
 	}
 	return err
@@ -181,13 +186,13 @@ func (s *Session) ExecChunk(c translate.Chunk) (err error) {
 // run evaluates one chunk of Python source. In Single mode expression
 // statements echo their values, as at Python's prompt.
 func (s *Session) run(c translate.Chunk, mode python.Mode) error {
-	s.value = nil
+	s.value, s.echoed = nil, nil
 	if c.Err != nil {
 		return s.report(python.AsException(c.Err))
 	}
 	res, err := s.interp.Exec("<stdin>", c.Src, mode)
 	s.out.endStatus()
-	s.value = res.Value
+	s.value, s.echoed = res.Value, res.Echoed
 	if err != nil {
 		var ex *python.ExitError
 		if errors.As(err, &ex) {

@@ -144,6 +144,13 @@ func RunTerminal(opt Options) (status int) {
 		return 1
 	}
 	defer s.Close()
+	if opt.Demo != "" {
+		if err := s.StartDemo(opt.Demo, opt.Role); err != nil {
+			restore()
+			fmt.Fprintln(os.Stderr, "sockrepl:", safeText(err.Error()))
+			return 2
+		}
+	}
 	// input() reads a line typed at the terminal, echoed and editable as
 	// the terminal's own line discipline does it; Ctrl-C ends the wait.
 	s.readInput = func() (string, error) {
@@ -165,7 +172,9 @@ func RunTerminal(opt Options) (status int) {
 		}
 		return string(buf[:n]), nil
 	}
-	s.out.plain(banner(s.lang, opt.Role))
+	if opt.Demo == "" { // a demo opens with the teacher's file
+		s.out.plain(banner(s.lang, opt.Role))
+	}
 
 	hist := loadHistory(stateDir(opt.StateDir))
 	var c translate.Chunker
@@ -188,6 +197,15 @@ func RunTerminal(opt Options) (status int) {
 		defer busy.Unlock()
 		modes.set(modeRunning)
 		defer modes.set(modeCooked)
+		// A demo's next statement: its comments, and a wait for the other
+		// terminal, in the running mode so that Ctrl-C ends the wait.
+		defer s.demoAnnounce()
+		if !c.Pending() && s.demoIsCurrent(input) {
+			// Run whole: a block from a file may hold blank lines.
+			runChunk(translate.Chunk{Src: input})
+			s.demoRan()
+			return
+		}
 		if strings.TrimSpace(input) == "" && !c.Pending() {
 			// Enter on an empty line shows what the kernel did meanwhile,
 			// e.g. the other terminal's connect() filling the accept queue.
@@ -257,7 +275,7 @@ func RunTerminal(opt Options) (status int) {
 				panic("SOCKREPL_TEST_PANIC=tab")
 			}
 			return suggestions(s, d)
-		}, append(promptColors(opt.Color),
+		}, append(promptColors(s.out.th.prompt),
 			prompt.OptionParser(parser),
 			prompt.OptionPrintAbove(above),
 			prompt.OptionPrefix(base),
@@ -265,7 +283,14 @@ func RunTerminal(opt Options) (status int) {
 				if c.Pending() {
 					return cont, true
 				}
-				return base, true
+				return withDemoMark(base, s.demoMark()), true
+			}),
+			// A demo's statement is at the prompt, already typed.
+			prompt.OptionPrefill(func() string {
+				if c.Pending() {
+					return ""
+				}
+				return s.demoText()
 			}),
 			prompt.OptionHistory(hist.entries),
 			prompt.OptionCompletionWordSeparator(wordSeparators),
@@ -274,7 +299,14 @@ func RunTerminal(opt Options) (status int) {
 			// one) drops the line and any half-typed block, as in Python.
 			prompt.OptionAddKeyBind(prompt.KeyBind{Key: prompt.ControlC, Fn: func(*prompt.Buffer) {
 				c.Reset()
+				s.demoAside()
 				s.out.exception("KeyboardInterrupt")
+			}}),
+			// Clearing the line sets a demo's statement aside too.
+			prompt.OptionAddKeyBind(prompt.KeyBind{Key: prompt.ControlU, Fn: func(b *prompt.Buffer) {
+				if b.Text() == "" {
+					s.demoAside()
+				}
 			}}),
 			// Ctrl-Z suspends, as the terminal itself does outside raw mode,
 			// with the terminal given back meanwhile. SIGCONT redraws.
@@ -305,6 +337,14 @@ func RunTerminal(opt Options) (status int) {
 				done <- 2
 			}
 		}()
+		if s.demo != nil {
+			// The first statement's comments and wait, before its prompt.
+			busy.Lock()
+			modes.set(modeRunning)
+			s.demoAnnounce()
+			modes.set(modeCooked)
+			busy.Unlock()
+		}
 		for {
 			p.Run() // returns at Ctrl-D on an empty line, or when the session ended
 			if ended, _ := s.Ended(); ended || !c.Pending() {
@@ -388,10 +428,24 @@ func suggestions(s *Session, d prompt.Document) []prompt.Suggest {
 	return out
 }
 
-// promptColors honours --no-color and NO_COLOR in go-prompt's own drawing.
-func promptColors(useColor bool) []prompt.Option {
-	if useColor {
+// promptColors gives go-prompt's own drawing the theme's palette (theme.go);
+// promptPlain honours --no-color and NO_COLOR.
+func promptColors(style promptStyle) []prompt.Option {
+	switch style {
+	case promptBlue:
 		return []prompt.Option{prompt.OptionPrefixTextColor(prompt.Blue)}
+	case promptContrast:
+		// Black on white and white on black read on any projector; cyan
+		// and turquoise, go-prompt's menu colours, wash out.
+		fg, bg := prompt.Black, prompt.White
+		return []prompt.Option{
+			prompt.OptionPrefixTextColor(prompt.DefaultColor), prompt.OptionPreviewSuggestionTextColor(prompt.DefaultColor),
+			prompt.OptionSuggestionTextColor(fg), prompt.OptionSuggestionBGColor(bg),
+			prompt.OptionSelectedSuggestionTextColor(bg), prompt.OptionSelectedSuggestionBGColor(fg),
+			prompt.OptionDescriptionTextColor(fg), prompt.OptionDescriptionBGColor(bg),
+			prompt.OptionSelectedDescriptionTextColor(bg), prompt.OptionSelectedDescriptionBGColor(fg),
+			prompt.OptionScrollbarThumbColor(fg), prompt.OptionScrollbarBGColor(bg),
+		}
 	}
 	d := prompt.DefaultColor
 	return []prompt.Option{

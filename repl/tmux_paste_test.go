@@ -75,8 +75,9 @@ func TestSaveRunsInPython(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "b'Hello, world' 4") {
 		t.Fatalf("sockrepl: status %d, stdout %q, stderr %q", code, out, errs)
 	}
+	// The session echoed what each send() returned; the script prints it.
 	py, err := exec.Command("python3", file).CombinedOutput()
-	if err != nil || strings.TrimSpace(string(py)) != "b'Hello, world' 4" {
+	if err != nil || string(py) != "2\n2\nb'Hello, world' 4\n" {
 		saved, _ := os.ReadFile(file)
 		t.Fatalf("python3 %s: %v\n%s\nthe file:\n%s", file, err, py, saved)
 	}
@@ -146,5 +147,70 @@ func TestTmuxUnknownKeysAndBracketedPaste(t *testing.T) {
 	p.waitFor(`^30$`)
 	if c := p.capture(); strings.Contains(c, "[24~") || strings.Contains(c, "[200~") || strings.Contains(c, "Error") {
 		t.Fatalf("pane:\n%s", c)
+	}
+}
+
+// TestTmuxPasteSession: a session copied with its >>> and ... prompts
+// (from the Python docs, the socket HOWTO, a lesson) runs as if typed
+// without them, and prints what python3 prints for the same code; the
+// output lines copied with it are skipped.
+func TestTmuxPasteSession(t *testing.T) {
+	if _, err := exec.LookPath("python3"); err != nil {
+		t.Skip("python3 is not installed (.ci/run installs it)")
+	}
+	code := "import socket, struct\n" +
+		"data = struct.pack('!HH', 1, 2)\n" +
+		"data\n" +
+		"for n in struct.unpack('!HH', data):\n" +
+		"    print('n =', n)\n" +
+		"\n" +
+		"a, b = socket.socketpair()\n" +
+		"a.sendall(data)\n" +
+		"b.recv(1024)\n" +
+		"len(data) * 10\n"
+	py := exec.Command("python3", "-i", "-q")
+	py.Stdin = strings.NewReader(code)
+	want, err := py.Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The paste: prompts, and stale output lines that must not show.
+	paste := "  >>> import socket, struct\n" +
+		"  >>> data = struct.pack('!HH', 1, 2)\n" +
+		"  >>> data\n" +
+		"  OLD OUTPUT 1\n" +
+		"  >>> for n in struct.unpack('!HH', data):\n" +
+		"  ...     print('n =', n)\n" +
+		"  ...\n" +
+		"  OLD OUTPUT 2\n" +
+		"  >>> a, b = socket.socketpair()\n" +
+		"  >>> a.sendall(data)\n" +
+		"  >>> b.recv(1024)\n" +
+		"  OLD OUTPUT 3\n" +
+		"  >>> len(data) * 10\n" +
+		"  OLD OUTPUT 4\n"
+	ts := newTmux(t)
+	p := ts.pane("a")
+	p.start()
+	buf := filepath.Join(ts.home, "session.txt")
+	if err := os.WriteFile(buf, []byte(paste), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ts.run("load-buffer", buf)
+	ts.run("paste-buffer", "-p", "-t", p.target)
+	p.waitFor(`^40$`)
+	p.line("print('done')")
+	screen := p.waitFor(`^done$`)
+	var printed []string
+	for _, l := range strings.Split(screen, "\n") {
+		// Prompts, the shell's own lines and its notices (●) are not
+		// program output.
+		if !strings.HasPrefix(l, ">>>") && !strings.HasPrefix(l, "...") && !strings.HasPrefix(l, "$") &&
+			!strings.HasPrefix(l, "sockrepl:") && !strings.HasPrefix(l, "●") && l != "done" {
+			printed = append(printed, l+"\n")
+		}
+	}
+	if strings.Join(printed, "") != string(want) || strings.Contains(screen, "OLD") || strings.Contains(screen, "Error") {
+		t.Fatalf("the pane printed:\n%s\npython3 printed:\n%s\nthe pane:\n%s", strings.Join(printed, ""), want, screen)
 	}
 }

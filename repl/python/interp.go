@@ -60,7 +60,8 @@ type Interp struct {
 
 	mu sync.Mutex // guards each thread's active, and pairs interrupts with their acknowledgement
 
-	echo     starlark.Value // last value echoed by the running statement
+	echo     starlark.Value  // last value echoed by the running statement
+	echoedAt map[EchoPos]int // where the running statement's echoes came from
 	programs map[string]*translate.Program
 	modules  map[string]starlark.Value
 	gens     generators
@@ -88,7 +89,14 @@ const (
 type Result struct {
 	// Value is the last value echoed (Single mode), or nil.
 	Value starlark.Value
+	// Echoed counts the values echoed by each expression statement, by
+	// where the statement starts (%save writes those as print(repr(...))).
+	Echoed map[EchoPos]int
 }
+
+// EchoPos is where an expression statement starts: 1-based line and
+// column, as pyparse's Lineno and ColOffset+1.
+type EchoPos struct{ Line, Col int }
 
 // ExitError is returned by Exec when the program asked to end (exit(),
 // quit(), sys.exit(), raise SystemExit) and nothing caught it. Code is
@@ -276,6 +284,7 @@ func (in *Interp) Exec(name, src string, mode Mode) (Result, error) {
 	in.release()
 	in.rt.ClearInterrupt()
 	in.echo = nil
+	in.echoedAt = nil
 	in.iterFailures = nil
 	in.failed = FailedCall{}
 	prog, err := compile(name, src, mode)
@@ -295,7 +304,7 @@ func (in *Interp) Exec(name, src string, mode Mode) (Result, error) {
 	for _, n := range prog.Globals {
 		delete(in.helpers, n)
 	}
-	var res Result
+	res := Result{Echoed: in.echoedAt}
 	if in.echo != nil {
 		in.globals.Set("_", in.echo)
 		res.Value = in.echo
@@ -371,6 +380,11 @@ func (in *Interp) SocketNames() map[*sockets.Socket][]string {
 func (in *Interp) echoValue(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
 	if len(args) == 1 && args[0] != starlark.None {
 		in.echo = args[0]
+		if in.echoedAt == nil {
+			in.echoedAt = map[EchoPos]int{}
+		}
+		pos := thread.CallFrame(1).Pos
+		in.echoedAt[EchoPos{int(pos.Line), int(pos.Col)}]++
 		in.opt.Print(Repr(args[0]) + "\n")
 	}
 	return starlark.None, nil

@@ -45,6 +45,17 @@ func OptionInitialBufferText(x string) Option {
 	}
 }
 
+// OptionPrefill sets a function giving the text each new line starts
+// with, editable as if typed: it is called when Run starts and after each
+// executor run, while the line is empty ("" leaves it empty). sockrepl
+// patch 6: a demo shows its next statement at the prompt.
+func OptionPrefill(f func() string) Option {
+	return func(p *Prompt) error {
+		p.prefill = f
+		return nil
+	}
+}
+
 // OptionCompletionWordSeparator to set word separators. Enable only ' ' if empty.
 func OptionCompletionWordSeparator(x string) Option {
 	return func(p *Prompt) error {

@@ -37,6 +37,8 @@ type Prompt struct {
 	// sockrepl patch 4: lines to print above the prompt while it waits
 	// for keys (OptionPrintAbove).
 	above <-chan func() string
+	// prefill (sockrepl patch 6) gives the text a fresh line starts with.
+	prefill func() string
 }
 
 // Exec is the struct contains user input context.
@@ -52,6 +54,7 @@ func (p *Prompt) Run() {
 	p.setUp()
 	defer p.tearDown()
 
+	p.fill()
 	if p.completion.showAtStart {
 		p.completion.Update(*p.buf.Document())
 	}
@@ -99,6 +102,7 @@ func (p *Prompt) Run() {
 				// Reset to Blocking mode because returned EAGAIN when still set non-blocking mode.
 				debug.AssertNoError(p.in.TearDown())
 				p.executor(e.input)
+				p.fill()
 
 				p.completion.Update(*p.buf.Document())
 
@@ -127,6 +131,17 @@ func (p *Prompt) Run() {
 			}
 		}
 		// sockrepl patch 3: no 10 ms sleep here; the select waits.
+	}
+}
+
+// fill puts the prefill text into an empty buffer (sockrepl patch 6), as
+// if typed: the line starts with it, editable, the cursor at its end.
+func (p *Prompt) fill() {
+	if p.prefill == nil || p.buf.Text() != "" {
+		return
+	}
+	if text := p.prefill(); text != "" {
+		p.buf.InsertText(text, false, true)
 	}
 }
 

@@ -111,7 +111,8 @@ func (r *Render) renderCompletion(buf *Buffer, completions *CompletionManager) {
 	formatted = formatted[completions.verticalScroll : completions.verticalScroll+windowHeight]
 	r.prepareArea(windowHeight)
 
-	cursor := runewidth.StringWidth(prefix) + runewidth.StringWidth(buf.Document().TextBeforeCursor())
+	pw := runewidth.StringWidth(prefix)
+	cursor := pw + r.span(pw, buf.Document().TextBeforeCursor())
 	x, _ := r.toPos(cursor)
 	if x+width >= int(r.col) {
 		cursor = r.backward(cursor, x+width-int(r.col))
@@ -179,7 +180,8 @@ func (r *Render) Render(buffer *Buffer, completion *CompletionManager) {
 
 	line := buffer.Text()
 	prefix := r.getCurrentPrefix()
-	cursor := runewidth.StringWidth(prefix) + runewidth.StringWidth(line)
+	pw := runewidth.StringWidth(prefix)
+	cursor := pw + r.span(pw, line)
 
 	// prepare area
 	_, y := r.toPos(cursor)
@@ -196,13 +198,14 @@ func (r *Render) Render(buffer *Buffer, completion *CompletionManager) {
 
 	r.renderPrefix()
 	r.out.SetColor(r.inputTextColor, r.inputBGColor, false)
-	r.out.WriteStr(line)
+	r.out.WriteStr(lineBreaks(line))
 	r.out.SetColor(DefaultColor, DefaultColor, false)
 	r.lineWrap(cursor)
 
 	r.out.EraseDown()
 
-	cursor = r.backward(cursor, runewidth.StringWidth(line)-buffer.DisplayCursorPosition())
+	before := buffer.Document().TextBeforeCursor()
+	cursor = r.backward(cursor, r.span(pw, line)-r.span(pw, before))
 
 	r.renderCompletion(buffer, completion)
 	if suggest, ok := completion.GetSelectedSuggestion(); ok {
@@ -214,11 +217,12 @@ func (r *Render) Render(buffer *Buffer, completion *CompletionManager) {
 		cursor += runewidth.StringWidth(suggest.Text)
 
 		rest := buffer.Document().TextAfterCursor()
-		r.out.WriteStr(rest)
-		cursor += runewidth.StringWidth(rest)
+		restWidth := r.span(cursor, rest)
+		r.out.WriteStr(lineBreaks(rest))
+		cursor += restWidth
 		r.lineWrap(cursor)
 
-		cursor = r.backward(cursor, runewidth.StringWidth(rest))
+		cursor = r.backward(cursor, restWidth)
 	}
 	r.previousCursor = cursor
 }
@@ -240,11 +244,12 @@ func (r *Render) PrintAbove(buffer *Buffer, completion *CompletionManager, text 
 // BreakLine to break line.
 func (r *Render) BreakLine(buffer *Buffer) {
 	// Erasing and Render
-	cursor := runewidth.StringWidth(buffer.Document().TextBeforeCursor()) + runewidth.StringWidth(r.getCurrentPrefix())
+	pw := runewidth.StringWidth(r.getCurrentPrefix())
+	cursor := pw + r.span(pw, buffer.Document().TextBeforeCursor())
 	r.clear(cursor)
 	r.renderPrefix()
 	r.out.SetColor(r.inputTextColor, r.inputBGColor, false)
-	r.out.WriteStr(buffer.Document().Text + "\n")
+	r.out.WriteStr(lineBreaks(buffer.Document().Text) + "\n")
 	r.out.SetColor(DefaultColor, DefaultColor, false)
 	debug.AssertNoError(r.out.Flush())
 	if r.breakLineCallback != nil {
@@ -276,6 +281,43 @@ func (r *Render) move(from, to int) int {
 	r.out.CursorUp(fromY - toY)
 	r.out.CursorBackward(fromX - toX)
 	return to
+}
+
+// span is how many cells text takes in the renderer's model of the input
+// as one line wrapped at the window's width, when it starts at cell start
+// (sockrepl patch 5): a newline in the text takes the rest of its row, so
+// a buffer of several lines (a block recalled from history, a demo's
+// statement) is drawn, moved over and erased like a wrapped line. Right
+// after a character that filled its row the terminal has not moved down
+// yet, so a newline there takes no cells; after another newline it takes
+// a whole row.
+func (r *Render) span(start int, text string) int {
+	col := int(r.col)
+	if col <= 0 {
+		return runewidth.StringWidth(text)
+	}
+	pos, afterNewline := start, false
+	for _, ch := range text {
+		if ch != '\n' {
+			pos += runewidth.RuneWidth(ch)
+			afterNewline = false
+			continue
+		}
+		switch x := pos % col; {
+		case x != 0:
+			pos += col - x
+		case afterNewline:
+			pos += col
+		}
+		afterNewline = true
+	}
+	return pos - start
+}
+
+// lineBreaks writes a newline as CR LF: the terminal may be in raw mode,
+// where LF alone only moves down (sockrepl patch 5).
+func lineBreaks(text string) string {
+	return strings.ReplaceAll(text, "\n", "\r\n")
 }
 
 // toPos returns the relative position from the beginning of the string.

@@ -270,6 +270,18 @@ func (w *captureWriter) Flush() error {
 	return nil
 }
 
+// recordWriter is a VT100 writer that keeps everything flushed.
+type recordWriter struct {
+	VT100Writer
+	out []byte
+}
+
+func (w *recordWriter) Flush() error {
+	w.out = append(w.out, w.buffer...)
+	w.buffer = w.buffer[:0]
+	return nil
+}
+
 // Patch 4: text sent while the prompt waits for keys is printed above it,
 // in Run's goroutine, and the half-typed line is drawn again below it.
 func TestPatchPrintAbove(t *testing.T) {
@@ -299,5 +311,70 @@ func TestPatchPrintAbove(t *testing.T) {
 	}
 	if !strings.Contains(regexp.MustCompile("\x1b\\[[0-9;?]*[a-zA-Z]").ReplaceAllString(text[i:], ""), "> hi") {
 		t.Errorf("the prompt and its line were not drawn again after the text: %q", text[i:])
+	}
+}
+
+// Patch 6: OptionPrefill starts the first line and each line after the
+// executor with its text, editable as if typed; "" leaves the line empty.
+func TestPatchPrefill(t *testing.T) {
+	texts := []string{"first", "second"}
+	in := &scriptParser{keys: [][]byte{{0x0d}, []byte("!"), {0x0d}, {0x0d}, {0x04}}, size: WinSize{Row: 24, Col: 80}}
+	var got []string
+	p := newTestPrompt(in, func(s string) { got = append(got, s) })
+	if err := OptionPrefill(func() string {
+		if len(texts) == 0 {
+			return ""
+		}
+		t := texts[0]
+		texts = texts[1:]
+		return t
+	})(p); err != nil {
+		t.Fatal(err)
+	}
+	runOrHang(t, p, nil)
+	if strings.Join(got, ",") != "first,second!," {
+		t.Fatalf("executor got %q, want first, second! and an empty line", got)
+	}
+}
+
+// Patch 5: a buffer of three lines is three rows: drawing it again, or
+// breaking the line, first moves up two rows to where the prompt starts
+// (upstream measured it as one line and left copies on the screen).
+func TestPatchMultiLineBuffer(t *testing.T) {
+	w := &recordWriter{}
+	r := &Render{prefix: "> ", out: w, row: 24, col: 80,
+		livePrefixCallback: func() (string, bool) { return "", false }}
+	b := NewBuffer()
+	b.InsertText("for i in x:\n    i\n    i", false, true)
+	c := NewCompletionManager(func(Document) []Suggest { return nil }, 6)
+	r.Render(b, c)
+	if !strings.Contains(string(w.out), "x:\r\n    i\r\n") {
+		t.Errorf("lines not broken with CR LF: %q", w.out)
+	}
+	w.out = nil
+	r.Render(b, c)
+	if !strings.HasPrefix(string(w.out), "\x1b[2A") {
+		t.Errorf("a redraw does not start two rows up: %q", w.out)
+	}
+	w.out = nil
+	r.BreakLine(b)
+	if !strings.HasPrefix(string(w.out), "\x1b[2A") {
+		t.Errorf("BreakLine does not start two rows up: %q", w.out)
+	}
+	// Rows that wrap, and empty lines, count as the terminal draws them.
+	r.col = 10
+	for _, c := range []struct {
+		start int
+		text  string
+		want  int
+	}{
+		{2, "abc", 3},
+		{2, "abc\nd", 9},      // row 0 to its end, then d
+		{2, "abcdefgh\nd", 9}, // abcdefgh fills row 0: no cells for the newline
+		{2, "a\n\nb", 19},     // an empty line is a whole row
+	} {
+		if got := r.span(c.start, c.text); got != c.want {
+			t.Errorf("span(%d, %q) = %d, want %d", c.start, c.text, got, c.want)
+		}
 	}
 }
