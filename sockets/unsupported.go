@@ -69,6 +69,9 @@ type WaitHooks struct {
 }
 
 func (rt *Runtime) SetWaitHooks(*WaitHooks) {}
+
+// SetPortHook does nothing off Linux.
+func (rt *Runtime) SetPortHook(func(port int)) {}
 func (rt *Runtime) WaitChan(op, detail string, ready <-chan struct{}, timeout *float64) (bool, error) {
 	return false, unsupported()
 }
