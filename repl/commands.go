@@ -27,6 +27,8 @@ func commandTable() []command {
 		{"ls", "", "this shell's sockets: state, addresses, mode, queues", (*Session).cmdLs},
 		{"ss", "[PORT]", "every socket on the machine (other processes, TIME_WAIT)", (*Session).cmdSs},
 		{"trace", "on|raw|off", "print each statement's system calls, strace-style", (*Session).cmdTrace},
+		{"packets", "on [PORT]|off", "show the packets this shell's sockets send and receive", (*Session).cmdPackets},
+		{"timeline", "[NAME]", "draw one connection's packets and both ends' TCP states", (*Session).cmdTimeline},
 		{"save", "[-f] FILE.py", "write this session's statements as a Python 3 script", (*Session).cmdSave},
 		{"reset", "", "close every socket and clear variables", (*Session).cmdReset},
 		{"history", "", "what you typed this session", (*Session).cmdHistory},

@@ -34,6 +34,7 @@ func (s *Session) snapshotStates() map[*sockets.Socket]sockets.State {
 // ShowChanges prints what changed in the kernel since the last statement
 // (terminal mode prints it after every statement anyway).
 func (s *Session) ShowChanges() {
+	s.showPackets()
 	for _, line := range s.notices() {
 		s.out.notice(line)
 	}

@@ -63,7 +63,8 @@ type Session struct {
 	// while a statement runs (input()).
 	readInput func() (string, error)
 	tracing   bool
-	ended     bool // exit() or %quit
+	wire      *wire // %packets and %timeline (packets.go); nil until first used
+	ended     bool  // exit() or %quit
 	exitCode  int
 }
 
@@ -118,6 +119,7 @@ func (s *Session) readLine() (string, error) {
 
 // Close closes every socket the session opened and its wake fd.
 func (s *Session) Close() error {
+	s.stopCapture()
 	s.interp.Close()
 	err := s.rt.Close()
 	s.interp.Wait()
@@ -163,8 +165,10 @@ func (s *Session) ExecChunk(c translate.Chunk) (err error) {
 		lessons.SetWidth(s.opt.Width()) // the window may have been resized
 	}
 	if cmd := strings.TrimSpace(src); strings.HasPrefix(cmd, "%") {
+		s.showPackets() // what came while the prompt was idle
 		return s.command(cmd)
 	}
+	s.wireBefore()
 	err = s.run(c, python.Single)
 	s.afterStatement(src, err)
 	var ex *python.ExitError
@@ -228,6 +232,8 @@ func (s *Session) afterStatement(src string, err error) {
 	}
 	if s.opt.Terminal {
 		s.ShowChanges()
+	} else {
+		s.showPackets()
 	}
 	if s.tutor != nil {
 		s.lessonLines(s.tutor.Observe(s.snapshot()))

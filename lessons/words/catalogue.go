@@ -126,6 +126,20 @@ var zh = map[string]string{
 	"no lesson %s: %%lesson lists them":                       "没有课程 %s：%%lesson 列出所有课程",
 	"%v":                                                      "%v",
 
+	// packets and timeline (repl/packets.go, repl/timeline.go)
+	"show the packets this shell's sockets send and receive":            "显示本 shell 的套接字收发的数据包",
+	"draw one connection's packets and both ends' TCP states":           "画出一条连接的数据包和两端的 TCP 状态",
+	"usage: %%packets on [PORT] | off":                                  "用法：%%packets on [端口] | off",
+	"packet capture is off: %packets on starts it":                      "抓包已关闭：%packets on 开启",
+	"capturing packets to or from port %d":                              "正在抓取进出端口 %d 的数据包",
+	"capturing the packets of this shell's sockets":                     "正在抓取本 shell 套接字的数据包",
+	"capturing the packets of this shell's sockets; %packets off stops": "正在抓取本 shell 套接字的数据包；%packets off 停止",
+	"capturing packets to or from port %d; %%packets off stops":         "正在抓取进出端口 %d 的数据包；%%packets off 停止",
+	"packet capture off":                                                "抓包已关闭",
+	"capturing packets needs CAP_NET_RAW: run sockrepl as root, or give it the capability with sudo setcap cap_net_raw+ep \"$(command -v sockrepl)\"": "抓包需要 CAP_NET_RAW 权限：以 root 身份运行 sockrepl，或用 sudo setcap cap_net_raw+ep \"$(command -v sockrepl)\" 赋予它这项权限",
+	"packet capture failed: %s":             "抓包失败：%s",
+	"  … %d more packets":                   "  …… 另有 %d 个数据包",
+	"  %d packets came too fast to capture": "  %d 个数据包来得太快，没能抓到",
 	// lessons
 	"Step %d/%d":      "第 %d/%d 步",
 	"Step %d/%d (%s)": "第 %d/%d 步（%s）",

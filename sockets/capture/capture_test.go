@@ -105,7 +105,7 @@ func TestTCPConnectionOnLoopback(t *testing.T) {
 		"A>B A seq=1 ack=1 len=0 ESTABLISHED ESTABLISHED",
 		"A>B PA seq=1 ack=1 len=12 ESTABLISHED ESTABLISHED",
 		"B>A A seq=1 ack=13 len=0 ESTABLISHED ESTABLISHED",
-		"A>B FA seq=13 ack=1 len=0 FIN_WAIT_1 CLOSE_WAIT",
+		"A>B FA seq=13 ack=1 len=0 FIN_WAIT1 CLOSE_WAIT",
 	}
 	if len(lines) < len(want)+2 {
 		t.Fatalf("packets:\n%s", strings.Join(lines, "\n"))

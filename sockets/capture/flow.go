@@ -4,15 +4,15 @@ import (
 	"net/netip"
 )
 
-// The TCP states as the kernel names them (ss, /proc/net/tcp, TCP_INFO).
+// The TCP states, named as the kernel's tcp_states.h and the shell's %ls name them.
 const (
 	Closed      = "CLOSED"
 	Listen      = "LISTEN"
 	SynSent     = "SYN_SENT"
 	SynRecv     = "SYN_RECV"
 	Established = "ESTABLISHED"
-	FinWait1    = "FIN_WAIT_1"
-	FinWait2    = "FIN_WAIT_2"
+	FinWait1    = "FIN_WAIT1"
+	FinWait2    = "FIN_WAIT2"
 	CloseWait   = "CLOSE_WAIT"
 	Closing     = "CLOSING"
 	LastAck     = "LAST_ACK"

@@ -1,0 +1,3 @@
+package repl
+
+func (s *Session) cmdTimeline(args []string) error { return nil }
