@@ -29,6 +29,7 @@ func commandTable() []command {
 		{"trace", "on|raw|off", "print each statement's system calls, strace-style", (*Session).cmdTrace},
 		{"packets", "on [PORT]|off", "show the packets this shell's sockets send and receive", (*Session).cmdPackets},
 		{"timeline", "[NAME]", "draw one connection's packets and both ends' TCP states", (*Session).cmdTimeline},
+		{"lab", "[down|up HOST ...]", "the lab's hosts (sockrepl --lab); unplug a host, add delay or loss", (*Session).cmdLab},
 		{"save", "[-f] FILE.py", "write this session's statements as a Python 3 script", (*Session).cmdSave},
 		{"reset", "", "close every socket and clear variables", (*Session).cmdReset},
 		{"history", "", "what you typed this session", (*Session).cmdHistory},

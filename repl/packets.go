@@ -114,7 +114,7 @@ func (s *Session) startCapture(port int) error {
 		w.mu.Unlock()
 	}
 	if err == capture.ErrPermission {
-		return s.noCapture(tr(s.lang, "capturing packets needs CAP_NET_RAW: run sockrepl as root, or give it the capability with sudo setcap cap_net_raw+ep \"$(command -v sockrepl)\""))
+		return s.noCapture(tr(s.lang, "capturing packets needs CAP_NET_RAW: run sockrepl as root, give it the capability with sudo setcap cap_net_raw+ep \"$(command -v sockrepl)\", or use the lab (sockrepl --lab), where capture needs no root"))
 	}
 	if err != nil {
 		s.stopCapture()

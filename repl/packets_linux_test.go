@@ -297,7 +297,7 @@ func TestPacketsWithoutCapNetRaw(t *testing.T) {
 	if err := cmd.Run(); err != nil {
 		t.Fatalf("%v\nstdout:\n%s\nstderr:\n%s", err, out.String(), errs.String())
 	}
-	wantErr := "PermissionError: capturing packets needs CAP_NET_RAW: run sockrepl as root, or give it the capability with sudo setcap cap_net_raw+ep \"$(command -v sockrepl)\"\n"
+	wantErr := "PermissionError: capturing packets needs CAP_NET_RAW: run sockrepl as root, give it the capability with sudo setcap cap_net_raw+ep \"$(command -v sockrepl)\", or use the lab (sockrepl --lab), where capture needs no root\n"
 	if errs.String() != wantErr {
 		t.Errorf("stderr %q, want %q", errs.String(), wantErr)
 	}

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"sockrepl/lab"
 	"sockrepl/sockets"
 	"sockrepl/sockets/capture"
 )
@@ -19,6 +20,13 @@ import (
 // stands for it.
 func (s *Session) peerName(proto capture.Proto, x, other netip.AddrPort) string {
 	name := endpointText(x)
+	if s.opt.Lab != nil {
+		// Another host of the lab: its sockets are in another network
+		// namespace, out of this one's tables, but its name is known.
+		if h := lab.HostAt(x.Addr()); h != "" {
+			return fmt.Sprintf("%s:%d", h, x.Port())
+		}
+	}
 	rows, err := sockets.ListKernel()
 	if err != nil {
 		return name

@@ -10,6 +10,7 @@ import (
 
 	"go.starlark.net/starlark"
 
+	"sockrepl/lab"
 	"sockrepl/lessons"
 	"sockrepl/repl/python"
 	"sockrepl/repl/python/translate"
@@ -37,6 +38,8 @@ type Options struct {
 	Stdin *bufio.Reader
 
 	program bool // RunProgram: globals start as python3's, without the prompt's modules
+	// Lab is the lab this shell runs in (sockrepl --lab), for %lab.
+	Lab *lab.Client
 }
 
 // Session evaluates statements against one set of globals and sockets.
