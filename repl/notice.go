@@ -34,7 +34,7 @@ func (s *Session) snapshotStates() map[*sockets.Socket]sockets.State {
 // ShowChanges prints what changed in the kernel since the last statement
 // (terminal mode prints it after every statement anyway).
 func (s *Session) ShowChanges() {
-	s.showPackets()
+	s.showPackets() // after a statement, or at an empty line: the packets since
 	for _, line := range s.notices() {
 		s.out.notice(line)
 	}

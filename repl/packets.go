@@ -273,17 +273,25 @@ func (w *wire) own(proto capture.Proto, x, other netip.AddrPort) (string, bool) 
 	return "", false
 }
 
-// wireBefore runs before a statement while capture is on.
+// wireBefore runs before a statement while capture is on: packets that
+// came since the last statement are shown first, so that what the
+// statement causes is all that shows under it.
 func (s *Session) wireBefore() {
 	if s.wire != nil && s.wire.cap != nil {
+		s.showPacketsBetween()
 		s.noteSockets()
 	}
 }
 
+// showPacketsBetween shows the packets that came while no statement ran
+// (a peer's FIN, the last ACK), under a line that says so.
+func (s *Session) showPacketsBetween() { s.drainPackets(true) }
+
 // showPackets prints the packets captured since the last time, one line
-// each, under the statement that caused them (or, for those that came
-// while the prompt was idle, before the next one).
-func (s *Session) showPackets() {
+// each, under the statement that caused them.
+func (s *Session) showPackets() { s.drainPackets(false) }
+
+func (s *Session) drainPackets(between bool) {
 	w := s.wire
 	if w == nil || w.cap == nil {
 		return
@@ -319,6 +327,9 @@ func (s *Session) showPackets() {
 		rows = append(rows, s.packetRow(e))
 	}
 	lines := alignRows(rows)
+	if between && len(lines) > 0 {
+		lines = append([]string{tr(s.lang, "  between statements:")}, lines...)
+	}
 	if n := len(batch) - len(rows); n > 0 {
 		lines = append(lines, tr(s.lang, "  … %d more packets", n))
 	}

@@ -168,7 +168,7 @@ func (s *Session) ExecChunk(c translate.Chunk) (err error) {
 		lessons.SetWidth(s.opt.Width()) // the window may have been resized
 	}
 	if cmd := strings.TrimSpace(src); strings.HasPrefix(cmd, "%") {
-		s.showPackets() // what came while the prompt was idle
+		s.showPacketsBetween()
 		return s.command(cmd)
 	}
 	s.wireBefore()

@@ -138,6 +138,7 @@ var zh = map[string]string{
 	"packet capture off":                                                "抓包已关闭",
 	"capturing packets needs CAP_NET_RAW: run sockrepl as root, give it the capability with sudo setcap cap_net_raw+ep \"$(command -v sockrepl)\", or use the lab (sockrepl --lab), where capture needs no root": "抓包需要 CAP_NET_RAW 权限：以 root 身份运行 sockrepl，用 sudo setcap cap_net_raw+ep \"$(command -v sockrepl)\" 赋予它这项权限，或者使用实验网络（sockrepl --lab），在那里抓包不需要 root",
 	"packet capture failed: %s":             "抓包失败：%s",
+	"  between statements:":                 "  两条语句之间：",
 	"  … %d more packets":                   "  …… 另有 %d 个数据包",
 	"  %d packets came too fast to capture": "  %d 个数据包来得太快，没能抓到",
 	"usage: %%timeline [NAME]":              "用法：%%timeline [名字]",
