@@ -9,7 +9,8 @@
 // Layout: session.go runs statements and reports them; lines.go holds
 // line and program modes; terminal.go the interactive terminal; screen.go
 // output, colour and the blocking-call status line; notice.go reports
-// kernel state changes; commands.go and command_*.go the % commands;
+// kernel state changes; commands.go and command_*.go the % commands,
+// packets.go, packets_peer.go and timeline.go %packets and %timeline;
 // complete.go and history.go the rest of what the learner sees. Every
 // message and exception hint is in two languages in lessons/words, which
 // the lessons share; i18n.go adapts it. The language itself lives in repl/python (the
