@@ -198,3 +198,25 @@ func labKeepers(runtimeDir string) []string {
 	}
 	return out
 }
+
+// Where the kernel lets no user namespace be made, --lab says so in one
+// sentence and ends. The test makes such a place: a user namespace whose
+// limit of nested user namespaces is 0.
+func TestLabRefusedWithoutUserNamespaces(t *testing.T) {
+	labUser(t) // skips without nsenter or ip
+	unshare, err := exec.LookPath("unshare")
+	if err != nil {
+		t.Skip("unshare (util-linux) is not installed")
+	}
+	if exec.Command(unshare, "-Ur", "true").Run() != nil {
+		t.Skip("this kernel makes no user namespaces at all")
+	}
+	cmd := exec.Command(unshare, "-Ur", "sh", "-c", `echo 0 > /proc/sys/user/max_user_namespaces && exec "$0" --lab`, sockreplBinary(t))
+	cmd.Env = append(os.Environ(), "XDG_RUNTIME_DIR="+t.TempDir())
+	cmd.Stdin = strings.NewReader("print('inside')\n")
+	out, err := cmd.CombinedOutput()
+	want := "sockrepl: this kernel does not let users make their own network namespaces, so the lab cannot run here (it needs user.max_user_namespaces > 0, and kernel.unprivileged_userns_clone=1 or kernel.apparmor_restrict_unprivileged_userns=0 where those exist)\n"
+	if string(out) != want || err == nil {
+		t.Errorf("got %q (%v), want %q and status 1", out, err, want)
+	}
+}
