@@ -47,11 +47,15 @@ const noticeEvery = 250 * time.Millisecond
 // idleNotices is the text to print above the idle prompt: the notices,
 // each on a line of its own, dim; "" when nothing changed.
 func (s *Session) idleNotices() string {
+	packets := s.packetLines(false) // %packets: what came while idle, first
 	lines := s.notices()
-	if len(lines) == 0 {
+	if len(lines) == 0 && len(packets) == 0 {
 		return ""
 	}
 	var b strings.Builder
+	for _, l := range packets {
+		b.WriteString(s.out.faint.Sprint(safeText(l)) + "\n")
+	}
 	for _, l := range lines {
 		b.WriteString(s.out.faint.Sprint("● "+l) + "\n")
 	}

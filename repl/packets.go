@@ -292,13 +292,25 @@ func (s *Session) showPacketsBetween() { s.drainPackets(true) }
 func (s *Session) showPackets() { s.drainPackets(false) }
 
 func (s *Session) drainPackets(between bool) {
+	for _, l := range s.packetLines(between) {
+		if s.opt.Terminal {
+			s.out.dim(safeText(l))
+		} else {
+			s.out.plain(l)
+		}
+	}
+}
+
+// packetLines takes the packets captured since the last time and returns
+// their lines, with a first line saying they came between statements.
+func (s *Session) packetLines(between bool) []string {
 	w := s.wire
 	if w == nil || w.cap == nil {
-		return
+		return nil
 	}
 	pkts, lost := w.cap.Take()
 	if len(pkts) == 0 && lost == 0 {
-		return
+		return nil
 	}
 	s.noteSockets()
 	var batch []capture.Event
@@ -336,13 +348,7 @@ func (s *Session) drainPackets(between bool) {
 	if lost > 0 {
 		lines = append(lines, tr(s.lang, "  %d packets came too fast to capture", lost))
 	}
-	for _, l := range lines {
-		if s.opt.Terminal {
-			s.out.dim(safeText(l))
-		} else {
-			s.out.plain(l)
-		}
-	}
+	return lines
 }
 
 // nameFlow names a flow's ends and decides whether it is this shell's
