@@ -163,7 +163,7 @@ func (w *wire) filter() capture.Filter {
 // addPort is the sockets port hook: a bind, connect or sendto is about
 // to use port, so the filter must let it through before the call sends.
 func (w *wire) addPort(port int) {
-	if port <= 0 || w.want(uint16(port)) == false {
+	if port <= 0 || !w.want(uint16(port)) {
 		return
 	}
 	w.retune()
@@ -385,7 +385,7 @@ func (s *Session) nameFlow(e capture.Event) {
 		} else {
 			mine = len(w.icmpNames) > 0
 		}
-		names = [2]string{hostText(f.A.Addr()), hostText(f.B.Addr())}
+		names = [2]string{f.A.Addr().String(), f.B.Addr().String()}
 	}
 	if mine || w.port != 0 {
 		w.names[f] = names
@@ -549,8 +549,6 @@ func icmpKind(p capture.Packet) (string, bool) {
 	}
 	return fmt.Sprintf("ICMPv6 type=%d code=%d", p.Type, p.Code), false
 }
-
-func hostText(a netip.Addr) string { return a.String() }
 
 // endpointText is 127.0.0.1:65432 or [::1]:65432.
 func endpointText(ap netip.AddrPort) string {
