@@ -139,14 +139,14 @@ func (s *Session) ladder(f *capture.Flow, prefer string) []string {
 		fmt.Sprintf("  %s %s ⇄ %s %s (%s)", names[left], endpointText(ends[left]), names[right], endpointText(ends[right]), f.Proto),
 		fmt.Sprintf("  %s   %s%s", pad(names[left]), strings.Repeat(" ", width), names[right]),
 	}
-	if f.Dropped > 0 {
-		out = append(out, tr(s.lang, "  … %d earlier packets are not kept", f.Dropped))
-	}
 	if len(f.Events) > 0 && f.Proto == capture.TCP {
 		b := f.Events[0].Before
 		out = append(out, row(b[left], strings.Repeat(" ", width), b[right]))
 	}
 	for i, e := range f.Events {
+		if i == capture.KeptFirst && f.Dropped > 0 {
+			out = append(out, row("", tr(s.lang, "… %d packets here are not kept", f.Dropped), ""))
+		}
 		fromLeft := e.FromA == (left == 0)
 		dash := width - cells.StringWidth(labels[i]) - 3
 		var mid string

@@ -145,7 +145,7 @@ var zh = map[string]string{
 	"no packets captured yet: turn capture on with %packets on, then connect": "还没有抓到数据包：先用 %packets on 开启抓包，再建立连接",
 	"%s is not a socket of this shell":                                        "%s 不是本 shell 的套接字",
 	"no packets of %s were captured (was %%packets on when it connected?)":    "没有抓到 %s 的数据包（它连接时 %%packets on 开着吗？）",
-	"  … %d earlier packets are not kept":                                     "  …… 更早的 %d 个数据包没有保留",
+	"… %d packets here are not kept":                                          "……这里有 %d 个数据包没有保留",
 	"2MSL: TIME_WAIT holds the ports for %d s on Linux, then CLOSED":          "2MSL：在 Linux 上 TIME_WAIT 会占住这对端口 %d 秒，然后变为 CLOSED",
 	" (%d s left)": "（还剩 %d 秒）",
 	"the lab's hosts (sockrepl --lab); unplug a host, add delay or loss":                                                     "实验网络的主机（sockrepl --lab）；拔掉某台主机的网线，或加上延迟和丢包",

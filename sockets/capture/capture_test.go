@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"net/netip"
 	"strings"
 	"testing"
 	"time"
@@ -200,5 +201,24 @@ func TestManyPorts(t *testing.T) {
 	c := openOrSkip(t, Filter{})
 	if err := c.SetFilter(Filter{Ports: ports, ICMP: true}); err != nil {
 		t.Fatalf("the kernel refused the filter: %v", err)
+	}
+}
+
+// A long flow keeps its first packets (the handshake) and its latest ones.
+func TestLongFlowKeepsItsStart(t *testing.T) {
+	tr := NewTracker()
+	a, b := netip.MustParseAddrPort("127.0.0.1:40000"), netip.MustParseAddrPort("127.0.0.1:5000")
+	tr.Add(Packet{Proto: TCP, Src: a, Dst: b, Flags: SYN, Seq: 100, WScale: -1})
+	tr.Add(Packet{Proto: TCP, Src: b, Dst: a, Flags: SYN | ACK, Seq: 900, Ack: 101, WScale: -1})
+	n := 1000
+	for i := range n {
+		tr.Add(Packet{Proto: TCP, Src: a, Dst: b, Flags: ACK | PSH, Seq: 101 + uint32(i), Ack: 901, Len: 1})
+	}
+	f := tr.Find(TCP, a, b)
+	if len(f.Events) != maxEvents || f.Dropped != n+2-maxEvents {
+		t.Fatalf("%d events kept, %d dropped", len(f.Events), f.Dropped)
+	}
+	if f.Events[0].Flags != SYN || f.Events[1].Flags != SYN|ACK || f.Events[len(f.Events)-1].RelSeq != uint32(n) {
+		t.Errorf("first %v %v, last seq %d", f.Events[0].Flags, f.Events[1].Flags, f.Events[len(f.Events)-1].RelSeq)
 	}
 }

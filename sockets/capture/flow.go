@@ -54,9 +54,15 @@ type Flow struct {
 	wscale  [2]int // -1: no option in the SYN; -2: SYN not seen
 	finSeq  [2]uint32
 	finSent [2]bool
-	Events  []Event // the most recent maxEvents
-	Dropped int     // older events no longer kept
+	// Events are the flow's first KeptFirst packets (the handshake) and
+	// its most recent ones, maxEvents in all; Dropped counts those between
+	// the two that are no longer kept.
+	Events  []Event
+	Dropped int
 }
+
+// KeptFirst is how many of a flow's first packets are always kept.
+const KeptFirst = 20
 
 // maxEvents and maxFlows bound what a Tracker keeps for timelines.
 const (
@@ -115,7 +121,7 @@ func (t *Tracker) Add(p Packet) Event {
 		f.tcp(&e)
 	}
 	if len(f.Events) >= maxEvents {
-		f.Events = f.Events[1:]
+		f.Events = append(f.Events[:KeptFirst], f.Events[KeptFirst+1:]...)
 		f.Dropped++
 	}
 	f.Events = append(f.Events, e)
