@@ -145,7 +145,8 @@ func (s *Session) ladder(f *capture.Flow, prefer string) []string {
 	}
 	for i, e := range f.Events {
 		if i == capture.KeptFirst && f.Dropped > 0 {
-			out = append(out, row("", tr(s.lang, "… %d packets here are not kept", f.Dropped), ""))
+			gap := tr(s.lang, "… %d packets here are not kept", f.Dropped)
+			out = append(out, row("", gap+strings.Repeat(" ", max(width-cells.StringWidth(gap), 0)), ""))
 		}
 		fromLeft := e.FromA == (left == 0)
 		dash := width - cells.StringWidth(labels[i]) - 3
