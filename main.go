@@ -93,6 +93,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if lang, rest, ok := lessonsCommand(args); ok {
 		return repl.LessonsCommand(append(lang, rest...), stdout, stderr)
 	}
+	if code, ok := labCommand(args); ok {
+		return code
+	}
+	labClient, args := insideLab(args)
 	fs := flag.NewFlagSet("sockrepl", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	role := fs.String("role", "", "name shown in the prompt and used by two-terminal lessons (server, client)")
@@ -102,9 +106,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	demo := fs.String("demo", "", "replay FILE.py: each statement appears at the prompt, Enter runs it (docs/TEACHING.md)")
 	code := fs.String("c", "", "run CODE as a program and exit")
 	reprs := fs.String("repr", "names", "socket reprs: names (family=AddressFamily.AF_INET, as the source material and Python 3.8-3.10) or numeric (family=2, as Python 3.11-3.13)")
+	inLab := fs.Bool("lab", false, "run in a private network of hosts alpha, beta and gamma (no root needed)")
+	host := fs.String("host", "alpha", "with --lab: the lab host this shell is")
 	var hasCode bool // -c '' runs nothing, as in python3
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: sockrepl [--role NAME] [--lang en|zh] [--no-color] [--theme NAME] [--repr names|numeric] [--demo FILE.py] [FILE.py | -c CODE]")
+		fmt.Fprintln(stderr, "usage: sockrepl [--role NAME] [--lang en|zh] [--no-color] [--theme NAME] [--repr names|numeric] [--demo FILE.py] [--lab [--host NAME]] [FILE.py | -c CODE]")
 		fmt.Fprintln(stderr, "       sockrepl lessons [--lang en|zh] [--verify [FILE...]]")
 		fs.PrintDefaults()
 	}
@@ -128,9 +134,15 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if *theme == "" {
 		*theme = repl.ThemeFromEnv()
 	}
+	if *inLab && labClient == nil {
+		return enterLab(*host, args, stderr)
+	}
 	_, noColorEnv := os.LookupEnv("NO_COLOR")
 	opt := repl.Options{Out: stdout, Err: stderr, Role: *role, Lang: *lang,
-		Color: !*noColor && !noColorEnv, Theme: *theme, Demo: *demo, NumericReprs: *reprs == "numeric"}
+		Color: !*noColor && !noColorEnv, Theme: *theme, Demo: *demo, NumericReprs: *reprs == "numeric", Lab: labClient}
+	if labClient != nil && opt.Role == "" {
+		opt.Role = labClient.Host // the prompt says which host this is
+	}
 
 	switch {
 	case hasCode:

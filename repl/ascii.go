@@ -46,6 +46,8 @@ func (a asciiWriter) Write(p []byte) (int, error) {
 var asciiSymbols = map[rune]string{
 	'·': "-", '…': "...", '●': "*", '✓': "+", '→': "->", '—': "--", '–': "-",
 	'‘': "'", '’': "'", '“': `"`, '”': `"`,
+	// %timeline's ladder
+	'│': "|", '─': "-", '▶': ">", '◀': "<", '┆': ":", '⇄': "<->",
 }
 
 func asciiText(s string) string {

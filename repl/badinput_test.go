@@ -359,6 +359,14 @@ var badInputs = []badInput{
 	{"%hint without a lesson", "", "%hint", "", "a shell command, not Python"},
 	{"%check without a lesson", "", "%check", "", "a shell command, not Python"},
 	{"%%", "", "%%", "UsageError: unknown command %%: %help lists them", "a shell command, not Python"},
+	{"%packets maybe", "", "%packets maybe", "UsageError: usage: %packets on [PORT] | off", "a shell command, not Python"},
+	{"%packets on a word", "", "%packets on http", "UsageError: usage: %packets on [PORT] | off", "a shell command, not Python"},
+	{"%packets on port 0", "", "%packets on 0", "UsageError: usage: %packets on [PORT] | off", "a shell command, not Python"},
+	{"%packets on a huge port", "", "%packets on 99999999999999999999", "UsageError: usage: %packets on [PORT] | off", "a shell command, not Python"},
+	{"%packets off twice over", "", "%packets off off", "UsageError: usage: %packets on [PORT] | off", "a shell command, not Python"},
+	{"%timeline of two", "", "%timeline a b", "UsageError: usage: %timeline [NAME]", "a shell command, not Python"},
+	{"%timeline before capture", "", "%timeline c", "", "a shell command, not Python"},
+	{"%lab outside a lab", "", "%lab down beta", "", "a shell command, not Python"},
 }
 
 // leakWords are signs of the implementation showing through: Go or

@@ -10,7 +10,8 @@
 // line and program modes; terminal.go the interactive terminal; screen.go
 // output and the blocking-call status line, in the colours of theme.go;
 // notice.go reports kernel state changes; commands.go and command_*.go
-// the % commands; demo.go and demofile.go replay a teacher's file;
+// the % commands; packets.go, packets_peer.go and timeline.go %packets
+// and %timeline; demo.go and demofile.go replay a teacher's file;
 // savescript.go is what %save writes; paste.go reads pasted sessions;
 // complete.go and history.go the rest of what the learner sees. Every
 // message and exception hint is in two languages in lessons/words, which

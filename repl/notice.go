@@ -34,6 +34,7 @@ func (s *Session) snapshotStates() map[*sockets.Socket]sockets.State {
 // ShowChanges prints what changed in the kernel since the last statement
 // (terminal mode prints it after every statement anyway).
 func (s *Session) ShowChanges() {
+	s.showPackets() // after a statement, or at an empty line: the packets since
 	for _, line := range s.notices() {
 		s.out.notice(line)
 	}
@@ -47,11 +48,15 @@ const noticeEvery = 250 * time.Millisecond
 // each on a line of its own, in the theme's notice style; "" when nothing
 // changed.
 func (s *Session) idleNotices() string {
+	packets := s.packetLines(false) // %packets: what came while idle, first
 	lines := s.notices()
-	if len(lines) == 0 {
+	if len(lines) == 0 && len(packets) == 0 {
 		return ""
 	}
 	var b strings.Builder
+	for _, l := range packets {
+		b.WriteString(paint(s.out.th.hint, safeText(l)) + "\n")
+	}
 	for _, l := range lines {
 		b.WriteString(paint(s.out.th.hint, "● "+l) + "\n")
 	}

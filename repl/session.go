@@ -10,6 +10,7 @@ import (
 
 	"go.starlark.net/starlark"
 
+	"sockrepl/lab"
 	"sockrepl/lessons"
 	"sockrepl/repl/python"
 	"sockrepl/repl/python/translate"
@@ -40,6 +41,8 @@ type Options struct {
 	Stdin *bufio.Reader
 
 	program bool // RunProgram: globals start as python3's, without the prompt's modules
+	// Lab is the lab this shell runs in (sockrepl --lab), for %lab.
+	Lab *lab.Client
 }
 
 // Session evaluates statements against one set of globals and sockets.
@@ -68,6 +71,7 @@ type Session struct {
 	readInput func() (string, error)
 	tracing   bool
 	demo      *demo // the demo being played (demo.go), or nil
+	wire      *wire // %packets and %timeline (packets.go); nil until first used
 	ended     bool  // exit() or %quit
 	exitCode  int
 }
@@ -123,6 +127,7 @@ func (s *Session) readLine() (string, error) {
 
 // Close closes every socket the session opened and its wake fd.
 func (s *Session) Close() error {
+	s.stopCapture()
 	s.interp.Close()
 	err := s.rt.Close()
 	s.interp.Wait()
@@ -168,8 +173,10 @@ func (s *Session) ExecChunk(c translate.Chunk) (err error) {
 		lessons.SetWidth(s.opt.Width()) // the window may have been resized
 	}
 	if cmd := strings.TrimSpace(src); strings.HasPrefix(cmd, "%") {
+		s.showPacketsBetween()
 		return s.command(cmd)
 	}
+	s.wireBefore()
 	err = s.run(c, python.Single)
 	s.afterStatement(src, err)
 	var ex *python.ExitError
@@ -233,6 +240,8 @@ func (s *Session) afterStatement(src string, err error) {
 	}
 	if s.opt.Terminal {
 		s.ShowChanges()
+	} else {
+		s.showPackets()
 	}
 	if s.tutor != nil {
 		s.lessonLines(s.tutor.Observe(s.snapshot()))

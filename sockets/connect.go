@@ -24,6 +24,7 @@ func (s *Socket) Bind(address any) error {
 	if err != nil {
 		return err
 	}
+	s.rt.notePort(sa)
 	start := s.rt.traceStart()
 	err = sysBind(s.fd, sa)
 	if s.rt.tracing() {
@@ -164,6 +165,7 @@ func (s *Socket) ConnectEx(address any) (int, error) {
 
 func (s *Socket) connect(sa *sockaddr) (err error) {
 	s.dialed = sa
+	s.rt.notePort(sa)
 	c := s.rt.begin("connect", s)
 	defer c.end(&err)
 	if s.mode == ModeBlocking && s.fd >= 0 {

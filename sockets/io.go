@@ -30,6 +30,7 @@ func (s *Socket) Sendto(data []byte, flags int, address any) (int, error) {
 	if err != nil {
 		return 0, err
 	}
+	s.rt.notePort(sa)
 	return s.send("sendto", data, flags, sa)
 }
 

@@ -23,6 +23,7 @@ type Runtime struct {
 	// numericReprs: socket reprs print family=2, type=1, as CPython
 	// 3.11-3.13 do, instead of the enum names (SetNumericReprs).
 	numericReprs atomic.Bool
+	portHook     atomic.Pointer[func(port int)] // SetPortHook
 
 	mu     sync.Mutex // guards socks, closed, intr and the wake fd's lifetime
 	socks  []*Socket

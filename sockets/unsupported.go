@@ -69,6 +69,9 @@ type WaitHooks struct {
 }
 
 func (rt *Runtime) SetWaitHooks(*WaitHooks) {}
+
+// SetPortHook does nothing off Linux.
+func (rt *Runtime) SetPortHook(func(port int)) {}
 func (rt *Runtime) WaitChan(op, detail string, ready <-chan struct{}, timeout *float64) (bool, error) {
 	return false, unsupported()
 }
@@ -76,3 +79,13 @@ func (rt *Runtime) WaitChan(op, detail string, ready <-chan struct{}, timeout *f
 func (rt *Runtime) Interrupted() bool { return false }
 
 func Strerror(n int) string { return syscall.Errno(n).Error() }
+
+// History mirrors the Linux type (socket.go), so the shell builds here.
+type History struct {
+	Dialed    any
+	HadPeer   bool
+	ShutWrite bool
+}
+
+func (s *Socket) History() History       { return History{} }
+func (rt *Runtime) SetNumericReprs(bool) {}
