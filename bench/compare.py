@@ -100,6 +100,11 @@ def main():
         rows.append(("10,000 loopback round trips (roundtrips.py)",
                      "%.2f s" % s, "%.2f s" % p, s / p, "<= 1.0"))
 
+        script = os.path.join(ROOT, "bench", "count_loop.py")
+        s, p = median_pair(lambda: timed([exe, script]), lambda: timed(["python3", script]), runs)
+        rows.append(("1,000,000 additions to a global past 2**31 at top level (count_loop.py)",
+                     "%.2f s" % s, "%.2f s" % p, s / p, "<= 1.0"))
+
         script = os.path.join(ROOT, "bench", "try_except.py")
         s, p = median_pair(lambda: timed([exe, script]), lambda: timed(["python3", script]), runs)
         rows.append(("100,000 BlockingIOError caught by try/except (try_except.py)",
