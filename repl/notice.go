@@ -17,18 +17,46 @@ func label(names map[*sockets.Socket][]string, sk *sockets.Socket, st sockets.St
 	return fmt.Sprintf("fd %d", st.FD)
 }
 
-// snapshotStates records every socket's state for the next comparison.
-func (s *Session) snapshotStates() map[*sockets.Socket]sockets.State {
-	now := map[*sockets.Socket]sockets.State{}
-	for _, sk := range s.rt.Sockets() {
-		now[sk] = sk.State()
-		if _, seen := s.prev[sk]; !seen {
-			s.known = append(s.known, sk)
+// watchFrom is the socket count from which notices read only the sockets
+// a sockets.Watch says may have changed; below it every socket is read,
+// which costs little and misses nothing.
+const watchFrom = 64
+
+// snapshotStates reads the state of every socket that may have changed
+// since the last look, records it for the next comparison, and returns
+// those sockets with their previous states (a socket new to the shell has
+// none).
+func (s *Session) snapshotStates() ([]*sockets.Socket, map[*sockets.Socket]sockets.State) {
+	all := s.rt.Sockets()
+	changed := all
+	if len(all) >= watchFrom && s.opt.Terminal {
+		if s.watch == nil {
+			s.watch, _ = s.rt.NewWatch()
+		}
+		if s.watch != nil {
+			changed = s.watch.Changed()
 		}
 	}
-	old := s.prev
-	s.prev = now
-	return old
+	old := make(map[*sockets.Socket]sockets.State, len(changed))
+	for _, sk := range changed {
+		if st, seen := s.prev[sk]; seen {
+			old[sk] = st
+		} else {
+			s.known = append(s.known, sk)
+		}
+		s.prev[sk] = sk.State()
+	}
+	if len(s.prev) > len(all)+watchFrom {
+		// Forget the sockets the Runtime no longer holds.
+		live := make(map[*sockets.Socket]sockets.State, len(all))
+		for _, sk := range all {
+			if st, ok := s.prev[sk]; ok {
+				live[sk] = st
+			}
+		}
+		s.prev = live
+	}
+	return changed, old
 }
 
 // ShowChanges prints what changed in the kernel since the last statement
@@ -69,10 +97,13 @@ func (s *Session) idleNotices() string {
 // notices compares each socket's kernel state with the last statement's
 // and returns one line per socket that changed.
 func (s *Session) notices() []string {
-	old := s.snapshotStates()
+	changed, old := s.snapshotStates()
+	if len(changed) == 0 {
+		return nil
+	}
 	names := s.interp.SocketNames()
 	var lines []string
-	for _, sk := range s.rt.Sockets() {
+	for _, sk := range changed {
 		now, before := s.prev[sk], old[sk]
 		if _, seen := old[sk]; !seen {
 			// A socket made by this statement: only queued data is news.

@@ -14,6 +14,11 @@ import (
 
 func scaleSession(b *testing.B) *Session {
 	b.Helper()
+	return scaleSessionWith(b, Options{Out: io.Discard, Err: io.Discard})
+}
+
+func scaleSessionWith(b *testing.B, opt Options) *Session {
+	b.Helper()
 	var lim unix.Rlimit
 	if err := unix.Getrlimit(unix.RLIMIT_NOFILE, &lim); err != nil {
 		b.Fatal(err)
@@ -27,7 +32,7 @@ func scaleSession(b *testing.B) *Session {
 		b.Fatal(err)
 	}
 	b.Cleanup(func() { unix.Setrlimit(unix.RLIMIT_NOFILE, &old) })
-	s, err := NewSession(Options{Out: io.Discard, Err: io.Discard})
+	s, err := NewSession(opt)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -70,6 +75,30 @@ func BenchmarkScaleStatement10k(b *testing.B) {
 	for b.Loop() {
 		if err := s.Exec("x = 1"); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkScaleStatementTerminal10k is one statement in a terminal
+// session (notices and hints on) with 10,000 sockets open: the CPU a
+// learner's Enter costs. Statements that change no socket should cost
+// about what they cost with none.
+func BenchmarkScaleStatementTerminal10k(b *testing.B) {
+	s := scaleSessionWith(b, Options{Out: io.Discard, Err: io.Discard, Terminal: true, Width: func() int { return 100 }})
+	for b.Loop() {
+		if err := s.Exec("x = 1"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkScaleIdleNotices10k is one look for news while the prompt is
+// idle (every 250 ms) with 10,000 sockets open and nothing changing.
+func BenchmarkScaleIdleNotices10k(b *testing.B) {
+	s := scaleSessionWith(b, Options{Out: io.Discard, Err: io.Discard, Terminal: true, Width: func() int { return 100 }})
+	for b.Loop() {
+		if t := s.idleNotices(); t != "" {
+			b.Fatalf("news with nothing changing: %q", t)
 		}
 	}
 }

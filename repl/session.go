@@ -59,6 +59,7 @@ type Session struct {
 	saved       []savedStmt // statements that ran without an exception, for %save
 	inputs      []string    // everything typed, for %history
 	prev        map[*sockets.Socket]sockets.State
+	watch       *sockets.Watch    // which sockets may have changed, with many open (notice.go)
 	known       []*sockets.Socket // every socket seen after a statement, closed ones too
 	last        lessons.Last
 	tutor       *lessons.Tutor
@@ -128,6 +129,9 @@ func (s *Session) readLine() (string, error) {
 // Close closes every socket the session opened and its wake fd.
 func (s *Session) Close() error {
 	s.stopCapture()
+	if s.watch != nil {
+		s.watch.Close()
+	}
 	s.interp.Close()
 	err := s.rt.Close()
 	s.interp.Wait()

@@ -20,6 +20,7 @@ func waitErr(op string, err error) error {
 
 // Bind is bind(address).
 func (s *Socket) Bind(address any) error {
+	s.touch()
 	sa, err := encodeAddr("bind", s.family, address)
 	if err != nil {
 		return err
@@ -42,6 +43,7 @@ const defaultBacklog = 128
 // Listen is listen(backlog); with no argument the backlog is CPython's
 // default, min(SOMAXCONN, 128). A negative backlog counts as 0.
 func (s *Socket) Listen(backlog ...int) error {
+	s.touch()
 	b := defaultBacklog
 	if len(backlog) > 0 {
 		b = max(backlog[0], 0)
@@ -264,6 +266,7 @@ func (s *Socket) connectResult(c *call) error {
 
 // Shutdown is shutdown(how): SHUT_RD, SHUT_WR or SHUT_RDWR.
 func (s *Socket) Shutdown(how int) error {
+	s.touch()
 	start := s.rt.traceStart()
 	err := sysShutdown(s.fd, how)
 	if s.rt.tracing() {

@@ -12,6 +12,7 @@ import (
 // Setsockopt takes an int or []byte value, as CPython's
 // setsockopt(level, optname, value) does.
 func (s *Socket) Setsockopt(level, opt int, value any) error {
+	s.touch()
 	var buf []byte
 	shown := ""
 	switch v := value.(type) {

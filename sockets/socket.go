@@ -27,7 +27,12 @@ type Socket struct {
 	shutWrite          bool         // shutdown(SHUT_WR or SHUT_RDWR) succeeded
 	received           atomic.Int64 // bytes receives returned (State.Received)
 	eofSeen            atomic.Bool  // a stream receive returned b''
+	touched            atomic.Bool  // a call that may change kernel state ran since the last Watch look
 }
+
+// touch marks the socket for the shell's Watch: the program did something
+// to it that may change its kernel state.
+func (s *Socket) touch() { s.touched.Store(true) }
 
 // History is what this socket has been through, as the shell's hints
 // need it: the kernel forgets a refused connect().
@@ -125,6 +130,7 @@ func (rt *Runtime) isClosed() bool {
 // Close closes the socket. It is idempotent; afterwards Fileno is -1 and
 // every operation raises OSError [Errno 9] Bad file descriptor, as in CPython.
 func (s *Socket) Close() error {
+	s.touch()
 	if s.fd < 0 {
 		return nil
 	}

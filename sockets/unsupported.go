@@ -89,3 +89,10 @@ type History struct {
 
 func (s *Socket) History() History       { return History{} }
 func (rt *Runtime) SetNumericReprs(bool) {}
+
+// Watch mirrors the Linux type (watch.go): every socket may have changed.
+type Watch struct{ rt *Runtime }
+
+func (rt *Runtime) NewWatch() (*Watch, error) { return &Watch{rt: rt}, nil }
+func (w *Watch) Close() error                 { return nil }
+func (w *Watch) Changed() []*Socket           { return w.rt.Sockets() }

@@ -44,6 +44,9 @@ type call struct {
 // begin starts a call; the caller must defer c.end(&err).
 func (rt *Runtime) begin(op string, s *Socket) *call {
 	rt.busy.Add(1)
+	if s != nil {
+		s.touch()
+	}
 	c := &call{rt: rt, op: op, s: s}
 	if rt.tracing() {
 		c.mark = time.Now() // the program view times its calls from here
