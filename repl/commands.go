@@ -147,6 +147,17 @@ func addrText(v any) string {
 // separated by two spaces. Cells are
 // escaped first (safeText): process names and socket paths belong to
 // anyone on the machine.
+// cellWidth is how many terminal cells s takes: its length when it is
+// ASCII (a table of 10,000 sockets is), else what runewidth says.
+func cellWidth(s string) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return cells.StringWidth(s)
+		}
+	}
+	return len(s)
+}
+
 func tableLines(rows [][]string) []string {
 	for _, r := range rows {
 		for i, c := range r {
@@ -156,7 +167,7 @@ func tableLines(rows [][]string) []string {
 	width := make([]int, len(rows[0]))
 	for _, r := range rows {
 		for i, c := range r {
-			width[i] = max(width[i], cells.StringWidth(c))
+			width[i] = max(width[i], cellWidth(c))
 		}
 	}
 	out := make([]string, len(rows))
@@ -165,7 +176,7 @@ func tableLines(rows [][]string) []string {
 		for i, c := range r {
 			b.WriteString(c)
 			if i < len(r)-1 {
-				b.WriteString(strings.Repeat(" ", width[i]-cells.StringWidth(c)+2))
+				b.WriteString(strings.Repeat(" ", width[i]-cellWidth(c)+2))
 			}
 		}
 		out[j] = b.String()
