@@ -63,9 +63,26 @@ func (s *Session) snapshotStates() ([]*sockets.Socket, map[*sockets.Socket]socke
 // (terminal mode prints it after every statement anyway).
 func (s *Session) ShowChanges() {
 	s.showPackets() // after a statement, or at an empty line: the packets since
+	for _, line := range s.unreferencedNotices() {
+		s.out.notice(line)
+	}
 	for _, line := range s.notices() {
 		s.out.notice(line)
 	}
+}
+
+// unreferencedNotices says which sockets were closed because nothing
+// referred to them any more, by the name they last had.
+func (s *Session) unreferencedNotices() []string {
+	var lines []string
+	for _, u := range s.interp.Unreferenced() {
+		name := fmt.Sprintf("fd %d", u.FD)
+		if n := s.names[u.Socket]; len(n) > 0 {
+			name = n[0]
+		}
+		lines = append(lines, tr(s.lang, "%s: closed, since nothing refers to that socket any more (as CPython closes it)", name))
+	}
+	return lines
 }
 
 // noticeEvery is how often the idle prompt looks for news: a change
@@ -77,7 +94,7 @@ const noticeEvery = 250 * time.Millisecond
 // changed.
 func (s *Session) idleNotices() string {
 	packets := s.packetLines(false) // %packets: what came while idle, first
-	lines := s.notices()
+	lines := append(s.unreferencedNotices(), s.notices()...)
 	if len(lines) == 0 && len(packets) == 0 {
 		return ""
 	}
@@ -102,6 +119,7 @@ func (s *Session) notices() []string {
 		return nil
 	}
 	names := s.interp.SocketNames()
+	s.names = names
 	var lines []string
 	for _, sk := range changed {
 		now, before := s.prev[sk], old[sk]

@@ -49,3 +49,43 @@ func TestNoticesWithManySockets(t *testing.T) {
 		t.Errorf("the notices never used a Watch")
 	}
 }
+
+// TestNoticeUnreferencedSocket: at the prompt, a socket whose last name
+// is rebound is closed at once (CPython's reference counting does it) and
+// the terminal says so by the name it had; a socket still held elsewhere
+// is not.
+func TestNoticeUnreferencedSocket(t *testing.T) {
+	var buf bytes.Buffer
+	s, err := NewSession(Options{Out: &buf, Err: &buf, Terminal: true, Lang: "en", StateDir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	for _, src := range []string{"srv = socket.socket()", "srv.bind(('127.0.0.1', 0))", "srv.listen()",
+		"c = socket.create_connection(srv.getsockname())", "conn, addr = srv.accept()", "other = [conn]"} {
+		if err := s.Exec(src); err != nil {
+			t.Fatalf("%s: %v", src, err)
+		}
+	}
+	buf.Reset()
+	if err := s.Exec("conn = None"); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(buf.String(), "closed") {
+		t.Errorf("a socket still in a list was closed: %q", buf.String())
+	}
+	buf.Reset()
+	if err := s.Exec("c = None"); err != nil {
+		t.Fatal(err)
+	}
+	if want := "c: closed, since nothing refers to that socket any more"; !strings.Contains(buf.String(), want) {
+		t.Errorf("no notice %q in %q", want, buf.String())
+	}
+	buf.Reset()
+	if err := s.Exec("other[0].recv(10, socket.MSG_DONTWAIT)"); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), "b''") {
+		t.Errorf("the peer of the closed socket did not read EOF: %q", buf.String())
+	}
+}

@@ -59,8 +59,9 @@ type Session struct {
 	saved       []savedStmt // statements that ran without an exception, for %save
 	inputs      []string    // everything typed, for %history
 	prev        map[*sockets.Socket]sockets.State
-	watch       *sockets.Watch    // which sockets may have changed, with many open (notice.go)
-	known       []*sockets.Socket // every socket seen after a statement, closed ones too
+	watch       *sockets.Watch               // which sockets may have changed, with many open (notice.go)
+	names       map[*sockets.Socket][]string // the variables holding each socket, at the last notices
+	known       []*sockets.Socket            // every socket seen after a statement, closed ones too
 	last        lessons.Last
 	tutor       *lessons.Tutor
 	store       *lessons.Store
@@ -242,9 +243,11 @@ func (s *Session) afterStatement(src string, err error) {
 	if errors.As(err, &pe) {
 		s.last.Error, s.last.Errno = pe.Class, pe.Errno
 	}
+	s.interp.SettleAfterStatement() // close what the statement left unreferenced, as CPython does
 	if s.opt.Terminal {
 		s.ShowChanges()
 	} else {
+		s.interp.Unreferenced() // python3 -i says nothing of them either
 		s.showPackets()
 	}
 	if s.tutor != nil {

@@ -17,6 +17,37 @@ type WaitHooks struct {
 	Enter func() (token any, foreground bool)
 	// Leave is called when the wait ends, before the call goes on.
 	Leave func(token any)
+	// Settled, when set, is called once in a wait that has lasted
+	// SettleAfter with nothing ready, from the waiting goroutine (after
+	// Enter): a program blocked this long has time for housekeeping,
+	// such as closing the sockets nothing refers to any more.
+	Settled func()
+}
+
+// SettleAfter is how long a wait lasts before WaitHooks.Settled runs.
+const SettleAfter = 50 * time.Millisecond
+
+// settle runs the Settled hook once per wait, when the wait has lasted
+// SettleAfter; done says it ran.
+func (c *call) settle(began time.Time, done *bool) {
+	if *done || time.Since(began) < SettleAfter {
+		return
+	}
+	*done = true
+	if h := c.rt.hooks.Load(); h != nil && h.Settled != nil {
+		h.Settled()
+	}
+}
+
+// settleSlice shortens a poll slice so that the wait wakes for settle.
+func (c *call) settleSlice(slice time.Duration, began time.Time, done bool) time.Duration {
+	if done {
+		return slice
+	}
+	if h := c.rt.hooks.Load(); h == nil || h.Settled == nil {
+		return slice
+	}
+	return max(min(slice, SettleAfter-time.Since(began)), time.Millisecond)
 }
 
 // SetWaitHooks installs hooks (nil removes them). Without hooks every
@@ -66,6 +97,9 @@ func (rt *Runtime) WaitChan(op, detail string, ready <-chan struct{}, timeout *f
 	}
 	tick := time.NewTicker(reportEvery)
 	defer tick.Stop()
+	began, settled := time.Now(), false
+	settle := time.NewTimer(SettleAfter)
+	defer settle.Stop()
 	for {
 		var intr <-chan struct{}
 		if fg {
@@ -78,6 +112,8 @@ func (rt *Runtime) WaitChan(op, detail string, ready <-chan struct{}, timeout *f
 			return false, nil
 		case <-intr:
 			return false, Interrupted(op)
+		case <-settle.C:
+			c.settle(began, &settled)
 		case <-tick.C:
 			if rt.closing.Load() {
 				return false, errClosedRuntime(op)

@@ -64,8 +64,9 @@ func (s *Socket) State() State                           { return State{Closed: 
 func ListKernel() ([]KernelSocket, error)                { return nil, unsupported() }
 
 type WaitHooks struct {
-	Enter func() (token any, foreground bool)
-	Leave func(token any)
+	Enter   func() (token any, foreground bool)
+	Leave   func(token any)
+	Settled func()
 }
 
 func (rt *Runtime) SetWaitHooks(*WaitHooks) {}

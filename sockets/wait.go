@@ -112,11 +112,13 @@ func (c *call) wait(fds []unix.PollFd, deadline time.Time, why Why) (int, error)
 		// elapsed time starts here.
 		c.start, c.lastReport = began, began
 	}
+	settled := false
 	for {
 		slice := reportEvery - time.Since(c.lastReport)
 		if slice <= 0 {
 			slice = time.Millisecond
 		}
+		slice = c.settleSlice(slice, began, settled)
 		last := false // the deadline has passed: look once more, then give up
 		if !deadline.IsZero() {
 			left := time.Until(deadline)
@@ -167,6 +169,7 @@ func (c *call) wait(fds []unix.PollFd, deadline time.Time, why Why) (int, error)
 			c.traceWait(all, deadline, began, 0, errWaitTimeout)
 			return 0, errWaitTimeout
 		}
+		c.settle(began, &settled)
 	}
 }
 

@@ -68,11 +68,12 @@ var zh = map[string]string{
 	"%s() returned after %s":            "%s() 在 %s 后返回",
 
 	// notices
-	"%s: %d connection waiting in the accept queue":   "%s：全连接队列里有 %d 个连接等待 accept()",
-	"%s: %d connections waiting in the accept queue":  "%s：全连接队列里有 %d 个连接等待 accept()",
-	"%s: %s arrived in the receive buffer":            "%s：接收缓冲区收到 %s",
-	"%s: %s still waiting in the receive buffer":      "%s：接收缓冲区里还有 %s 在等待读取",
-	"%s: peer closed its end: recv() will return b''": "%s：对端已关闭：recv() 将返回 b''",
+	"%s: %d connection waiting in the accept queue":                                   "%s：全连接队列里有 %d 个连接等待 accept()",
+	"%s: %d connections waiting in the accept queue":                                  "%s：全连接队列里有 %d 个连接等待 accept()",
+	"%s: closed, since nothing refers to that socket any more (as CPython closes it)": "%s：已关闭，因为已经没有任何变量引用这个套接字（CPython 也会这样关闭它）",
+	"%s: %s arrived in the receive buffer":                                            "%s：接收缓冲区收到 %s",
+	"%s: %s still waiting in the receive buffer":                                      "%s：接收缓冲区里还有 %s 在等待读取",
+	"%s: peer closed its end: recv() will return b''":                                 "%s：对端已关闭：recv() 将返回 b''",
 	"%s: %s → %s":                            "%s：%s → %s",
 	"%s: closed":                             "%s：已关闭",
 	"%s: %s still unsent in the send buffer": "%s：发送缓冲区里还有 %s 未被确认",

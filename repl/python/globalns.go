@@ -22,6 +22,9 @@ type globalNS struct {
 	vals  []starlark.Value // nil: deleted (the slot is kept for its name)
 	n     int              // bound names
 	cache [64]nsCacheEntry
+	// reg hears of values a rebinding or del drops, to close a socket
+	// nothing refers to any more (unreferenced.go); nil for none.
+	reg *sockRegistry
 }
 
 type nsCacheEntry struct {
@@ -75,8 +78,10 @@ func (ns *globalNS) Set(name string, v starlark.Value) {
 		ns.names = append(ns.names, name)
 		ns.vals = append(ns.vals, nil)
 	}
-	if ns.vals[i] == nil {
+	if old := ns.vals[i]; old == nil {
 		ns.n++
+	} else if ns.reg != nil {
+		ns.reg.noteDropped(old)
 	}
 	ns.vals[i] = v
 }
@@ -86,6 +91,9 @@ func (ns *globalNS) Delete(name string) bool {
 	i := ns.slot(name)
 	if i < 0 || ns.vals[i] == nil {
 		return false
+	}
+	if ns.reg != nil {
+		ns.reg.noteDropped(ns.vals[i])
 	}
 	ns.vals[i] = nil
 	ns.n--

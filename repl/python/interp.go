@@ -60,6 +60,7 @@ type Interp struct {
 
 	mu sync.Mutex // guards each thread's active, and pairs interrupts with their acknowledgement
 
+	sockets  *sockRegistry   // the socket objects, to close those nothing refers to
 	echo     starlark.Value  // last value echoed by the running statement
 	echoedAt map[EchoPos]int // where the running statement's echoes came from
 	programs map[string]*translate.Program
@@ -152,7 +153,9 @@ func New(rt *sockets.Runtime, opt Options) *Interp {
 	in.builtins = newBuiltins()
 	in.helpers = in.newHelpers()
 	in.main = &pyThread{name: "MainThread", ident: mainIdent, isMain: true, done: make(chan struct{})}
-	rt.SetWaitHooks(&sockets.WaitHooks{Enter: in.waitEnter, Leave: in.waitLeave})
+	in.sockets = &sockRegistry{}
+	registries.Store(rt, in.sockets)
+	rt.SetWaitHooks(&sockets.WaitHooks{Enter: in.waitEnter, Leave: in.waitLeave, Settled: in.sockets.sweep})
 	in.Reset()
 	return in
 }
@@ -165,12 +168,14 @@ func (in *Interp) Reset() {
 	defer in.release()
 	in.gens.closeAll()
 	in.globals = newGlobals(in.modules, in.opt.Prelude)
+	in.globals.reg = in.sockets
 }
 
 // Close ends what the interpreter still runs: suspended generators, and
 // threads (whose waits the caller ends by closing the Runtime next; Wait
 // then waits for them).
 func (in *Interp) Close() {
+	registries.Delete(in.rt)
 	in.threads.cancelAll(in)
 	in.acquire(in.main)
 	in.gens.closeAll()

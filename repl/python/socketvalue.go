@@ -35,8 +35,15 @@ func SocketOf(v starlark.Value) (*sockets.Socket, bool) {
 	return nil, false
 }
 
+// newSocketValue makes the one Python object of a new socket; the
+// interpreter tracks it, to close the socket once nothing refers to the
+// object (unreferenced.go).
 func newSocketValue(rt *sockets.Runtime, s *sockets.Socket) *socketValue {
-	return &socketValue{s: s, rt: rt}
+	v := &socketValue{s: s, rt: rt}
+	if r := registryOf(rt); r != nil {
+		r.track(v)
+	}
+	return v
 }
 
 func (v *socketValue) String() string        { return v.s.Repr() }
