@@ -63,6 +63,8 @@ var moduleFuncDocs = map[string]map[string]helpDoc{
 	},
 	"select": {
 		"select": {"select.select(rlist, wlist, xlist[, timeout]) -> (r, w, x)", "Wait until some of the sockets are ready: readable (data or a connection waiting, or the peer closed), writable (buffer space) or exceptional. Returns the ready ones; timeout 0 just polls."},
+		"poll":   {"select.poll() -> poll object", "A set of descriptors for poll(2): p.register(sock, select.POLLIN), then p.poll(timeout_ms) returns [(fd, events), ...] for the ready ones."},
+		"epoll":  {"select.epoll() -> epoll object", "A kernel epoll instance: ep.register(sock, select.EPOLLIN), then ep.poll(timeout_s) returns [(fd, events), ...]. Linux's scalable way to watch many sockets; close it when done."},
 	},
 	"os": {
 		"unlink":   {"os.unlink(path)", "Delete a file, such as the socket file an AF_UNIX server left behind."},
@@ -147,6 +149,9 @@ func helpText(obj starlark.Value) string {
 		if d, ok := tableDocs.function(x); ok {
 			return formatDoc(d)
 		}
+		if d, ok := goMethodDoc(x); ok {
+			return formatDoc(d)
+		}
 		name := x.Name()
 		if _, ok := x.Receiver().(*socketValue); ok {
 			if d, ok := socketMethodDocs[name]; ok {
@@ -179,6 +184,8 @@ func helpText(obj starlark.Value) string {
 		return typeMethodHelp("bytes")
 	case *starlark.Function:
 		return "function " + x.Name() + ": defined in this session.\n"
+	case goValue:
+		return x.goType().help()
 	}
 	return typeMethodHelp(pyTypeName(obj))
 }

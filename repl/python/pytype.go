@@ -134,6 +134,8 @@ func typeOf(v starlark.Value) *pyType {
 		return &pyType{name: "function"}
 	case *starlark.Builtin:
 		return &pyType{name: "builtin_function_or_method"}
+	case goValue:
+		return v.goType().class
 	}
 	if t, ok := registeredType(v.Type()); ok {
 		return t
