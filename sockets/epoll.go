@@ -110,12 +110,12 @@ func (e *Epoll) ctl(name string, op, fd int, events uint32) error {
 // Wait is epoll.poll(timeout, maxevents): up to maxevents ready
 // descriptors, waiting at most timeoutMs milliseconds (negative: until
 // one is ready). The wait is a poll on the epoll descriptor itself, which
-// is readable while events are pending, through the one wait helper (op
-// "poll", so Ctrl-C ends it); %trace shows the one epoll_wait a Python
-// program makes.
-func (e *Epoll) Wait(timeoutMs, maxevents int) (out []EpollEvent, err error) {
+// is readable while events are pending, through the one wait helper (so
+// Ctrl-C ends it; op names the call in Progress reports); %trace shows
+// the one epoll_wait a Python program makes.
+func (e *Epoll) Wait(op string, timeoutMs, maxevents int) (out []EpollEvent, err error) {
 	if e.rt.isClosed() {
-		return nil, errClosedRuntime("poll")
+		return nil, errClosedRuntime(op)
 	}
 	if maxevents < 1 {
 		return nil, ValueError(fmt.Sprintf("maxevents must be greater than 0, got %d", maxevents))
@@ -124,7 +124,7 @@ func (e *Epoll) Wait(timeoutMs, maxevents int) (out []EpollEvent, err error) {
 	if timeoutMs >= 0 {
 		deadline = time.Now().Add(time.Duration(timeoutMs) * time.Millisecond)
 	}
-	c := e.rt.begin("poll", nil)
+	c := e.rt.begin(op, nil)
 	c.untraced = true
 	defer c.end(&err)
 	start := e.rt.traceStart()
@@ -136,7 +136,7 @@ func (e *Epoll) Wait(timeoutMs, maxevents int) (out []EpollEvent, err error) {
 		}
 		if err != nil {
 			e.trace(evs, 0, maxevents, timeoutMs, err, start)
-			return nil, sysError("poll", err)
+			return nil, sysError(op, err)
 		}
 		if n > 0 || timeoutMs == 0 {
 			e.trace(evs, n, maxevents, timeoutMs, nil, start)
@@ -155,7 +155,7 @@ func (e *Epoll) Wait(timeoutMs, maxevents int) (out []EpollEvent, err error) {
 			return nil, err
 		}
 		if pfd[0].Revents&unix.POLLNVAL != 0 {
-			return nil, sysError("poll", unix.EBADF)
+			return nil, sysError(op, unix.EBADF)
 		}
 		if deadline.IsZero() || time.Now().Before(deadline) {
 			continue

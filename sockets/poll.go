@@ -12,8 +12,9 @@ import (
 // timeoutMs milliseconds (negative: until something happens). It returns
 // the entries that have events, in the order given: POLLHUP, POLLERR and
 // POLLNVAL (a closed descriptor) come whether asked for or not.
-// Interruptible and observed like every other wait (op "poll").
-func (rt *Runtime) Poll(fds []PollFD, timeoutMs int) (ready []PollFD, err error) {
+// Interruptible and observed like every other wait; op names the call
+// in Progress reports ("poll", or "select" for a selector's select()).
+func (rt *Runtime) Poll(op string, fds []PollFD, timeoutMs int) (ready []PollFD, err error) {
 	var deadline time.Time
 	if timeoutMs >= 0 {
 		deadline = time.Now().Add(time.Duration(timeoutMs) * time.Millisecond)
@@ -23,9 +24,9 @@ func (rt *Runtime) Poll(fds []PollFD, timeoutMs int) (ready []PollFD, err error)
 		pfds[i] = unix.PollFd{Fd: int32(f.FD), Events: int16(uint16(f.Events))}
 	}
 	if rt.isClosed() {
-		return nil, errClosedRuntime("poll")
+		return nil, errClosedRuntime(op)
 	}
-	c := rt.begin("poll", nil)
+	c := rt.begin(op, nil)
 	defer c.end(&err)
 	if _, err := c.wait(pfds, deadline, WaitSelect); err != nil {
 		if err == errWaitTimeout {

@@ -16,19 +16,19 @@ func TestPollReportsReadyInOrderGiven(t *testing.T) {
 	rt := newRT(t)
 	a, b := must2(t)(rt.Socketpair(-1, -1, -1))
 	fds := []PollFD{{FD: a.Fileno(), Events: unix.POLLIN}, {FD: b.Fileno(), Events: unix.POLLIN | unix.POLLOUT}}
-	got := must[[]PollFD](t)(rt.Poll(fds, 0))
+	got := must[[]PollFD](t)(rt.Poll("poll", fds, 0))
 	if len(got) != 1 || got[0].FD != b.Fileno() || got[0].Revents != unix.POLLOUT {
 		t.Fatalf("only b writable expected, got %+v", got)
 	}
 	must[int](t)(b.Send([]byte("x"), 0))
-	got = must[[]PollFD](t)(rt.Poll(fds, -1))
+	got = must[[]PollFD](t)(rt.Poll("poll", fds, -1))
 	if len(got) != 2 || got[0].FD != a.Fileno() || got[0].Revents != unix.POLLIN || got[1].FD != b.Fileno() {
 		t.Fatalf("a readable then b writable expected, got %+v", got)
 	}
 	// A closed descriptor is reported as POLLNVAL whatever was asked.
 	fd := b.Fileno()
 	check(t, b.Close())
-	got = must[[]PollFD](t)(rt.Poll([]PollFD{{FD: fd, Events: 0}}, 0))
+	got = must[[]PollFD](t)(rt.Poll("poll", []PollFD{{FD: fd, Events: 0}}, 0))
 	if len(got) != 1 || got[0].Revents != unix.POLLNVAL {
 		t.Fatalf("POLLNVAL expected for a closed fd, got %+v", got)
 	}
@@ -38,7 +38,7 @@ func TestPollReportsReadyInOrderGiven(t *testing.T) {
 func TestPollTimesOutEmpty(t *testing.T) {
 	rt := newRT(t)
 	a, _ := must2(t)(rt.Socketpair(-1, -1, -1))
-	got, err := rt.Poll([]PollFD{{FD: a.Fileno(), Events: unix.POLLIN}}, 20)
+	got, err := rt.Poll("poll", []PollFD{{FD: a.Fileno(), Events: unix.POLLIN}}, 20)
 	if err != nil || got == nil || len(got) != 0 {
 		t.Fatalf("want an empty list after the timeout, got %+v, %v", got, err)
 	}
@@ -48,7 +48,7 @@ func TestInterruptPoll(t *testing.T) {
 	rt := newRT(t)
 	a, _ := must2(t)(rt.Socketpair(-1, -1, -1))
 	_, first, _ := blockThenInterrupt(t, rt, func() error {
-		_, err := rt.Poll([]PollFD{{FD: a.Fileno(), Events: unix.POLLIN}}, -1)
+		_, err := rt.Poll("poll", []PollFD{{FD: a.Fileno(), Events: unix.POLLIN}}, -1)
 		return err
 	})
 	if first.Op != "poll" || first.Why != WaitSelect {
@@ -66,16 +66,16 @@ func TestEpollRegisterWaitUnregister(t *testing.T) {
 	if err := ep.Register(a.Fileno(), unix.EPOLLIN); !errors.As(err, &e) || e.Class != "FileExistsError" || e.Errno != int(unix.EEXIST) {
 		t.Errorf("second register: %v", err)
 	}
-	if got := must[[]EpollEvent](t)(ep.Wait(0, 10)); len(got) != 0 {
+	if got := must[[]EpollEvent](t)(ep.Wait("poll", 0, 10)); len(got) != 0 {
 		t.Errorf("nothing queued yet, got %+v", got)
 	}
 	must[int](t)(b.Send([]byte("hi"), 0))
-	got := must[[]EpollEvent](t)(ep.Wait(-1, 10))
+	got := must[[]EpollEvent](t)(ep.Wait("poll", -1, 10))
 	if len(got) != 1 || got[0].FD != a.Fileno() || got[0].Events != unix.EPOLLIN {
 		t.Fatalf("a readable expected, got %+v", got)
 	}
 	check(t, ep.Modify(a.Fileno(), unix.EPOLLOUT))
-	got = must[[]EpollEvent](t)(ep.Wait(0, 10))
+	got = must[[]EpollEvent](t)(ep.Wait("poll", 0, 10))
 	if len(got) != 1 || got[0].Events != unix.EPOLLOUT {
 		t.Fatalf("a writable expected after modify, got %+v", got)
 	}
@@ -83,7 +83,7 @@ func TestEpollRegisterWaitUnregister(t *testing.T) {
 	if err := ep.Unregister(a.Fileno()); !errors.As(err, &e) || e.Class != "FileNotFoundError" {
 		t.Errorf("second unregister: %v", err)
 	}
-	if _, err := ep.Wait(0, 0); err == nil || err.Error() != "ValueError: maxevents must be greater than 0, got 0" {
+	if _, err := ep.Wait("poll", 0, 0); err == nil || err.Error() != "ValueError: maxevents must be greater than 0, got 0" {
 		t.Errorf("maxevents 0: %v", err)
 	}
 	check(t, ep.Close())
@@ -100,11 +100,11 @@ func TestEpollWaitTimesOutAndIsInterrupted(t *testing.T) {
 	ep := must[*Epoll](t)(rt.NewEpoll())
 	a, _ := must2(t)(rt.Socketpair(-1, -1, -1))
 	check(t, ep.Register(a.Fileno(), unix.EPOLLIN))
-	if got, err := ep.Wait(20, 1); err != nil || len(got) != 0 {
+	if got, err := ep.Wait("poll", 20, 1); err != nil || len(got) != 0 {
 		t.Fatalf("timeout: %+v, %v", got, err)
 	}
 	_, first, _ := blockThenInterrupt(t, rt, func() error {
-		_, err := ep.Wait(-1, 1)
+		_, err := ep.Wait("poll", -1, 1)
 		return err
 	})
 	if first.Op != "poll" {

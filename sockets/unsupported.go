@@ -91,22 +91,22 @@ type History struct {
 func (s *Socket) History() History       { return History{} }
 func (rt *Runtime) SetNumericReprs(bool) {}
 
-func (rt *Runtime) Poll([]PollFD, int) ([]PollFD, error)    { return nil, unsupported() }
-func (rt *Runtime) NewEpoll() (*Epoll, error)               { return nil, unsupported() }
-func (rt *Runtime) SetDefaultTimeout(*float64) error        { return unsupported() }
-func (rt *Runtime) DefaultTimeout() *float64                { return nil }
-func (rt *Runtime) FromFD(fd, f, t, p int) (*Socket, error) { return nil, unsupported() }
-func (rt *Runtime) Adopt(fd, f, t, p int) (*Socket, error)  { return nil, unsupported() }
-func (rt *Runtime) Detached(int) bool                       { return false }
-func (e *Epoll) Fileno() int                                { return -1 }
-func (e *Epoll) Closed() bool                               { return true }
-func (e *Epoll) Close() error                               { return nil }
-func (e *Epoll) Register(int, uint32) error                 { return unsupported() }
-func (e *Epoll) Modify(int, uint32) error                   { return unsupported() }
-func (e *Epoll) Unregister(int) error                       { return unsupported() }
-func (e *Epoll) Wait(int, int) ([]EpollEvent, error)        { return nil, unsupported() }
-func (s *Socket) Dup() (*Socket, error)                     { return nil, unsupported() }
-func (s *Socket) Detach() int                               { return -1 }
-func Getservbyname(name, proto string) (int, error)         { return 0, unsupported() }
-func Getservbyport(port int, proto string) (string, error)  { return "", unsupported() }
-func Getprotobyname(name string) (int, error)               { return 0, unsupported() }
+func (rt *Runtime) Poll(string, []PollFD, int) ([]PollFD, error) { return nil, unsupported() }
+func (rt *Runtime) NewEpoll() (*Epoll, error)                    { return nil, unsupported() }
+func (rt *Runtime) SetDefaultTimeout(*float64) error             { return unsupported() }
+func (rt *Runtime) DefaultTimeout() *float64                     { return nil }
+func (rt *Runtime) FromFD(fd, f, t, p int) (*Socket, error)      { return nil, unsupported() }
+func (rt *Runtime) Adopt(fd, f, t, p int) (*Socket, error)       { return nil, unsupported() }
+func (rt *Runtime) Detached(int) bool                            { return false }
+func (e *Epoll) Fileno() int                                     { return -1 }
+func (e *Epoll) Closed() bool                                    { return true }
+func (e *Epoll) Close() error                                    { return nil }
+func (e *Epoll) Register(int, uint32) error                      { return unsupported() }
+func (e *Epoll) Modify(int, uint32) error                        { return unsupported() }
+func (e *Epoll) Unregister(int) error                            { return unsupported() }
+func (e *Epoll) Wait(string, int, int) ([]EpollEvent, error)     { return nil, unsupported() }
+func (s *Socket) Dup() (*Socket, error)                          { return nil, unsupported() }
+func (s *Socket) Detach() int                                    { return -1 }
+func Getservbyname(name, proto string) (int, error)              { return 0, unsupported() }
+func Getservbyport(port int, proto string) (string, error)       { return "", unsupported() }
+func Getprotobyname(name string) (int, error)                    { return 0, unsupported() }

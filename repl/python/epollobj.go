@@ -211,7 +211,7 @@ func epollPoll(_ *starlark.Thread, recv starlark.Value, args starlark.Tuple, kwa
 	if maxev == -1 {
 		maxev = 1023 // FD_SETSIZE - 1, as CPython
 	}
-	evs, err := e.ep.Wait(ms, maxev)
+	evs, err := e.ep.Wait("poll", ms, maxev)
 	if err != nil {
 		return nil, err
 	}

@@ -19,6 +19,7 @@ type goType struct {
 	methods   map[string]*starlark.Builtin
 	docs      map[string]helpDoc
 	class     *pyType
+	bases     []string // qualified names isinstance also accepts
 }
 
 // goMethod is one method of a goType.

@@ -146,6 +146,7 @@ var moduleMakers = map[string]func(in *Interp) starlark.Value{
 	"json":            newJSONModule,
 	"multiprocessing": newMultiprocessingModule,
 	"queue":           newQueueModule,
+	"selectors":       newSelectorsModule,
 	"subprocess":      newSubprocessModule,
 	"sys":             newSysModule,
 	"threading":       newThreadingModule,

@@ -172,7 +172,7 @@ func pollPoll(_ *starlark.Thread, recv starlark.Value, args starlark.Tuple, kwar
 	for i, fd := range p.fds {
 		set[i] = sockets.PollFD{FD: fd, Events: p.events[fd]}
 	}
-	ready, err := p.rt.Poll(set, ms)
+	ready, err := p.rt.Poll("poll", set, ms)
 	if err != nil {
 		return nil, err
 	}

@@ -149,6 +149,13 @@ func isInstance(v starlark.Value, t *pyType) bool {
 	if got == t.name {
 		return true
 	}
+	if g, ok := v.(goValue); ok {
+		for _, b := range g.goType().bases {
+			if b == t.name {
+				return true
+			}
+		}
+	}
 	if t.name == "int" {
 		_, isBool := v.(starlark.Bool)
 		_, isConst := v.(constValue)
