@@ -59,6 +59,12 @@ func builtinIterFn(thread *starlark.Thread, _ *starlark.Builtin, args starlark.T
 		return x, nil
 	case *starlark.List:
 		return &listIterator{list: x}, nil
+	case goValue:
+		// A Go type that is its own iterator (a socket file) reads
+		// lazily: collecting it first would wait for the whole stream.
+		if m := x.goType().method(x, "__iter__"); m != nil {
+			return starlark.Call(thread, m, nil, nil)
+		}
 	}
 	it, err := pyIterable(thread, v)
 	if err != nil {
@@ -110,6 +116,10 @@ func nextOf(thread *starlark.Thread, it starlark.Value) (starlark.Value, error) 
 			return nil, &PyError{Class: "StopIteration"}
 		}
 		return v, nil
+	case goValue:
+		if m := x.goType().method(x, "__next__"); m != nil {
+			return starlark.Call(thread, m, nil, nil)
+		}
 	}
 	return nil, pyErrorf("TypeError", "'%s' object is not an iterator", pyTypeName(it))
 }
