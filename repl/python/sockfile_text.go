@@ -221,6 +221,10 @@ func (t *textState) write(s *sockIO, text string) error {
 	if !s.writing {
 		return unsupported("not writable")
 	}
+	// As CPython's TextIOWrapper does, a write drops the text decoded
+	// ahead of the reader and resets the decoder: on a makefile('rw')
+	// file, lines already received but not yet read are lost.
+	t.decoded, t.partial, t.pendCR = "", nil, false
 	if t.newline == nil || (*t.newline != "" && *t.newline != "\n") {
 		nl := "\n"
 		if t.newline != nil {
