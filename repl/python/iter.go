@@ -56,15 +56,15 @@ func builtinIterFn(thread *starlark.Thread, _ *starlark.Builtin, args starlark.T
 	}
 	switch x := v.(type) {
 	case *Generator, *listIterator, pyIterator:
+		// A closed file refuses iter() itself, as IOBase.__iter__ does.
+		if c, ok := x.(interface{ checkIter() error }); ok {
+			if err := c.checkIter(); err != nil {
+				return nil, err
+			}
+		}
 		return x, nil
 	case *starlark.List:
 		return &listIterator{list: x}, nil
-	case goValue:
-		// A Go type that is its own iterator (a socket file) reads
-		// lazily: collecting it first would wait for the whole stream.
-		if m := x.goType().method(x, "__iter__"); m != nil {
-			return starlark.Call(thread, m, nil, nil)
-		}
 	}
 	it, err := pyIterable(thread, v)
 	if err != nil {
@@ -116,10 +116,6 @@ func nextOf(thread *starlark.Thread, it starlark.Value) (starlark.Value, error) 
 			return nil, &PyError{Class: "StopIteration"}
 		}
 		return v, nil
-	case goValue:
-		if m := x.goType().method(x, "__next__"); m != nil {
-			return starlark.Call(thread, m, nil, nil)
-		}
 	}
 	return nil, pyErrorf("TypeError", "'%s' object is not an iterator", pyTypeName(it))
 }

@@ -55,8 +55,8 @@ type sockFile struct {
 }
 
 var (
-	_ goValue           = (*sockFile)(nil)
-	_ starlark.Iterable = (*sockFile)(nil)
+	_ goValue    = (*sockFile)(nil)
+	_ pyIterator = (*sockFile)(nil)
 )
 
 func (f *sockFile) goType() *goType { return sockFileTypes[f.layer] }
@@ -167,20 +167,26 @@ func (f *sockFile) SetField(name string, v starlark.Value) error {
 	return f.goType().noAttr(name)
 }
 
-// Iterate gives the file's lines to a for loop; a failed read ends the
-// loop with its exception.
-func (f *sockFile) Iterate() starlark.Iterator {
-	thread := f.io.in.activeThread()
-	return &funcIterator{thread: thread, step: func() (starlark.Value, bool, error) {
-		line, err := f.nextLine(thread)
-		if err != nil {
-			return nil, false, err
-		}
-		if line == nil {
-			return nil, false, nil
-		}
-		return line, true, nil
-	}}
+// Iterate gives the file's lines to a Starlark builtin looping over it;
+// a for statement goes through next (pyIterator), so a failed read is
+// raised in the loop.
+func (f *sockFile) Iterate() starlark.Iterator { return iterateNext(f) }
+
+// checkIter is iter(f)'s check: a closed file has no lines.
+func (f *sockFile) checkIter() error {
+	if f.io.closed {
+		return closedFile()
+	}
+	return nil
+}
+
+// next is next(f): a line, false at the end.
+func (f *sockFile) next(thread *starlark.Thread) (starlark.Value, bool, error) {
+	line, err := f.nextLine(thread)
+	if err != nil || line == nil {
+		return nil, false, err
+	}
+	return line, true, nil
 }
 
 // nextLine is __next__: a line, nil at the end.
