@@ -4,6 +4,7 @@ package sockets
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -109,10 +110,11 @@ func (e *Epoll) ctl(name string, op, fd int, events uint32) error {
 
 // Wait is epoll.poll(timeout, maxevents): up to maxevents ready
 // descriptors, waiting at most timeoutMs milliseconds (negative: until
-// one is ready). The wait is a poll on the epoll descriptor itself, which
-// is readable while events are pending, through the one wait helper (so
-// Ctrl-C ends it; op names the call in Progress reports); %trace shows
-// the one epoll_wait a Python program makes.
+// one is ready). It looks with epoll_wait(..., 0), and waits by polling
+// the epoll descriptor itself, readable while events are pending, through
+// the one wait helper (so Ctrl-C ends it; op names the call in Progress
+// reports). The program view of %trace shows the one epoll_wait a Python
+// program makes; the raw view shows these calls.
 func (e *Epoll) Wait(op string, timeoutMs, maxevents int) (out []EpollEvent, err error) {
 	if e.rt.isClosed() {
 		return nil, errClosedRuntime(op)
@@ -125,21 +127,29 @@ func (e *Epoll) Wait(op string, timeoutMs, maxevents int) (out []EpollEvent, err
 		deadline = time.Now().Add(time.Duration(timeoutMs) * time.Millisecond)
 	}
 	c := e.rt.begin(op, nil)
-	c.untraced = true
 	defer c.end(&err)
-	start := e.rt.traceStart()
 	evs := make([]unix.EpollEvent, min(maxevents, 1024))
+	if c.traceOn() {
+		c.blockedIn(fmt.Sprintf("epoll_wait(%d, [], %d, %d)", e.fd, maxevents, timeoutMs))
+		defer func() {
+			if err == nil {
+				c.prog(fmt.Sprintf("epoll_wait(%d, [%s], %d, %d)", e.fd, epollEventsText(evs[:len(out)]), maxevents, timeoutMs), strconv.Itoa(len(out)))
+			}
+		}()
+	}
 	for {
+		start := e.rt.traceStart()
 		n, err := unix.EpollWait(e.fd, evs, 0)
+		if c.traceOn() {
+			c.raw(fmt.Sprintf("epoll_wait(%d, [%s], %d, 0)", e.fd, epollEventsText(evs[:max(n, 0)]), len(evs)), result(n, err), start)
+		}
 		if err == unix.EINTR {
 			continue
 		}
 		if err != nil {
-			e.trace(evs, 0, maxevents, timeoutMs, err, start)
 			return nil, sysError(op, err)
 		}
 		if n > 0 || timeoutMs == 0 {
-			e.trace(evs, n, maxevents, timeoutMs, nil, start)
 			out = make([]EpollEvent, n)
 			for i, ev := range evs[:n] {
 				out[i] = EpollEvent{FD: int(ev.Fd), Events: ev.Events}
@@ -149,7 +159,6 @@ func (e *Epoll) Wait(op string, timeoutMs, maxevents int) (out []EpollEvent, err
 		pfd := []unix.PollFd{{Fd: int32(e.fd), Events: unix.POLLIN}}
 		if _, err := c.wait(pfd, deadline, WaitSelect); err != nil {
 			if err == errWaitTimeout {
-				e.trace(evs, 0, maxevents, timeoutMs, nil, start)
 				return []EpollEvent{}, nil
 			}
 			return nil, err
@@ -157,26 +166,22 @@ func (e *Epoll) Wait(op string, timeoutMs, maxevents int) (out []EpollEvent, err
 		if pfd[0].Revents&unix.POLLNVAL != 0 {
 			return nil, sysError(op, unix.EBADF)
 		}
-		if deadline.IsZero() || time.Now().Before(deadline) {
-			continue
+		if !deadline.IsZero() && !time.Now().Before(deadline) {
+			timeoutMs = 0 // one last look, then give up
 		}
-		timeoutMs = 0 // one last look, then give up
 	}
 }
 
-// trace reports the epoll_wait a Python program would have made.
-func (e *Epoll) trace(evs []unix.EpollEvent, n, maxevents, timeoutMs int, err error, start time.Time) {
-	if !e.rt.tracing() {
-		return
-	}
+// epollEventsText is strace's list of the events epoll_wait returned.
+func epollEventsText(evs []unix.EpollEvent) string {
 	var b strings.Builder
-	for i, ev := range evs[:n] {
+	for i, ev := range evs {
 		if i > 0 {
 			b.WriteString(", ")
 		}
 		fmt.Fprintf(&b, "{events=%s, data={u32=%d}}", epollNames(ev.Events), ev.Fd)
 	}
-	e.rt.emit(fmt.Sprintf("epoll_wait(%d, [%s], %d, %d)", e.fd, b.String(), maxevents, timeoutMs), n, err, start)
+	return b.String()
 }
 
 func epollNames(ev uint32) string {

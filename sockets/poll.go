@@ -3,6 +3,8 @@
 package sockets
 
 import (
+	"fmt"
+	"strings"
 	"time"
 
 	"golang.org/x/sys/unix"
@@ -28,6 +30,35 @@ func (rt *Runtime) Poll(op string, fds []PollFD, timeoutMs int) (ready []PollFD,
 	}
 	c := rt.begin(op, nil)
 	defer c.end(&err)
+	if c.traceOn() {
+		// The program view: the one poll(2) CPython makes.
+		var b strings.Builder
+		for i, p := range pfds {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			fmt.Fprintf(&b, "{fd=%d, events=%s}", p.Fd, pollNames(p.Events))
+		}
+		text := fmt.Sprintf("poll([%s], %d, %d)", b.String(), len(pfds), timeoutMs)
+		c.blockedIn(text)
+		defer func() {
+			if err != nil {
+				return
+			}
+			if len(ready) == 0 {
+				c.prog(text, "0 (Timeout)")
+				return
+			}
+			var rb strings.Builder
+			for i, r := range ready {
+				if i > 0 {
+					rb.WriteString(", ")
+				}
+				fmt.Fprintf(&rb, "{fd=%d, revents=%s}", r.FD, pollNames(int16(r.Revents)))
+			}
+			c.prog(text, fmt.Sprintf("%d ([%s])", len(ready), rb.String()))
+		}()
+	}
 	if _, err := c.wait(pfds, deadline, WaitSelect); err != nil {
 		if err == errWaitTimeout {
 			return []PollFD{}, nil

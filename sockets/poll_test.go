@@ -4,6 +4,9 @@ package sockets
 
 import (
 	"errors"
+	"fmt"
+	"regexp"
+	"strings"
 	"testing"
 
 	"golang.org/x/sys/unix"
@@ -227,4 +230,40 @@ func must2(t *testing.T) func(a, b *Socket, err error) (*Socket, *Socket) {
 		check(t, err)
 		return a, b
 	}
+}
+
+// In the program view, poll() and epoll.poll() are the one poll and
+// epoll_wait CPython makes (ended by EINTR when interrupted); the raw
+// view shows this package's non-blocking look and its wait.
+func TestTraceViewsOfPollAndEpoll(t *testing.T) {
+	rt := newRT(t)
+	a, b := must2(t)(rt.Socketpair(-1, -1, -1))
+	ep := must[*Epoll](t)(rt.NewEpoll())
+	check(t, ep.Register(a.Fileno(), unix.EPOLLIN))
+	var prog, raw traceLog
+	rt.SetTracer(func(tr Trace) { prog.tracer(ViewProgram)(tr); raw.tracer(ViewRaw)(tr) })
+	must[int](t)(b.Send([]byte("x"), 0))
+	must[[]PollFD](t)(rt.Poll("poll", []PollFD{{FD: a.Fileno(), Events: unix.POLLIN}}, 100))
+	must[[]EpollEvent](t)(ep.Wait("poll", 100, 4))
+	must[[]byte](t)(a.Recv(1, 0))
+	_, _, _ = blockThenInterrupt(t, rt, func() error { _, err := ep.Wait("poll", -1, 4); return err })
+	rt.SetTracer(nil)
+	fd, efd := a.Fileno(), ep.Fileno()
+	wantProg := []string{
+		fmt.Sprintf(`poll\(\[\{fd=%d, events=POLLIN\}\], 1, 100\) = 1 \(\[\{fd=%d, revents=POLLIN\}\]\)`, fd, fd),
+		fmt.Sprintf(`epoll_wait\(%d, \[\{events=EPOLLIN, data=\{u32=%d\}\}\], 4, 100\) = 1`, efd, fd),
+		fmt.Sprintf(`epoll_wait\(%d, \[\], 4, -1\) = -1 EINTR \(Interrupted system call\)`, efd),
+	}
+	for _, w := range wantProg {
+		if !regexp.MustCompile("(?m)^" + w + "$").MatchString(prog.text()) {
+			t.Errorf("program view lacks %s:\n%s", w, prog.text())
+		}
+	}
+	if strings.Contains(prog.text(), ", 0) = 0") {
+		t.Errorf("the program view shows the package's own look:\n%s", prog.text())
+	}
+	if !regexp.MustCompile(fmt.Sprintf(`(?m)^epoll_wait\(%d, \[\], 4, 0\) = 0$`, efd)).MatchString(raw.text()) {
+		t.Errorf("raw view lacks the non-blocking epoll_wait:\n%s", raw.text())
+	}
+	check(t, ep.Close())
 }

@@ -39,9 +39,6 @@ type call struct {
 	pollFD   int       // timeout mode: the poll CPython makes before each try
 	pollEv   int16
 	deadline time.Time
-	// untraced: the caller traces the call itself (epoll_wait), so the
-	// wait's poll line would show the mechanism rather than the call.
-	untraced bool
 }
 
 // begin starts a call; the caller must defer c.end(&err).
@@ -195,7 +192,7 @@ func (c *call) progress(why Why) Progress {
 // without the socket being ready.
 func (c *call) traceWait(fds []unix.PollFd, deadline, began time.Time, ready int, err error) {
 	t := c.rt.tracer.Load()
-	if t == nil || c.untraced {
+	if t == nil {
 		return
 	}
 	if err != nil {
