@@ -20,7 +20,7 @@ def pending(s):
 
 for mode in ['r', 'w', 'rb', 'wb', 'rwb', 'br', '']:
     f = a.makefile(mode)
-    print(repr(f).split(' at ')[0].replace(str(a.fileno()), 'N'), f.closed, f.readable(), f.writable())
+    print(repr(f).split(' at ')[0].replace('name=%d ' % a.fileno(), 'name=N ').replace('name=%d>' % a.fileno(), 'name=N>'), f.closed, f.readable(), f.writable())
     f.close()
 
 a.makefile('rw')

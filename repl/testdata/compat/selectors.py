@@ -39,7 +39,7 @@ sel.register(a, selectors.EVENT_READ)
 try:
     sel.register(a, selectors.EVENT_READ)
 except KeyError as e:
-    print('KeyError', e.args[0].replace(str(a.fileno()), 'N'))
+    print('KeyError', e.args[0].replace('(FD %d)' % a.fileno(), '(FD N)').replace('fd=%d,' % a.fileno(), 'fd=N,').replace('%d (FD' % a.fileno(), 'N (FD'))
 
 sel.register(b, 4)
 sel.register(b, 0)
@@ -95,7 +95,7 @@ sel.register(w, selectors.EVENT_WRITE).fileobj is w
 try:
     sel.register(y.fileno(), selectors.EVENT_READ)
 except KeyError as e:
-    print('KeyError', e.args[0].replace(str(y.fileno()), 'N'))
+    print('KeyError', e.args[0].replace('(FD %d)' % y.fileno(), '(FD N)').replace('fd=%d,' % y.fileno(), 'fd=N,').replace('%d (FD' % y.fileno(), 'N (FD'))
 
 [type(k.fileobj).__name__ for k, ev in sel.select(0)]
 sel.unregister(w).events
