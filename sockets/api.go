@@ -204,3 +204,17 @@ type KernelSocket struct {
 	Process    string        // command name when visible
 	Timer      time.Duration // TIME_WAIT: time left
 }
+
+// PollFD is one entry of a poll set (Runtime.Poll): a descriptor and the
+// events asked for; Poll fills in Revents.
+type PollFD struct {
+	FD      int
+	Events  int
+	Revents int
+}
+
+// EpollEvent is one result of Epoll.Wait: a descriptor and what happened.
+type EpollEvent struct {
+	FD     int
+	Events uint32
+}

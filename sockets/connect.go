@@ -61,8 +61,9 @@ func (s *Socket) Listen(backlog ...int) error {
 }
 
 // Accept returns the new socket (created through the same Runtime) and the
-// peer address as a Python value. The new socket is in blocking mode
-// whatever the listener's mode, as CPython makes it.
+// peer address as a Python value. The new socket starts with the
+// Runtime's default timeout (blocking unless socket.setdefaulttimeout
+// said otherwise) whatever the listener's mode, as CPython makes it.
 func (s *Socket) Accept() (ns *Socket, addr any, err error) {
 	c := s.rt.begin("accept", s)
 	defer c.end(&err)

@@ -35,9 +35,11 @@
 // (ListKernel).
 //
 // Files: runtime.go and wait.go hold the Runtime and the wait helper;
-// socket.go, connect.go and io.go the socket operations; sockaddr.go the
-// address forms; errno.go and errors.go the exceptions; state.go, kernel.go
-// and diag.go the kernel's view; resolve.go, getaddrinfo.go and inet.go the
-// module functions; syscalls.go the system calls (in variables, so tests
-// can inject faults); unsupported.go the non-Linux build.
+// socket.go, connect.go, io.go and dup.go the socket operations; select.go,
+// poll.go and epoll.go the waits on many descriptors (select, poll, epoll);
+// sockaddr.go the address forms; errno.go and errors.go the exceptions;
+// state.go, kernel.go and diag.go the kernel's view; resolve.go,
+// getaddrinfo.go, services.go and inet.go the module functions; syscalls.go
+// the system calls (in variables, so tests can inject faults);
+// unsupported.go the non-Linux build.
 package sockets

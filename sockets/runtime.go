@@ -30,6 +30,15 @@ type Runtime struct {
 	closed bool
 	intr   chan struct{}  // closed while an interrupt is pending (WaitChan)
 	busy   sync.WaitGroup // calls in progress; Close waits for them
+
+	// epolls and detached are the other descriptors the program holds
+	// through this Runtime: epoll instances, and fds that detach() handed
+	// over. Close closes them too.
+	epolls   []*Epoll
+	detached map[int]bool
+	// defaultTimeout is socket.setdefaulttimeout's value, which every new
+	// socket starts with; nil is None (blocking).
+	defaultTimeout *float64
 }
 
 // NewRuntime makes a Runtime with its wake fd (eventfd).
@@ -58,6 +67,18 @@ func (rt *Runtime) Close() error {
 		if err := s.Close(); err != nil && first == nil {
 			first = err
 		}
+	}
+	rt.mu.Lock()
+	epolls, detached := rt.epolls, rt.detached
+	rt.epolls, rt.detached = nil, nil
+	rt.mu.Unlock()
+	for _, e := range epolls {
+		if err := e.Close(); err != nil && first == nil {
+			first = err
+		}
+	}
+	for fd := range detached {
+		unix.Close(fd)
 	}
 	rt.mu.Lock()
 	rt.closed = true
@@ -161,3 +182,34 @@ func (rt *Runtime) remove(s *Socket) {
 
 // errClosedRuntime is raised by calls on a Runtime after Close.
 func errClosedRuntime(op string) *Error { return sysError(op, unix.EBADF) }
+
+// SetDefaultTimeout is socket.setdefaulttimeout: nil (None) makes new
+// sockets blocking, 0 non-blocking, more a timeout in seconds. The value
+// is checked as settimeout checks it.
+func (rt *Runtime) SetDefaultTimeout(t *float64) error {
+	if t != nil {
+		m, secs, err := timeoutMode(*t)
+		if err != nil {
+			return err
+		}
+		if m == ModeNonBlocking {
+			secs = 0
+		}
+		t = &secs
+	}
+	rt.mu.Lock()
+	rt.defaultTimeout = t
+	rt.mu.Unlock()
+	return nil
+}
+
+// DefaultTimeout is socket.getdefaulttimeout(): nil for None.
+func (rt *Runtime) DefaultTimeout() *float64 {
+	rt.mu.Lock()
+	defer rt.mu.Unlock()
+	if rt.defaultTimeout == nil {
+		return nil
+	}
+	v := *rt.defaultTimeout
+	return &v
+}

@@ -79,11 +79,16 @@ func (rt *Runtime) Socket(family, typ, proto int) (*Socket, error) {
 }
 
 // newSocket registers an open fd. SOCK_NONBLOCK in typ means
-// non-blocking mode (the kernel already made the fd O_NONBLOCK).
+// non-blocking mode (the kernel already made the fd O_NONBLOCK);
+// otherwise the socket starts with the Runtime's default timeout.
 func (rt *Runtime) newSocket(fd, family, typ, proto int) *Socket {
 	s := &Socket{rt: rt, fd: fd, family: family, typ: typ &^ (unix.SOCK_NONBLOCK | unix.SOCK_CLOEXEC), proto: proto, backlog: -1}
 	if typ&unix.SOCK_NONBLOCK != 0 {
 		s.mode = ModeNonBlocking
+	} else if t := rt.DefaultTimeout(); t != nil {
+		// socket.setdefaulttimeout: CPython gives every new socket the
+		// default, accepted ones included, and makes its fd O_NONBLOCK.
+		s.Settimeout(t)
 	}
 	rt.add(s)
 	return s
@@ -195,30 +200,40 @@ func (s *Socket) Getblocking() bool { return s.mode != ModeNonBlocking }
 func (s *Socket) Settimeout(t *float64) error {
 	m := ModeBlocking
 	if t != nil {
-		// CPython keeps the timeout in whole nanoseconds, rounded away
-		// from zero: 1e-12 is 1e-09 when read back, -1e-12 is negative.
-		ns := *t * 1e9
-		if ns >= 0 {
-			ns = math.Ceil(ns)
-		} else {
-			ns = math.Floor(ns)
+		var err error
+		var secs float64
+		if m, secs, err = timeoutMode(*t); err != nil {
+			return err
 		}
-		switch {
-		case math.IsNaN(ns):
-			return ValueError("Invalid value NaN (not a number)")
-		case outOfTimeRange(*t):
-			return OverflowError("timestamp out of range for platform time_t")
-		case ns < 0:
-			return ValueError("Timeout value out of range")
-		case ns == 0:
-			m = ModeNonBlocking
-		default:
-			m = ModeTimeout
-			s.timeout = nsToSeconds(int64(ns))
+		if m == ModeTimeout {
+			s.timeout = secs
 		}
 	}
 	s.mode = m
 	return s.setKernelBlocking(m == ModeBlocking, ViewBoth)
+}
+
+// timeoutMode checks a timeout in seconds as CPython does, and gives the
+// mode it means with the value CPython keeps: whole nanoseconds, rounded
+// away from zero (1e-12 reads back as 1e-09, -1e-12 is negative).
+func timeoutMode(t float64) (Mode, float64, error) {
+	ns := t * 1e9
+	if ns >= 0 {
+		ns = math.Ceil(ns)
+	} else {
+		ns = math.Floor(ns)
+	}
+	switch {
+	case math.IsNaN(ns):
+		return 0, 0, ValueError("Invalid value NaN (not a number)")
+	case outOfTimeRange(t):
+		return 0, 0, OverflowError("timestamp out of range for platform time_t")
+	case ns < 0:
+		return 0, 0, ValueError("Timeout value out of range")
+	case ns == 0:
+		return ModeNonBlocking, 0, nil
+	}
+	return ModeTimeout, nsToSeconds(int64(ns)), nil
 }
 
 // nsToSeconds is CPython's _PyTime_AsSecondsDouble: whole seconds

@@ -8,6 +8,7 @@ import "syscall"
 
 type Runtime struct{}
 type Socket struct{}
+type Epoll struct{}
 
 func unsupported() *Error { return OSError("sockrepl needs Linux: this system is not supported") }
 
@@ -90,6 +91,26 @@ type History struct {
 
 func (s *Socket) History() History       { return History{} }
 func (rt *Runtime) SetNumericReprs(bool) {}
+
+func (rt *Runtime) Poll(string, []PollFD, int) ([]PollFD, error) { return nil, unsupported() }
+func (rt *Runtime) NewEpoll() (*Epoll, error)                    { return nil, unsupported() }
+func (rt *Runtime) SetDefaultTimeout(*float64) error             { return unsupported() }
+func (rt *Runtime) DefaultTimeout() *float64                     { return nil }
+func (rt *Runtime) FromFD(fd, f, t, p int) (*Socket, error)      { return nil, unsupported() }
+func (rt *Runtime) Adopt(fd, f, t, p int) (*Socket, error)       { return nil, unsupported() }
+func (rt *Runtime) Detached(int) bool                            { return false }
+func (e *Epoll) Fileno() int                                     { return -1 }
+func (e *Epoll) Closed() bool                                    { return true }
+func (e *Epoll) Close() error                                    { return nil }
+func (e *Epoll) Register(int, uint32) error                      { return unsupported() }
+func (e *Epoll) Modify(int, uint32) error                        { return unsupported() }
+func (e *Epoll) Unregister(int) error                            { return unsupported() }
+func (e *Epoll) Wait(string, int, int) ([]EpollEvent, error)     { return nil, unsupported() }
+func (s *Socket) Dup() (*Socket, error)                          { return nil, unsupported() }
+func (s *Socket) Detach() int                                    { return -1 }
+func Getservbyname(name, proto string) (int, error)              { return 0, unsupported() }
+func Getservbyport(port int, proto string) (string, error)       { return "", unsupported() }
+func Getprotobyname(name string) (int, error)                    { return 0, unsupported() }
 
 // Watch mirrors the Linux type (watch.go): every socket may have changed.
 type Watch struct{ rt *Runtime }

@@ -21,5 +21,9 @@
 // memoryview) are Go values with a methodSet (methods.go), registered so
 // that type(x) is their class; buffer.go is the buffer protocol that
 // recv_into and pack_into fill; args.go places arguments with CPython's
-// messages. docs/MODULES.md says what each module offers and lacks.
+// messages. The I/O types (poll and epoll objects, selectors and their
+// keys, socket files, argparse's parser, actions and groups) are goType
+// values (gotype.go): pollobj.go, epollobj.go, selector*.go, sockfile*.go
+// with sockmakefile.go and sockextra.go, argparse_*.go with textwrap.go.
+// docs/MODULES.md says what each module offers and lacks.
 package python

@@ -75,6 +75,8 @@ var excTree = [][2]string{
 	{"UserWarning", "Warning"},
 	{"ResourceWarning", "Warning"},
 	// Exceptions of the built-in modules.
+	{"argparse.ArgumentError", "Exception"},
+	{"argparse.ArgumentTypeError", "Exception"},
 	{"binascii.Error", "ValueError"},
 	{"binascii.Incomplete", "Exception"},
 	{"json.decoder.JSONDecodeError", "ValueError"},

@@ -34,6 +34,10 @@ var socketMethodDocs = map[string]helpDoc{
 	"send":          {"s.send(data[, flags]) -> int", "Copy as much of data into the send buffer as fits and return how many bytes that was; the rest is yours to send again."},
 	"sendall":       {"s.sendall(data[, flags])", "Send every byte of data, waiting for buffer space as often as needed. Returns None on success."},
 	"sendto":        {"s.sendto(data[, flags], address) -> int", "Send one datagram to address (UDP), without connecting first."},
+	"makefile":      {"s.makefile(mode='r', buffering=None, *, encoding=None, errors=None, newline=None)", "A file object over the socket: readline() and for-loops for line protocols, write() kept in a buffer until flush(). 'rb'/'wb' give bytes. The socket stays open until both it and the file are closed."},
+	"sendfile":      {"s.sendfile(file, offset=0, count=None) -> int", "Send what a binary file object's read() gives until it is exhausted (or count bytes); returns how many bytes were sent."},
+	"dup":           {"s.dup() -> socket", "A second socket object on a duplicate descriptor for the same kernel socket: closing one leaves the other working."},
+	"detach":        {"s.detach() -> int", "Close the socket object without closing its descriptor, and return the descriptor: socket.socket(fileno=fd) takes it back."},
 	"shutdown":      {"s.shutdown(how)", "End one or both directions: SHUT_WR sends FIN but keeps reading, SHUT_RD stops reading, SHUT_RDWR both. The descriptor stays open until close()."},
 	"__enter__":     {"with s: ...", "A socket is a context manager: with socket.socket() as s: hands s to the block."},
 	"__exit__":      {"with s: ...", "Leaving a with block closes the socket, even when the block raised an exception."},
@@ -45,24 +49,33 @@ var socketMethodDocs = map[string]helpDoc{
 
 var moduleFuncDocs = map[string]map[string]helpDoc{
 	"socket": {
-		"socket":            {"socket.socket(family=AF_INET, type=SOCK_STREAM, proto=0)", "Make a new socket. AF_INET + SOCK_STREAM is TCP over IPv4, SOCK_DGRAM is UDP, AF_UNIX talks to this machine only."},
-		"socketpair":        {"socket.socketpair(family=AF_UNIX, type=SOCK_STREAM) -> (a, b)", "Two sockets already connected to each other: handy for trying send and recv in one shell."},
-		"create_connection": {"socket.create_connection(address, timeout=None, source_address=None)", "Resolve address, make a TCP socket and connect it, trying each address the name resolves to."},
-		"gethostname":       {"socket.gethostname() -> str", "This machine's host name."},
-		"gethostbyname":     {"socket.gethostbyname(host) -> str", "Resolve a host name to one IPv4 address string."},
-		"getaddrinfo":       {"socket.getaddrinfo(host, port, family=0, type=0, proto=0, flags=0)", "Resolve host and port into a list of (family, type, proto, canonname, address) tuples, one per way to reach it."},
-		"getdefaulttimeout": {"socket.getdefaulttimeout() -> None", "The timeout new sockets start with; always None (blocking) here."},
-		"htons":             {"socket.htons(x) -> int", "Host to network byte order for a 16-bit number (a port). On this little-endian machine it swaps the two bytes."},
-		"ntohs":             {"socket.ntohs(x) -> int", "Network to host byte order for a 16-bit number."},
-		"htonl":             {"socket.htonl(x) -> int", "Host to network byte order for a 32-bit number (an IPv4 address)."},
-		"ntohl":             {"socket.ntohl(x) -> int", "Network to host byte order for a 32-bit number."},
-		"inet_aton":         {"socket.inet_aton(ip) -> bytes", "'127.0.0.1' -> b'\\x7f\\x00\\x00\\x01': an IPv4 address as the 4 bytes sent on the wire."},
-		"inet_ntoa":         {"socket.inet_ntoa(packed) -> str", "4 bytes -> dotted IPv4 text, the reverse of inet_aton()."},
-		"inet_pton":         {"socket.inet_pton(family, ip) -> bytes", "Text address to packed bytes, for AF_INET (4 bytes) or AF_INET6 (16 bytes)."},
-		"inet_ntop":         {"socket.inet_ntop(family, packed) -> str", "Packed bytes back to the text form of an address."},
+		"socket":             {"socket.socket(family=AF_INET, type=SOCK_STREAM, proto=0)", "Make a new socket. AF_INET + SOCK_STREAM is TCP over IPv4, SOCK_DGRAM is UDP, AF_UNIX talks to this machine only."},
+		"socketpair":         {"socket.socketpair(family=AF_UNIX, type=SOCK_STREAM) -> (a, b)", "Two sockets already connected to each other: handy for trying send and recv in one shell."},
+		"create_connection":  {"socket.create_connection(address, timeout=None, source_address=None)", "Resolve address, make a TCP socket and connect it, trying each address the name resolves to."},
+		"gethostname":        {"socket.gethostname() -> str", "This machine's host name."},
+		"gethostbyname":      {"socket.gethostbyname(host) -> str", "Resolve a host name to one IPv4 address string."},
+		"getaddrinfo":        {"socket.getaddrinfo(host, port, family=0, type=0, proto=0, flags=0)", "Resolve host and port into a list of (family, type, proto, canonname, address) tuples, one per way to reach it."},
+		"getdefaulttimeout":  {"socket.getdefaulttimeout() -> float | None", "The timeout new sockets start with: None (blocking) unless setdefaulttimeout() changed it."},
+		"setdefaulttimeout":  {"socket.setdefaulttimeout(seconds | None)", "Give every socket made from now on this timeout (accepted ones too); None makes them blocking again."},
+		"create_server":      {"socket.create_server(address, *, family=AF_INET, backlog=None, reuse_port=False, dualstack_ipv6=False)", "A listening TCP socket in one call: SO_REUSEADDR set, bound to address, listen() called."},
+		"has_dualstack_ipv6": {"socket.has_dualstack_ipv6() -> bool", "Whether one AF_INET6 listener can accept IPv4 clients too (create_server(..., dualstack_ipv6=True)); True on Linux."},
+		"fromfd":             {"socket.fromfd(fd, family, type, proto=0)", "A new socket object on a duplicate of descriptor fd (the original stays open)."},
+		"getservbyname":      {"socket.getservbyname(name[, proto]) -> int", "The port a service uses, from /etc/services: getservbyname('http', 'tcp') is 80."},
+		"getservbyport":      {"socket.getservbyport(port[, proto]) -> str", "The service name of a port, from /etc/services: getservbyport(22) is 'ssh'."},
+		"getprotobyname":     {"socket.getprotobyname(name) -> int", "A protocol's number, from /etc/protocols: getprotobyname('tcp') is 6."},
+		"htons":              {"socket.htons(x) -> int", "Host to network byte order for a 16-bit number (a port). On this little-endian machine it swaps the two bytes."},
+		"ntohs":              {"socket.ntohs(x) -> int", "Network to host byte order for a 16-bit number."},
+		"htonl":              {"socket.htonl(x) -> int", "Host to network byte order for a 32-bit number (an IPv4 address)."},
+		"ntohl":              {"socket.ntohl(x) -> int", "Network to host byte order for a 32-bit number."},
+		"inet_aton":          {"socket.inet_aton(ip) -> bytes", "'127.0.0.1' -> b'\\x7f\\x00\\x00\\x01': an IPv4 address as the 4 bytes sent on the wire."},
+		"inet_ntoa":          {"socket.inet_ntoa(packed) -> str", "4 bytes -> dotted IPv4 text, the reverse of inet_aton()."},
+		"inet_pton":          {"socket.inet_pton(family, ip) -> bytes", "Text address to packed bytes, for AF_INET (4 bytes) or AF_INET6 (16 bytes)."},
+		"inet_ntop":          {"socket.inet_ntop(family, packed) -> str", "Packed bytes back to the text form of an address."},
 	},
 	"select": {
 		"select": {"select.select(rlist, wlist, xlist[, timeout]) -> (r, w, x)", "Wait until some of the sockets are ready: readable (data or a connection waiting, or the peer closed), writable (buffer space) or exceptional. Returns the ready ones; timeout 0 just polls."},
+		"poll":   {"select.poll() -> poll object", "A set of descriptors for poll(2): p.register(sock, select.POLLIN), then p.poll(timeout_ms) returns [(fd, events), ...] for the ready ones."},
+		"epoll":  {"select.epoll() -> epoll object", "A kernel epoll instance: ep.register(sock, select.EPOLLIN), then ep.poll(timeout_s) returns [(fd, events), ...]. Linux's scalable way to watch many sockets; close it when done."},
 	},
 	"os": {
 		"unlink":   {"os.unlink(path)", "Delete a file, such as the socket file an AF_UNIX server left behind."},
@@ -147,6 +160,9 @@ func helpText(obj starlark.Value) string {
 		if d, ok := tableDocs.function(x); ok {
 			return formatDoc(d)
 		}
+		if d, ok := goMethodDoc(x); ok {
+			return formatDoc(d)
+		}
 		name := x.Name()
 		if _, ok := x.Receiver().(*socketValue); ok {
 			if d, ok := socketMethodDocs[name]; ok {
@@ -179,6 +195,8 @@ func helpText(obj starlark.Value) string {
 		return typeMethodHelp("bytes")
 	case *starlark.Function:
 		return "function " + x.Name() + ": defined in this session.\n"
+	case goValue:
+		return x.goType().help()
 	}
 	return typeMethodHelp(pyTypeName(obj))
 }

@@ -56,6 +56,12 @@ func builtinIterFn(thread *starlark.Thread, _ *starlark.Builtin, args starlark.T
 	}
 	switch x := v.(type) {
 	case *Generator, *listIterator, pyIterator:
+		// A closed file refuses iter() itself, as IOBase.__iter__ does.
+		if c, ok := x.(interface{ checkIter() error }); ok {
+			if err := c.checkIter(); err != nil {
+				return nil, err
+			}
+		}
 		return x, nil
 	case *starlark.List:
 		return &listIterator{list: x}, nil

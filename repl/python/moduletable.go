@@ -137,6 +137,7 @@ func (r *docRegistry) moduleText(module string) (string, bool) {
 // every program starts with, each made once per interpreter, when first
 // imported.
 var moduleMakers = map[string]func(in *Interp) starlark.Value{
+	"argparse":        newArgparseModule,
 	"array":           newArrayModule,
 	"binascii":        newBinasciiModule,
 	"ctypes":          newCtypesModule,
@@ -146,6 +147,7 @@ var moduleMakers = map[string]func(in *Interp) starlark.Value{
 	"json":            newJSONModule,
 	"multiprocessing": newMultiprocessingModule,
 	"queue":           newQueueModule,
+	"selectors":       newSelectorsModule,
 	"subprocess":      newSubprocessModule,
 	"sys":             newSysModule,
 	"threading":       newThreadingModule,

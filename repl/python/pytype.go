@@ -134,6 +134,8 @@ func typeOf(v starlark.Value) *pyType {
 		return &pyType{name: "function"}
 	case *starlark.Builtin:
 		return &pyType{name: "builtin_function_or_method"}
+	case goValue:
+		return v.goType().class
 	}
 	if t, ok := registeredType(v.Type()); ok {
 		return t
@@ -146,6 +148,13 @@ func isInstance(v starlark.Value, t *pyType) bool {
 	got := typeOf(v).name
 	if got == t.name {
 		return true
+	}
+	if g, ok := v.(goValue); ok {
+		for _, b := range g.goType().bases {
+			if b == t.name {
+				return true
+			}
+		}
 	}
 	if t.name == "int" {
 		_, isBool := v.(starlark.Bool)

@@ -11,12 +11,32 @@ import (
 // newSelectModule is the select module of one session. Members:
 //
 //	select(rlist, wlist, xlist[, timeout])  wait until some are ready
-//	error (OSError)
+//	poll()                                  a poll object (pollobj.go)
+//	epoll(sizehint=-1, flags=0)             an epoll object (epollobj.go)
+//	error (OSError), POLL* and EPOLL* constants, PIPE_BUF
 func newSelectModule(rt *sockets.Runtime) pyModule {
-	return newModule("select", starlark.StringDict{
+	m := starlark.StringDict{
 		"select": starlark.NewBuiltin("select", selectFn(rt)),
+		"poll":   starlark.NewBuiltin("poll", newPollFn(rt)),
+		"epoll":  epollClass(rt),
 		"error":  osError,
-	})
+	}
+	for name, v := range selectConstants {
+		m[name] = starlark.MakeInt64(v)
+	}
+	return newModule("select", m)
+}
+
+// selectConstants are Linux's poll and epoll bits, as the select module
+// names them.
+var selectConstants = map[string]int64{
+	"POLLIN": 0x1, "POLLPRI": 0x2, "POLLOUT": 0x4, "POLLERR": 0x8, "POLLHUP": 0x10, "POLLNVAL": 0x20,
+	"POLLRDNORM": 0x40, "POLLRDBAND": 0x80, "POLLWRNORM": 0x100, "POLLWRBAND": 0x200, "POLLMSG": 0x400,
+	"POLLRDHUP": 0x2000,
+	"EPOLLIN":   0x1, "EPOLLPRI": 0x2, "EPOLLOUT": 0x4, "EPOLLERR": 0x8, "EPOLLHUP": 0x10,
+	"EPOLLRDNORM": 0x40, "EPOLLRDBAND": 0x80, "EPOLLWRNORM": 0x100, "EPOLLWRBAND": 0x200, "EPOLLMSG": 0x400,
+	"EPOLLRDHUP": 0x2000, "EPOLLEXCLUSIVE": 1 << 28, "EPOLLONESHOT": 1 << 30, "EPOLLET": 1 << 31,
+	"EPOLL_CLOEXEC": 0x80000, "PIPE_BUF": 4096,
 }
 
 // selectFn is select.select: the three lists may hold sockets or file
@@ -49,7 +69,7 @@ func selectFn(rt *sockets.Runtime) builtinFn {
 					iter.Done()
 					return nil, err
 				}
-				fd, err := fdOf(v)
+				fd, err := fdOf(thread, v)
 				if err != nil {
 					iter.Done()
 					return nil, err
@@ -96,23 +116,36 @@ func selectFn(rt *sockets.Runtime) builtinFn {
 	}
 }
 
-// fdOf is what select() waits on for one object: an int, or a socket's
-// fileno().
-func fdOf(v starlark.Value) (int, error) {
-	var fd int
-	switch x := v.(type) {
-	case *socketValue:
-		fd = x.s.Fileno()
-	default:
-		if !isPyInt(v) {
+// fdOf is what select(), poll and epoll wait on for one object: an int,
+// or what its fileno() method returns (a socket, a socket file, an epoll
+// object, sys.stdin, an instance of a class with fileno), as CPython's
+// PyObject_AsFileDescriptor finds it.
+func fdOf(thread *starlark.Thread, v starlark.Value) (int, error) {
+	if sv, ok := v.(*socketValue); ok {
+		return nonNegativeFD(sv.s.Fileno())
+	}
+	if !isPyInt(v) {
+		m, err := getAttr(v, "fileno")
+		if err != nil {
 			return 0, pyErrorf("TypeError", "argument must be an int, or have a fileno() method.")
 		}
-		n, err := cIntArg(v)
+		r, err := starlark.Call(thread, m, nil, nil)
 		if err != nil {
 			return 0, err
 		}
-		fd = n
+		if !isPyInt(r) {
+			return 0, pyErrorf("TypeError", "fileno() returned a non-integer")
+		}
+		v = r
 	}
+	n, ok := smallIntOf(v)
+	if !ok || n > math.MaxInt32 || n < math.MinInt32 {
+		return 0, pyErrorf("OverflowError", "Python int too large to convert to C int")
+	}
+	return nonNegativeFD(int(n))
+}
+
+func nonNegativeFD(fd int) (int, error) {
 	if fd < 0 {
 		return 0, pyErrorf("ValueError", "file descriptor cannot be a negative integer (%d)", fd)
 	}

@@ -38,37 +38,47 @@ func newModule(name string, members starlark.StringDict) pyModule {
 //	getaddrinfo(host, port, family=0, type=0, proto=0, flags=0)
 //	htons, ntohs, htonl, ntohl
 //	inet_aton, inet_ntoa, inet_pton, inet_ntop
-//	getdefaulttimeout()
+//	getdefaulttimeout(), setdefaulttimeout(t)
+//	create_server, has_dualstack_ipv6, has_ipv6, fromfd (sockextra.go)
+//	getservbyname, getservbyport, getprotobyname (sockextra.go)
 //	error (OSError), timeout (TimeoutError), gaierror
 //	every constant of sockets.Constants(): AF_*, SOCK_*, SOL_*, SO_*,
 //	IPPROTO_*, TCP_*, SHUT_*, MSG_*, AI_*, ... (enum members where
 //	CPython has an enum)
 func newSocketModule(rt *sockets.Runtime) pyModule {
 	m := starlark.StringDict{
-		"socket":            socketClass(rt),
-		"SocketType":        socketClass(rt),
-		"socketpair":        starlark.NewBuiltin("socketpair", socketpairFn(rt)),
-		"create_connection": starlark.NewBuiltin("create_connection", createConnectionFn(rt)),
-		"gethostname":       starlark.NewBuiltin("gethostname", gethostnameFn),
-		"gethostbyname":     starlark.NewBuiltin("gethostbyname", gethostbynameFn),
-		"getaddrinfo":       starlark.NewBuiltin("getaddrinfo", getaddrinfoFn),
-		"getdefaulttimeout": starlark.NewBuiltin("getdefaulttimeout", getdefaulttimeoutFn),
-		"htons":             starlark.NewBuiltin("htons", swapFn("htons", sockets.Htons)),
-		"ntohs":             starlark.NewBuiltin("ntohs", swapFn("ntohs", sockets.Ntohs)),
-		"htonl":             starlark.NewBuiltin("htonl", swapFn("htonl", sockets.Htonl)),
-		"ntohl":             starlark.NewBuiltin("ntohl", swapFn("ntohl", sockets.Ntohl)),
-		"inet_aton":         starlark.NewBuiltin("inet_aton", inetAtonFn),
-		"inet_ntoa":         starlark.NewBuiltin("inet_ntoa", inetNtoaFn),
-		"inet_pton":         starlark.NewBuiltin("inet_pton", inetPtonFn),
-		"inet_ntop":         starlark.NewBuiltin("inet_ntop", inetNtopFn),
-		"error":             osError,
-		"timeout":           exceptionClasses["TimeoutError"],
-		"gaierror":          exceptionClasses["socket.gaierror"],
-		"herror":            exceptionClasses["socket.herror"],
-		"AddressFamily":     &pyType{name: "AddressFamily", kind: "enum"},
-		"SocketKind":        &pyType{name: "SocketKind", kind: "enum"},
-		"MsgFlag":           &pyType{name: "MsgFlag", kind: "enum"},
-		"AddressInfo":       &pyType{name: "AddressInfo", kind: "enum"},
+		"socket":             socketClass(rt),
+		"SocketType":         socketClass(rt),
+		"socketpair":         starlark.NewBuiltin("socketpair", socketpairFn(rt)),
+		"create_connection":  starlark.NewBuiltin("create_connection", createConnectionFn(rt)),
+		"gethostname":        starlark.NewBuiltin("gethostname", gethostnameFn),
+		"gethostbyname":      starlark.NewBuiltin("gethostbyname", gethostbynameFn),
+		"getaddrinfo":        starlark.NewBuiltin("getaddrinfo", getaddrinfoFn),
+		"getdefaulttimeout":  starlark.NewBuiltin("getdefaulttimeout", getdefaulttimeoutFn(rt)),
+		"setdefaulttimeout":  starlark.NewBuiltin("setdefaulttimeout", setdefaulttimeoutFn(rt)),
+		"create_server":      starlark.NewBuiltin("create_server", createServerFn(rt)),
+		"has_dualstack_ipv6": starlark.NewBuiltin("has_dualstack_ipv6", hasDualstackFn),
+		"has_ipv6":           starlark.True,
+		"fromfd":             starlark.NewBuiltin("fromfd", fromfdFn(rt)),
+		"getservbyname":      starlark.NewBuiltin("getservbyname", getservbynameFn),
+		"getservbyport":      starlark.NewBuiltin("getservbyport", getservbyportFn),
+		"getprotobyname":     starlark.NewBuiltin("getprotobyname", getprotobynameFn),
+		"htons":              starlark.NewBuiltin("htons", swapFn("htons", sockets.Htons)),
+		"ntohs":              starlark.NewBuiltin("ntohs", swapFn("ntohs", sockets.Ntohs)),
+		"htonl":              starlark.NewBuiltin("htonl", swapFn("htonl", sockets.Htonl)),
+		"ntohl":              starlark.NewBuiltin("ntohl", swapFn("ntohl", sockets.Ntohl)),
+		"inet_aton":          starlark.NewBuiltin("inet_aton", inetAtonFn),
+		"inet_ntoa":          starlark.NewBuiltin("inet_ntoa", inetNtoaFn),
+		"inet_pton":          starlark.NewBuiltin("inet_pton", inetPtonFn),
+		"inet_ntop":          starlark.NewBuiltin("inet_ntop", inetNtopFn),
+		"error":              osError,
+		"timeout":            exceptionClasses["TimeoutError"],
+		"gaierror":           exceptionClasses["socket.gaierror"],
+		"herror":             exceptionClasses["socket.herror"],
+		"AddressFamily":      &pyType{name: "AddressFamily", kind: "enum"},
+		"SocketKind":         &pyType{name: "SocketKind", kind: "enum"},
+		"MsgFlag":            &pyType{name: "MsgFlag", kind: "enum"},
+		"AddressInfo":        &pyType{name: "AddressInfo", kind: "enum"},
 	}
 	for _, c := range sockets.Constants() {
 		if c.Enum != "" {
@@ -125,7 +135,7 @@ func socketClass(rt *sockets.Runtime) *pyType {
 			vals[i] = kv[1]
 		}
 		if vals[3] != starlark.None {
-			return nil, pyErrorf("ValueError", "socket(fileno=...) is not available in this shell: make a new socket instead")
+			return adoptFD(rt, vals)
 		}
 		var ints [3]int
 		for i := 0; i < 3; i++ {
@@ -310,13 +320,6 @@ func getaddrinfoFn(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple,
 		out[i] = tv
 	}
 	return starlark.NewList(out), nil
-}
-
-func getdefaulttimeoutFn(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if len(args)+len(kwargs) > 0 {
-		return nil, pyErrorf("TypeError", "_socket.getdefaulttimeout() takes no arguments (%d given)", len(args)+len(kwargs))
-	}
-	return starlark.None, nil
 }
 
 func swapFn(name string, f func(int) (int, error)) builtinFn {

@@ -18,6 +18,11 @@ import (
 type socketValue struct {
 	s  *sockets.Socket
 	rt *sockets.Runtime
+	// ioRefs counts the makefile() files still open; closeAsked is
+	// socket.close() having been called while some were. CPython keeps
+	// the descriptor open until both the socket and its files are closed.
+	ioRefs     int
+	closeAsked bool
 }
 
 var (
@@ -80,6 +85,14 @@ type socketMethod struct {
 	fn       func(v *socketValue, args starlark.Tuple) (starlark.Value, error)
 }
 
+// socketKwMethods are the methods written in Python in CPython's
+// socket.py, which take keywords and may call back into Python: each
+// checks its own arguments.
+var socketKwMethods = map[string]func(thread *starlark.Thread, v *socketValue, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error){
+	"makefile": sockMakefile,
+	"sendfile": sockSendfile,
+}
+
 // argStyle is which CPython argument parser a method uses; each words
 // its complaints differently.
 type argStyle int
@@ -116,6 +129,8 @@ var socketMethods = map[string]socketMethod{
 	"sendall":       {tupleArgs, 1, 2, sockSendall},
 	"sendto":        {tupleArgs, 2, 3, sockSendto},
 	"shutdown":      {oneArg_, 1, 1, sockShutdown},
+	"dup":           {pyMethod, 0, 0, sockDup},
+	"detach":        {pyMethod, 0, 0, sockDetach},
 	// with socket.socket() as s: the socket is the context manager, and
 	// leaving the block closes it.
 	"__enter__": {pyMethod, 0, 0, func(v *socketValue, _ starlark.Tuple) (starlark.Value, error) { return v, nil }},
@@ -202,6 +217,11 @@ var socketBuiltins = func() map[string]*starlark.Builtin {
 			return res, err
 		})
 	}
+	for name, fn := range socketKwMethods {
+		out[name] = starlark.NewBuiltin(name, func(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+			return fn(thread, b.Receiver().(*socketValue), args, kwargs)
+		})
+	}
 	return out
 }()
 
@@ -245,6 +265,9 @@ func (in *Interp) LastFailedCall(e *PyError) (FailedCall, bool) {
 func (v *socketValue) AttrNames() []string {
 	names := []string{"family", "proto", "timeout", "type"}
 	for n := range socketMethods {
+		names = append(names, n)
+	}
+	for n := range socketKwMethods {
 		names = append(names, n)
 	}
 	sort.Strings(names)
@@ -339,7 +362,41 @@ func sockBind(v *socketValue, args starlark.Tuple) (starlark.Value, error) {
 }
 
 func sockClose(v *socketValue, _ starlark.Tuple) (starlark.Value, error) {
-	return starlark.None, v.s.Close()
+	return starlark.None, v.close()
+}
+
+// close is socket.close(): the descriptor closes now, or when the last
+// file made by makefile() closes.
+func (v *socketValue) close() error {
+	v.closeAsked = true
+	if v.ioRefs > 0 {
+		return nil
+	}
+	return v.s.Close()
+}
+
+// decref is a makefile() file closing.
+func (v *socketValue) decref() error {
+	if v.ioRefs > 0 {
+		v.ioRefs--
+	}
+	if v.closeAsked {
+		return v.close()
+	}
+	return nil
+}
+
+func sockDup(v *socketValue, _ starlark.Tuple) (starlark.Value, error) {
+	d, err := v.s.Dup()
+	if err != nil {
+		return nil, err
+	}
+	return newSocketValue(v.rt, d), nil
+}
+
+func sockDetach(v *socketValue, _ starlark.Tuple) (starlark.Value, error) {
+	v.closeAsked = true
+	return starlark.MakeInt(v.s.Detach()), nil
 }
 
 func sockConnect(v *socketValue, args starlark.Tuple) (starlark.Value, error) {

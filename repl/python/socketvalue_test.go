@@ -147,6 +147,11 @@ func TestEveryMethodAndFunctionHasHelp(t *testing.T) {
 			t.Errorf("socket method %s has no help", name)
 		}
 	}
+	for name := range socketKwMethods {
+		if d, ok := socketMethodDocs[name]; !ok || d.sig == "" || d.text == "" {
+			t.Errorf("socket method %s has no help", name)
+		}
+	}
 	for _, mod := range []pyModule{newSocketModule(nil), newSelectModule(nil), newStructModule(), newTimeModule()} {
 		for _, name := range mod.AttrNames() {
 			v, _ := mod.Attr(name)

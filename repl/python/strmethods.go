@@ -123,13 +123,21 @@ func strEncode(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwa
 	if err := starlark.UnpackArgs("encode", args, kwargs, "encoding?", &encoding, "errors?", &errs); err != nil {
 		return nil, err
 	}
+	out, err := encodeString(string(b.Receiver().(starlark.String)), encoding, errs)
+	if err != nil {
+		return nil, err
+	}
+	return starlark.Bytes(out), nil
+}
+
+// encodeString is str.encode(encoding, errors).
+func encodeString(s, encoding, errs string) ([]byte, error) {
 	enc, err := normEncoding(encoding)
 	if err != nil {
 		return nil, err
 	}
-	s := string(b.Receiver().(starlark.String))
 	if enc == "utf-8" {
-		return starlark.Bytes(s), nil
+		return []byte(s), nil
 	}
 	limit := rune(0x80)
 	if enc == "latin-1" {
@@ -165,7 +173,7 @@ func strEncode(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwa
 				enc, pos, end, limit)
 		}
 	}
-	return starlark.Bytes(out), nil
+	return out, nil
 }
 
 func strFormatMethod(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {

@@ -1,0 +1,119 @@
+//go:build linux
+
+package sockets
+
+import (
+	"fmt"
+
+	"golang.org/x/sys/unix"
+)
+
+// Descriptors changing hands: dup(), socket.fromfd(), detach() and
+// socket(fileno=...). The Runtime keeps owning every descriptor it hands
+// out: a detached fd is closed with the Runtime unless a socket adopts it
+// again, so a program that detaches and forgets leaks nothing past the
+// shell's session.
+
+// dupFD is fcntl(fd, F_DUPFD_CLOEXEC, 0), as CPython's os.dup does it.
+func (rt *Runtime) dupFD(op string, fd int) (int, error) {
+	start := rt.traceStart()
+	nfd, err := unix.FcntlInt(uintptr(fd), unix.F_DUPFD_CLOEXEC, 0)
+	if rt.tracing() {
+		rt.emit(fmt.Sprintf("fcntl(%d, F_DUPFD_CLOEXEC, 0)", fd), nfd, err, start)
+	}
+	if err != nil {
+		return -1, sysError(op, err)
+	}
+	return nfd, nil
+}
+
+// Dup is socket.dup(): a new Socket on a duplicate descriptor, with the
+// same family, type, protocol and timeout. Both refer to one kernel
+// socket: closing one leaves the other working.
+func (s *Socket) Dup() (*Socket, error) {
+	if s.rt.isClosed() {
+		return nil, errClosedRuntime("dup")
+	}
+	nfd, err := s.rt.dupFD("dup", s.fd)
+	if err != nil {
+		return nil, err
+	}
+	ns := s.rt.newSocket(nfd, s.family, s.typ, s.proto)
+	if err := ns.Settimeout(s.Gettimeout()); err != nil {
+		ns.Close()
+		return nil, err
+	}
+	return ns, nil
+}
+
+// FromFD is socket.fromfd(fd, family, type, proto): a Socket on a
+// duplicate of fd, which stays the caller's. family and type are taken
+// as given, as CPython does: a descriptor that is not a socket fails
+// later, at its first socket call.
+func (rt *Runtime) FromFD(fd, family, typ, proto int) (*Socket, error) {
+	if fd < 0 {
+		return nil, sysError("dup", unix.EBADF)
+	}
+	if rt.isClosed() {
+		return nil, errClosedRuntime("dup")
+	}
+	nfd, err := rt.dupFD("dup", fd)
+	if err != nil {
+		return nil, err
+	}
+	return rt.newSocket(nfd, family, typ, proto), nil
+}
+
+// Detach is socket.detach(): the Socket closes without closing its
+// descriptor, whose number is returned (-1 when already closed). The
+// Runtime keeps the descriptor until Adopt takes it back, or closes it
+// with itself.
+func (s *Socket) Detach() int {
+	fd := s.fd
+	if fd < 0 {
+		return -1
+	}
+	s.fd = -1
+	s.rt.remove(s)
+	s.rt.mu.Lock()
+	if s.rt.detached == nil {
+		s.rt.detached = map[int]bool{}
+	}
+	s.rt.detached[fd] = true
+	s.rt.mu.Unlock()
+	return fd
+}
+
+// Detached reports whether fd is a descriptor detach() handed over that
+// no socket has adopted since.
+func (rt *Runtime) Detached(fd int) bool {
+	rt.mu.Lock()
+	defer rt.mu.Unlock()
+	return rt.detached[fd]
+}
+
+// Adopt is socket.socket(fileno=fd) for a descriptor that detach() gave
+// out: a Socket over it again. family, type and proto -1 are read from
+// the kernel (SO_DOMAIN, SO_TYPE, SO_PROTOCOL), as CPython does.
+func (rt *Runtime) Adopt(fd, family, typ, proto int) (*Socket, error) {
+	if !rt.Detached(fd) {
+		return nil, ValueError(fmt.Sprintf("descriptor %d was not detached from a socket of this shell", fd))
+	}
+	for _, f := range []struct {
+		v   *int
+		opt int
+	}{{&family, unix.SO_DOMAIN}, {&typ, unix.SO_TYPE}, {&proto, unix.SO_PROTOCOL}} {
+		if *f.v != -1 {
+			continue
+		}
+		n, err := unix.GetsockoptInt(fd, unix.SOL_SOCKET, f.opt)
+		if err != nil {
+			return nil, sysError("socket", err)
+		}
+		*f.v = n
+	}
+	rt.mu.Lock()
+	delete(rt.detached, fd)
+	rt.mu.Unlock()
+	return rt.newSocket(fd, family, typ, proto), nil
+}
