@@ -278,9 +278,13 @@ var (
 // and the result (a count, a new fd, or the errno's name). Calls on
 // descriptors that are not sockets (python3 closing the files it read
 // at start-up, ioctls on the terminal) are left out, as are the
-// getsockname calls CPython makes for its own bookkeeping.
+// getsockname calls CPython makes for its own bookkeeping. So are the
+// C library's own AF_UNIX sockets (on some machines python3's start-up
+// asks nscd for names: socket, connect = ENOENT, close); the scenarios
+// use no AF_UNIX socket of their own.
 func traceKeys(lines []string, isStrace bool) []string {
 	socks := map[string]bool{}
+	libc := map[string]bool{}
 	var keys []string
 	for _, l := range lines {
 		m := reCall.FindStringSubmatch(l)
@@ -296,9 +300,19 @@ func traceKeys(lines []string, isStrace bool) []string {
 		if len(args) > 0 {
 			fd = args[0]
 		}
+		if libc[fd] && name != "socket" {
+			if name == "close" {
+				delete(libc, fd)
+			}
+			continue
+		}
 		key := ""
 		switch name {
 		case "socket":
+			if strings.HasPrefix(args[0], "AF_UNIX") {
+				libc[ret] = true
+				continue
+			}
 			socks[ret] = true
 			key = fmt.Sprintf("socket(%s, %s) = %s", args[0], args[1], res)
 		case "accept4":
