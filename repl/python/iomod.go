@@ -15,6 +15,7 @@ func newIOModule(*Interp) starlark.Value {
 	return table{name: "io", doc: "In-memory files: BytesIO for bytes, StringIO for text. Write pieces, seek(0), then read or loop over lines; getvalue() gives everything.", rows: []row{
 		{name: "BytesIO", value: typeBytesIO, sig: "io.BytesIO([initial_bytes])", doc: "A file held in memory as bytes: write(b), read([n]), readline(), seek(pos), tell(), getvalue(); a with block closes it."},
 		{name: "StringIO", value: typeStringIO, sig: "io.StringIO([initial_value[, newline]])", doc: "A file held in memory as text, with the methods of BytesIO; print(..., file=f) writes to it."},
+		{name: "TextIOWrapper", value: typeTextIOWrapper, sig: "io.TextIOWrapper(buffer, encoding=None, errors=None, newline=None)", doc: "Text over a binary file object (a BytesIO, a socket file): read() and readline() decode, write() encodes; json.load(io.TextIOWrapper(io.BytesIO(data), encoding='utf-8')) reads a received JSON header."},
 		{name: "UnsupportedOperation", value: unsupportedOperation, sig: "io.UnsupportedOperation", doc: "Raised for what a file object cannot do (fileno() of an in-memory file); both an OSError and a ValueError."},
 		{name: "SEEK_SET", value: starlark.MakeInt(0)},
 		{name: "SEEK_CUR", value: starlark.MakeInt(1)},

@@ -36,7 +36,8 @@ const defaultBufferSize = 8192 // io.DEFAULT_BUFFER_SIZE
 // sockIO is the state every layer over one makefile() call shares.
 type sockIO struct {
 	in               *Interp
-	sock             *socketValue
+	sock             *socketValue   // the socket of makefile(); nil for a TextIOWrapper over buffer
+	buffer           starlark.Value // io.TextIOWrapper(buffer): the binary file object wrapped
 	reading, writing bool
 	closed           bool // the raw file is closed
 	timedOut         bool // a read timed out: later reads refuse
@@ -69,6 +70,9 @@ func (f *sockFile) Hash() (uint32, error) { return uint32(addressOf(f)), nil }
 func (f *sockFile) String() string        { return f.Repr() }
 
 func (f *sockFile) Repr() string {
+	if f.io.buffer != nil && f.layer == layerText {
+		return f.bufferRepr()
+	}
 	switch f.layer {
 	case layerRaw:
 		return fmt.Sprintf("<socket.SocketIO object at %#x>", addressOf(f))
@@ -86,7 +90,7 @@ func (f *sockFile) Repr() string {
 
 // name is SocketIO.name: the descriptor, -1 once the file is closed.
 func (s *sockIO) name() int {
-	if s.closed {
+	if s.closed || s.sock == nil {
 		return -1
 	}
 	return s.sock.s.Fileno()
@@ -141,6 +145,9 @@ func (f *sockFile) attr(name string) (starlark.Value, error) {
 		}
 		return starlark.MakeInt(f.io.name()), nil
 	case "raw", "buffer":
+		if f.io.buffer != nil {
+			return f.io.buffer, nil
+		}
 		return f.inner, nil
 	case "encoding":
 		return starlark.String(f.io.text.encoding), nil
@@ -228,6 +235,9 @@ func (s *sockIO) rawRead(n int) (data []byte, none bool, err error) {
 	if n == 0 {
 		return []byte{}, false, nil
 	}
+	if s.buffer != nil {
+		return s.bufferRead(n)
+	}
 	buf := make([]byte, n)
 	got, err := s.sock.s.RecvInto(buf, 0, 0)
 	if err != nil {
@@ -250,6 +260,9 @@ func (s *sockIO) rawWrite(p []byte) (n int, none bool, err error) {
 	}
 	if !s.writing {
 		return 0, false, unsupported("File or stream is not writable.")
+	}
+	if s.buffer != nil {
+		return s.bufferWrite(p)
 	}
 	n, err = s.sock.s.Send(p, 0)
 	if err != nil {
@@ -274,6 +287,10 @@ func (s *sockIO) rawClose() error {
 		return nil
 	}
 	s.closed = true
+	if s.buffer != nil {
+		_, err := s.bufferCall("close")
+		return err
+	}
 	return s.sock.decref()
 }
 

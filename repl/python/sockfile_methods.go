@@ -57,6 +57,9 @@ var (
 		if f.io.closed {
 			return nil, closedFile()
 		}
+		if f.io.buffer != nil {
+			return f.io.bufferCall("fileno")
+		}
 		return starlark.MakeInt(f.io.sock.s.Fileno()), nil
 	}, "f.fileno() -> int", "The socket's descriptor, so select() and selectors accept the file.")
 	mSeek = fm("seek", fileNoSeek, "", "")

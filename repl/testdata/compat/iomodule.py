@@ -113,3 +113,36 @@ except OSError as e:
 it = io.BytesIO(b'1\n2\n3')
 next(it), next(it), next(it), next(it, 'end')
 next(it)
+
+raw = b'{"a": 1, "b": "caf\xc3\xa9"}'
+t = io.TextIOWrapper(io.BytesIO(raw), encoding="utf-8", newline="")
+import json
+json.load(t)
+t.close()
+t.closed
+t = io.TextIOWrapper(io.BytesIO(b"one\r\ntwo\rthree\nfour"))
+t.readline(), t.readline(), t.read()
+list(io.TextIOWrapper(io.BytesIO(b"one\r\ntwo\n"), newline=""))
+b = io.BytesIO()
+w = io.TextIOWrapper(b, encoding="utf-8")
+w.write("h\xe9llo\n")
+w.flush()
+b.getvalue()
+w.buffer is b, w.encoding
+with io.TextIOWrapper(io.BytesIO(b"x\ny\n")) as f:
+    for line in f:
+        print(repr(line))
+
+try:
+    io.TextIOWrapper(io.BytesIO(b""), encoding="nope")
+except LookupError as e:
+    print("LookupError", e)
+
+import socket
+a, z = socket.socketpair()
+a.sendall(b'line one\nline two\n')
+a.close()
+tw = io.TextIOWrapper(z.makefile('rb'), encoding='utf-8')
+tw.readline(), tw.readline(), tw.readline()
+tw.close()
+z.close()
