@@ -3,7 +3,6 @@ package lessons
 import (
 	"errors"
 	"fmt"
-	"os"
 	"sort"
 	"strings"
 )
@@ -107,8 +106,11 @@ func (t *Tutor) Intro() []string {
 			}
 		}
 	}
-	if t.l.Needs == "root" && os.Geteuid() != 0 {
+	if t.l.Needs == "root" && !isRoot() {
 		out = append(out, wrap(tr(t.lang, "Some steps need root; as another user they show what happens instead."), width(), "  ")...)
+	}
+	if t.rootSteps() > 0 && !isRoot() {
+		out = append(out, wrap(tr(t.lang, "%d of this terminal's steps need root: they are skipped here (run sockrepl as root to do them).", t.rootSteps()), width(), "  ")...)
 	}
 	switch {
 	case t.pos > 0 && t.pos < len(t.steps):
@@ -116,7 +118,48 @@ func (t *Tutor) Intro() []string {
 	case t.pos >= len(t.steps):
 		out = append(out, tr(t.lang, "You have been through this lesson before; %lesson reset starts it again."))
 	}
+	out = append(out, t.skipRoot()...)
 	return append(out, t.StepText()...)
+}
+
+// rootSteps counts this role's steps that need root.
+func (t *Tutor) rootSteps() int {
+	n := 0
+	for _, st := range t.steps {
+		if st.NeedsRoot() {
+			n++
+		}
+	}
+	return n
+}
+
+// skipRoot moves past steps that need root when this shell is not root,
+// counting them as done so that the other terminal's `after:` is met.
+func (t *Tutor) skipRoot() []string {
+	if isRoot() {
+		return nil
+	}
+	var out []string
+	for st := t.Current(); st != nil && st.NeedsRoot(); st = t.Current() {
+		out = append(out, wrap(tr(t.lang, "Step %d needs root: skipped. (%s)", st.N, firstSentence(text(st.Say, t.lang))), width(), "")...)
+		t.done[st.N] = true
+		t.pos++
+	}
+	if out != nil {
+		t.save()
+	}
+	return out
+}
+
+// firstSentence is the start of a step's text, for a one-line mention.
+func firstSentence(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	for i, r := range s {
+		if r == '.' || r == '。' || r == ':' || r == '：' {
+			return s[:i+len(string(r))]
+		}
+	}
+	return truncate(s, 60)
 }
 
 // Leftovers warns, when a lesson starts, about sockets already open in the
@@ -281,6 +324,7 @@ func (t *Tutor) pass(st *Step) []string {
 	t.save()
 	out := []string{tr(t.lang, "✓ step %d done", st.N)}
 	out = append(out, t.store.Notices(t.lang)...) // a save that failed says so at once
+	out = append(out, t.skipRoot()...)
 	return append(out, t.StepText()...)
 }
 
@@ -295,6 +339,7 @@ func (t *Tutor) Next() []string {
 	}
 	t.pos++
 	t.save()
+	out = append(out, t.skipRoot()...)
 	return append(out, t.StepText()...)
 }
 
@@ -340,7 +385,8 @@ func (t *Tutor) Reset() []string {
 	t.pos = 0
 	t.done = map[int]bool{}
 	t.saveErr = t.store.put(t.l.ID, t.role, nil)
-	return append([]string{tr(t.lang, "Progress cleared; back to step 1.")}, t.StepText()...)
+	out := append([]string{tr(t.lang, "Progress cleared; back to step 1.")}, t.skipRoot()...)
+	return append(out, t.StepText()...)
 }
 
 // save records the position and the steps passed.

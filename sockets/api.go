@@ -105,8 +105,25 @@ type State struct {
 	SndBuf    int
 	ReuseAddr bool // SO_REUSEADDR is set
 	// What this process did with it, which the kernel does not keep:
-	Received int64 // bytes its receives have returned so far
-	EOFSeen  bool  // a receive on this stream returned b'' (the peer's FIN was read)
+	Received  int64 // bytes its receives have returned so far
+	EOFSeen   bool  // a receive on this stream returned b'' (the peer's FIN was read)
+	ReusePort bool  // SO_REUSEPORT is set
+	KeepAlive bool  // SO_KEEPALIVE is set
+	// Drops counts what the kernel threw away for this socket (SO_MEMINFO's
+	// SK_MEMINFO_DROPS): datagrams that found the receive buffer full, or,
+	// on a listener, connection attempts dropped because the accept queue
+	// was full.
+	Drops  int
+	V6Only bool // AF_INET6: IPV6_V6ONLY is set
+
+	// TCP only (zero otherwise).
+	NoDelay     bool // TCP_NODELAY: Nagle's algorithm is off
+	KeepIdle    int  // TCP_KEEPIDLE, seconds
+	KeepIntvl   int  // TCP_KEEPINTVL, seconds
+	KeepCnt     int  // TCP_KEEPCNT
+	UserTimeout int  // TCP_USER_TIMEOUT, milliseconds; 0 is the default
+	// Sent is the data this socket's send calls handed to the kernel.
+	Sent int64
 }
 
 // TCPState is a TCP socket's state. The values are the kernel's numbers
@@ -202,5 +219,10 @@ type KernelSocket struct {
 	Inode      uint64
 	PID        int           // 0 when not visible
 	Process    string        // command name when visible
-	Timer      time.Duration // TIME_WAIT: time left
+	Timer      time.Duration // time left on the socket's timer (TimerKind)
+	// TimerKind names the timer running, as ss -o does: "on" (retransmit),
+	// "keepalive", "timewait", "persist" (zero-window probe), or "".
+	TimerKind   string
+	Retransmits int // TCP: unanswered retransmissions or probes so far
+	Drops       int // UDP: datagrams dropped for this socket
 }
