@@ -28,6 +28,13 @@ func (e *Error) Error() string {
 
 func (e *Error) Unwrap() error { return e.Err }
 
+// Ancillary is one control message of sendmsg/recvmsg: CPython's
+// (cmsg_level, cmsg_type, cmsg_data).
+type Ancillary struct {
+	Level, Type int
+	Data        []byte
+}
+
 // Why says what a blocked call is waiting for, in kernel terms.
 type Why int
 

@@ -25,11 +25,12 @@ type Runtime struct {
 	numericReprs atomic.Bool
 	portHook     atomic.Pointer[func(port int)] // SetPortHook
 
-	mu     sync.Mutex // guards socks, closed, intr and the wake fd's lifetime
-	socks  []*Socket
-	closed bool
-	intr   chan struct{}  // closed while an interrupt is pending (WaitChan)
-	busy   sync.WaitGroup // calls in progress; Close waits for them
+	mu       sync.Mutex // guards socks, closed, detached, intr and the wake fd's lifetime
+	socks    []*Socket
+	detached map[int]bool // descriptors the Runtime owns that no socket holds (adopt.go)
+	closed   bool
+	intr     chan struct{}  // closed while an interrupt is pending (WaitChan)
+	busy     sync.WaitGroup // calls in progress; Close waits for them
 }
 
 // NewRuntime makes a Runtime with its wake fd (eventfd).
@@ -60,6 +61,10 @@ func (rt *Runtime) Close() error {
 		}
 	}
 	rt.mu.Lock()
+	for fd := range rt.detached {
+		unix.Close(fd)
+	}
+	rt.detached = nil
 	rt.closed = true
 	unix.Close(rt.wake)
 	rt.wake = -1

@@ -34,6 +34,8 @@ func newModule(name string, members starlark.StringDict) pyModule {
 //	socket(family=AF_INET, type=SOCK_STREAM, proto=0)   the socket class
 //	socketpair(family=AF_UNIX, type=SOCK_STREAM, proto=0)
 //	create_connection(address, timeout=None, source_address=None)
+//	send_fds(sock, buffers, fds), recv_fds(sock, bufsize, maxfds)
+//	CMSG_LEN(n), CMSG_SPACE(n)
 //	gethostname(), gethostbyname(host)
 //	getaddrinfo(host, port, family=0, type=0, proto=0, flags=0)
 //	htons, ntohs, htonl, ntohl
@@ -49,6 +51,10 @@ func newSocketModule(rt *sockets.Runtime) pyModule {
 		"SocketType":        socketClass(rt),
 		"socketpair":        starlark.NewBuiltin("socketpair", socketpairFn(rt)),
 		"create_connection": starlark.NewBuiltin("create_connection", createConnectionFn(rt)),
+		"send_fds":          starlark.NewBuiltin("send_fds", sendFdsFn),
+		"recv_fds":          starlark.NewBuiltin("recv_fds", recvFdsFn),
+		"CMSG_LEN":          starlark.NewBuiltin("CMSG_LEN", cmsgFn("CMSG_LEN", sockets.CmsgLen)),
+		"CMSG_SPACE":        starlark.NewBuiltin("CMSG_SPACE", cmsgFn("CMSG_SPACE", sockets.CmsgSpace)),
 		"gethostname":       starlark.NewBuiltin("gethostname", gethostnameFn),
 		"gethostbyname":     starlark.NewBuiltin("gethostbyname", gethostbynameFn),
 		"getaddrinfo":       starlark.NewBuiltin("getaddrinfo", getaddrinfoFn),
@@ -124,9 +130,6 @@ func socketClass(rt *sockets.Runtime) *pyType {
 			}
 			vals[i] = kv[1]
 		}
-		if vals[3] != starlark.None {
-			return nil, pyErrorf("ValueError", "socket(fileno=...) is not available in this shell: make a new socket instead")
-		}
 		var ints [3]int
 		for i := 0; i < 3; i++ {
 			if vals[i] == starlark.None {
@@ -138,6 +141,18 @@ func socketClass(rt *sockets.Runtime) *pyType {
 				return nil, err
 			}
 			ints[i] = n
+		}
+		if vals[3] != starlark.None {
+			// socket(fileno=fd): a descriptor recv_fds() received.
+			fd, err := cIntArg(vals[3])
+			if err != nil {
+				return nil, err
+			}
+			s, err := rt.Adopt(fd, ints[0], ints[1], ints[2])
+			if err != nil {
+				return nil, err
+			}
+			return newSocketValue(rt, s), nil
 		}
 		if ints[2] < 0 {
 			ints[2] = 0
