@@ -105,3 +105,4 @@ func (rt *Runtime) Detached(int) bool                         { return false }
 func (rt *Runtime) Adopt(int, int, int, int) (*Socket, error) { return nil, unsupported() }
 func CmsgLen(n int) int                                       { return 16 + n }
 func CmsgSpace(n int) int                                     { return 16 + (n+7)&^7 }
+func Counters() (map[string]int64, error)                     { return nil, unsupported() }

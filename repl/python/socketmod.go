@@ -148,6 +148,9 @@ func socketClass(rt *sockets.Runtime) *pyType {
 			if err != nil {
 				return nil, err
 			}
+			if fd < 0 {
+				return nil, pyErrorf("ValueError", "negative file descriptor")
+			}
 			s, err := rt.Adopt(fd, ints[0], ints[1], ints[2])
 			if err != nil {
 				return nil, err
