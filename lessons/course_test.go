@@ -227,3 +227,61 @@ func TestWrap(t *testing.T) {
 		t.Errorf("truncate = %q", s)
 	}
 }
+
+// zhFields returns every Chinese text of a lesson, named for messages.
+func zhFields(l *Lesson) map[string]string {
+	out := map[string]string{"title": l.Title["zh"], "intro": l.Intro["zh"]}
+	for _, st := range l.Steps {
+		out["step "+strconv.Itoa(st.N)+" say"] = st.Say["zh"]
+		out["step "+strconv.Itoa(st.N)+" hint"] = st.Hint["zh"]
+	}
+	return out
+}
+
+// The Chinese is written as a reader of technical Chinese expects: curly
+// quotes, and one name per idea (the issue's glossary).
+func TestCourseChineseStyle(t *testing.T) {
+	banned := map[string]string{
+		"接受队列":   "全连接队列（accept 队列）",
+		"监听队列":   "全连接队列（accept 队列）",
+		"已完成队列":  "全连接队列（accept 队列）",
+		"SYN 队列": "半连接队列",
+		"未完成队列":  "半连接队列",
+		"连接套接字":  "已连接套接字",
+		"接客":     "接受连接",
+		"回路":     "say what is meant: 回复的去处",
+		"没有主人":   "没有套接字占用",
+		"一出生":    "创建时",
+		"记账":     "管理开销",
+	}
+	code := regexp.MustCompile("`[^`]*`")
+	for _, l := range courseLessons(t) {
+		firstFull := true
+		for name, zh := range zhFields(l) {
+			text := code.ReplaceAllString(zh, "")
+			if strings.ContainsRune(text, '"') {
+				t.Errorf("%s %s: straight quotes in Chinese; use “…”: %q", l.ID, name, zh)
+			}
+			for bad, good := range banned {
+				for i := strings.Index(text, bad); i >= 0; i = -1 {
+					if bad == "连接套接字" && strings.HasSuffix(text[:i], "已") {
+						break
+					}
+					t.Errorf("%s %s: %q: write %s", l.ID, name, bad, good)
+				}
+			}
+		}
+		// The first mention of the accept queue in a lesson names it both ways.
+		var all []string
+		all = append(all, l.Intro["zh"])
+		for _, st := range l.Steps {
+			all = append(all, st.Say["zh"], st.Hint["zh"])
+		}
+		joined := strings.Join(all, "\n")
+		if i := strings.Index(joined, "全连接队列"); i >= 0 && firstFull {
+			if !strings.HasPrefix(joined[i:], "全连接队列（accept 队列）") {
+				t.Errorf("%s: the first 全连接队列 should read 全连接队列（accept 队列）", l.ID)
+			}
+		}
+	}
+}
