@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"sockrepl/lessons"
 )
@@ -92,5 +93,20 @@ func TestVerifyTriesOtherAndWrongSolutions(t *testing.T) {
 	ok, report = verifyText(t, bad)
 	if ok || !strings.Contains(report, "step 2 (main): check false after the other solution `s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, True)`") {
 		t.Errorf("a wrong alternative: %v %q", ok, report)
+	}
+}
+
+// A step that blocks in a real Session is interrupted after
+// lessons.StepTimeout, as Ctrl-C would, and the replay fails instead of
+// hanging.
+func TestVerifyInterruptsABlockedSession(t *testing.T) {
+	defer func(d time.Duration) { lessons.StepTimeout = d }(lessons.StepTimeout)
+	lessons.StepTimeout = 200 * time.Millisecond
+	ok, report := verifyText(t, verifyHead+
+		verifyStep("a, b = socket.socketpair()", "len(sockets) == 2")+
+		verifyStep("b.recv(10)", `type(last.value) == "bytes"`)+
+		verifyStep("a.close(); b.close()", "all([x.closed for x in sockets])"))
+	if ok || !strings.Contains(report, "step 2 (main): the code was still blocked after 200ms and was interrupted") {
+		t.Errorf("a blocked recv: %v %q", ok, report)
 	}
 }
