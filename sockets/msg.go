@@ -34,6 +34,9 @@ func (s *Socket) Sendmsg(buffers [][]byte, anc []Ancillary, flags int, address a
 	for {
 		start := s.rt.traceStart()
 		n, e := sysSendmsg(s.fd, buffers, oob, to, flags|sendFlags)
+		if e == nil && n > 0 {
+			s.written.Add(int64(n))
+		}
 		if s.rt.tracing() {
 			s.rt.emit(fmt.Sprintf("sendmsg(%d, {iov=%d buffers, control=%d bytes}, %s)", s.fd, len(buffers), len(oob), msgFlagsText(flags|sendFlags)), n, e, start)
 		}

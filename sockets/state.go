@@ -40,13 +40,9 @@ func (s *Socket) State() State {
 	if s.isTCP() {
 		if info, err := unix.GetsockoptTCPInfo(s.fd, unix.IPPROTO_TCP, unix.TCP_INFO); err == nil {
 			st.TCPState = TCPState(info.State)
-			st.Sent = int64(info.Bytes_sent - info.Bytes_retrans)
 		}
 		if st.Raddr == nil && st.TCPState == TCPSynSent {
 			st.Raddr = s.connectingTo()
-		}
-		if unsent, err := sysIoctlInt(s.fd, unix.SIOCOUTQNSD); err == nil {
-			st.Sent += int64(unsent)
 		}
 		st.NoDelay = getsockoptBool(s.fd, unix.IPPROTO_TCP, unix.TCP_NODELAY)
 		st.KeepIdle, _ = unix.GetsockoptInt(s.fd, unix.IPPROTO_TCP, unix.TCP_KEEPIDLE)
@@ -60,6 +56,7 @@ func (s *Socket) State() State {
 	} else {
 		st.RecvQ, _ = sysIoctlInt(s.fd, unix.SIOCINQ)
 		st.SendQ, _ = sysIoctlInt(s.fd, unix.SIOCOUTQ)
+		st.Sent = s.written.Load()
 	}
 	st.RcvBuf, _ = unix.GetsockoptInt(s.fd, unix.SOL_SOCKET, unix.SO_RCVBUF)
 	st.SndBuf, _ = unix.GetsockoptInt(s.fd, unix.SOL_SOCKET, unix.SO_SNDBUF)
