@@ -54,7 +54,7 @@ func buildEnv(s Snapshot, withGlobals, withKernel bool, sc *scope) starlark.Stri
 	env["exists"] = starlark.NewBuiltin("exists", existsBuiltin)
 	if withKernel && s.Kernel != nil {
 		// A listing that fails leaves `kernel` undefined: the check is false.
-		list := func() []sockets.KernelSocket { return sc.filter(s.Kernel(), s.Sockets) }
+		list := func() []sockets.KernelSocket { return sc.filter(s.Kernel(), s.Sockets, globalPorts(s.Globals)) }
 		if rows, ok := kernelRows(list); ok {
 			env["kernel"] = rows
 		}

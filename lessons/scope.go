@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strconv"
 
+	"go.starlark.net/starlark"
+
 	"sockrepl/sockets"
 )
 
@@ -59,8 +61,10 @@ func lessonScope(l *Lesson) *scope {
 }
 
 // filter keeps the rows of the listing that concern the lesson, given the
-// shell's sockets. A nil scope keeps every row.
-func (sc *scope) filter(rows []sockets.KernelSocket, socks []SocketView) []sockets.KernelSocket {
+// shell's sockets and the ports of the addresses its globals hold (a UDP
+// server learns its peer's port only from recvfrom). A nil scope keeps
+// every row.
+func (sc *scope) filter(rows []sockets.KernelSocket, socks []SocketView, addrPorts []int) []sockets.KernelSocket {
 	if sc == nil {
 		return rows
 	}
@@ -88,6 +92,9 @@ func (sc *scope) filter(rows []sockets.KernelSocket, socks []SocketView) []socke
 			}
 		}
 	}
+	for _, p := range addrPorts {
+		ports[p] = true
+	}
 	pid := os.Getpid()
 	out := make([]sockets.KernelSocket, 0, 64)
 	for _, k := range rows {
@@ -99,4 +106,36 @@ func (sc *scope) filter(rows []sockets.KernelSocket, socks []SocketView) []socke
 		}
 	}
 	return out
+}
+
+// globalPorts are the ports of the inet addresses the learner's globals
+// hold: ('127.0.0.1', 50321) and (host, port, flowinfo, scope_id) tuples,
+// alone or as the second item of a (data, address) pair.
+func globalPorts(globals starlark.StringDict) []int {
+	var out []int
+	var visit func(v starlark.Value, depth int)
+	visit = func(v starlark.Value, depth int) {
+		t, ok := v.(starlark.Tuple)
+		if !ok || depth > 1 {
+			return
+		}
+		if (len(t) == 2 || len(t) == 4) && isString(t[0]) {
+			if p, err := starlark.AsInt32(t[1]); err == nil && p > 0 && p < 65536 {
+				out = append(out, p)
+			}
+			return
+		}
+		for _, el := range t {
+			visit(el, depth+1)
+		}
+	}
+	for _, v := range globals {
+		visit(v, 0)
+	}
+	return out
+}
+
+func isString(v starlark.Value) bool {
+	_, ok := v.(starlark.String)
+	return ok
 }

@@ -61,7 +61,7 @@ check: len(kernel) == 6
 	if calls != 2 {
 		t.Errorf("the listing was read %d times for two checks", calls)
 	}
-	got := l.Steps[0].scope.filter(rows, s.Sockets)
+	got := l.Steps[0].scope.filter(rows, s.Sockets, nil)
 	if len(got) != len(mine) {
 		t.Fatalf("kept %d rows, want the lesson's %d: %v", len(got), len(mine), got)
 	}
