@@ -110,6 +110,8 @@ func TestVerifyReplaysEveryRole(t *testing.T) {
 
 func TestVerifyFailures(t *testing.T) {
 	leakcheck.Check(t)
+	defer func(d time.Duration) { settle = d }(settle)
+	settle = 0
 	cases := []struct {
 		name   string
 		lesson *Lesson

@@ -213,6 +213,7 @@ var zh = map[string]string{
 	"the wrong answer was still blocked after %s and was interrupted":                                 "错误答案阻塞超过 %s，已被中断",
 	"the check accepts the wrong answer %s":                                                           "检查接受了错误答案 %s",
 	"check false after the other solution %s":                                                         "运行其他解法 %s 之后检查仍为假",
+	" (in the replay of alt and wrong solutions)":                                                     "（在重放其他解法和错误答案时）",
 	"%d of this terminal's steps need root: they are skipped here (run sockrepl as root to do them).": "本终端有 %d 个步骤需要 root 权限，这里会跳过它们（以 root 身份运行 sockrepl 才能做）。",
 	"Step %d needs root: skipped. (%s)":                                                               "第 %d 步需要 root 权限，已跳过。（%s）",
 }
