@@ -273,6 +273,8 @@ func newSocketView(name string, st sockets.State) socketView {
 		"keepintvl":    starlark.MakeInt(st.KeepIntvl),
 		"keepcnt":      starlark.MakeInt(st.KeepCnt),
 		"user_timeout": starlark.MakeInt(st.UserTimeout),
+		"syncnt":       starlark.MakeInt(st.SynCnt),
+		"defer_accept": starlark.MakeInt(st.DeferAccept),
 		"sent":         starlark.MakeInt64(st.Sent),
 		"received":     starlark.MakeInt64(st.Received + int64(st.RecvQ)),
 	})}

@@ -129,6 +129,8 @@ type State struct {
 	KeepIntvl   int  // TCP_KEEPINTVL, seconds
 	KeepCnt     int  // TCP_KEEPCNT
 	UserTimeout int  // TCP_USER_TIMEOUT, milliseconds; 0 is the default
+	SynCnt      int  // TCP_SYNCNT: SYN retransmissions before connect() gives up
+	DeferAccept int  // TCP_DEFER_ACCEPT: seconds a listener holds a connection back until data comes
 	// Sent is the data this socket's send calls handed to the kernel.
 	Sent int64
 }

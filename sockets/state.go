@@ -49,6 +49,8 @@ func (s *Socket) State() State {
 		st.KeepIntvl, _ = unix.GetsockoptInt(s.fd, unix.IPPROTO_TCP, unix.TCP_KEEPINTVL)
 		st.KeepCnt, _ = unix.GetsockoptInt(s.fd, unix.IPPROTO_TCP, unix.TCP_KEEPCNT)
 		st.UserTimeout, _ = unix.GetsockoptInt(s.fd, unix.IPPROTO_TCP, unix.TCP_USER_TIMEOUT)
+		st.SynCnt, _ = unix.GetsockoptInt(s.fd, unix.IPPROTO_TCP, unix.TCP_SYNCNT)
+		st.DeferAccept, _ = unix.GetsockoptInt(s.fd, unix.IPPROTO_TCP, unix.TCP_DEFER_ACCEPT)
 	}
 	if st.Listening {
 		st.AcceptQ, st.Backlog = s.acceptQueue()
