@@ -268,6 +268,7 @@ func newSocketView(name string, st sockets.State) socketView {
 		"keepalive":    starlark.Bool(st.KeepAlive),
 		"drops":        starlark.MakeInt(st.Drops),
 		"v6only":       starlark.Bool(st.V6Only),
+		"ip_options":   starlark.Bytes(st.IPOptions),
 		"nodelay":      starlark.Bool(st.NoDelay),
 		"keepidle":     starlark.MakeInt(st.KeepIdle),
 		"keepintvl":    starlark.MakeInt(st.KeepIntvl),

@@ -120,8 +120,9 @@ type State struct {
 	// SK_MEMINFO_DROPS): datagrams that found the receive buffer full, or,
 	// on a listener, connection attempts dropped because the accept queue
 	// was full.
-	Drops  int
-	V6Only bool // AF_INET6: IPV6_V6ONLY is set
+	Drops     int
+	V6Only    bool   // AF_INET6: IPV6_V6ONLY is set
+	IPOptions []byte // AF_INET: the IP options its packets carry (IP_OPTIONS)
 
 	// TCP only (zero otherwise).
 	NoDelay     bool // TCP_NODELAY: Nagle's algorithm is off

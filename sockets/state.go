@@ -65,8 +65,14 @@ func (s *Socket) State() State {
 	st.ReuseAddr = getsockoptBool(s.fd, unix.SOL_SOCKET, unix.SO_REUSEADDR)
 	st.ReusePort = getsockoptBool(s.fd, unix.SOL_SOCKET, unix.SO_REUSEPORT)
 	st.KeepAlive = getsockoptBool(s.fd, unix.SOL_SOCKET, unix.SO_KEEPALIVE)
-	if s.family == unix.AF_INET6 {
+	switch s.family {
+	case unix.AF_INET6:
 		st.V6Only = getsockoptBool(s.fd, unix.IPPROTO_IPV6, unix.IPV6_V6ONLY)
+	case unix.AF_INET:
+		buf := make([]byte, 40) // the most options an IPv4 header holds
+		if n, err := sysGetsockopt(s.fd, unix.IPPROTO_IP, unix.IP_OPTIONS, buf); err == nil && n > 0 {
+			st.IPOptions = buf[:n]
+		}
 	}
 	st.Drops = memDrops(s.fd)
 	return st
