@@ -80,12 +80,19 @@ func compileCheck(st *Step, file string) error {
 	// A check cannot change state whatever it calls: it sees views
 	// (views.go). The walk only notes what is costly to build.
 	syntax.Walk(expr, func(n syntax.Node) bool {
-		if id, ok := n.(*syntax.Ident); ok {
-			switch id.Name {
+		switch n := n.(type) {
+		case *syntax.Ident:
+			switch n.Name {
 			case "kernel":
 				st.usesKernel = true
 			case "g":
 				st.usesGlobals = true
+			}
+		case *syntax.Literal:
+			// A number a check compares with may be a port: its rows
+			// stay in the check's `kernel` (scope.go).
+			if v, ok := n.Value.(int64); ok && v > 0 && v < 65536 {
+				st.ports = append(st.ports, int(v))
 			}
 		}
 		return true
@@ -127,7 +134,7 @@ func isConstantName(name string) bool {
 // even when the check is inside a builtin: the check's goroutine is then
 // cancelled, and ends at its next step.
 func evalCheck(st *Step, s Snapshot) (ok bool, err error) {
-	env := buildEnv(s, st.usesGlobals, st.usesKernel)
+	env := buildEnv(s, st.usesGlobals, st.usesKernel, st.scope)
 	env["range"] = starlark.NewBuiltin("range", checkRange)
 	thread := &starlark.Thread{Name: "check", Print: func(*starlark.Thread, string) {}}
 	steps := uint64(maxCheckSteps)

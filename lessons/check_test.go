@@ -99,7 +99,7 @@ func TestCheckOverHugeKernelListing(t *testing.T) {
 	for check, want := range map[string]bool{
 		"any([k.state == 'LISTEN' and k.lport == 61010 and k.pid > 0 for k in kernel])":                     true,
 		"len([k for k in kernel if k.state == 'TIME_WAIT' and k.rport == 61010 and k.timer > 0]) == 100000": true,
-		"len([1 for a in kernel for b in kernel if a.lport == b.lport]) > 0":                                false,
+		"len([1 for a in kernel for b in kernel if a.rport == 61010 and a.lport == b.lport]) > 0":           false,
 	} {
 		ok, err := evalCheck(stepFor(t, check), s)
 		if ok != want {

@@ -117,8 +117,12 @@ func TestCourseCodeIsPython(t *testing.T) {
 	var where []string
 	for _, l := range courseLessons(t) {
 		for _, st := range l.Steps {
-			codes = append(codes, st.Code)
-			where = append(where, l.Source+":"+strconv.Itoa(st.Line))
+			for _, code := range []string{st.Code, st.Alt} {
+				if code != "" {
+					codes = append(codes, code)
+					where = append(where, l.Source+":"+strconv.Itoa(st.Line))
+				}
+			}
 		}
 	}
 	in, _ := json.Marshal(codes)
@@ -225,5 +229,115 @@ func TestWrap(t *testing.T) {
 	}
 	if s := truncate("abcdef", 4); s != "abc…" {
 		t.Errorf("truncate = %q", s)
+	}
+}
+
+// zhFields returns every Chinese text of a lesson, named for messages.
+func zhFields(l *Lesson) map[string]string {
+	out := map[string]string{"title": l.Title["zh"], "intro": l.Intro["zh"]}
+	for _, st := range l.Steps {
+		out["step "+strconv.Itoa(st.N)+" say"] = st.Say["zh"]
+		out["step "+strconv.Itoa(st.N)+" hint"] = st.Hint["zh"]
+	}
+	return out
+}
+
+// The Chinese is written as a reader of technical Chinese expects: curly
+// quotes, and one name per idea (the issue's glossary).
+func TestCourseChineseStyle(t *testing.T) {
+	banned := map[string]string{
+		"接受队列":   "全连接队列（accept 队列）",
+		"监听队列":   "全连接队列（accept 队列）",
+		"已完成队列":  "全连接队列（accept 队列）",
+		"SYN 队列": "半连接队列",
+		"未完成队列":  "半连接队列",
+		"连接套接字":  "已连接套接字",
+		"接客":     "接受连接",
+		"回路":     "say what is meant: 回复的去处",
+		"没有主人":   "没有套接字占用",
+		"一出生":    "创建时",
+		"记账":     "管理开销",
+	}
+	code := regexp.MustCompile("`[^`]*`")
+	for _, l := range courseLessons(t) {
+		for name, zh := range zhFields(l) {
+			text := code.ReplaceAllString(zh, "")
+			// The two queues may be glossed with their English names.
+			text = strings.NewReplacer("全连接队列（accept 队列）", "", "半连接队列（SYN 队列）", "").Replace(text)
+			if strings.ContainsRune(text, '"') {
+				t.Errorf("%s %s: straight quotes in Chinese; use “…”: %q", l.ID, name, zh)
+			}
+			for bad, good := range banned {
+				for i := strings.Index(text, bad); i >= 0; i = -1 {
+					if bad == "连接套接字" && strings.HasSuffix(text[:i], "已") {
+						break
+					}
+					t.Errorf("%s %s: %q: write %s", l.ID, name, bad, good)
+				}
+			}
+		}
+		// The first mention of the accept queue in a lesson names it both ways.
+		var all []string
+		all = append(all, l.Intro["zh"])
+		for _, st := range l.Steps {
+			all = append(all, st.Say["zh"], st.Hint["zh"])
+		}
+		joined := strings.Join(all, "\n")
+		if i := strings.Index(joined, "全连接队列"); i >= 0 {
+			if !strings.HasPrefix(joined[i:], "全连接队列（accept 队列）") {
+				t.Errorf("%s: the first 全连接队列 should read 全连接队列（accept 队列）", l.ID)
+			}
+		}
+	}
+}
+
+// Every step of the built-in course gives another correct solution and a
+// plausible wrong one, and the replay tries both (lessons.Verify).
+func TestCourseStepsHaveAltAndWrong(t *testing.T) {
+	for _, l := range courseLessons(t) {
+		for _, st := range l.Steps {
+			if st.Alt == "" || st.Wrong == "" {
+				t.Errorf("%s:%d: step %d needs both alt: and wrong:", l.Source, st.Line, st.N)
+			}
+			if st.Alt == st.Code {
+				t.Errorf("%s:%d: step %d: alt: is the reference code itself", l.Source, st.Line, st.N)
+			}
+		}
+	}
+}
+
+// Each lesson keeps its fixed ports to its own ten, 61000 + 10*N to
+// 61000 + 10*N + 9 for lesson N, so no two lessons meet on a port.
+func TestCoursePortsBelongToTheirLesson(t *testing.T) {
+	for _, l := range courseLessons(t) {
+		n, err := strconv.Atoi(shortID(l.ID))
+		if err != nil {
+			t.Fatalf("%s: no number", l.ID)
+		}
+		lo := 61000 + 10*n
+		for _, st := range l.Steps {
+			for _, code := range []string{st.Code, st.Alt, st.Wrong} {
+				for _, m := range literalPort.FindAllStringSubmatch(code, -1) {
+					p, _ := strconv.Atoi(m[1])
+					if p >= 61000 && p <= 65535 && (p < lo || p > lo+9) {
+						t.Errorf("%s:%d: port %d belongs to another lesson; lesson %d has %d-%d", l.Source, st.Line, p, n, lo, lo+9)
+					}
+				}
+			}
+		}
+	}
+}
+
+// In a two-terminal lesson, a step that follows another terminal's step
+// says which step it waits for, so the tutor can tell the learner to wait
+// (the issue's "client told to connect before the server listens").
+func TestCourseTerminalsAreCoordinated(t *testing.T) {
+	for _, l := range courseLessons(t) {
+		for i := 1; i < len(l.Steps); i++ {
+			st, prev := l.Steps[i], l.Steps[i-1]
+			if st.Role != prev.Role && st.After == 0 {
+				t.Errorf("%s:%d: step %d (%s) follows step %d (%s) but has no after:", l.Source, st.Line, st.N, st.Role, prev.N, prev.Role)
+			}
+		}
 	}
 }

@@ -30,8 +30,8 @@ var constants = sync.OnceValue(func() (c starlark.StringDict) {
 // buildEnv makes the names a check sees (docs/LESSON_FORMAT.md, "What a
 // check sees"): views only (views.go), never a learner's value. `g` is
 // built only when withGlobals, the kernel listing fetched only when
-// withKernel.
-func buildEnv(s Snapshot, withGlobals, withKernel bool) starlark.StringDict {
+// withKernel, and cut to the rows sc keeps (scope.go).
+func buildEnv(s Snapshot, withGlobals, withKernel bool, sc *scope) starlark.StringDict {
 	env := starlark.StringDict{}
 	for k, v := range constants() {
 		env[k] = v
@@ -54,7 +54,8 @@ func buildEnv(s Snapshot, withGlobals, withKernel bool) starlark.StringDict {
 	env["exists"] = starlark.NewBuiltin("exists", existsBuiltin)
 	if withKernel && s.Kernel != nil {
 		// A listing that fails leaves `kernel` undefined: the check is false.
-		if rows, ok := kernelRows(s.Kernel); ok {
+		list := func() []sockets.KernelSocket { return sc.filter(s.Kernel(), s.Sockets, globalPorts(s.Globals)) }
+		if rows, ok := kernelRows(list); ok {
 			env["kernel"] = rows
 		}
 	}
@@ -71,18 +72,21 @@ func kernelRows(list func() []sockets.KernelSocket) (v starlark.Value, ok bool) 
 	out := make([]starlark.Value, 0, len(rows))
 	for _, k := range rows {
 		out = append(out, starlarkstruct.FromStringDict(starlark.String("kernel_socket"), starlark.StringDict{
-			"proto":   starlark.String(k.Proto),
-			"state":   starlark.String(k.State),
-			"lhost":   starlark.String(k.LocalHost),
-			"lport":   starlark.MakeInt(k.LocalPort),
-			"rhost":   starlark.String(k.RemoteHost),
-			"rport":   starlark.MakeInt(k.RemotePort),
-			"path":    starlark.String(k.Path),
-			"recvq":   starlark.MakeInt(k.RecvQ),
-			"sendq":   starlark.MakeInt(k.SendQ),
-			"pid":     starlark.MakeInt(k.PID),
-			"process": starlark.String(k.Process),
-			"timer":   starlark.Float(k.Timer.Seconds()),
+			"proto":       starlark.String(k.Proto),
+			"state":       starlark.String(k.State),
+			"lhost":       starlark.String(k.LocalHost),
+			"lport":       starlark.MakeInt(k.LocalPort),
+			"rhost":       starlark.String(k.RemoteHost),
+			"rport":       starlark.MakeInt(k.RemotePort),
+			"path":        starlark.String(k.Path),
+			"recvq":       starlark.MakeInt(k.RecvQ),
+			"sendq":       starlark.MakeInt(k.SendQ),
+			"pid":         starlark.MakeInt(k.PID),
+			"process":     starlark.String(k.Process),
+			"timer":       starlark.Float(k.Timer.Seconds()),
+			"timer_kind":  starlark.String(k.TimerKind),
+			"retransmits": starlark.MakeInt(k.Retransmits),
+			"drops":       starlark.MakeInt(k.Drops),
 		}))
 	}
 	l := starlark.NewList(out)

@@ -19,17 +19,25 @@ type Step struct {
 	Code  string
 	Check string
 	Hint  map[string]string
-	After int // 0, or the N of another role's step this one waits for
+	After int    // 0, or the N of another role's step this one waits for
+	Needs string // "" or "root": the step is skipped without root
+	Alt   string // another correct solution, or ""
+	Wrong string // a plausible wrong solution the check must refuse, or ""
 	// Mistake, when set, is a check (in its Check) that is true when the
 	// learner made the mistake this step invites; Fix says what to do.
 	Mistake *Step
 	Fix     map[string]string
 	Line    int // line of the `step` keyword
 
-	checkLine   int  // line of the `check:` field, for error positions
-	usesKernel  bool // the check reads `kernel`, so the listing is fetched
-	usesGlobals bool // the check reads `g`, so the globals are viewed
+	checkLine   int    // line of the `check:` field, for error positions
+	usesKernel  bool   // the check reads `kernel`, so the listing is fetched
+	usesGlobals bool   // the check reads `g`, so the globals are viewed
+	ports       []int  // port numbers the check names
+	scope       *scope // what of the kernel listing concerns the lesson
 }
+
+// NeedsRoot reports whether the step can only be done as root.
+func (st *Step) NeedsRoot() bool { return st.Needs == "root" }
 
 // RoleSteps returns the steps of one role, in file order.
 func (l *Lesson) RoleSteps(role string) []*Step {

@@ -28,7 +28,8 @@ var (
 	headerFields = map[string]bool{"title": true, "title.zh": true, "roles": true,
 		"intro": true, "intro.zh": true, "needs": true}
 	stepFields = map[string]bool{"say": true, "say.zh": true, "code": true, "check": true,
-		"hint": true, "hint.zh": true, "after": true, "mistake": true, "fix": true, "fix.zh": true}
+		"hint": true, "hint.zh": true, "after": true, "mistake": true, "fix": true, "fix.zh": true,
+		"needs": true, "alt": true, "wrong": true}
 )
 
 // Parse reads one lesson file. name is used in error messages.
@@ -120,9 +121,9 @@ func (p *parser) feed(s string) error {
 	}
 	key, val := m[1], strings.TrimSpace(m[2])
 	switch {
-	case p.inStep && headerFields[key]:
+	case p.inStep && headerFields[key] && !stepFields[key]:
 		return p.errf(p.line, "header field %q inside a step: header fields go before the first step", key)
-	case !p.inStep && stepFields[key]:
+	case !p.inStep && stepFields[key] && !headerFields[key]:
 		return p.errf(p.line, "step field %q before the first `step` line", key)
 	case !headerFields[key] && !stepFields[key]:
 		return p.errf(p.line, "unknown field %q", key)
@@ -254,6 +255,17 @@ func (p *parser) finishStep() error {
 	if err := p.mistake(st); err != nil {
 		return err
 	}
+	for _, k := range []string{"alt", "wrong"} {
+		if n, ok := p.lines[k]; ok && strings.TrimSpace(p.fields[k]) == "" {
+			return p.errf(n, "%q is empty", k)
+		}
+	}
+	st.Alt, st.Wrong = p.fields["alt"], p.fields["wrong"]
+	if n, ok := p.lines["needs"]; ok {
+		if st.Needs = p.fields["needs"]; st.Needs != "root" {
+			return p.errf(n, "`needs:` can only be `root`, got %q", st.Needs)
+		}
+	}
 	if n, ok := p.lines["after"]; ok {
 		if st.After, err = p.after(st, n); err != nil {
 			return err
@@ -312,6 +324,10 @@ func (p *parser) finish() (*Lesson, error) {
 		if len(p.l.RoleSteps(r)) == 0 {
 			return nil, p.errf(p.line-1, "role %q has no steps", r)
 		}
+	}
+	sc := lessonScope(p.l)
+	for _, st := range p.l.Steps {
+		st.scope = sc
 	}
 	return p.l, nil
 }

@@ -2,6 +2,9 @@ package lessons
 
 import (
 	"fmt"
+	"os"
+	"sort"
+	"strings"
 	"time"
 )
 
@@ -23,12 +26,72 @@ type Interrupter interface {
 // StepTimeout bounds one step of a replay (see Interrupter).
 var StepTimeout = 30 * time.Second
 
-// Verify replays the reference solution of l: one Runner per role (made by
-// newRunner, in the order of l.Roles, closed in reverse order), the steps in
-// file order, each step's check required false before its code and true
-// after. It returns one report line: "ok   01-echo  16 steps" or
-// "FAIL 01-echo step 4 (server): what went wrong".
+// settle is how long a replay waits for a check that is false right after
+// its code to come true, looking every settleStep.
+var settle, settleStep = time.Second, 20 * time.Millisecond
+
+// isRoot reports whether steps marked `needs: root` can run; tests replace
+// it.
+var isRoot = func() bool { return os.Geteuid() == 0 }
+
+// Verify replays lesson l and returns one report line: "ok   01-echo  16
+// steps" or "FAIL 01-echo step 4 (server): what went wrong".
+//
+// The first replay runs the reference solution: one Runner per role (made
+// by newRunner, in the order of l.Roles, closed in reverse order), the
+// steps in file order, each step's check required false before its code
+// and true after. At the end no socket may be left open in any role, and
+// no Unix socket's path left on disk.
+//
+// When steps give an `alt` or a `wrong` solution, a second replay, in
+// fresh Runners, tries them: before a step's code (or its alt, which then
+// replaces the code), its wrong answer runs and the check must stay false.
+//
+// Steps that need root are skipped when not running as root.
 func Verify(l *Lesson, lang string, newRunner func(role string) (Runner, error)) (ok bool, report []string) {
+	r := replay{l: l, lang: lang, newRunner: newRunner}
+	if ok, report := r.run(false); !ok {
+		return false, report
+	}
+	alts, wrongs := 0, 0
+	for _, st := range l.Steps {
+		if st.NeedsRoot() && !isRoot() {
+			continue
+		}
+		if st.Alt != "" {
+			alts++
+		}
+		if st.Wrong != "" {
+			wrongs++
+		}
+	}
+	if alts+wrongs > 0 {
+		if ok, report := r.run(true); !ok {
+			return false, report
+		}
+	}
+	line := tr(lang, "ok   %s  %d steps", l.ID, len(l.Steps))
+	if alts+wrongs > 0 {
+		line += tr(lang, ", %d other solutions and %d wrong answers tried", alts, wrongs)
+	}
+	if r.skipped > 0 {
+		line += tr(lang, "; %d steps need root and were skipped", r.skipped)
+	}
+	return true, []string{line}
+}
+
+// replay is one run of a lesson through fresh Runners.
+type replay struct {
+	l         *Lesson
+	lang      string
+	newRunner func(role string) (Runner, error)
+
+	skipped int             // root steps skipped (reference replay)
+	paths   map[string]bool // Unix socket paths seen bound
+}
+
+func (rp *replay) run(alt bool) (ok bool, report []string) {
+	l, lang := rp.l, rp.lang
 	runners := map[string]Runner{}
 	var order []Runner
 	defer func() {
@@ -37,20 +100,29 @@ func Verify(l *Lesson, lang string, newRunner func(role string) (Runner, error))
 		}
 	}()
 	fail := func(st *Step, why string) (bool, []string) {
+		if alt {
+			why += tr(lang, " (in the replay of alt and wrong solutions)")
+		}
 		return false, []string{tr(lang, "FAIL %s step %d (%s): %s", l.ID, st.N, st.Role, why)}
 	}
 	for _, role := range l.Roles {
-		r, err := newRunner(role)
+		r, err := rp.newRunner(role)
 		if err != nil {
 			return false, []string{tr(lang, "FAIL %s: %s", l.ID, tr(lang, "cannot start a session for role %s: %v", role, err))}
 		}
 		runners[role] = r
 		order = append(order, r)
 	}
+	rp.paths = map[string]bool{}
 	last := map[string]Last{}
 	for _, st := range l.Steps {
-		r := runners[st.Role]
-		why, err := replayStep(r, st, last, lang)
+		if st.NeedsRoot() && !isRoot() {
+			if !alt {
+				rp.skipped++
+			}
+			continue
+		}
+		why, err := rp.step(runners[st.Role], st, last, alt)
 		if err != nil {
 			return fail(st, tr(lang, "the session failed: %v", err))
 		}
@@ -58,21 +130,65 @@ func Verify(l *Lesson, lang string, newRunner func(role string) (Runner, error))
 			return fail(st, why)
 		}
 	}
-	return true, []string{tr(lang, "ok   %s  %d steps", l.ID, len(l.Steps))}
+	if alt {
+		return true, nil
+	}
+	// Everything the lesson opened is closed again.
+	for _, role := range l.Roles {
+		var open []string
+		for _, sv := range runners[role].Snapshot(last[role]).Sockets {
+			if !sv.State.Closed {
+				n := sv.Name
+				if n == "" {
+					n = fmt.Sprintf("fd %d", sv.State.FD)
+				}
+				open = append(open, n)
+			}
+		}
+		if len(open) > 0 {
+			return false, []string{tr(lang, "FAIL %s: %s", l.ID, tr(lang, "the lesson leaves sockets open in the %s terminal: %s", role, strings.Join(open, ", ")))}
+		}
+	}
+	for _, p := range sortedKeys(rp.paths) {
+		if _, err := os.Lstat(p); err == nil {
+			return false, []string{tr(lang, "FAIL %s: %s", l.ID, tr(lang, "the lesson leaves the socket file %s on disk", p))}
+		}
+	}
+	return true, nil
 }
 
-// replayStep runs one step and says what is wrong with it, or "". err is
-// set when the Runner itself panicked.
-func replayStep(r Runner, st *Step, last map[string]Last, lang string) (why string, err error) {
+// step runs one step and says what is wrong with it, or "". err is set
+// when the Runner itself panicked.
+func (rp *replay) step(r Runner, st *Step, last map[string]Last, alt bool) (why string, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			err = fmt.Errorf("%v", p)
 		}
 	}()
+	lang := rp.lang
 	if ok, _ := evalCheck(st, r.Snapshot(last[st.Role])); ok {
 		return tr(lang, "check already true before the code ran"), nil
 	}
-	lst, blocked, err := execStep(r, st.Code)
+	code := st.Code
+	if alt {
+		if st.Wrong != "" {
+			lst, blocked, err := execStep(r, st.Wrong)
+			if err != nil {
+				return "", err
+			}
+			if blocked {
+				return tr(lang, "the wrong answer was still blocked after %s and was interrupted", StepTimeout), nil
+			}
+			last[st.Role] = lst
+			if ok, _ := evalCheck(st, r.Snapshot(lst)); ok {
+				return tr(lang, "the check accepts the wrong answer %s", quoteCode(st.Wrong)), nil
+			}
+		}
+		if st.Alt != "" {
+			code = st.Alt
+		}
+	}
+	lst, blocked, err := execStep(r, code)
 	if err != nil {
 		return "", err
 	}
@@ -80,17 +196,32 @@ func replayStep(r Runner, st *Step, last map[string]Last, lang string) (why stri
 		return tr(lang, "the code was still blocked after %s and was interrupted", StepTimeout), nil
 	}
 	last[st.Role] = lst
-	snap := r.Snapshot(lst)
+	after := r.Snapshot(lst)
+	for _, sv := range after.Sockets {
+		if p, ok := sv.State.Laddr.(string); ok && p != "" {
+			rp.paths[p] = true
+		}
+	}
 	if st.Mistake != nil {
-		if made, _ := evalCheck(st.Mistake, snap); made {
+		if made, _ := evalCheck(st.Mistake, after); made {
 			return tr(lang, "the mistake check is true after the step's own code"), nil
 		}
 	}
-	ok, cerr := evalCheck(st, snap)
+	ok, cerr := evalCheck(st, after)
+	for wait := time.Duration(0); !ok && wait < settle; wait += settleStep {
+		// Loopback delivers a segment in a softirq that may run a moment
+		// after send() returns, so a check on the peer's queue can be
+		// early: look again before calling it false.
+		time.Sleep(settleStep)
+		ok, cerr = evalCheck(st, r.Snapshot(lst))
+	}
 	if ok {
 		return "", nil
 	}
 	why = tr(lang, "check false after code")
+	if alt && st.Alt != "" {
+		why = tr(lang, "check false after the other solution %s", quoteCode(st.Alt))
+	}
 	if lst.Error != "" {
 		e := lst.Error
 		if lst.Errno != 0 {
@@ -102,6 +233,22 @@ func replayStep(r Runner, st *Step, last map[string]Last, lang string) (why stri
 		why += ": " + cerr.Error()
 	}
 	return why, nil
+}
+
+// quoteCode shows code in a one-line report.
+func quoteCode(code string) string {
+	code = strings.ReplaceAll(code, "\n", " ⏎ ")
+	return "`" + truncate(code, 60) + "`"
+}
+
+// sortedKeys returns the keys of m in order.
+func sortedKeys(m map[string]bool) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }
 
 // execStep runs code, interrupting it after StepTimeout when r can be

@@ -110,6 +110,8 @@ func TestVerifyReplaysEveryRole(t *testing.T) {
 
 func TestVerifyFailures(t *testing.T) {
 	leakcheck.Check(t)
+	defer func(d time.Duration) { settle = d }(settle)
+	settle = 0
 	cases := []struct {
 		name   string
 		lesson *Lesson
@@ -175,5 +177,40 @@ func TestVerifyRunnerError(t *testing.T) {
 	}
 	if len(made) != 1 || !made[0].closed {
 		t.Error("the server runner was not closed")
+	}
+}
+
+// A step that needs root is skipped, by the replay and by the tutor, when
+// not running as root, and counted as done for the other terminal.
+func TestRootStepsAreSkippedWithoutRoot(t *testing.T) {
+	defer func(f func() bool) { isRoot = f }(isRoot)
+	l := parseText(t, "lesson 93-v\ntitle: V\ntitle.zh: 验\n"+
+		"step\nsay: One.\nsay.zh: 一。\ncode: a = 1\ncheck: g.get('a') == 1\n"+
+		"step\nneeds: root\nsay: Two, as root.\nsay.zh: 二。\ncode: boom()\ncheck: g.get('b') == 2\n"+
+		"step\nsay: Three.\nsay.zh: 三。\ncode: c = 3\ncheck: g.get('c') == 3\n")
+	if !l.Steps[1].NeedsRoot() || l.Steps[0].NeedsRoot() {
+		t.Fatal("needs: root not parsed")
+	}
+	isRoot = func() bool { return false }
+	ok, report := Verify(l, "en", func(role string) (Runner, error) { return newStarRunner(role), nil })
+	if !ok || report[0] != "ok   93-v  3 steps; 1 steps need root and were skipped" {
+		t.Errorf("Verify without root: %v %q", ok, report)
+	}
+	tu, err := NewTutor(l, "", "en", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	intro := strings.Join(tu.Intro(), "\n")
+	if !strings.Contains(intro, "1 of this terminal's steps need root") {
+		t.Errorf("intro does not mention the root step:\n%s", intro)
+	}
+	out := strings.Join(tu.Observe(Snapshot{Globals: starlark.StringDict{"a": starlark.MakeInt(1)}}), "\n")
+	if !strings.Contains(out, "Step 2 needs root: skipped. (Two, as root.)") || tu.Current() != l.Steps[2] {
+		t.Errorf("after step 1 the tutor says:\n%s\nand is at %v", out, tu.Current())
+	}
+	isRoot = func() bool { return true }
+	ok, report = Verify(l, "en", func(role string) (Runner, error) { return newStarRunner(role), nil })
+	if ok || !strings.Contains(report[0], "step 2 (main): the session failed: boom") {
+		t.Errorf("Verify as root ran the root step? %v %q", ok, report)
 	}
 }

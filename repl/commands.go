@@ -25,7 +25,8 @@ func commandTable() []command {
 	return []command{
 		{"help", "", "list these commands", (*Session).cmdHelp},
 		{"ls", "", "this shell's sockets: state, addresses, mode, queues", (*Session).cmdLs},
-		{"ss", "[PORT]", "every socket on the machine (other processes, TIME_WAIT)", (*Session).cmdSs},
+		{"ss", "[PORT] [STATE]", "every socket on the machine (other processes, TIME_WAIT), with timers", (*Session).cmdSs},
+		{"nstat", "", "the kernel's counters of dropped, refused and timed-out connections and datagrams", (*Session).cmdNstat},
 		{"trace", "on|raw|off", "print each statement's system calls, strace-style", (*Session).cmdTrace},
 		{"packets", "on [PORT]|off", "show the packets this shell's sockets send and receive", (*Session).cmdPackets},
 		{"timeline", "[NAME]", "draw one connection's packets and both ends' TCP states", (*Session).cmdTimeline},

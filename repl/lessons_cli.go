@@ -24,6 +24,10 @@ func (r *lessonRunner) Snapshot(last lessons.Last) lessons.Snapshot {
 
 func (r *lessonRunner) Close() error { return r.s.Close() }
 
+// Interrupt ends a statement that blocks, as Ctrl-C would: a replay step
+// still waiting after lessons.StepTimeout fails instead of hanging.
+func (r *lessonRunner) Interrupt() { r.s.Interrupt() }
+
 // NewLessonRunner makes a Runner for one role of a lesson replay.
 func NewLessonRunner(role, lang string) (lessons.Runner, error) {
 	s, err := NewSession(Options{Role: role, Lang: lang})

@@ -15,8 +15,8 @@ func TestLessonsReplay(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(all) < 18 {
-		t.Errorf("the course has %d lessons, want at least 18", len(all))
+	if len(all) < 23 {
+		t.Errorf("the course has %d lessons, want at least 23", len(all))
 	}
 	for _, l := range all {
 		t.Run(l.ID, func(t *testing.T) {

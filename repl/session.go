@@ -72,9 +72,10 @@ type Session struct {
 	// while a statement runs (input()).
 	readInput func() (string, error)
 	tracing   bool
-	demo      *demo // the demo being played (demo.go), or nil
-	wire      *wire // %packets and %timeline (packets.go); nil until first used
-	ended     bool  // exit() or %quit
+	demo      *demo            // the demo being played (demo.go), or nil
+	wire      *wire            // %packets and %timeline (packets.go); nil until first used
+	counters  map[string]int64 // the kernel's counters at the last %nstat
+	ended     bool             // exit() or %quit
 	exitCode  int
 }
 

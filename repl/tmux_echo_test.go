@@ -3,10 +3,7 @@ package repl
 import (
 	"fmt"
 	"regexp"
-	"strings"
 	"testing"
-
-	"sockrepl/lessons"
 )
 
 // serveEcho types an echo server into a sockrepl pane and returns its port.
@@ -67,44 +64,6 @@ func TestTmuxServesPythonEchoClient(t *testing.T) {
 	echoLoop(server)
 	server.line("conn.close()")
 	shell.waitFor(`^15 b'hellohellohello'$`)
-}
-
-// TestTmuxLessonOneTwoPanes types lesson 1's reference code into a server
-// pane and a client pane, and sees both reach the end of the lesson.
-func TestTmuxLessonOneTwoPanes(t *testing.T) {
-	all, err := lessons.Catalogue()
-	if err != nil {
-		t.Fatal(err)
-	}
-	l := lessons.Find(all, "1")
-	if l == nil || len(l.Roles) != 2 {
-		t.Fatalf("lesson 1 missing or not a two-terminal lesson: %+v", l)
-	}
-	ts := newTmux(t)
-	panes := map[string]*tmuxPane{}
-	for _, role := range l.Roles {
-		p := ts.pane(role)
-		p.start("--role", role, "--lang", "en")
-		p.line("%lesson " + l.ID + " " + role)
-		p.waitFor(`Step \d+/\d+ \(` + role + `\)`)
-		panes[role] = p
-	}
-	done := map[string]int{}
-	for _, st := range l.Steps {
-		p := panes[st.Role]
-		lines := strings.Split(st.Code, "\n")
-		for _, line := range lines {
-			p.line(line)
-		}
-		if len(lines) > 1 {
-			p.line("")
-		}
-		done[st.Role]++
-		p.waitFor(fmt.Sprintf(`✓ step %d done`, st.N))
-	}
-	for role, p := range panes {
-		p.waitFor(fmt.Sprintf(`Lesson %s finished: that was the last of this terminal's %d steps`, regexp.QuoteMeta(l.ID), done[role]))
-	}
 }
 
 // TestTmuxEnterShowsPeerChanges: Enter on an empty line reports what the

@@ -28,6 +28,13 @@ func (e *Error) Error() string {
 
 func (e *Error) Unwrap() error { return e.Err }
 
+// Ancillary is one control message of sendmsg/recvmsg: CPython's
+// (cmsg_level, cmsg_type, cmsg_data).
+type Ancillary struct {
+	Level, Type int
+	Data        []byte
+}
+
 // Why says what a blocked call is waiting for, in kernel terms.
 type Why int
 
@@ -105,8 +112,28 @@ type State struct {
 	SndBuf    int
 	ReuseAddr bool // SO_REUSEADDR is set
 	// What this process did with it, which the kernel does not keep:
-	Received int64 // bytes its receives have returned so far
-	EOFSeen  bool  // a receive on this stream returned b'' (the peer's FIN was read)
+	Received  int64 // bytes its receives have returned so far
+	EOFSeen   bool  // a receive on this stream returned b'' (the peer's FIN was read)
+	ReusePort bool  // SO_REUSEPORT is set
+	KeepAlive bool  // SO_KEEPALIVE is set
+	// Drops counts what the kernel threw away for this socket (SO_MEMINFO's
+	// SK_MEMINFO_DROPS): datagrams that found the receive buffer full, or,
+	// on a listener, connection attempts dropped because the accept queue
+	// was full.
+	Drops     int
+	V6Only    bool   // AF_INET6: IPV6_V6ONLY is set
+	IPOptions []byte // AF_INET: the IP options its packets carry (IP_OPTIONS)
+
+	// TCP only (zero otherwise).
+	NoDelay     bool // TCP_NODELAY: Nagle's algorithm is off
+	KeepIdle    int  // TCP_KEEPIDLE, seconds
+	KeepIntvl   int  // TCP_KEEPINTVL, seconds
+	KeepCnt     int  // TCP_KEEPCNT
+	UserTimeout int  // TCP_USER_TIMEOUT, milliseconds; 0 is the default
+	SynCnt      int  // TCP_SYNCNT: SYN retransmissions before connect() gives up
+	DeferAccept int  // TCP_DEFER_ACCEPT: seconds a listener holds a connection back until data comes
+	// Sent is the data this socket's send calls handed to the kernel.
+	Sent int64
 }
 
 // TCPState is a TCP socket's state. The values are the kernel's numbers
@@ -202,7 +229,12 @@ type KernelSocket struct {
 	Inode      uint64
 	PID        int           // 0 when not visible
 	Process    string        // command name when visible
-	Timer      time.Duration // TIME_WAIT: time left
+	Timer      time.Duration // time left on the socket's timer (TimerKind)
+	// TimerKind names the timer running, as ss -o does: "on" (retransmit),
+	// "keepalive", "timewait", "persist" (zero-window probe), or "".
+	TimerKind   string
+	Retransmits int // TCP: unanswered retransmissions or probes so far
+	Drops       int // UDP: datagrams dropped for this socket
 }
 
 // PollFD is one entry of a poll set (Runtime.Poll): a descriptor and the

@@ -75,45 +75,6 @@ func (s *Socket) Detach() int {
 	}
 	s.fd = -1
 	s.rt.remove(s)
-	s.rt.mu.Lock()
-	if s.rt.detached == nil {
-		s.rt.detached = map[int]bool{}
-	}
-	s.rt.detached[fd] = true
-	s.rt.mu.Unlock()
+	s.rt.own(fd)
 	return fd
-}
-
-// Detached reports whether fd is a descriptor detach() handed over that
-// no socket has adopted since.
-func (rt *Runtime) Detached(fd int) bool {
-	rt.mu.Lock()
-	defer rt.mu.Unlock()
-	return rt.detached[fd]
-}
-
-// Adopt is socket.socket(fileno=fd) for a descriptor that detach() gave
-// out: a Socket over it again. family, type and proto -1 are read from
-// the kernel (SO_DOMAIN, SO_TYPE, SO_PROTOCOL), as CPython does.
-func (rt *Runtime) Adopt(fd, family, typ, proto int) (*Socket, error) {
-	if !rt.Detached(fd) {
-		return nil, ValueError(fmt.Sprintf("descriptor %d was not detached from a socket of this shell", fd))
-	}
-	for _, f := range []struct {
-		v   *int
-		opt int
-	}{{&family, unix.SO_DOMAIN}, {&typ, unix.SO_TYPE}, {&proto, unix.SO_PROTOCOL}} {
-		if *f.v != -1 {
-			continue
-		}
-		n, err := unix.GetsockoptInt(fd, unix.SOL_SOCKET, f.opt)
-		if err != nil {
-			return nil, sysError("socket", err)
-		}
-		*f.v = n
-	}
-	rt.mu.Lock()
-	delete(rt.detached, fd)
-	rt.mu.Unlock()
-	return rt.newSocket(fd, family, typ, proto), nil
 }

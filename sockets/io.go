@@ -136,6 +136,9 @@ func (s *Socket) sendText(p []byte, n, flags int, to *sockaddr) string {
 func (s *Socket) sendOnce(p []byte, flags int, to *sockaddr) (int, error) {
 	start := s.rt.traceStart()
 	n, e := sysSendto(s.fd, p, flags|sendFlags, to)
+	if e == nil && n > 0 {
+		s.written.Add(int64(n))
+	}
 	if s.rt.tracing() {
 		dest := ""
 		if to != nil {

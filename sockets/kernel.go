@@ -103,7 +103,7 @@ func readInetTable(path, proto string, udp bool) ([]KernelSocket, error) {
 	// in place, without a string per field, and name each address once.
 	names := map[string]string{}
 	var out []KernelSocket
-	var f [12][]byte
+	var f [13][]byte
 	for len(data) > 0 {
 		line := data
 		if i := bytes.IndexByte(data, '\n'); i >= 0 {
@@ -130,14 +130,24 @@ func readInetTable(path, proto string, udp bool) ([]KernelSocket, error) {
 		if tx, rx, ok := bytes.Cut(f[4], []byte(":")); ok {
 			k.SendQ, k.RecvQ = int(hexUint(tx)), int(hexUint(rx))
 		}
-		if tr, when, ok := bytes.Cut(f[5], []byte(":")); ok && string(tr) == "03" {
-			k.Timer = time.Duration(hexUint(when)) * time.Second / userHZ
+		if tr, when, ok := bytes.Cut(f[5], []byte(":")); ok && !udp {
+			if k.TimerKind = timerKinds[string(tr)]; k.TimerKind != "" {
+				k.Timer = time.Duration(hexUint(when)) * time.Second / userHZ
+			}
+			k.Retransmits = int(hexUint(f[6]))
 		}
 		k.Inode = decUint(f[9])
+		if udp && n >= 13 {
+			k.Drops = int(decUint(f[12]))
+		}
 		out = append(out, k)
 	}
 	return out, nil
 }
+
+// timerKinds names the timer codes of /proc/net/tcp's tr column as ss -o
+// names them (net/ipv4/tcp_ipv4.c, get_tcp4_sock).
+var timerKinds = map[string]string{"01": "on", "02": "keepalive", "03": "timewait", "04": "persist"}
 
 // fields splits line at spaces into f and returns how many it found.
 func fields(line []byte, f [][]byte) int {

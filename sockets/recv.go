@@ -235,6 +235,7 @@ func (s *Socket) recvOnce(bufsize, flags int, from *sockaddr) ([]byte, error) {
 func (s *Socket) recvSys(buf []byte, flags int, from *sockaddr) (int, error) {
 	start := s.rt.traceStart()
 	n, e := sysRecvfrom(s.fd, buf, flags|unix.MSG_DONTWAIT, from)
+
 	if s.rt.tracing() {
 		got := "..."
 		if e == nil {

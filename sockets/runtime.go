@@ -25,15 +25,16 @@ type Runtime struct {
 	numericReprs atomic.Bool
 	portHook     atomic.Pointer[func(port int)] // SetPortHook
 
-	mu     sync.Mutex // guards socks, closed, intr and the wake fd's lifetime
+	mu     sync.Mutex // guards socks, closed, detached, epolls, intr and the wake fd's lifetime
 	socks  []*Socket
 	closed bool
 	intr   chan struct{}  // closed while an interrupt is pending (WaitChan)
 	busy   sync.WaitGroup // calls in progress; Close waits for them
 
 	// epolls and detached are the other descriptors the program holds
-	// through this Runtime: epoll instances, and fds that detach() handed
-	// over. Close closes them too.
+	// through this Runtime: epoll instances, and descriptors no socket
+	// holds (those detach() handed over and those recv_fds() received,
+	// adopt.go). Close closes them too.
 	epolls   []*Epoll
 	detached map[int]bool
 	// defaultTimeout is socket.setdefaulttimeout's value, which every new

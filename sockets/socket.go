@@ -28,6 +28,7 @@ type Socket struct {
 	received           atomic.Int64 // bytes receives returned (State.Received)
 	eofSeen            atomic.Bool  // a stream receive returned b''
 	touched            atomic.Bool  // a call that may change kernel state ran since the last Watch look
+	written            atomic.Int64 // bytes sends handed to the kernel (State.Sent)
 }
 
 // touch marks the socket for the shell's Watch: the program did something

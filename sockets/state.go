@@ -3,6 +3,8 @@
 package sockets
 
 import (
+	"encoding/binary"
+
 	"golang.org/x/sys/unix"
 )
 
@@ -42,6 +44,13 @@ func (s *Socket) State() State {
 		if st.Raddr == nil && st.TCPState == TCPSynSent {
 			st.Raddr = s.connectingTo()
 		}
+		st.NoDelay = getsockoptBool(s.fd, unix.IPPROTO_TCP, unix.TCP_NODELAY)
+		st.KeepIdle, _ = unix.GetsockoptInt(s.fd, unix.IPPROTO_TCP, unix.TCP_KEEPIDLE)
+		st.KeepIntvl, _ = unix.GetsockoptInt(s.fd, unix.IPPROTO_TCP, unix.TCP_KEEPINTVL)
+		st.KeepCnt, _ = unix.GetsockoptInt(s.fd, unix.IPPROTO_TCP, unix.TCP_KEEPCNT)
+		st.UserTimeout, _ = unix.GetsockoptInt(s.fd, unix.IPPROTO_TCP, unix.TCP_USER_TIMEOUT)
+		st.SynCnt, _ = unix.GetsockoptInt(s.fd, unix.IPPROTO_TCP, unix.TCP_SYNCNT)
+		st.DeferAccept, _ = unix.GetsockoptInt(s.fd, unix.IPPROTO_TCP, unix.TCP_DEFER_ACCEPT)
 	}
 	if st.Listening {
 		st.AcceptQ, st.Backlog = s.acceptQueue()
@@ -49,13 +58,44 @@ func (s *Socket) State() State {
 	} else {
 		st.RecvQ, _ = sysIoctlInt(s.fd, unix.SIOCINQ)
 		st.SendQ, _ = sysIoctlInt(s.fd, unix.SIOCOUTQ)
+		st.Sent = s.written.Load()
 	}
 	st.RcvBuf, _ = unix.GetsockoptInt(s.fd, unix.SOL_SOCKET, unix.SO_RCVBUF)
 	st.SndBuf, _ = unix.GetsockoptInt(s.fd, unix.SOL_SOCKET, unix.SO_SNDBUF)
-	if v, err := unix.GetsockoptInt(s.fd, unix.SOL_SOCKET, unix.SO_REUSEADDR); err == nil {
-		st.ReuseAddr = v != 0
+	st.ReuseAddr = getsockoptBool(s.fd, unix.SOL_SOCKET, unix.SO_REUSEADDR)
+	st.ReusePort = getsockoptBool(s.fd, unix.SOL_SOCKET, unix.SO_REUSEPORT)
+	st.KeepAlive = getsockoptBool(s.fd, unix.SOL_SOCKET, unix.SO_KEEPALIVE)
+	switch s.family {
+	case unix.AF_INET6:
+		st.V6Only = getsockoptBool(s.fd, unix.IPPROTO_IPV6, unix.IPV6_V6ONLY)
+	case unix.AF_INET:
+		buf := make([]byte, 40) // the most options an IPv4 header holds
+		if n, err := sysGetsockopt(s.fd, unix.IPPROTO_IP, unix.IP_OPTIONS, buf); err == nil && n > 0 {
+			st.IPOptions = buf[:n]
+		}
 	}
+	st.Drops = memDrops(s.fd)
 	return st
+}
+
+// getsockoptBool reads an int option as a flag; an error reads as false.
+func getsockoptBool(fd, level, opt int) bool {
+	v, err := unix.GetsockoptInt(fd, level, opt)
+	return err == nil && v != 0
+}
+
+// memDrops is SO_MEMINFO's drop counter: the kernel's sk_drops, which
+// counts datagrams refused for a full receive buffer and, on a listener,
+// SYNs and handshakes dropped for a full accept queue.
+func memDrops(fd int) int {
+	// include/uapi/linux/sock_diag.h: SK_MEMINFO_DROPS is the 9th of 9 u32.
+	const vars, drops = 9, 8
+	buf := make([]byte, vars*4)
+	n, err := sysGetsockopt(fd, unix.SOL_SOCKET, unix.SO_MEMINFO, buf)
+	if err != nil || n < (drops+1)*4 {
+		return 0
+	}
+	return int(binary.NativeEndian.Uint32(buf[drops*4:]))
 }
 
 func (s *Socket) isTCP() bool {

@@ -45,6 +45,8 @@ var (
 	sysGetpeername = func(fd int, sa *sockaddr) error {
 		return nameCall(unix.SYS_GETPEERNAME, fd, sa)
 	}
+	sysSendmsg    = rawSendmsg
+	sysRecvmsg    = rawRecvmsg
 	sysGetsockopt = rawGetsockopt
 	sysSetsockopt = rawSetsockopt
 	sysIoctlInt   = unix.IoctlGetInt
@@ -84,6 +86,14 @@ func bufPtr(p []byte) uintptr {
 		return uintptr(unsafe.Pointer(&emptyBuf[0]))
 	}
 	return uintptr(unsafe.Pointer(&p[0]))
+}
+
+// bufBase is where an iovec for p points (emptyBuf when p is empty).
+func bufBase(p []byte) *byte {
+	if len(p) == 0 {
+		return &emptyBuf[0]
+	}
+	return &p[0]
 }
 
 func rawSendto(fd int, p []byte, flags int, to *sockaddr) (int, error) {

@@ -118,3 +118,13 @@ type Watch struct{ rt *Runtime }
 func (rt *Runtime) NewWatch() (*Watch, error) { return &Watch{rt: rt}, nil }
 func (w *Watch) Close() error                 { return nil }
 func (w *Watch) Changed() []*Socket           { return w.rt.Sockets() }
+
+func (s *Socket) Sendmsg([][]byte, []Ancillary, int, any) (int, error) { return 0, unsupported() }
+func (s *Socket) Recvmsg(int, int, int) ([]byte, []Ancillary, int, any, error) {
+	return nil, nil, 0, nil, unsupported()
+}
+func (rt *Runtime) Detached(int) bool                         { return false }
+func (rt *Runtime) Adopt(int, int, int, int) (*Socket, error) { return nil, unsupported() }
+func CmsgLen(n int) int                                       { return 16 + n }
+func CmsgSpace(n int) int                                     { return 16 + (n+7)&^7 }
+func Counters() (map[string]int64, error)                     { return nil, unsupported() }

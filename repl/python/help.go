@@ -38,6 +38,8 @@ var socketMethodDocs = map[string]helpDoc{
 	"sendfile":      {"s.sendfile(file, offset=0, count=None) -> int", "Send what a binary file object's read() gives until it is exhausted (or count bytes); returns how many bytes were sent."},
 	"dup":           {"s.dup() -> socket", "A second socket object on a duplicate descriptor for the same kernel socket: closing one leaves the other working."},
 	"detach":        {"s.detach() -> int", "Close the socket object without closing its descriptor, and return the descriptor: socket.socket(fileno=fd) takes it back."},
+	"sendmsg":       {"s.sendmsg(buffers[, ancdata[, flags[, address]]]) -> int", "Send the buffers as one message, with control messages: (level, type, data) tuples. (socket.SOL_SOCKET, socket.SCM_RIGHTS, fds packed as C ints) hands open descriptors to the process at the other end of a Unix socket."},
+	"recvmsg":       {"s.recvmsg(bufsize[, ancbufsize[, flags]]) -> (data, ancdata, msg_flags, address)", "Like recvfrom(), with the control messages that fit in ancbufsize bytes and the message's flags: MSG_TRUNC says a datagram was longer than bufsize, MSG_CTRUNC that control messages were cut."},
 	"shutdown":      {"s.shutdown(how)", "End one or both directions: SHUT_WR sends FIN but keeps reading, SHUT_RD stops reading, SHUT_RDWR both. The descriptor stays open until close()."},
 	"__enter__":     {"with s: ...", "A socket is a context manager: with socket.socket() as s: hands s to the block."},
 	"__exit__":      {"with s: ...", "Leaving a with block closes the socket, even when the block raised an exception."},
@@ -49,9 +51,13 @@ var socketMethodDocs = map[string]helpDoc{
 
 var moduleFuncDocs = map[string]map[string]helpDoc{
 	"socket": {
-		"socket":             {"socket.socket(family=AF_INET, type=SOCK_STREAM, proto=0)", "Make a new socket. AF_INET + SOCK_STREAM is TCP over IPv4, SOCK_DGRAM is UDP, AF_UNIX talks to this machine only."},
+		"socket":             {"socket.socket(family=AF_INET, type=SOCK_STREAM, proto=0, fileno=None)", "Make a new socket. AF_INET + SOCK_STREAM is TCP over IPv4, SOCK_DGRAM is UDP, AF_UNIX talks to this machine only. fileno= wraps a descriptor that detach() or recv_fds() gave out."},
 		"socketpair":         {"socket.socketpair(family=AF_UNIX, type=SOCK_STREAM) -> (a, b)", "Two sockets already connected to each other: handy for trying send and recv in one shell."},
 		"create_connection":  {"socket.create_connection(address, timeout=None, source_address=None)", "Resolve address, make a TCP socket and connect it, trying each address the name resolves to."},
+		"send_fds":           {"socket.send_fds(sock, buffers, fds[, flags[, address]]) -> int", "Send the buffers over a Unix socket together with open file descriptors (SCM_RIGHTS): the receiver gets descriptors of its own for the same open files or sockets."},
+		"recv_fds":           {"socket.recv_fds(sock, bufsize, maxfds[, flags]) -> (data, fds, msg_flags, address)", "Receive data and up to maxfds descriptors sent with send_fds(); socket.socket(fileno=fd) makes a socket of one."},
+		"CMSG_LEN":           {"socket.CMSG_LEN(n) -> int", "The length of a control message carrying n bytes of data (recv_fds asks for CMSG_LEN(4 * maxfds))."},
+		"CMSG_SPACE":         {"socket.CMSG_SPACE(n) -> int", "The room a control message with n bytes of data takes, padding included: the ancbufsize to give recvmsg()."},
 		"gethostname":        {"socket.gethostname() -> str", "This machine's host name."},
 		"gethostbyname":      {"socket.gethostbyname(host) -> str", "Resolve a host name to one IPv4 address string."},
 		"getaddrinfo":        {"socket.getaddrinfo(host, port, family=0, type=0, proto=0, flags=0)", "Resolve host and port into a list of (family, type, proto, canonname, address) tuples, one per way to reach it."},

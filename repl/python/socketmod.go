@@ -34,6 +34,8 @@ func newModule(name string, members starlark.StringDict) pyModule {
 //	socket(family=AF_INET, type=SOCK_STREAM, proto=0)   the socket class
 //	socketpair(family=AF_UNIX, type=SOCK_STREAM, proto=0)
 //	create_connection(address, timeout=None, source_address=None)
+//	send_fds(sock, buffers, fds), recv_fds(sock, bufsize, maxfds)
+//	CMSG_LEN(n), CMSG_SPACE(n)
 //	gethostname(), gethostbyname(host)
 //	getaddrinfo(host, port, family=0, type=0, proto=0, flags=0)
 //	htons, ntohs, htonl, ntohl
@@ -51,6 +53,10 @@ func newSocketModule(rt *sockets.Runtime) pyModule {
 		"SocketType":         socketClass(rt),
 		"socketpair":         starlark.NewBuiltin("socketpair", socketpairFn(rt)),
 		"create_connection":  starlark.NewBuiltin("create_connection", createConnectionFn(rt)),
+		"send_fds":           starlark.NewBuiltin("send_fds", sendFdsFn),
+		"recv_fds":           starlark.NewBuiltin("recv_fds", recvFdsFn),
+		"CMSG_LEN":           starlark.NewBuiltin("CMSG_LEN", cmsgFn("CMSG_LEN", sockets.CmsgLen)),
+		"CMSG_SPACE":         starlark.NewBuiltin("CMSG_SPACE", cmsgFn("CMSG_SPACE", sockets.CmsgSpace)),
 		"gethostname":        starlark.NewBuiltin("gethostname", gethostnameFn),
 		"gethostbyname":      starlark.NewBuiltin("gethostbyname", gethostbynameFn),
 		"getaddrinfo":        starlark.NewBuiltin("getaddrinfo", getaddrinfoFn),

@@ -128,6 +128,8 @@ var socketMethods = map[string]socketMethod{
 	"send":          {tupleArgs, 1, 2, sockSend},
 	"sendall":       {tupleArgs, 1, 2, sockSendall},
 	"sendto":        {tupleArgs, 2, 3, sockSendto},
+	"sendmsg":       {tupleArgs, 1, 4, sockSendmsg},
+	"recvmsg":       {tupleArgs, 1, 3, sockRecvmsg},
 	"shutdown":      {oneArg_, 1, 1, sockShutdown},
 	"dup":           {pyMethod, 0, 0, sockDup},
 	"detach":        {pyMethod, 0, 0, sockDetach},

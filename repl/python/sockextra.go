@@ -150,7 +150,8 @@ func fromfdFn(rt *sockets.Runtime) builtinFn {
 }
 
 // adoptFD is socket.socket(family, type, proto, fileno): allowed for a
-// descriptor that detach() handed out, which the shell still owns.
+// descriptor that detach() or recv_fds() handed out, which the shell
+// still owns.
 func adoptFD(rt *sockets.Runtime, vals []starlark.Value) (starlark.Value, error) {
 	fd, err := cIntArg(vals[3])
 	if err != nil {
@@ -160,7 +161,7 @@ func adoptFD(rt *sockets.Runtime, vals []starlark.Value) (starlark.Value, error)
 		return nil, pyErrorf("ValueError", "negative file descriptor")
 	}
 	if !rt.Detached(fd) {
-		return nil, pyErrorf("ValueError", "socket(fileno=...) takes only a descriptor that detach() gave out: for another socket's descriptor use s.dup() or socket.fromfd(fd, family, type)")
+		return nil, pyErrorf("ValueError", "socket(fileno=...) takes only a descriptor that detach() or recv_fds() gave out: for another socket's descriptor use s.dup() or socket.fromfd(fd, family, type)")
 	}
 	var ints [3]int
 	for i := 0; i < 3; i++ {
