@@ -123,8 +123,6 @@ func (s *Socket) Sendmsg([][]byte, []Ancillary, int, any) (int, error) { return 
 func (s *Socket) Recvmsg(int, int, int) ([]byte, []Ancillary, int, any, error) {
 	return nil, nil, 0, nil, unsupported()
 }
-func (rt *Runtime) Detached(int) bool                         { return false }
-func (rt *Runtime) Adopt(int, int, int, int) (*Socket, error) { return nil, unsupported() }
-func CmsgLen(n int) int                                       { return 16 + n }
-func CmsgSpace(n int) int                                     { return 16 + (n+7)&^7 }
-func Counters() (map[string]int64, error)                     { return nil, unsupported() }
+func CmsgLen(n int) int                   { return 16 + n }
+func CmsgSpace(n int) int                 { return 16 + (n+7)&^7 }
+func Counters() (map[string]int64, error) { return nil, unsupported() }
