@@ -200,7 +200,7 @@ func (s *Session) cmdTrace(args []string) error {
 	case "raw":
 		s.tracing = true
 		s.rt.SetTracer(s.traceLine(sockets.ViewRaw))
-		s.out.dim(tr(s.lang, "tracing the shell's own calls: it never sleeps inside recv(), accept() or connect() but tries without blocking and waits in poll() on the socket and its wake fd, so that Ctrl-C can end any wait; a Python program makes one blocking call instead (%trace on shows that)"))
+		s.out.dim(tr(s.lang, "tracing the shell's own calls: its sockets are O_NONBLOCK in the kernel and it never sleeps inside recv(), accept() or connect() but tries without blocking and waits in poll() on the socket and its wake fd, so that Ctrl-C can end any wait; a Python program makes one blocking call instead (%trace on shows that)"))
 	case "off":
 		s.tracing = false
 		s.rt.SetTracer(nil)

@@ -62,7 +62,7 @@ func (rt *Runtime) Adopt(fd, family, typ, proto int) (*Socket, error) {
 	rt.mu.Lock()
 	delete(rt.detached, fd)
 	rt.mu.Unlock()
-	s := rt.newSocket(fd, family, typ, proto)
+	s := rt.newSocket(fd, family, typ, proto, nil)
 	if acc, err := unix.GetsockoptInt(fd, unix.SOL_SOCKET, unix.SO_ACCEPTCONN); err == nil && acc != 0 {
 		s.backlog = 0 // listening, with a backlog this process never saw
 	}

@@ -84,8 +84,15 @@ func (s *Socket) Accept() (ns *Socket, addr any, err error) {
 	progText := func(sa *sockaddr) string {
 		return fmt.Sprintf("accept4(%d, %s, SOCK_CLOEXEC)", s.fd, sa.trace())
 	}
+	// The new socket is O_NONBLOCK from accept4 on, as sockets this
+	// package makes are (kernelnb.go); so is the listener, normally, and
+	// then accept4 can be tried at once.
+	nb := s.nonblockingFD()
+	flags, rawText := unix.SOCK_CLOEXEC|unix.SOCK_NONBLOCK, func(sa *sockaddr) string {
+		return fmt.Sprintf("accept4(%d, %s, SOCK_CLOEXEC|SOCK_NONBLOCK)", s.fd, sa.trace())
+	}
 	for {
-		if s.mode == ModeBlocking && listening {
+		if s.mode == ModeBlocking && listening && !nb {
 			// The fd blocks: wait until accept cannot, so that an
 			// interrupt never finds us inside the system call.
 			if tracing {
@@ -97,21 +104,21 @@ func (s *Socket) Accept() (ns *Socket, addr any, err error) {
 		}
 		var sa sockaddr
 		start := s.rt.traceStart()
-		fd, e := sysAccept4(s.fd, &sa, unix.SOCK_CLOEXEC)
+		fd, e := sysAccept4(s.fd, &sa, flags)
 		if tracing {
-			c.raw(progText(&sa), result(fd, e), start)
+			c.raw(rawText(&sa), result(fd, e), start)
 		}
 		switch {
 		case e == nil:
 			if tracing {
 				c.prog(progText(&sa), result(fd, nil))
 				if s.mode == ModeTimeout {
-					// CPython's accept() makes the new socket blocking
-					// (the kernel already did: accept4 without SOCK_NONBLOCK).
+					// CPython's accept() makes the new socket blocking;
+					// ours stays O_NONBLOCK (kernelnb.go).
 					c.rt.emitView(ViewProgram, fmt.Sprintf("ioctl(%d, FIONBIO, [0])", fd), "0", 0)
 				}
 			}
-			ns := s.rt.newSocket(fd, s.family, s.typ, s.proto)
+			ns := s.rt.newSocket(fd, s.family, s.typ, s.proto, newKernelNB())
 			ns.hadPeer = true
 			return ns, sa.value(), nil
 		case e == unix.EINTR:
@@ -171,7 +178,7 @@ func (s *Socket) connect(sa *sockaddr) (err error) {
 	s.rt.notePort(sa)
 	c := s.rt.begin("connect", s)
 	defer c.end(&err)
-	if s.mode == ModeBlocking && s.fd >= 0 {
+	if s.mode == ModeBlocking && s.fd >= 0 && !s.nonblockingFD() {
 		if err := s.setKernelBlocking(false, ViewRaw); err != nil {
 			return err
 		}

@@ -28,6 +28,9 @@
 //   - A host name with non-ASCII letters skips Python's idna codec (ASCII
 //     names get its label checks): no such name is known offline, so it
 //     fails as unknown where CPython may first raise UnicodeError.
+//   - The sockets it creates are O_NONBLOCK in the kernel in every mode
+//     (kernelnb.go), which no Python call can see; a descriptor leaving
+//     the package (detach(), SCM_RIGHTS) gets CPython's flag first.
 //
 // A socket's TCP state is the kernel's, read through TCP_INFO. State 7 is
 // called CLOSED; note that a socket whose connection went on to TIME_WAIT
@@ -35,7 +38,8 @@
 // (ListKernel).
 //
 // Files: runtime.go and wait.go hold the Runtime and the wait helper;
-// socket.go, connect.go, io.go and dup.go the socket operations; select.go,
+// socket.go, connect.go, io.go and dup.go the socket operations;
+// kernelnb.go the descriptors' O_NONBLOCK flag; select.go,
 // poll.go and epoll.go the waits on many descriptors (select, poll, epoll);
 // sockaddr.go the address forms; errno.go and errors.go the exceptions;
 // state.go, kernel.go and diag.go the kernel's view; resolve.go,

@@ -4,6 +4,7 @@ package sockets
 
 import (
 	"fmt"
+	"sync/atomic"
 
 	"golang.org/x/sys/unix"
 )
@@ -38,7 +39,7 @@ func (s *Socket) Dup() (*Socket, error) {
 	if err != nil {
 		return nil, err
 	}
-	ns := s.rt.newSocket(nfd, s.family, s.typ, s.proto)
+	ns := s.rt.newSocket(nfd, s.family, s.typ, s.proto, s.kernelNB)
 	if err := ns.Settimeout(s.Gettimeout()); err != nil {
 		ns.Close()
 		return nil, err
@@ -61,7 +62,13 @@ func (rt *Runtime) FromFD(fd, family, typ, proto int) (*Socket, error) {
 	if err != nil {
 		return nil, err
 	}
-	return rt.newSocket(nfd, family, typ, proto), nil
+	// A duplicate of this shell's own socket shares its description,
+	// and so its O_NONBLOCK flag (kernelnb.go).
+	var nb *atomic.Bool
+	if orig := rt.socketOf(fd); orig != nil {
+		nb = orig.kernelNB
+	}
+	return rt.newSocket(nfd, family, typ, proto, nb), nil
 }
 
 // Detach is socket.detach(): the Socket closes without closing its
@@ -73,6 +80,7 @@ func (s *Socket) Detach() int {
 	if fd < 0 {
 		return -1
 	}
+	s.handOut()
 	s.fd = -1
 	s.rt.remove(s)
 	s.rt.own(fd)

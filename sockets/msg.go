@@ -28,6 +28,7 @@ func (s *Socket) Sendmsg(buffers [][]byte, anc []Ancillary, flags int, address a
 		}
 	}
 	oob := packControl(anc)
+	s.rt.handOutFDs(anc)
 	c := s.rt.begin("sendmsg", s)
 	defer c.end(&err)
 	deadline := s.deadline()

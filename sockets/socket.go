@@ -20,6 +20,7 @@ type Socket struct {
 	fd                 int // -1 once closed
 	family, typ, proto int
 	mode               Mode
+	kernelNB           *atomic.Bool // the fd is O_NONBLOCK whatever the mode; nil is false (kernelnb.go)
 	timeout            float64      // seconds, in timeout mode
 	backlog            int          // from the last successful listen; -1 before
 	dialed             *sockaddr    // the address given to the last connect()
@@ -69,21 +70,24 @@ func (rt *Runtime) Socket(family, typ, proto int) (*Socket, error) {
 		return nil, errClosedRuntime("socket")
 	}
 	start := rt.traceStart()
-	fd, err := sysSocket(family, typ|unix.SOCK_CLOEXEC, proto)
+	fd, err := sysSocket(family, typ|unix.SOCK_CLOEXEC|unix.SOCK_NONBLOCK, proto)
 	if rt.tracing() {
-		rt.emit(fmt.Sprintf("socket(%s, %s, %d)", familyText(family), typeText(typ|unix.SOCK_CLOEXEC), proto), fd, err, start)
+		res, took := result(fd, err), time.Since(start)
+		rt.emitView(ViewRaw, fmt.Sprintf("socket(%s, %s, %d)", familyText(family), typeText(typ|unix.SOCK_CLOEXEC|unix.SOCK_NONBLOCK), proto), res, took)
+		rt.emitView(ViewProgram, fmt.Sprintf("socket(%s, %s, %d)", familyText(family), typeText(typ|unix.SOCK_CLOEXEC), proto), res, took)
 	}
 	if err != nil {
 		return nil, sysError("socket", err)
 	}
-	return rt.newSocket(fd, family, typ, proto), nil
+	return rt.newSocket(fd, family, typ, proto, newKernelNB()), nil
 }
 
 // newSocket registers an open fd. SOCK_NONBLOCK in typ means
-// non-blocking mode (the kernel already made the fd O_NONBLOCK);
-// otherwise the socket starts with the Runtime's default timeout.
-func (rt *Runtime) newSocket(fd, family, typ, proto int) *Socket {
-	s := &Socket{rt: rt, fd: fd, family: family, typ: typ &^ (unix.SOCK_NONBLOCK | unix.SOCK_CLOEXEC), proto: proto, backlog: -1}
+// non-blocking mode; otherwise the socket starts with the Runtime's
+// default timeout. kernelNB says the fd is O_NONBLOCK in the kernel
+// whatever the mode (kernelnb.go).
+func (rt *Runtime) newSocket(fd, family, typ, proto int, kernelNB *atomic.Bool) *Socket {
+	s := &Socket{rt: rt, fd: fd, family: family, typ: typ &^ (unix.SOCK_NONBLOCK | unix.SOCK_CLOEXEC), proto: proto, backlog: -1, kernelNB: kernelNB}
 	if typ&unix.SOCK_NONBLOCK != 0 {
 		s.mode = ModeNonBlocking
 	} else if t := rt.DefaultTimeout(); t != nil {
@@ -111,18 +115,24 @@ func (rt *Runtime) Socketpair(family, typ, proto int) (*Socket, *Socket, error) 
 		return nil, nil, errClosedRuntime("socketpair")
 	}
 	start := rt.traceStart()
-	fds, err := sysSocketpair(family, typ|unix.SOCK_CLOEXEC, proto)
+	fds, err := sysSocketpair(family, typ|unix.SOCK_CLOEXEC|unix.SOCK_NONBLOCK, proto)
 	if rt.tracing() {
-		res := fmt.Sprintf("socketpair(%s, %s, %d, [%d, %d])", familyText(family), typeText(typ|unix.SOCK_CLOEXEC), proto, fds[0], fds[1])
-		if err != nil {
-			res = fmt.Sprintf("socketpair(%s, %s, %d, %#x)", familyText(family), typeText(typ|unix.SOCK_CLOEXEC), proto, 0)
+		took := time.Since(start)
+		for _, v := range []struct {
+			view  TraceView
+			flags int
+		}{{ViewRaw, unix.SOCK_CLOEXEC | unix.SOCK_NONBLOCK}, {ViewProgram, unix.SOCK_CLOEXEC}} {
+			text := fmt.Sprintf("socketpair(%s, %s, %d, [%d, %d])", familyText(family), typeText(typ|v.flags), proto, fds[0], fds[1])
+			if err != nil {
+				text = fmt.Sprintf("socketpair(%s, %s, %d, %#x)", familyText(family), typeText(typ|v.flags), proto, 0)
+			}
+			rt.emitView(v.view, text, result(0, err), took)
 		}
-		rt.emit(res, 0, err, start)
 	}
 	if err != nil {
 		return nil, nil, sysError("socketpair", err)
 	}
-	a, b := rt.newSocket(fds[0], family, typ, proto), rt.newSocket(fds[1], family, typ, proto)
+	a, b := rt.newSocket(fds[0], family, typ, proto, newKernelNB()), rt.newSocket(fds[1], family, typ, proto, newKernelNB())
 	a.hadPeer, b.hadPeer = true, true
 	return a, b, nil
 }
@@ -211,6 +221,12 @@ func (s *Socket) Settimeout(t *float64) error {
 		}
 	}
 	s.mode = m
+	if s.nonblockingFD() && s.fd >= 0 {
+		// The fd stays O_NONBLOCK (kernelnb.go): the program view shows
+		// the ioctl CPython makes, and nothing is issued.
+		s.progFIONBIO(m != ModeBlocking)
+		return nil
+	}
 	return s.setKernelBlocking(m == ModeBlocking, ViewBoth)
 }
 

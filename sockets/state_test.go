@@ -5,6 +5,7 @@ package sockets
 import (
 	"sockrepl/sockets/leakcheck"
 
+	"encoding/binary"
 	"fmt"
 	"os"
 	"runtime"
@@ -15,10 +16,14 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// The fd's O_NONBLOCK flag follows CPython in every mode.
+// The fd's O_NONBLOCK flag is the package's own while the descriptor is
+// (kernelnb.go); once it leaves (detach(), SCM_RIGHTS: handOut), it is
+// CPython's, in every mode. handOut before each look also sends the
+// later mode changes down the path of descriptors from outside, which
+// follows CPython all along.
 func TestKernelModeMatchesCPython(t *testing.T) {
 	leakcheck.Check(t)
-	blocking := func(t *testing.T, s *Socket) bool { return !nonblockFlag(t, s) }
+	blocking := func(t *testing.T, s *Socket) bool { s.handOut(); return !nonblockFlag(t, s) }
 	cases := []pyCase{
 		{"modes", "import os\ns = socket.socket(); a = os.get_blocking(s.fileno()); s.settimeout(1); b = os.get_blocking(s.fileno()); s.setblocking(False); c = os.get_blocking(s.fileno()); s.settimeout(None); r = (a, b, c, os.get_blocking(s.fileno()))", func(t *testing.T, rt *Runtime) (any, error) {
 			s := tcp(t, rt)
@@ -52,6 +57,40 @@ func TestKernelModeMatchesCPython(t *testing.T) {
 			s, _, err := l.Accept()
 			check(t, err)
 			return Tuple{blocking(t, s), ptr(s.Gettimeout())}, nil
+		}},
+		{"detached in each mode", "import os\nr = []\nfor t in (None, 1.0, 0.0):\n    s = socket.socket(); s.settimeout(t); fd = s.detach(); r.append(os.get_blocking(fd)); os.close(fd)\nr = tuple(r)", func(t *testing.T, rt *Runtime) (any, error) {
+			var r Tuple
+			for _, tm := range []*float64{nil, f64(1), f64(0)} {
+				s := tcp(t, rt)
+				check(t, s.Settimeout(tm))
+				fd := s.Detach()
+				fl, err := unix.FcntlInt(uintptr(fd), unix.F_GETFL, 0)
+				check(t, err)
+				r = append(r, fl&unix.O_NONBLOCK == 0)
+				check(t, must[*Socket](t)(rt.Adopt(fd, -1, -1, -1)).Close())
+			}
+			return r, nil
+		}},
+		{"passed with SCM_RIGHTS", "import os\na, b = socket.socketpair(); s = socket.socket(); socket.send_fds(a, [b'x'], [s.fileno()]); _, fds, _, _ = socket.recv_fds(b, 1, 1); r = (os.get_blocking(s.fileno()), os.get_blocking(fds[0]))", func(t *testing.T, rt *Runtime) (any, error) {
+			a, b, err := rt.Socketpair(-1, -1, -1)
+			check(t, err)
+			s := tcp(t, rt)
+			_, err = a.Sendmsg([][]byte{[]byte("x")}, []Ancillary{{Level: unix.SOL_SOCKET, Type: unix.SCM_RIGHTS, Data: fdsData(s.Fileno())}}, 0, nil)
+			check(t, err)
+			_, anc, _, _, err := b.Recvmsg(1, unix.CmsgSpace(4), 0)
+			check(t, err)
+			if len(anc) != 1 || len(anc[0].Data) != 4 {
+				t.Fatalf("received %+v", anc)
+			}
+			got := Tuple{!nonblockFlag(t, s)}
+			fd := int(int32(binary.NativeEndian.Uint32(anc[0].Data)))
+			fl, err := unix.FcntlInt(uintptr(fd), unix.F_GETFL, 0)
+			check(t, err)
+			got = append(got, fl&unix.O_NONBLOCK == 0)
+			check(t, must[*Socket](t)(rt.Adopt(fd, -1, -1, -1)).Close())
+			check(t, a.Close())
+			check(t, b.Close())
+			return got, nil
 		}},
 	}
 	comparePython(t, cases)
