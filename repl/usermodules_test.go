@@ -30,6 +30,12 @@ func TestProgramImportsItsOwnModules(t *testing.T) {
 			"print(libmsg, libmsg.__name__, libmsg.__file__ == again.__file__)\n" +
 			"try:\n    from libmsg import nothing\nexcept ImportError as e:\n    print(e)\n" +
 			"try:\n    import no_such_module_here\nexcept ModuleNotFoundError as e:\n    print(e, e.name)\n",
+		// A class belongs to the module that defines it: its repr, its
+		// instances' and a traceback's last line name that module.
+		"libproto.py": "class ProtocolError(Exception):\n    pass\nclass Message:\n    pass\n",
+		"classes.py": "import libproto\nprint(libproto.Message, libproto.Message.__module__, repr(libproto.Message())[:23])\n" +
+			"try:\n    raise libproto.ProtocolError('bad header')\nexcept Exception as e:\n    print(type(e), repr(e))\n" +
+			"raise libproto.ProtocolError('short frame')\n",
 		"runtime.py":  "import os, badmod\n",
 		"syntax.py":   "import synmod\n",
 		"fromline.py": "from libmsg import (GREETING,\n    nothing)\n",
@@ -46,7 +52,7 @@ func TestProgramImportsItsOwnModules(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	for _, prog := range []string{"main.py", "runtime.py", "syntax.py", "fromline.py", "nsmain.py"} {
+	for _, prog := range []string{"main.py", "runtime.py", "syntax.py", "fromline.py", "nsmain.py", "classes.py"} {
 		t.Run(prog, func(t *testing.T) {
 			path := filepath.Join(dir, prog)
 			cmd := exec.Command(python, path)

@@ -110,6 +110,14 @@ func (in *Interp) namespaceHelpers(ns *globalNS) starlark.StringDict {
 	helpers[string(translate.HSetGlobal)] = starlark.NewBuiltin(string(translate.HSetGlobal), g.helperSetGlobal)
 	helpers[string(translate.HDelGlobal)] = starlark.NewBuiltin(string(translate.HDelGlobal), g.helperDelGlobal)
 	helpers[string(translate.HImportStar)] = starlark.NewBuiltin(string(translate.HImportStar), g.helperImportStar)
+	// A class made by this code belongs to the module (libserver.Message).
+	if name, ok := ns.Get("__name__"); ok {
+		if module, ok := name.(starlark.String); ok && module != "__main__" {
+			helpers[string(translate.HClass)] = starlark.NewBuiltin(string(translate.HClass), func(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+				return in.makeClass(thread, string(module), args)
+			})
+		}
+	}
 	return helpers
 }
 
@@ -135,6 +143,11 @@ func (g globalStore) helperDelGlobal(_ *starlark.Thread, _ *starlark.Builtin, ar
 // body fills a box of the names the class body binds; the slots it set
 // become the class's attributes.
 func (in *Interp) helperClass(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
+	return in.makeClass(thread, "__main__", args)
+}
+
+// makeClass is $class for code of the named module.
+func (in *Interp) makeClass(thread *starlark.Thread, module string, args starlark.Tuple) (starlark.Value, error) {
 	name := string(args[0].(starlark.String))
 	bases := args[1].(starlark.Tuple)
 	body := args[2]
@@ -177,7 +190,7 @@ func (in *Interp) helperClass(thread *starlark.Thread, _ *starlark.Builtin, args
 	if f, ok := dict["__init_subclass__"].(*starlark.Function); ok {
 		dict["__init_subclass__"] = &classMethod{fn: f} // implicitly, as in CPython
 	}
-	c, err := newClass(name, "__main__", classBases, dict)
+	c, err := newClass(name, module, classBases, dict)
 	if err != nil {
 		return nil, err
 	}
