@@ -111,9 +111,9 @@ func (in *Interp) formatOne(b *strings.Builder, pe *PyError) {
 		return
 	}
 	var ee *starlark.EvalError
-	if pe.caughtDepth > 1 && errors.As(pe.raw, &ee) && pe.caughtDepth-1 <= len(ee.CallStack) {
+	if pe.caughtDepth > 1 && errors.As(pe.raw, &ee) && pe.caughtDepth-1 <= len(ee.CallStack()) {
 		// Only the frames from the one that caught it down.
-		if outer := len(in.pyFrames(ee.CallStack[:pe.caughtDepth-1])); outer > 1 && outer-1 < len(frames) {
+		if outer := len(in.pyFrames(ee.CallStack()[:pe.caughtDepth-1])); outer > 1 && outer-1 < len(frames) {
 			frames = frames[outer-1:]
 		}
 	}
@@ -234,11 +234,11 @@ func (in *Interp) frames(err error) []frame {
 		// own thread already has them all.
 		var st *stackedError
 		if errors.As(stored, &st) {
-			return append(in.pyFrames(ee.CallStack), in.frames(st.inner)...)
+			return append(in.pyFrames(ee.CallStack()), in.frames(st.inner)...)
 		}
 		return in.frames(stored)
 	}
-	out := in.pyFrames(ee.CallStack)
+	out := in.pyFrames(ee.CallStack())
 	var st *stackedError
 	if errors.As(ee.Unwrap(), &st) {
 		out = append(out, in.frames(st.inner)...)

@@ -12,6 +12,7 @@ import (
 	"math/bits"
 	"sort"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 	"unicode"
@@ -243,9 +244,31 @@ func (stack CallStack) String() string {
 type EvalError struct {
 	// Msg is the message, or "" for the cause's message: read it with
 	// Error() (sockrepl patch 3: a caught exception never formats it).
-	Msg       string
-	CallStack CallStack
-	cause     error
+	Msg   string
+	cause error
+	// frames is the stack at the error, as callables and program
+	// counters; CallStack() resolves them to positions once, when asked
+	// (sockrepl patch 4: a caught exception never decodes a line table).
+	frames   []stackEntry
+	once     sync.Once
+	resolved CallStack
+}
+
+type stackEntry struct {
+	callable Callable
+	pc       uint32
+}
+
+// CallStack is the stack of call frames at the error, outermost first.
+func (e *EvalError) CallStack() CallStack {
+	e.once.Do(func() {
+		e.resolved = make(CallStack, len(e.frames))
+		for i, f := range e.frames {
+			fr := frame{callable: f.callable, pc: f.pc}
+			e.resolved[i] = fr.asCallFrame()
+		}
+	})
+	return e.resolved
 }
 
 // A CallFrame represents the function name and current
@@ -263,10 +286,11 @@ func (fr *frame) asCallFrame() CallFrame {
 }
 
 func (thread *Thread) evalError(err error) *EvalError {
-	return &EvalError{
-		CallStack: thread.CallStack(),
-		cause:     err,
+	frames := make([]stackEntry, len(thread.stack))
+	for i, fr := range thread.stack {
+		frames[i] = stackEntry{fr.callable, fr.pc}
 	}
+	return &EvalError{frames: frames, cause: err}
 }
 
 func (e *EvalError) Error() string {
@@ -281,7 +305,7 @@ func (e *EvalError) Error() string {
 func (e *EvalError) Backtrace() string {
 	// If the topmost stack frame is a built-in function,
 	// remove it from the stack and add print "Error in fn:".
-	stack := e.CallStack
+	stack := e.CallStack()
 	suffix := ""
 	if last := len(stack) - 1; last >= 0 && stack[last].Pos.Filename() == builtinFilename {
 		suffix = " in " + stack[last].Name

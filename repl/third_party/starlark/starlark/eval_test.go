@@ -147,8 +147,8 @@ func TestExecFile(t *testing.T) {
 			switch err := err.(type) {
 			case *starlark.EvalError:
 				found := false
-				for i := range err.CallStack {
-					posn := err.CallStack.At(i).Pos
+				for i := range err.CallStack() {
+					posn := err.CallStack().At(i).Pos
 					if posn.Filename() == filename {
 						chunk.GotError(int(posn.Line), err.Error())
 						found = true
