@@ -61,7 +61,7 @@ const stepsPerKernelRow = 100
 
 // checkNames are the names a check sees besides constants and builtins.
 var checkNames = map[string]bool{"sockets": true, "sock": true, "g": true, "last": true,
-	"kernel": true, "role": true, "root": true, "exists": true}
+	"kernel": true, "role": true, "root": true, "exists": true, "shell": true}
 
 // compileCheck parses st.Check as a Starlark expression and resolves its
 // names, so a bad check is reported at load time with its line.

@@ -50,6 +50,7 @@ func buildEnv(s Snapshot, withGlobals, withKernel bool, sc *scope) starlark.Stri
 	env["sock"] = starlark.NewBuiltin("sock", s.sockBuiltin)
 	env["last"] = lastView(s.Last, w)
 	env["role"] = starlark.String(s.Role)
+	env["shell"] = shellView(s.Shell)
 	env["root"] = starlark.Bool(os.Geteuid() == 0)
 	env["exists"] = starlark.NewBuiltin("exists", existsBuiltin)
 	if withKernel && s.Kernel != nil {
@@ -113,6 +114,22 @@ func lastView(l Last, w *viewer) starlark.Value {
 		"error": starlark.String(l.Error),
 		"errno": starlark.MakeInt(l.Errno),
 		"value": w.view(l.Value),
+	})
+}
+
+// shellView is `shell`: shell.packets, shell.timeline.name/.packets/.states.
+func shellView(v ShellView) starlark.Value {
+	states := make(starlark.Tuple, len(v.Timeline.States))
+	for i, st := range v.Timeline.States {
+		states[i] = starlark.String(st)
+	}
+	return starlarkstruct.FromStringDict(starlark.String("shell"), starlark.StringDict{
+		"packets": starlark.Bool(v.Packets),
+		"timeline": starlarkstruct.FromStringDict(starlark.String("timeline"), starlark.StringDict{
+			"name":    starlark.String(v.Timeline.Name),
+			"packets": starlark.MakeInt(v.Timeline.Packets),
+			"states":  states,
+		}),
 	})
 }
 

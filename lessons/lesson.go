@@ -1,5 +1,7 @@
 package lessons
 
+import "strings"
+
 // Lesson is one parsed lesson file.
 type Lesson struct {
 	ID     string
@@ -20,7 +22,7 @@ type Step struct {
 	Check string
 	Hint  map[string]string
 	After int    // 0, or the N of another role's step this one waits for
-	Needs string // "" or "root": the step is skipped without root
+	Needs string // "", "root" or "capture": the step is skipped without it
 	Alt   string // another correct solution, or ""
 	Wrong string // a plausible wrong solution the check must refuse, or ""
 	// Mistake, when set, is a check (in its Check) that is true when the
@@ -38,6 +40,23 @@ type Step struct {
 
 // NeedsRoot reports whether the step can only be done as root.
 func (st *Step) NeedsRoot() bool { return st.Needs == "root" }
+
+// Unavailable reports whether the step cannot be done in this process:
+// it needs root, or packet capture (root, CAP_NET_RAW or sockrepl --lab),
+// and this process lacks it.
+func (st *Step) Unavailable() bool {
+	switch st.Needs {
+	case "root":
+		return !isRoot()
+	case "capture":
+		return !canCapture()
+	}
+	return false
+}
+
+// IsCommand reports whether the step's code is a shell command (%packets
+// on, %timeline conn) rather than Python.
+func (st *Step) IsCommand() bool { return strings.HasPrefix(st.Code, "%") }
 
 // RoleSteps returns the steps of one role, in file order.
 func (l *Lesson) RoleSteps(role string) []*Step {

@@ -262,8 +262,8 @@ func (p *parser) finishStep() error {
 	}
 	st.Alt, st.Wrong = p.fields["alt"], p.fields["wrong"]
 	if n, ok := p.lines["needs"]; ok {
-		if st.Needs = p.fields["needs"]; st.Needs != "root" {
-			return p.errf(n, "`needs:` can only be `root`, got %q", st.Needs)
+		if st.Needs = p.fields["needs"]; st.Needs != "root" && st.Needs != "capture" {
+			return p.errf(n, "`needs:` can only be `root` or `capture`, got %q", st.Needs)
 		}
 	}
 	if n, ok := p.lines["after"]; ok {

@@ -18,6 +18,7 @@ type Snapshot struct {
 	Globals starlark.StringDict // the session's globals (a shallow copy)
 	Last    Last
 	Kernel  func() []sockets.KernelSocket // called lazily, at most once per check round
+	Shell   ShellView                     // what the shell's own commands show
 
 	// Guard, when set, lets the shell stop a check: it calls
 	// cancel("KeyboardInterrupt") at Ctrl-C, until the function it returns
@@ -29,6 +30,20 @@ type Snapshot struct {
 type SocketView struct {
 	Name  string // global variable name, or ""
 	State sockets.State
+}
+
+// ShellView is what the shell itself shows, for steps whose code is a
+// shell command (%packets on, %timeline conn).
+type ShellView struct {
+	Packets  bool         // %packets is capturing
+	Timeline TimelineView // the last %timeline drawn; zero before any
+}
+
+// TimelineView is one %timeline ladder.
+type TimelineView struct {
+	Name    string   // the socket it was drawn for ("" for the latest)
+	Packets int      // packets on the ladder
+	States  []string // every TCP state either end showed, in order, each once
 }
 
 // Last is the statement just run.

@@ -110,8 +110,11 @@ func (t *Tutor) Intro() []string {
 	if t.l.Needs == "root" && !isRoot() {
 		out = append(out, wrap(tr(t.lang, "Some steps need root; as another user they show what happens instead."), width(), "  ")...)
 	}
-	if t.rootSteps() > 0 && !isRoot() {
-		out = append(out, wrap(tr(t.lang, "%d of this terminal's steps need root: they are skipped here (run sockrepl as root to do them).", t.rootSteps()), width(), "  ")...)
+	if n := t.stepsNeeding("root"); n > 0 && !isRoot() {
+		out = append(out, wrap(tr(t.lang, "%d of this terminal's steps need root: they are skipped here (run sockrepl as root to do them).", n), width(), "  ")...)
+	}
+	if n := t.stepsNeeding("capture"); n > 0 && !canCapture() {
+		out = append(out, wrap(tr(t.lang, "%d of this terminal's steps need packet capture: they are skipped here (run sockrepl as root, or in sockrepl --lab, to do them).", n), width(), "  ")...)
 	}
 	switch {
 	case t.pos > 0 && t.pos < len(t.steps):
@@ -119,30 +122,32 @@ func (t *Tutor) Intro() []string {
 	case t.pos >= len(t.steps):
 		out = append(out, tr(t.lang, "You have been through this lesson before; %lesson reset starts it again."))
 	}
-	out = append(out, t.skipRoot()...)
+	out = append(out, t.skipUnavailable()...)
 	return append(out, t.StepText()...)
 }
 
-// rootSteps counts this role's steps that need root.
-func (t *Tutor) rootSteps() int {
+// stepsNeeding counts this role's steps that need root or capture.
+func (t *Tutor) stepsNeeding(what string) int {
 	n := 0
 	for _, st := range t.steps {
-		if st.NeedsRoot() {
+		if st.Needs == what {
 			n++
 		}
 	}
 	return n
 }
 
-// skipRoot moves past steps that need root when this shell is not root,
-// counting them as done so that the other terminal's `after:` is met.
-func (t *Tutor) skipRoot() []string {
-	if isRoot() {
-		return nil
-	}
+// skipUnavailable moves past steps this shell cannot do (they need root, or
+// packet capture), counting them as done so that the other terminal's
+// `after:` is met.
+func (t *Tutor) skipUnavailable() []string {
 	var out []string
-	for st := t.Current(); st != nil && st.NeedsRoot(); st = t.Current() {
-		out = append(out, wrap(tr(t.lang, "Step %d needs root: skipped. (%s)", st.N, firstSentence(text(st.Say, t.lang))), width(), "")...)
+	for st := t.Current(); st != nil && st.Unavailable(); st = t.Current() {
+		msg := "Step %d needs root: skipped. (%s)"
+		if st.Needs == "capture" {
+			msg = "Step %d needs packet capture: skipped. (%s)"
+		}
+		out = append(out, wrap(tr(t.lang, msg, st.N, firstSentence(text(st.Say, t.lang))), width(), "")...)
 		t.done[st.N] = true
 		t.pos++
 	}
@@ -335,7 +340,7 @@ func (t *Tutor) pass(st *Step) []string {
 	t.save()
 	out := []string{tr(t.lang, "✓ step %d done", st.N)}
 	out = append(out, t.store.Notices(t.lang)...) // a save that failed says so at once
-	out = append(out, t.skipRoot()...)
+	out = append(out, t.skipUnavailable()...)
 	return append(out, t.StepText()...)
 }
 
@@ -350,7 +355,7 @@ func (t *Tutor) Next() []string {
 	}
 	t.pos++
 	t.save()
-	out = append(out, t.skipRoot()...)
+	out = append(out, t.skipUnavailable()...)
 	return append(out, t.StepText()...)
 }
 
@@ -396,7 +401,7 @@ func (t *Tutor) Reset() []string {
 	t.pos = 0
 	t.done = map[int]bool{}
 	t.saveErr = t.store.put(t.l.ID, t.role, nil)
-	out := append([]string{tr(t.lang, "Progress cleared; back to step 1.")}, t.skipRoot()...)
+	out := append([]string{tr(t.lang, "Progress cleared; back to step 1.")}, t.skipUnavailable()...)
 	return append(out, t.StepText()...)
 }
 

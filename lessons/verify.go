@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"sockrepl/sockets/capture"
 )
 
 // Runner executes a lesson's code in one role's fresh session; the repl
@@ -34,6 +36,10 @@ var settle, settleStep = time.Second, 20 * time.Millisecond
 // it.
 var isRoot = func() bool { return os.Geteuid() == 0 }
 
+// canCapture says whether packet capture works here (a variable, so
+// tests can say otherwise).
+var canCapture = capture.Available
+
 // Verify replays lesson l and returns one report line: "ok   01-echo  16
 // steps" or "FAIL 01-echo step 4 (server): what went wrong".
 //
@@ -47,7 +53,7 @@ var isRoot = func() bool { return os.Geteuid() == 0 }
 // fresh Runners, tries them: before a step's code (or its alt, which then
 // replaces the code), its wrong answer runs and the check must stay false.
 //
-// Steps that need root are skipped when not running as root.
+// Steps that need root or packet capture are skipped without it.
 func Verify(l *Lesson, lang string, newRunner func(role string) (Runner, error)) (ok bool, report []string) {
 	r := replay{l: l, lang: lang, newRunner: newRunner}
 	if ok, report := r.run(false); !ok {
@@ -55,7 +61,7 @@ func Verify(l *Lesson, lang string, newRunner func(role string) (Runner, error))
 	}
 	alts, wrongs := 0, 0
 	for _, st := range l.Steps {
-		if st.NeedsRoot() && !isRoot() {
+		if st.Unavailable() {
 			continue
 		}
 		if st.Alt != "" {
@@ -77,6 +83,9 @@ func Verify(l *Lesson, lang string, newRunner func(role string) (Runner, error))
 	if r.skipped > 0 {
 		line += tr(lang, "; %d steps need root and were skipped", r.skipped)
 	}
+	if r.skippedCapture > 0 {
+		line += tr(lang, "; %d steps need packet capture and were skipped", r.skippedCapture)
+	}
 	return true, []string{line}
 }
 
@@ -86,8 +95,9 @@ type replay struct {
 	lang      string
 	newRunner func(role string) (Runner, error)
 
-	skipped int             // root steps skipped (reference replay)
-	paths   map[string]bool // Unix socket paths seen bound
+	skipped        int             // root steps skipped (reference replay)
+	skippedCapture int             // capture steps skipped (reference replay)
+	paths          map[string]bool // Unix socket paths seen bound
 }
 
 func (rp *replay) run(alt bool) (ok bool, report []string) {
@@ -116,8 +126,10 @@ func (rp *replay) run(alt bool) (ok bool, report []string) {
 	rp.paths = map[string]bool{}
 	last := map[string]Last{}
 	for _, st := range l.Steps {
-		if st.NeedsRoot() && !isRoot() {
-			if !alt {
+		if st.Unavailable() {
+			if !alt && st.Needs == "capture" {
+				rp.skippedCapture++
+			} else if !alt {
 				rp.skipped++
 			}
 			continue

@@ -214,3 +214,48 @@ func TestRootStepsAreSkippedWithoutRoot(t *testing.T) {
 		t.Errorf("Verify as root ran the root step? %v %q", ok, report)
 	}
 }
+
+// A step that needs packet capture is skipped, by the replay and by the
+// tutor, where capture is not allowed; its check reads `shell`.
+func TestCaptureStepsAreSkippedWithoutCapture(t *testing.T) {
+	defer func(f func() bool) { canCapture = f }(canCapture)
+	l := parseText(t, "lesson 94-v\ntitle: V\ntitle.zh: 验\n"+
+		"step\nsay: One.\nsay.zh: 一。\ncode: a = 1\ncheck: g.get('a') == 1\n"+
+		"step\nneeds: capture\nsay: Capture.\nsay.zh: 抓包。\ncode: %packets on\ncheck: shell.packets\n"+
+		"step\nsay: Three.\nsay.zh: 三。\ncode: c = 3\ncheck: g.get('c') == 3\n")
+	if l.Steps[1].Needs != "capture" || !l.Steps[1].IsCommand() || l.Steps[0].IsCommand() {
+		t.Fatal("needs: capture or the command step not parsed")
+	}
+	canCapture = func() bool { return false }
+	ok, report := Verify(l, "en", func(role string) (Runner, error) { return newStarRunner(role), nil })
+	if !ok || report[0] != "ok   94-v  3 steps; 1 steps need packet capture and were skipped" {
+		t.Errorf("Verify without capture: %v %q", ok, report)
+	}
+	tu, err := NewTutor(l, "", "en", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if intro := strings.Join(tu.Intro(), "\n"); !strings.Contains(intro, "1 of this terminal's steps need packet capture") {
+		t.Errorf("intro does not mention the capture step:\n%s", intro)
+	}
+	out := strings.Join(tu.Observe(Snapshot{Globals: starlark.StringDict{"a": starlark.MakeInt(1)}}), "\n")
+	if !strings.Contains(out, "Step 2 needs packet capture: skipped. (Capture.)") || tu.Current() != l.Steps[2] {
+		t.Errorf("after step 1 the tutor says:\n%s\nand is at %v", out, tu.Current())
+	}
+	// With capture, the step waits for the shell to say it is capturing.
+	canCapture = func() bool { return true }
+	tu, err = NewTutor(l, "", "en", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tu.Observe(Snapshot{Globals: starlark.StringDict{"a": starlark.MakeInt(1)}})
+	if tu.Current() != l.Steps[1] {
+		t.Fatalf("with capture the tutor is at %v", tu.Current())
+	}
+	if tu.Observe(Snapshot{Last: Last{Code: "%packets on", OK: true}}); tu.Current() != l.Steps[1] {
+		t.Error("the capture step passed while shell.packets was false")
+	}
+	if tu.Observe(Snapshot{Last: Last{Code: "%packets on", OK: true}, Shell: ShellView{Packets: true}}); tu.Current() != l.Steps[2] {
+		t.Error("the capture step did not pass once shell.packets was true")
+	}
+}

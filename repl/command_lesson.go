@@ -172,6 +172,12 @@ func (s *Session) snapshot() lessons.Snapshot {
 	if s.tutor != nil {
 		snap.Role = s.tutor.Role()
 	}
+	snap.Shell = lessons.ShellView{Timeline: s.timeline}
+	if s.wire != nil {
+		s.wire.mu.Lock()
+		snap.Shell.Packets = s.wire.cap != nil
+		s.wire.mu.Unlock()
+	}
 	for k, v := range s.interp.Globals() {
 		snap.Globals[k] = v
 	}
@@ -189,4 +195,17 @@ func args0(l *lessons.Lesson) string {
 		return l.ID[:i]
 	}
 	return l.ID
+}
+
+// afterWireCommand lets a lesson step whose code is %packets or %timeline
+// see it done: the command becomes the last statement, and the tutor looks.
+func (s *Session) afterWireCommand(cmd string, err error) {
+	name := strings.Fields(cmd)[0]
+	if name != "%packets" && name != "%timeline" {
+		return
+	}
+	s.last = lessons.Last{Code: cmd, OK: err == nil}
+	if s.tutor != nil {
+		s.lessonLines(s.tutor.Observe(s.snapshot()))
+	}
 }

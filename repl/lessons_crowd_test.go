@@ -52,6 +52,7 @@ func timeWaitCrowd(t *testing.T, n int) {
 // checks see only the rows that concern their lesson, so they pass as
 // they do on an idle machine, and none runs out of steps.
 func TestLessonsReplayInACrowd(t *testing.T) {
+	lockLessonPorts(t)
 	if testing.Short() {
 		t.Skip("makes 30,000 connections")
 	}

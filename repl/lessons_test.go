@@ -11,6 +11,7 @@ import (
 // real Sessions, in both languages: each step's check must be false
 // before its code and true after (lessons.Verify enforces both).
 func TestLessonsReplay(t *testing.T) {
+	lockLessonPorts(t)
 	all, err := lessons.Catalogue()
 	if err != nil {
 		t.Fatal(err)

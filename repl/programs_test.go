@@ -133,7 +133,16 @@ func loadCorpus(t *testing.T, dir string) ([]*programSpec, map[string]string) {
 // lockCorpusPorts holds an exclusive lock for the rest of the test: the
 // corpus uses fixed ports, so two `go test` processes (two worktrees on
 // one machine) take turns instead of stealing each other's ports.
-func lockCorpusPorts(t *testing.T) {
+func lockCorpusPorts(t *testing.T) { lockFixedPorts(t, "programs-ports.lock") }
+
+// lockLessonPorts is the same for the course's lessons, which own the
+// ports 61000-61299 (docs/COURSE.md): replays in two processes at once
+// would take each other's ports.
+func lockLessonPorts(t *testing.T) { lockFixedPorts(t, "lesson-ports.lock") }
+
+// lockFixedPorts holds an exclusive lock on a file of the user's cache
+// for the rest of the test.
+func lockFixedPorts(t *testing.T, name string) {
 	dir, err := os.UserCacheDir()
 	if err != nil {
 		dir = os.TempDir()
@@ -144,7 +153,7 @@ func lockCorpusPorts(t *testing.T) {
 	}
 	// The lock file stays: removing it would let a waiting process lock
 	// an unlinked file while a newcomer locks a new one.
-	f, err := os.OpenFile(filepath.Join(dir, "programs-ports.lock"), os.O_CREATE|os.O_RDWR, 0o644)
+	f, err := os.OpenFile(filepath.Join(dir, name), os.O_CREATE|os.O_RDWR, 0o644)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -72,10 +72,11 @@ type Session struct {
 	// while a statement runs (input()).
 	readInput func() (string, error)
 	tracing   bool
-	demo      *demo            // the demo being played (demo.go), or nil
-	wire      *wire            // %packets and %timeline (packets.go); nil until first used
-	counters  map[string]int64 // the kernel's counters at the last %nstat
-	ended     bool             // exit() or %quit
+	demo      *demo                // the demo being played (demo.go), or nil
+	wire      *wire                // %packets and %timeline (packets.go); nil until first used
+	timeline  lessons.TimelineView // the last %timeline drawn, for lesson checks
+	counters  map[string]int64     // the kernel's counters at the last %nstat
+	ended     bool                 // exit() or %quit
 	exitCode  int
 }
 
@@ -180,7 +181,9 @@ func (s *Session) ExecChunk(c translate.Chunk) (err error) {
 	}
 	if cmd := strings.TrimSpace(src); strings.HasPrefix(cmd, "%") {
 		s.showPacketsBetween()
-		return s.command(cmd)
+		err := s.command(cmd)
+		s.afterWireCommand(cmd, err)
+		return err
 	}
 	s.wireBefore()
 	err = s.run(c, python.Single)

@@ -5,6 +5,7 @@ import (
 	"net/netip"
 	"strings"
 
+	"sockrepl/lessons"
 	"sockrepl/repl/python"
 	"sockrepl/sockets"
 	"sockrepl/sockets/capture"
@@ -57,7 +58,29 @@ func (s *Session) cmdTimeline(args []string) error {
 		}
 	}
 	s.out.plain(s.ladder(f, prefer)...)
+	s.timeline = timelineView(f, prefer)
 	return nil
+}
+
+// timelineView is what a lesson's check may know of a ladder drawn.
+func timelineView(f *capture.Flow, name string) lessons.TimelineView {
+	v := lessons.TimelineView{Name: name, Packets: len(f.Events)}
+	seen := map[string]bool{}
+	add := func(st string) {
+		if st != "" && !seen[st] {
+			seen[st] = true
+			v.States = append(v.States, st)
+		}
+	}
+	for i, e := range f.Events {
+		if i == 0 {
+			add(e.Before[0])
+			add(e.Before[1])
+		}
+		add(e.After[0])
+		add(e.After[1])
+	}
+	return v
 }
 
 // socketNamed finds the socket a variable (or "conn[0]") holds, open or

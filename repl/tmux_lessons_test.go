@@ -15,6 +15,7 @@ import (
 // steps go in file order, which is an order the lesson's after: fields
 // allow.
 func TestTmuxLessonsTwoPanes(t *testing.T) {
+	lockLessonPorts(t)
 	all, err := lessons.Catalogue()
 	if err != nil {
 		t.Fatal(err)

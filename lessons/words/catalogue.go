@@ -209,6 +209,7 @@ var zh = map[string]string{
 	"the session failed: %v":                                                                          "会话出错：%v",
 	", %d other solutions and %d wrong answers tried":                                                 "，另试了 %d 个其他解法和 %d 个错误答案",
 	"; %d steps need root and were skipped":                                                           "；%d 步需要 root 权限，已跳过",
+	"; %d steps need packet capture and were skipped":                                                 "；%d 步需要抓包，已跳过",
 	"the lesson leaves sockets open in the %s terminal: %s":                                           "课程结束时 %s 终端里还有套接字开着：%s",
 	"the lesson leaves the socket file %s on disk":                                                    "课程结束时套接字文件 %s 还留在磁盘上",
 	"the wrong answer was still blocked after %s and was interrupted":                                 "错误答案阻塞超过 %s，已被中断",
@@ -217,4 +218,6 @@ var zh = map[string]string{
 	" (in the replay of alt and wrong solutions)":                                                     "（在重放其他解法和错误答案时）",
 	"%d of this terminal's steps need root: they are skipped here (run sockrepl as root to do them).": "本终端有 %d 个步骤需要 root 权限，这里会跳过它们（以 root 身份运行 sockrepl 才能做）。",
 	"Step %d needs root: skipped. (%s)":                                                               "第 %d 步需要 root 权限，已跳过。（%s）",
+	"%d of this terminal's steps need packet capture: they are skipped here (run sockrepl as root, or in sockrepl --lab, to do them).": "本终端有 %d 个步骤需要抓包，这里会跳过它们（以 root 身份运行 sockrepl，或在 sockrepl --lab 里运行，才能做）。",
+	"Step %d needs packet capture: skipped. (%s)": "第 %d 步需要抓包，已跳过。（%s）",
 }

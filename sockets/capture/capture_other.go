@@ -20,3 +20,6 @@ func (*Capture) Take() ([]Packet, int) { return nil, 0 }
 
 // Close does nothing off Linux.
 func (*Capture) Close() error { return nil }
+
+// Available is false off Linux.
+func Available() bool { return false }
