@@ -46,7 +46,7 @@ func Tr(lang, format string, args ...any) string {
 // its English format.
 var zh = map[string]string{
 	// status line
-	"%s() blocking on fd %d":            "%s() 阻塞中，fd %d",
+	"%s() blocking on fd %d":            "%s() 阻塞在 fd %d 上",
 	"%s() blocking":                     "%s() 阻塞中",
 	"accept queue %d/%d":                "全连接队列 %d/%d",
 	"receive buffer empty":              "接收缓冲区为空",
@@ -70,16 +70,16 @@ var zh = map[string]string{
 	// notices
 	"%s: %d connection waiting in the accept queue":                                   "%s：全连接队列里有 %d 个连接等待 accept()",
 	"%s: %d connections waiting in the accept queue":                                  "%s：全连接队列里有 %d 个连接等待 accept()",
-	"%s: closed, since nothing refers to that socket any more (as CPython closes it)": "%s：已关闭，因为已经没有任何变量引用这个套接字（CPython 也会这样关闭它）",
+	"%s: closed, since nothing refers to that socket any more (as CPython closes it)": "%s：已关闭，因为已经没有任何东西引用这个套接字（CPython 也会这样关闭它）",
 	"%s: %s arrived in the receive buffer":                                            "%s：接收缓冲区收到 %s",
 	"%s: %s still waiting in the receive buffer":                                      "%s：接收缓冲区里还有 %s 在等待读取",
 	"%s: peer closed its end: recv() will return b''":                                 "%s：对端已关闭：recv() 将返回 b''",
 	"%s: %s → %s":                            "%s：%s → %s",
 	"%s: closed":                             "%s：已关闭",
-	"%s: %s still unsent in the send buffer": "%s：发送缓冲区里还有 %s 未被确认",
+	"%s: %s still unsent in the send buffer": "%s：发送缓冲区里还有 %s 尚未发出",
 
 	// commands
-	"Type Python socket statements; every call is a real system call.":                                                          "输入 Python 风格的套接字语句；每次调用都是真实的系统调用。",
+	"Type Python socket statements; every call is a real system call.":                                                          "输入 Python 的套接字语句；每次调用都是真实的系统调用。",
 	"help(obj) explains a function; Ctrl-C interrupts a blocked call; Ctrl-D leaves.":                                           "help(对象) 解释一个函数；Ctrl-C 中断阻塞的调用；Ctrl-D 退出。",
 	"sockrepl (%s): Python-style sockets on live system calls. %%help lists commands, %%lesson starts a lesson, Ctrl-D leaves.": "sockrepl（%s）：用 Python 的写法操作真实的套接字系统调用。%%help 列出命令，%%lesson 开始课程，Ctrl-D 退出。",
 	"sockrepl: Python-style sockets on live system calls. %help lists commands, %lesson starts a lesson, Ctrl-D leaves.":        "sockrepl：用 Python 的写法操作真实的套接字系统调用。%help 列出命令，%lesson 开始课程，Ctrl-D 退出。",
@@ -100,11 +100,11 @@ var zh = map[string]string{
 	"close every socket and leave":                                          "关闭所有套接字并退出",
 	"unknown command %%%s: %%help lists them":                               "未知命令 %%%s：%%help 列出所有命令",
 	"usage: %%trace on|raw|off":                                             "用法：%%trace on|raw|off",
-	"tracing on: each statement's system calls as a Python program makes them (%trace raw: as this shell makes them; %trace off: stop)":                                                                                                                                                                                       "跟踪已开启：显示每条语句的系统调用，与 Python 程序发出的相同（%trace raw：显示本 shell 实际发出的调用；%trace off：停止）",
+	"tracing on: each statement's system calls as a Python program makes them (%trace raw: as this shell makes them; %trace off: stop)":                                                                                                                                                                                       "跟踪已开启：按 Python 程序发出的样子显示每条语句的系统调用（%trace raw：按本 shell 实际发出的样子显示；%trace off：停止）",
 	"tracing the shell's own calls: its sockets are O_NONBLOCK in the kernel and it never sleeps inside recv(), accept() or connect() but tries without blocking and waits in poll() on the socket and its wake fd, so that Ctrl-C can end any wait; a Python program makes one blocking call instead (%trace on shows that)": "跟踪本 shell 自己的调用：它的套接字在内核里都是 O_NONBLOCK，它从不在 recv()、accept() 或 connect() 内部睡眠，而是先做一次非阻塞尝试，再在 poll() 中同时等待套接字和唤醒 fd，这样 Ctrl-C 能结束任何等待；Python 程序则只发出一次阻塞调用（%trace on 显示那种视图）",
-	"the mistake check is true after the step's own code":                                                                          "本步自己的代码运行后，mistake 检查却为真",
-	"End of lesson %s, with steps not done: %s. %%back goes back to them.":                                                         "课程 %s 到头了，但有步骤没有完成：%s。%%back 可以回到这些步骤。",
-	"Step %d skipped: it is not marked done.":                                                                                      "已跳过第 %d 步：它没有记为完成。",
+	"the mistake check is true after the step's own code":                                                                          "这一步自己的代码运行后，mistake 检查却为真",
+	"End of lesson %s, with steps not done: %s. %%back goes back to them.":                                                         "课程 %s 已到结尾，但还有步骤没有完成：%s。%%back 可以回到这些步骤。",
+	"Step %d skipped: it is not marked done.":                                                                                      "已跳过第 %d 步：这一步不计为完成。",
 	"this terminal is the %s (sockrepl --role %s): type %%lesson %s %s here, and play the %s in a terminal started with --role %s": "这个终端的角色是 %s（sockrepl --role %s）：在这里输入 %%lesson %s %s，并在用 --role %s 启动的终端里扮演 %s",
 	"tracing off":                         "跟踪已关闭",
 	"usage: %%save [-f] FILE.py":          "用法：%%save [-f] 文件名.py",
@@ -160,7 +160,7 @@ var zh = map[string]string{
 	"this shell is not in a lab: start one with sockrepl --lab, and join it as another host with sockrepl --lab --host beta": "这个 shell 不在实验网络里：用 sockrepl --lab 启动一个，再用 sockrepl --lab --host beta 以另一台主机的身份加入",
 	"usage: %%lab [down HOST | up HOST | delay HOST MS | loss HOST PERCENT | clear HOST]":                                    "用法：%%lab [down 主机 | up 主机 | delay 主机 毫秒 | loss 主机 百分比 | clear 主机]",
 	"done: %s": "完成：%s",
-	"%s is the lab's only network: nothing is routed out":                       "%s 是实验网络唯一的网络：没有任何路由通向外面",
+	"%s is the lab's only network: nothing is routed out":                       "%s 是实验网络里唯一的网络：没有任何路由通向外面",
 	"the lab has no host %s: its hosts are alpha, beta and gamma":               "实验网络里没有主机 %s：只有 alpha、beta 和 gamma",
 	"this kernel has no netem (sch_netem), so the lab cannot add delay or loss": "这个内核没有 netem（sch_netem），所以实验网络无法加上延迟或丢包",
 	"the lab's keeper is gone":                                                  "实验网络的管理进程已经不在了",

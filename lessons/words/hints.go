@@ -224,7 +224,7 @@ var hints = []hint{
 	// ECONNREFUSED: on UDP, an earlier datagram's ICMP "port unreachable"
 	{errnos: []int{111}, when: isUDP,
 		short: [2]string{"hint: a datagram sent earlier came back as 'port unreachable': nothing is bound to that UDP port on the other side. Start the receiver first, or check the port.",
-			"提示：之前发出的数据报被退回为“端口不可达”：对方的那个 UDP 端口上没有绑定任何套接字。先启动接收方，或者核对端口号。"},
+			"提示：之前发出的一个数据报收到了“端口不可达”的回应：对端的那个 UDP 端口上没有绑定任何套接字。先启动接收方，或者核对端口号。"},
 	},
 	{errnos: []int{111}, ops: []string{"connect", "connect_ex"}, when: func(s *Situation) bool { return !s.UDP && s.Holder == HolderShell },
 		args: func(s *Situation) []any { return []any{s.HolderName, s.Port, s.HolderName} },
