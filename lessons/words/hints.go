@@ -154,8 +154,8 @@ var hints = []hint{
 	},
 	// EACCES
 	{errnos: []int{13}, ops: []string{"bind"},
-		short: [2]string{"hint: ports below 1024 are privileged: only root may bind them. Pick a port above 1024.",
-			"提示：1024 以下的端口是特权端口，只有 root 能绑定。请选一个大于 1024 的端口。"},
+		short: [2]string{"hint: ports below 1024 are privileged: only root may bind them. Pick a port of 1024 or above.",
+			"提示：1024 以下的端口是特权端口，只有 root 能绑定。请选一个不小于 1024 的端口。"},
 	},
 	{errnos: []int{13},
 		long: [2]string{"Permission denied: ports below 1024 and raw sockets need root (or the CAP_NET_BIND_SERVICE / CAP_NET_RAW capability). Pick a port above 1023.",
