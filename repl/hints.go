@@ -41,6 +41,7 @@ func (s *Session) situation(e *python.PyError) words.Situation {
 	sit.NeverConnected = !h.HadPeer && st.Raddr == nil
 	sit.Dialed = h.Dialed != nil
 	sit.ShutWrite = h.ShutWrite
+	sit.Blocking = st.Mode == sockets.ModeBlocking
 	switch {
 	case e.Errno == int(unix.EADDRINUSE) && sit.Op == "bind" && len(f.Args) > 0:
 		sit.Host, sit.Port = addressValue(f.Args[0])

@@ -86,3 +86,25 @@ func TestSsNamesTheOtherSockreplByRole(t *testing.T) {
 		t.Errorf("%%ss should show the listener as %q and the client as \"this shell: c\":\n%s", server, text)
 	}
 }
+
+// BlockingIOError's hint follows the socket's mode: on a blocking socket
+// it came from the call's own MSG_DONTWAIT.
+func TestHintForEAGAINFollowsTheMode(t *testing.T) {
+	var buf bytes.Buffer
+	s, err := NewSession(Options{Out: &buf, Err: &buf, Terminal: true, Lang: "en", StateDir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	s.Exec("a, b = socket.socketpair()")
+	s.Exec("a.recv(5, socket.MSG_DONTWAIT)")
+	if want := "hint: the socket is blocking, but MSG_DONTWAIT asked this one call not to wait"; !strings.Contains(buf.String(), want) {
+		t.Errorf("blocking socket, got:\n%s", buf.String())
+	}
+	buf.Reset()
+	s.Exec("b.setblocking(False)")
+	s.Exec("b.recv(5)")
+	if want := "hint: the socket is non-blocking and the call would have to wait"; !strings.Contains(buf.String(), want) {
+		t.Errorf("non-blocking socket, got:\n%s", buf.String())
+	}
+}

@@ -310,10 +310,16 @@ func (s *Socket) deadline() time.Time {
 // Enum members print by name as in the source material and CPython
 // 3.8-3.10; CPython 3.11 to 3.13 print the bare numbers (family=2,
 // type=1), which Runtime.SetNumericReprs asks for.
-func (s *Socket) Repr() string {
+func (s *Socket) Repr() string { return s.ReprClosed(false) }
+
+// ReprClosed is Repr for a socket object the program closed while its
+// descriptor stays open for makefile() files: CPython prints it
+// "[closed]" with its fd, and without addresses.
+func (s *Socket) ReprClosed(closed bool) string {
 	var b strings.Builder
 	b.WriteString("<socket.socket")
-	if s.fd < 0 {
+	closed = closed || s.fd < 0
+	if closed {
 		b.WriteString(" [closed]")
 	}
 	if s.rt.numericReprs.Load() {
@@ -322,7 +328,7 @@ func (s *Socket) Repr() string {
 		fmt.Fprintf(&b, " fd=%d, family=%s, type=%s, proto=%d", s.fd,
 			enumRepr("AddressFamily", s.family), enumRepr("SocketKind", s.typ), s.proto)
 	}
-	if s.fd >= 0 {
+	if !closed {
 		var sa sockaddr
 		if sysGetsockname(s.fd, &sa) == nil && truthy(sa.value()) {
 			b.WriteString(", laddr=" + pyStr(sa.value()))

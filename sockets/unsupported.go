@@ -61,6 +61,7 @@ func (s *Socket) Family() int                            { return 0 }
 func (s *Socket) Type() int                              { return 0 }
 func (s *Socket) Proto() int                             { return 0 }
 func (s *Socket) Repr() string                           { return "<socket.socket [unsupported]>" }
+func (s *Socket) ReprClosed(bool) string                 { return "<socket.socket [unsupported]>" }
 func (s *Socket) State() State                           { return State{Closed: true, FD: -1} }
 func ListKernel() ([]KernelSocket, error)                { return nil, unsupported() }
 

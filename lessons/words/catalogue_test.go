@@ -202,6 +202,8 @@ func TestHintsByState(t *testing.T) {
 		{"send(int)", Situation{Class: "TypeError", Msg: "a bytes-like object is required, not 'int'", Op: "send", Known: true, Name: "c"}, ""},
 		{"recv on a listener", Situation{Errno: 107, Class: "OSError", Op: "recv", Known: true, Name: "s", Listening: true}, "hint: a listening socket only accepts"},
 		{"recv after a refused connect", Situation{Errno: 107, Class: "OSError", Op: "recv", Known: true, Name: "c", NeverConnected: true, Dialed: true}, "hint: c is not connected: its connect() failed."},
+		{"EAGAIN, non-blocking socket", Situation{Errno: 11, Class: "BlockingIOError", Op: "recv", Known: true, Name: "c"}, "hint: the socket is non-blocking and the call would have to wait"},
+		{"EAGAIN, blocking socket (MSG_DONTWAIT)", Situation{Errno: 11, Class: "BlockingIOError", Op: "recv", Known: true, Name: "c", Blocking: true}, "hint: the socket is blocking, but MSG_DONTWAIT asked this one call not to wait"},
 		{"send on unconnected UDP", Situation{Errno: 89, Class: "OSError", Op: "send", Known: true, Name: "u", UDP: true}, "hint: this UDP socket has no destination"},
 	} {
 		got := Hint("en", c.sit)

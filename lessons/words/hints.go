@@ -41,6 +41,7 @@ type Situation struct {
 	NeverConnected bool // no connection was ever made on it
 	Dialed         bool // connect() was called on it
 	ShutWrite      bool // its sending side was shut down
+	Blocking       bool // the socket is in blocking mode (a BlockingIOError then came from MSG_DONTWAIT)
 	Host           string
 	Port           int    // the port the call named (bind's, connect's); 0 when none
 	Holder         Holder // who holds Port
@@ -249,6 +250,11 @@ var hints = []hint{
 			"提示：非阻塞的 connect() 已经开始；用 select() 等它可写，就知道连接何时完成。"},
 		long: [2]string{"The socket is non-blocking, so connect() only started the handshake and returned at once; it completes in the background. %ls shows the state (SYN_SENT, then ESTABLISHED).",
 			"套接字是非阻塞的，所以 connect() 只是发起了三次握手就立刻返回了，握手在后台完成。%ls 可以看到状态（先是 SYN_SENT，然后是 ESTABLISHED）。"},
+	},
+	// EAGAIN on a blocking socket: the call's own MSG_DONTWAIT
+	{errnos: []int{11}, classes: []string{"BlockingIOError"}, when: func(s *Situation) bool { return s.Blocking },
+		short: [2]string{"hint: the socket is blocking, but MSG_DONTWAIT asked this one call not to wait, and it would have had to. %ls shows its queues.",
+			"提示：这个套接字是阻塞的，但 MSG_DONTWAIT 让这一次调用不要等待，而它本来需要等待。%ls 可以查看它的队列。"},
 	},
 	// EAGAIN
 	{errnos: []int{11}, classes: []string{"BlockingIOError"},

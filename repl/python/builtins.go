@@ -126,6 +126,7 @@ func unavailable(name, advice string) *starlark.Builtin {
 func builtinPrint(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	sep, end := " ", "\n"
 	var file starlark.Value = starlark.None
+	flush := false
 	for _, kv := range kwargs {
 		k := string(kv[0].(starlark.String))
 		switch k {
@@ -147,10 +148,37 @@ func builtinPrint(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tu
 		case "file":
 			file = kv[1]
 		case "flush":
-			// Output is never buffered.
+			flush = kv[1].Truth() == starlark.True
 		default:
 			return nil, pyErrorf("TypeError", "'%s' is an invalid keyword argument for print()", k)
 		}
+	}
+	if _, ok := file.(*stream); file != starlark.None && !ok {
+		// A file object of the program's: CPython calls its write() once
+		// for each piece (argument, separator, end), then flush() if asked.
+		for i, a := range args {
+			if i > 0 {
+				if err := writeTo(thread, file, sep); err != nil {
+					return nil, err
+				}
+			}
+			if err := writeTo(thread, file, pyStr(a)); err != nil {
+				return nil, err
+			}
+		}
+		if err := writeTo(thread, file, end); err != nil {
+			return nil, err
+		}
+		if flush {
+			f, err := getAttr(file, "flush")
+			if err != nil {
+				return nil, err
+			}
+			if _, err := starlark.Call(thread, f, nil, nil); err != nil {
+				return nil, err
+			}
+		}
+		return starlark.None, nil
 	}
 	var b strings.Builder
 	for i, a := range args {
@@ -161,7 +189,7 @@ func builtinPrint(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tu
 	}
 	b.WriteString(end)
 	if file != starlark.None {
-		return starlark.None, writeTo(thread, file, b.String())
+		return starlark.None, writeTo(thread, file, b.String()) // sys.stdout, sys.stderr: never buffered
 	}
 	printText(thread, b.String())
 	return starlark.None, nil

@@ -51,8 +51,8 @@ func newSocketValue(rt *sockets.Runtime, s *sockets.Socket) *socketValue {
 	return v
 }
 
-func (v *socketValue) String() string        { return v.s.Repr() }
-func (v *socketValue) Repr() string          { return v.s.Repr() }
+func (v *socketValue) String() string        { return v.Repr() }
+func (v *socketValue) Repr() string          { return v.s.ReprClosed(v.closeAsked) }
 func (v *socketValue) Type() string          { return "socket" }
 func (v *socketValue) Freeze()               {}
 func (v *socketValue) Truth() starlark.Bool  { return true }

@@ -146,3 +146,14 @@ tw = io.TextIOWrapper(z.makefile('rb'), encoding='utf-8')
 tw.readline(), tw.readline(), tw.readline()
 tw.close()
 z.close()
+
+class Recorder:
+    def write(self, s):
+        print("write", repr(s))
+    def flush(self):
+        print("flushed")
+
+print("x", 1, file=Recorder(), sep="-", flush=True)
+print("y", file=Recorder(), end="")
+print(file=Recorder())
+print("z", file=5)

@@ -209,3 +209,14 @@ x.sendfile(y.makefile('rb'))
 for s in (a, b, c, x, y, u):
     s.close()
 
+# A socket closed while a file made from it is open is "[closed]" in its
+# repr but keeps its descriptor until the file closes.
+p, q = socket.socketpair()
+pf = p.makefile('r')
+p.close()
+repr(p).replace('fd=%d' % p.fileno(), 'fd=N')
+p.fileno() >= 0
+pf.close()
+p
+p.fileno()
+q.close()
