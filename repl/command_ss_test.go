@@ -23,21 +23,24 @@ func TestSsFiltersByStateAndShowsTimers(t *testing.T) {
 		s.Exec(src)
 		return out.String()
 	}
-	run("s = socket.socket()\ns.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)\ns.bind(('127.0.0.1', 61005))\ns.listen()")
-	run("c = socket.create_connection(('127.0.0.1', 61005))\nconn, addr = s.accept()\nport = c.getsockname()[1]")
-	got := run("%ss 61005 listening")
-	if !regexp.MustCompile(`(?m)^tcp\s+LISTEN\s+127\.0\.0\.1:61005\s`).MatchString(got) || strings.Contains(got, "ESTABLISHED") || strings.Contains(got, "timer") {
-		t.Errorf("%%ss 61005 listening:\n%s", got)
+	// A port of the kernel's choosing: a fixed one could be another test
+	// process's at the same moment.
+	run("s = socket.socket()\ns.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)\ns.bind(('127.0.0.1', 0))\ns.listen()")
+	lport := strings.TrimSpace(run("print(s.getsockname()[1])"))
+	run("c = socket.create_connection(s.getsockname())\nconn, addr = s.accept()\nport = c.getsockname()[1]")
+	got := run("%ss " + lport + " listening")
+	if !regexp.MustCompile(`(?m)^tcp\s+LISTEN\s+127\.0\.0\.1:`+lport+`\s`).MatchString(got) || strings.Contains(got, "ESTABLISHED") || strings.Contains(got, "timer") {
+		t.Errorf("%%ss %s listening:\n%s", lport, got)
 	}
-	if got := run("%ss established 61005"); strings.Count(got, "ESTABLISHED") != 2 || strings.Contains(got, "LISTEN ") {
-		t.Errorf("%%ss established 61005:\n%s", got)
+	if got := run("%ss established " + lport); strings.Count(got, "ESTABLISHED") != 2 || strings.Contains(got, "LISTEN ") {
+		t.Errorf("%%ss established %s:\n%s", lport, got)
 	}
 	run("c.close()\nconn.close()\ns.close()")
 	port := strings.TrimSpace(run("print(port)"))
-	got = run("%ss time-wait 61005")
-	row := regexp.MustCompile(`(?m)^tcp\s+TIME_WAIT\s+127\.0\.0\.1:` + port + `\s+127\.0\.0\.1:61005\s+0\s+0\s+timewait \d+s\s+kernel \(no process\)$`)
+	got = run("%ss time-wait " + lport)
+	row := regexp.MustCompile(`(?m)^tcp\s+TIME_WAIT\s+127\.0\.0\.1:` + port + `\s+127\.0\.0\.1:` + lport + `\s+0\s+0\s+timewait \d+s\s+kernel \(no process\)$`)
 	if !row.MatchString(got) || !strings.Contains(got, "timer") {
-		t.Errorf("%%ss time-wait 61005: no TIME_WAIT row with its timer for port %s:\n%s", port, got)
+		t.Errorf("%%ss time-wait %s: no TIME_WAIT row with its timer for port %s:\n%s", lport, port, got)
 	}
 	for _, bad := range []string{"%ss 1 2 3", "%ss nosuchstate", "%ss 70000", "%ss 1 2"} {
 		if got := run(bad); !strings.Contains(got, "UsageError: usage: %ss [PORT] [STATE]") {

@@ -156,7 +156,7 @@ func TestPTYZeroSizeWindow(t *testing.T) {
 	r.waitFor(`42`)
 	r.send("s = socket.socket(); s.bind(('127.0.0.1', 0)); s.listen(); s.settimeout(0.6)\r")
 	r.send("s.accept()\r")
-	r.waitFor(`TimeoutError`)
+	r.waitFor(`TimeoutError[\s\S]*>>> `) // the prompt is back: keys typed earlier are dropped
 	r.send("\x04")
 	if code := r.wait(); code != 0 {
 		t.Fatalf("status %d; the terminal got:\n%q", code, r.text())
@@ -176,7 +176,7 @@ func TestPTYNonUTF8Locale(t *testing.T) {
 		r.waitFor(`>>> `)
 		r.send("s = socket.socket(); s.bind(('127.0.0.1', 0)); s.listen(); s.settimeout(0.8)\r")
 		r.send("s.accept()\r")
-		r.waitFor(`TimeoutError`)
+		r.waitFor(`TimeoutError[\s\S]*>>> `) // the prompt is back: keys typed earlier are dropped
 		r.send("%lesson 1 server\r")
 		r.waitFor(`Step 1/`)
 		r.send("\x04")
