@@ -193,7 +193,10 @@ func (in *Interp) startThread(t *pyThread, fn starlark.Value, args starlark.Tupl
 		in.mu.Unlock()
 		_, err := starlark.Call(thread, fn, args, kwargs)
 		if err != nil {
-			if pe := asPyError(err); pe.Class != "SystemExit" {
+			// A daemon thread still running when the program ends is
+			// stopped silently, as CPython stops it: its sockets closing
+			// under it is no error of its own.
+			if pe := asPyError(err); pe.Class != "SystemExit" && !in.threads.closing.Load() {
 				in.opt.Stderr("Exception in thread " + t.name + ":\n" + in.Traceback(err))
 			}
 		}
