@@ -175,14 +175,21 @@ func (s *threadSet) joinNonDaemon(in *Interp) error {
 	return nil
 }
 
-// start runs fn(args, kwargs) as a new Python thread.
+// start runs fn(args, kwargs) as a new Python thread. The thread that
+// starts it gives the lock up until the new one holds it, and then waits
+// for its turn, as CPython's Thread.start() waits for the new thread to
+// signal that it started: the new thread runs first, until it waits or
+// is preempted, so what it prints at once comes before what follows
+// start() in the thread that called it.
 func (in *Interp) startThread(t *pyThread, fn starlark.Value, args starlark.Tuple, kwargs []starlark.Tuple) {
 	in.threads.add(t)
 	in.threads.many.Store(true)
+	started := make(chan struct{})
 	go func() {
 		defer close(t.done)
 		defer in.threads.remove(t)
 		in.acquire(t)
+		close(started)
 		defer in.release()
 		if in.threads.closing.Load() {
 			return // the interpreter closed before the thread began
@@ -204,4 +211,13 @@ func (in *Interp) startThread(t *pyThread, fn starlark.Value, args starlark.Tupl
 		t.active = nil
 		in.mu.Unlock()
 	}()
+	in.mu.Lock()
+	caller := in.current
+	in.mu.Unlock()
+	if caller == nil {
+		return
+	}
+	in.release()
+	<-started
+	in.acquire(caller)
 }
