@@ -405,6 +405,7 @@ var badInputs = []badInput{
 	{"a package's missing submodule", "", "import urllib.nothing", "ModuleNotFoundError: No module named 'urllib.nothing'", ""},
 	{"a module is not a package", "", "import socket.nothing", "ModuleNotFoundError: No module named 'socket.nothing'; 'socket' is not a package", ""},
 	{"a module nobody has", "", "import numpy_not_installed", "ModuleNotFoundError: No module named 'numpy_not_installed'", ""},
+	{"logging to a file", "import logging", "logging.FileHandler('/tmp/sockrepl-test.log')", "NotImplementedError: files are not available in this shell: log to sys.stderr or sys.stdout with StreamHandler", "no files in this shell; logging's StreamHandler is there"},
 	{"input() at the end of input", "", "input()", "EOFError: EOF when reading a line", "the catalogue's sessions have no standard input; python3's harness reads its cases from stdin"},
 	{"open()", "", "open('/etc/passwd')", "NotImplementedError: files are not available in this shell: keep the data in a bytes variable", "no files in this shell; the message says what to do instead"},
 	{"name error", "", "undefined_name", "NameError: name 'undefined_name' is not defined", ""},
