@@ -92,6 +92,7 @@ func (s *Socket) Accept() (ns *Socket, addr any, err error) {
 		return fmt.Sprintf("accept4(%d, %s, SOCK_CLOEXEC|SOCK_NONBLOCK)", s.fd, sa.trace())
 	}
 	for {
+		locked := false
 		if s.mode == ModeBlocking && listening && !nb {
 			// The fd blocks: wait until accept cannot, so that an
 			// interrupt never finds us inside the system call.
@@ -101,10 +102,24 @@ func (s *Socket) Accept() (ns *Socket, addr any, err error) {
 			if err := c.waitFD(s.fd, unix.POLLIN, time.Time{}, WaitAcceptQueue); err != nil {
 				return nil, nil, err
 			}
+			// Several threads may wait on one listener, and the wait
+			// wakes them all: accept one at a time, and only while a
+			// connection is still queued, so that the blocking fd never
+			// blocks inside accept4, where neither Ctrl-C nor the other
+			// threads could get past.
+			s.acceptMu.Lock()
+			if s.fd >= 0 && !pollsIn(s.fd) {
+				s.acceptMu.Unlock()
+				continue
+			}
+			locked = true
 		}
 		var sa sockaddr
 		start := s.rt.traceStart()
 		fd, e := sysAccept4(s.fd, &sa, flags)
+		if locked {
+			s.acceptMu.Unlock()
+		}
 		if tracing {
 			c.raw(rawText(&sa), result(fd, e), start)
 		}
@@ -291,4 +306,12 @@ func (s *Socket) Shutdown(how int) error {
 		s.shutWrite = true
 	}
 	return nil
+}
+
+// pollsIn reports whether fd is readable now (a listener: a connection is
+// queued), without waiting.
+func pollsIn(fd int) bool {
+	pfd := []unix.PollFd{{Fd: int32(fd), Events: unix.POLLIN}}
+	n, err := sysPoll(pfd, 0)
+	return err == nil && n > 0
 }

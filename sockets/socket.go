@@ -7,6 +7,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -30,6 +31,7 @@ type Socket struct {
 	eofSeen            atomic.Bool  // a stream receive returned b''
 	touched            atomic.Bool  // a call that may change kernel state ran since the last Watch look
 	written            atomic.Int64 // bytes sends handed to the kernel (State.Sent)
+	acceptMu           sync.Mutex   // one blocking accept4 at a time (Accept)
 }
 
 // touch marks the socket for the shell's Watch: the program did something

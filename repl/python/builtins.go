@@ -100,6 +100,10 @@ func newBuiltins() starlark.StringDict {
 			d[name] = c
 		}
 	}
+	// Python 2's names for OSError, still bound in Python 3 (PEP 3151):
+	// older tutorials catch IOError around recv and connect.
+	d["IOError"] = osError
+	d["EnvironmentError"] = osError
 	// Starlark builtins that take an iterable, made to accept str and
 	// bytes the way Python iterates them.
 	for _, name := range []string{"sorted", "reversed", "enumerate", "max", "min", "any", "all", "zip"} {

@@ -38,6 +38,13 @@ func (in *Interp) helperImport(thread *starlark.Thread, _ *starlark.Builtin, arg
 	for i, p := range parts[1:] {
 		sub, err := getAttr(leaf, p)
 		if !isModule(sub) || err != nil {
+			full := strings.Join(parts[:i+2], ".")
+			if cpythonSubmodules[full] {
+				return nil, noModule(full)
+			}
+			if i == 0 && cpythonPackages[parts[0]] {
+				return nil, pyErrorf("ModuleNotFoundError", "No module named '%s'", full)
+			}
 			return nil, pyErrorf("ModuleNotFoundError", "No module named '%s'; '%s' is not a package", strings.Join(parts[:i+2], "."), strings.Join(parts[:i+1], "."))
 		}
 		leaf = sub
@@ -46,18 +53,6 @@ func (in *Interp) helperImport(thread *starlark.Thread, _ *starlark.Builtin, arg
 		return m, nil
 	}
 	return leaf, nil
-}
-
-// stdlibAbsent are modules of CPython's standard library that this shell
-// does not have yet: importing one says so, rather than claiming that
-// Python has no such module.
-var stdlibAbsent = map[string]bool{
-	"argparse": true, "selectors": true, "http": true, "logging": true, "random": true, "math": true,
-	"collections": true, "itertools": true, "functools": true, "re": true, "string": true,
-	"signal": true, "ssl": true, "hashlib": true, "base64": true,
-	"asyncio": true, "dataclasses": true, "enum": true,
-	"typing": true, "contextlib": true, "pathlib": true, "shutil": true, "tempfile": true,
-	"ipaddress": true, "uuid": true, "zlib": true, "pickle": true, "copy": true,
 }
 
 // isModule reports whether v is a module (one import can bind).
@@ -84,7 +79,7 @@ func moduleNames() []string {
 
 func noModule(name string) error {
 	pe := pyErrorf("ModuleNotFoundError", "No module named '%s'", name)
-	if stdlibAbsent[name] {
+	if cpythonStdlib[name] || cpythonSubmodules[name] {
 		pe.Msg += " in this shell: help('modules') lists the modules it has"
 	}
 	pe.Attrs = map[string]starlark.Value{"name": starlark.String(name)}

@@ -73,6 +73,10 @@ type Interp struct {
 	// failed is the last socket method that raised in this statement
 	// (LastFailedCall): the shell's hints look at that socket.
 	failed FailedCall
+	// warned holds the DeprecationWarnings already shown, mainFile the
+	// file Exec last ran, __main__'s (warnings.go).
+	warned   map[string]bool
+	mainFile string
 }
 
 // Mode says how Exec treats expression statements.
@@ -297,6 +301,7 @@ func (in *Interp) Exec(name, src string, mode Mode) (Result, error) {
 		return Result{}, err
 	}
 	in.programs[name] = prog
+	in.mainFile = name
 	in.acquire(in.main)
 	defer in.release()
 	thread := in.newThread("main")

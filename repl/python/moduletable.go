@@ -147,6 +147,7 @@ var moduleMakers = map[string]func(in *Interp) starlark.Value{
 	"json":            newJSONModule,
 	"multiprocessing": newMultiprocessingModule,
 	"queue":           newQueueModule,
+	"random":          newRandomModule,
 	"selectors":       newSelectorsModule,
 	"subprocess":      newSubprocessModule,
 	"sys":             newSysModule,

@@ -3,6 +3,7 @@ package python
 import (
 	"errors"
 	"fmt"
+	"math"
 	"math/big"
 	"reflect"
 	"strings"
@@ -272,12 +273,10 @@ func builtinHash(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, k
 	}
 	if isPyInt(v) {
 		n, _ := bigOf(v)
-		if n.IsInt64() {
-			if i := n.Int64(); i != -1 {
-				return starlark.MakeInt64(i), nil
-			}
-			return starlark.MakeInt(-2), nil
-		}
+		return starlark.MakeInt64(intHash(n)), nil
+	}
+	if f, ok := v.(starlark.Float); ok && !math.IsNaN(float64(f)) {
+		return starlark.MakeInt64(floatHash(float64(f))), nil
 	}
 	h, err := v.Hash()
 	if err != nil {
@@ -623,3 +622,57 @@ func (c *classCellValue) Type() string          { return "cell" }
 func (c *classCellValue) Freeze()               {}
 func (c *classCellValue) Truth() starlark.Bool  { return true }
 func (c *classCellValue) Hash() (uint32, error) { return 0, nil }
+
+// CPython hashes numbers by their value modulo the prime 2**61 - 1, so
+// that equal ints and floats hash alike (sys.hash_info); -1 becomes -2.
+const hashModulus = 1<<61 - 1
+
+func intHash(n *big.Int) int64 {
+	h := new(big.Int).Mod(new(big.Int).Abs(n), big.NewInt(hashModulus)).Int64()
+	if n.Sign() < 0 {
+		h = -h
+	}
+	if h == -1 {
+		h = -2
+	}
+	return h
+}
+
+// floatHash is the same reduction for a finite float, done on its
+// mantissa 28 bits at a time, and +-314159 for the infinities.
+func floatHash(v float64) int64 {
+	if math.IsInf(v, 0) {
+		if v > 0 {
+			return 314159
+		}
+		return -314159
+	}
+	m, e := math.Frexp(v)
+	sign := int64(1)
+	if m < 0 {
+		sign, m = -1, -m
+	}
+	var x uint64
+	for m != 0 {
+		x = (x<<28)&hashModulus | x>>(61-28)
+		m *= 1 << 28
+		e -= 28
+		y := uint64(m)
+		m -= float64(y)
+		x += y
+		if x >= hashModulus {
+			x -= hashModulus
+		}
+	}
+	if e >= 0 {
+		e %= 61
+	} else {
+		e = 61 - 1 - (-1-e)%61
+	}
+	x = (x<<uint(e))&hashModulus | x>>(61-uint(e))
+	h := int64(x) * sign
+	if h == -1 {
+		h = -2
+	}
+	return h
+}

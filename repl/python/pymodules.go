@@ -16,6 +16,7 @@ var stdlibFS embed.FS
 
 // pythonModules are the built-in modules written in Python, by name.
 var pythonModules = map[string]string{
+	"logging":      "stdlib/logging.py",
 	"socketserver": "stdlib/socketserver.py",
 }
 

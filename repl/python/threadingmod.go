@@ -2,6 +2,7 @@ package python
 
 import (
 	"fmt"
+	"strings"
 	"sync"
 
 	"go.starlark.net/starlark"
@@ -24,6 +25,8 @@ func newThreadingModule(in *Interp) starlark.Value {
 		{name: "main_thread", fn: threadingMain, sig: "threading.main_thread() -> Thread", doc: "The program's first thread, the one Ctrl-C interrupts."},
 		{name: "active_count", fn: threadingActiveCount, sig: "threading.active_count() -> int", doc: "How many threads are alive, the main thread included."},
 		{name: "enumerate", fn: threadingEnumerate, sig: "threading.enumerate() -> list", doc: "The threads alive now, the main thread first."},
+		{name: "currentThread", fn: legacyFunction("currentThread", "current_thread", threadingCurrent), sig: "threading.currentThread() -> Thread", doc: "The old name of current_thread(), deprecated since Python 3.10."},
+		{name: "activeCount", fn: legacyFunction("activeCount", "active_count", threadingActiveCount), sig: "threading.activeCount() -> int", doc: "The old name of active_count(), deprecated since Python 3.10."},
 		{name: "get_ident", fn: threadingGetIdent, sig: "threading.get_ident() -> int", doc: "A number that names the running thread while it lives."},
 	}}.module()
 }
@@ -66,19 +69,16 @@ func threadClass() *Class {
 			return p
 		}
 		dict := map[string]starlark.Value{
-			"__init__": starlark.NewBuiltin("__init__", threadInit),
-			"start":    starlark.NewBuiltin("start", threadStart),
-			"run":      starlark.NewBuiltin("run", threadRun),
-			"join":     starlark.NewBuiltin("join", threadJoin),
-			"is_alive": starlark.NewBuiltin("is_alive", threadIsAlive),
-			"__repr__": starlark.NewBuiltin("__repr__", threadRepr),
-			"getName": starlark.NewBuiltin("getName", func(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
-				_, ts, err := threadSelf("getName", args)
-				if err != nil {
-					return nil, err
-				}
-				return starlark.String(ts.t.name), nil
-			}),
+			"__init__":  starlark.NewBuiltin("__init__", threadInit),
+			"start":     starlark.NewBuiltin("start", threadStart),
+			"run":       starlark.NewBuiltin("run", threadRun),
+			"join":      starlark.NewBuiltin("join", threadJoin),
+			"is_alive":  starlark.NewBuiltin("is_alive", threadIsAlive),
+			"__repr__":  starlark.NewBuiltin("__repr__", threadRepr),
+			"getName":   legacyThreadMethod("getName", "get the name attribute", "name"),
+			"setName":   legacyThreadMethod("setName", "set the name attribute", "name"),
+			"isDaemon":  legacyThreadMethod("isDaemon", "get the daemon attribute", "daemon"),
+			"setDaemon": legacyThreadMethod("setDaemon", "set the daemon attribute", "daemon"),
 			"name": prop("name", func(ts *threadState, _ *Instance) starlark.Value { return starlark.String(ts.t.name) },
 				func(ts *threadState, v starlark.Value) error {
 					s, ok := v.(starlark.String)
@@ -338,4 +338,53 @@ func threadingGetIdent(thread *starlark.Thread, _ *starlark.Builtin, args starla
 		t = in.main
 	}
 	return starlark.MakeInt64(t.ident), nil
+}
+
+// legacyThreadMethod is one of Thread's camelCase accessors, deprecated
+// since Python 3.10 and still in PyMOTW's examples: it warns, then reads
+// or sets the attribute it stands for.
+func legacyThreadMethod(name, instead, attr string) *starlark.Builtin {
+	setter := strings.HasPrefix(name, "set")
+	return starlark.NewBuiltin(name, func(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+		want := 1
+		if setter {
+			want = 2
+		}
+		if len(args) == 0 {
+			return nil, pyErrorf("TypeError", "Thread.%s() needs an argument", name)
+		}
+		if len(kwargs) > 0 {
+			return nil, pyErrorf("TypeError", "Thread.%s() got an unexpected keyword argument '%s'", name, kwargs[0][0].(starlark.String))
+		}
+		if len(args) != want {
+			if want == 1 {
+				return nil, pyErrorf("TypeError", "Thread.%s() takes 1 positional argument but %d were given", name, len(args))
+			}
+			if len(args) < want {
+				param := "daemonic"
+				if attr == "name" {
+					param = "name"
+				}
+				return nil, pyErrorf("TypeError", "Thread.%s() missing 1 required positional argument: '%s'", name, param)
+			}
+			return nil, pyErrorf("TypeError", "Thread.%s() takes 2 positional arguments but %d were given", name, len(args))
+		}
+		if _, _, err := threadSelf(name, args[:1]); err != nil {
+			return nil, err
+		}
+		deprecated(thread, fmt.Sprintf("%s() is deprecated, %s instead", name, instead))
+		if setter {
+			return builtinSetattr(thread, nil, starlark.Tuple{args[0], starlark.String(attr), args[1]}, nil)
+		}
+		return getAttr(args[0], attr)
+	})
+}
+
+// legacyFunction is a module function's camelCase name, deprecated since
+// Python 3.10: it warns, then calls the function under its new name.
+func legacyFunction(name, newName string, fn func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error)) func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
+	return func(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+		deprecated(thread, fmt.Sprintf("%s() is deprecated, use %s() instead", name, newName))
+		return fn(thread, b, args, kwargs)
+	}
 }

@@ -175,14 +175,21 @@ func (s *threadSet) joinNonDaemon(in *Interp) error {
 	return nil
 }
 
-// start runs fn(args, kwargs) as a new Python thread.
+// start runs fn(args, kwargs) as a new Python thread. The thread that
+// starts it gives the lock up until the new one holds it, and then waits
+// for its turn, as CPython's Thread.start() waits for the new thread to
+// signal that it started: the new thread runs first, until it waits or
+// is preempted, so what it prints at once comes before what follows
+// start() in the thread that called it.
 func (in *Interp) startThread(t *pyThread, fn starlark.Value, args starlark.Tuple, kwargs []starlark.Tuple) {
 	in.threads.add(t)
 	in.threads.many.Store(true)
+	started := make(chan struct{})
 	go func() {
 		defer close(t.done)
 		defer in.threads.remove(t)
 		in.acquire(t)
+		close(started)
 		defer in.release()
 		if in.threads.closing.Load() {
 			return // the interpreter closed before the thread began
@@ -193,7 +200,10 @@ func (in *Interp) startThread(t *pyThread, fn starlark.Value, args starlark.Tupl
 		in.mu.Unlock()
 		_, err := starlark.Call(thread, fn, args, kwargs)
 		if err != nil {
-			if pe := asPyError(err); pe.Class != "SystemExit" {
+			// A daemon thread still running when the program ends is
+			// stopped silently, as CPython stops it: its sockets closing
+			// under it is no error of its own.
+			if pe := asPyError(err); pe.Class != "SystemExit" && !in.threads.closing.Load() {
 				in.opt.Stderr("Exception in thread " + t.name + ":\n" + in.Traceback(err))
 			}
 		}
@@ -201,4 +211,13 @@ func (in *Interp) startThread(t *pyThread, fn starlark.Value, args starlark.Tupl
 		t.active = nil
 		in.mu.Unlock()
 	}()
+	in.mu.Lock()
+	caller := in.current
+	in.mu.Unlock()
+	if caller == nil {
+		return
+	}
+	in.release()
+	<-started
+	in.acquire(caller)
 }

@@ -16,6 +16,9 @@ func newTracebackModule(*Interp) starlark.Value {
 		{name: "format_exc", fn: tracebackFormatExc, sig: "traceback.format_exc(limit=None) -> str", doc: "What print_exc() would print, as a str."},
 		{name: "print_exception", fn: tracebackPrintException, sig: "traceback.print_exception(exc, limit=None, file=None)", doc: "Print an exception object's traceback on sys.stderr (or file).", mutates: true},
 		{name: "format_exception", fn: tracebackFormatException, sig: "traceback.format_exception(exc) -> list", doc: "An exception's traceback as a list of str, each ending in a newline."},
+		{name: "extract_stack", fn: tracebackExtractStack, sig: "traceback.extract_stack(limit=None) -> list", doc: "The frames running now, outermost first: each a FrameSummary with filename, lineno, name and line (and unpacks as those four)."},
+		{name: "format_stack", fn: tracebackFormatStack, sig: "traceback.format_stack(limit=None) -> list", doc: "The frames running now as the lines a traceback prints for them."},
+		{name: "print_stack", fn: tracebackPrintStack, sig: "traceback.print_stack(limit=None, file=None)", doc: "Print the frames running now on sys.stderr (or file).", mutates: true},
 		{name: "format_exception_only", fn: tracebackFormatExceptionOnly, sig: "traceback.format_exception_only(exc) -> list", doc: "Only the last line, 'Class: message\\n', in a list."},
 	}}.module()
 }

@@ -35,3 +35,21 @@ traceback.format_exception_only(5)
 traceback.format_exception()
 traceback.print_exc(1, 2, 3, 4)
 traceback.format_exc(x=1)
+# The stack running now: extract_stack, format_stack, print_stack.
+def where():
+    return traceback.extract_stack()
+
+def outer():
+    return where()
+
+for fs in outer():
+    print(fs.filename, fs.lineno, fs.name, repr(fs.line))
+
+filename, lineno, name, line = outer()[-1]
+filename, lineno, name, line
+len(outer()), len(traceback.extract_stack(limit=1)), outer()[-1]
+def show():
+    traceback.print_stack()
+    print(traceback.format_stack(limit=1))
+
+show()

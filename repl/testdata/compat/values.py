@@ -99,4 +99,9 @@ format('x', '>4')
 '{:g}'.format(1e20)
 '%g %g %e' % (0.0001, 123456789, 12.5)
 __name__
+# Numbers hash by value modulo 2**61 - 1, so equal ints and floats hash
+# alike (random.seed(1.0) relies on it).
+hash(2**61 - 1), hash(2**61), hash(2**70), hash(-2**64), hash(10**20)
+hash(1.0), hash(-1.0), hash(0.5), hash(3.5), hash(-2.5), hash(0.1), hash(1e300)
+hash(float('inf')), hash(float('-inf')), hash(2.0**70) == hash(2**70)
 exit

@@ -1,0 +1,52 @@
+import random
+# Seeded, the generator gives CPython's numbers: the Mersenne Twister,
+# seeded from an int's 32-bit words, or from a str's bytes and their
+# SHA-512 digest.
+random.seed(1)
+random.random(), random.random()
+random.seed(2**100 + 5)
+random.getrandbits(8), random.getrandbits(32), random.getrandbits(33), random.getrandbits(100)
+random.seed('packet loss')
+[random.randint(1, 6) for i in range(10)]
+random.seed(b'bytes'); random.random()
+random.seed(-7); random.random()
+random.seed(2.5); random.random()
+random.seed(0)
+random.randrange(10), random.randrange(5, 50), random.randrange(0, 100, 5), random.randrange(10, 0, -3), random.randrange(2**70)
+random.uniform(1, 3), random.uniform(5, -5)
+random.choice('abcdef'), random.choice([10, 20, 30]), random.choice(range(1000))
+deck = list(range(12))
+random.shuffle(deck)
+deck
+random.sample(range(100), 5), random.sample('sockets', 3), random.sample(range(10**6), 7), random.sample([1, 2, 3], 0)
+random.choices(['a', 'b', 'c'], k=6)
+random.choices(['drop', 'keep'], weights=[1, 9], k=8)
+random.choices('xy', cum_weights=[2, 3], k=5)
+random.randbytes(6)
+r = random.Random(99)
+r.random(), r.randint(0, 9)
+r
+random.Random('x').random() == random.Random('x').random()
+0 <= random.Random().random() < 1
+# Mistakes.
+random.choice([])
+random.randrange(0)
+random.randrange(5, 5)
+random.randrange(1, 9, 0)
+random.randrange(1.5)
+random.randint(1)
+random.randint(1, 'a')
+random.sample({1, 2}, 1)
+random.sample([1, 2], 3)
+random.seed([1])
+random.getrandbits(-1)
+random.shuffle((1, 2))
+random.choices([1, 2], 3)
+random.choices([1, 2], [1])
+random.choices([1], weights=[1], cum_weights=[1])
+random.choices([1, 2], weights=[0, 0])
+random.random(1)
+random.randrange(2.0)
+random.randrange(1, 4.0)
+random.randrange(float('inf'))
+random.randrange(0, float('nan'))
