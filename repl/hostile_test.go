@@ -125,7 +125,7 @@ step
 say: Memory.
 say.zh: 内存。
 code: a = 1
-check: len([[0] * 100000 for i in range(100000)]) > 0
+check: len(["x" * 50000000 for i in range(100)]) > 0
 
 step
 say: Time.
