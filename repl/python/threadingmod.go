@@ -275,7 +275,11 @@ func threadRepr(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kw
 	if ts.started || ts.t.isMain {
 		status += fmt.Sprintf(" %d", ts.t.ident)
 	}
-	return starlark.String(fmt.Sprintf("<%s(%s, %s)>", inst.cls.name, ts.t.name, status)), nil
+	cls := inst.cls.name
+	if ts.t.isMain && cls == "Thread" {
+		cls = "_MainThread" // CPython's main thread is of a subclass of its own
+	}
+	return starlark.String(fmt.Sprintf("<%s(%s, %s)>", cls, ts.t.name, status)), nil
 }
 
 // waitTimeout reads a timeout: None (wait for ever) or seconds; a negative

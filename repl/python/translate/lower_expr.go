@@ -333,7 +333,17 @@ func (l *lowerer) comprehension(fn *fnCtx, n py.Expr, gens []*py.Comprehension, 
 		if i == 0 {
 			sc = outer
 		}
-		iter := l.call(HIter, l.mark(g.Iter), l.expr(fn, sc, g.Iter))
+		var iter syntax.Expr
+		if i == 0 && len(l.comps) > 0 {
+			// CPython reads the first iterable before the comprehension's
+			// frame exists: a call in it has no <listcomp> frame around it.
+			saved := l.comps
+			l.comps = append([]CompFrame(nil), saved[:len(saved)-1]...)
+			iter = l.call(HIter, l.mark(g.Iter), l.expr(fn, sc, g.Iter))
+			l.comps = saved
+		} else {
+			iter = l.call(HIter, l.mark(g.Iter), l.expr(fn, sc, g.Iter))
+		}
 		vars := l.compTarget(g.Target)
 		clauses = append(clauses, &syntax.ForClause{For: pos, Vars: vars, In: pos, X: iter})
 		for _, c := range g.Ifs {

@@ -81,3 +81,4 @@ e.join()
 u = threading.Thread(target=lambda: None)
 u.join()
 q.task_done()
+repr(threading.current_thread()).split(',')[0], threading.current_thread().name
