@@ -19,11 +19,13 @@ func TestTmuxCtrlCEndsSelectorWaits(t *testing.T) {
 		"p = select.poll(); p.register(a, select.POLLIN)",
 		"ep = select.epoll(); ep.register(a, select.EPOLLIN)",
 	}
-	for _, l := range setup {
-		p.line(l)
-	}
-	prompts := 1 + len(setup)
+	prompts := 1
 	p.prompts(prompts)
+	for _, l := range setup {
+		p.line(l) // one at a time, as in TestTmuxCtrlCEveryBlockingCall
+		prompts++
+		p.prompts(prompts)
+	}
 	cases := []struct{ code, status string }{
 		{"sel.select()", `select\(\) blocking`},
 		{"ps.select()", `select\(\) blocking`},
