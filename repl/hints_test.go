@@ -4,7 +4,6 @@ package repl
 
 import (
 	"bufio"
-	"bytes"
 	"fmt"
 	"os/exec"
 	"strings"
@@ -36,12 +35,7 @@ sys.stdin.read()
 	if _, err := fmt.Fscan(bufio.NewReader(out), &port); err != nil {
 		t.Fatal(err)
 	}
-	var buf bytes.Buffer
-	s, err := NewSession(Options{Out: &buf, Err: &buf, Terminal: true, Lang: "en", StateDir: t.TempDir()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s, buf := terminalSession(t)
 	s.Exec("s = socket.socket()")
 	s.Exec(fmt.Sprintf("s.bind(('127.0.0.1', %d))", port))
 	want := fmt.Sprintf("hint: another program holds port %d: python3[%d]. Stop it or pick another port; %%ss %d shows it.", port, cmd.Process.Pid, port)
@@ -65,12 +59,7 @@ func TestSsNamesTheOtherSockreplByRole(t *testing.T) {
 	if _, err := fmt.Fscan(bufio.NewReader(out), &port); err != nil {
 		t.Fatal(err)
 	}
-	var buf bytes.Buffer
-	s, err := NewSession(Options{Out: &buf, Err: &buf, Terminal: true, Lang: "en", StateDir: t.TempDir()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s, buf := terminalSession(t)
 	s.Exec("c = socket.socket()")
 	s.Exec(fmt.Sprintf("c.connect(('127.0.0.1', %d))", port))
 	buf.Reset()
@@ -90,12 +79,7 @@ func TestSsNamesTheOtherSockreplByRole(t *testing.T) {
 // BlockingIOError's hint follows the socket's mode: on a blocking socket
 // it came from the call's own MSG_DONTWAIT.
 func TestHintForEAGAINFollowsTheMode(t *testing.T) {
-	var buf bytes.Buffer
-	s, err := NewSession(Options{Out: &buf, Err: &buf, Terminal: true, Lang: "en", StateDir: t.TempDir()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s, buf := terminalSession(t)
 	s.Exec("a, b = socket.socketpair()")
 	s.Exec("a.recv(5, socket.MSG_DONTWAIT)")
 	if want := "hint: the socket is blocking, but MSG_DONTWAIT asked this one call not to wait"; !strings.Contains(buf.String(), want) {

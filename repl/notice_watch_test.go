@@ -12,12 +12,7 @@ import (
 // do not show: a connection queued on a listener the statement did not
 // touch, bytes arriving on the accepted end, the peer's close.
 func TestNoticesWithManySockets(t *testing.T) {
-	var buf bytes.Buffer
-	s, err := NewSession(Options{Out: &buf, Err: &buf, Terminal: true, Lang: "en", StateDir: t.TempDir()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s, buf := terminalSession(t)
 	steps := []struct{ src, want string }{
 		{"pairs = [socket.socketpair() for i in range(40)]", ""},
 		{"srv = socket.socket()", ""},
@@ -55,12 +50,7 @@ func TestNoticesWithManySockets(t *testing.T) {
 // the terminal says so by the name it had; a socket still held elsewhere
 // is not.
 func TestNoticeUnreferencedSocket(t *testing.T) {
-	var buf bytes.Buffer
-	s, err := NewSession(Options{Out: &buf, Err: &buf, Terminal: true, Lang: "en", StateDir: t.TempDir()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s, buf := terminalSession(t)
 	for _, src := range []string{"srv = socket.socket()", "srv.bind(('127.0.0.1', 0))", "srv.listen()",
 		"c = socket.create_connection(srv.getsockname())", "conn, addr = srv.accept()", "other = [conn]"} {
 		if err := s.Exec(src); err != nil {
@@ -88,4 +78,17 @@ func TestNoticeUnreferencedSocket(t *testing.T) {
 	if !strings.Contains(buf.String(), "b''") {
 		t.Errorf("the peer of the closed socket did not read EOF: %q", buf.String())
 	}
+}
+
+// terminalSession is a Session in terminal mode (notices, hints), in
+// English, writing into the buffer it returns; closed with the test.
+func terminalSession(t *testing.T) (*Session, *bytes.Buffer) {
+	t.Helper()
+	buf := new(bytes.Buffer)
+	s, err := NewSession(Options{Out: buf, Err: buf, Terminal: true, Lang: "en", StateDir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s, buf
 }

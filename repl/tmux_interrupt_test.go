@@ -20,16 +20,7 @@ func TestTmuxCtrlCEveryBlockingCall(t *testing.T) {
 		"q1 = socket.socket(); q1.setblocking(False); q1.connect_ex(srv.getsockname())",
 		"q2 = socket.socket(); q2.setblocking(False); q2.connect_ex(srv.getsockname())",
 	}
-	prompts := 1
-	p.prompts(prompts)
-	for _, l := range setup {
-		// One at a time: a line typed while the one before still runs is
-		// echoed mid-line by the terminal, and the prompts no longer start
-		// lines to be counted.
-		p.line(l)
-		prompts++
-		p.prompts(prompts)
-	}
+	prompts := p.typeEach(1, setup...)
 	cases := []struct{ code, status string }{
 		{"srv2 = socket.socket(); srv2.bind(('127.0.0.1', 0)); srv2.listen(); srv2.accept()", `accept\(\) blocking`},
 		{"c = socket.socket(); c.connect(srv.getsockname())", `connect\(\) blocking`},

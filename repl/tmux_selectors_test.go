@@ -19,13 +19,7 @@ func TestTmuxCtrlCEndsSelectorWaits(t *testing.T) {
 		"p = select.poll(); p.register(a, select.POLLIN)",
 		"ep = select.epoll(); ep.register(a, select.EPOLLIN)",
 	}
-	prompts := 1
-	p.prompts(prompts)
-	for _, l := range setup {
-		p.line(l) // one at a time, as in TestTmuxCtrlCEveryBlockingCall
-		prompts++
-		p.prompts(prompts)
-	}
+	prompts := p.typeEach(1, setup...)
 	cases := []struct{ code, status string }{
 		{"sel.select()", `select\(\) blocking`},
 		{"ps.select()", `select\(\) blocking`},

@@ -155,6 +155,21 @@ func (p *tmuxPane) prompts(n int) {
 	}
 }
 
+// typeEach types each line once the prompt before it is shown, given
+// the prompts shown so far, and returns the count after the last: a line
+// typed while the one before still runs is echoed mid-line by the
+// terminal, and the prompt after it no longer starts a line to count.
+func (p *tmuxPane) typeEach(prompts int, lines ...string) int {
+	p.ts.t.Helper()
+	p.prompts(prompts)
+	for _, l := range lines {
+		p.line(l)
+		prompts++
+		p.prompts(prompts)
+	}
+	return prompts
+}
+
 // signal sends a signal to the program running in the pane's shell.
 func (p *tmuxPane) signal(name string) {
 	p.ts.t.Helper()

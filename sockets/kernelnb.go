@@ -59,7 +59,7 @@ func (s *Socket) progFIONBIO(on bool) {
 // (clear in blocking mode) before it leaves the package, and stops every
 // Socket on its description from relying on the flag.
 func (s *Socket) handOut() {
-	if !s.nonblockingFD() || !s.kernelNB.CompareAndSwap(true, false) {
+	if s.kernelNB == nil || !s.kernelNB.CompareAndSwap(true, false) {
 		return
 	}
 	if s.mode == ModeBlocking && s.fd >= 0 {

@@ -368,16 +368,9 @@ var bytesIOMethods = newMethodSet("_io.BytesIO", func() map[string]method {
 		return starlark.MakeInt(f.pos), nil
 	})
 	m("truncate", 0, 1, "f.truncate([size]) -> int", "Cut the file to size bytes (the position by default); the position stays.", func(f *bytesIO, args starlark.Tuple) (starlark.Value, error) {
-		size := f.pos
-		if len(args) == 1 && args[0] != starlark.None {
-			n, err := sizeOrNone(args)
-			if err != nil {
-				return nil, err
-			}
-			if n < 0 {
-				return nil, pyErrorf("ValueError", "negative size value %d", n)
-			}
-			size = n
+		size, err := truncateSize(args, f.pos, "negative size value %d")
+		if err != nil {
+			return nil, err
 		}
 		return starlark.MakeInt(f.truncate(size)), nil
 	})
@@ -635,16 +628,9 @@ var stringIOMethods = newMethodSet("_io.StringIO", func() map[string]method {
 		return starlark.MakeInt(f.pos), nil
 	})
 	m("truncate", 0, 1, "f.truncate([size]) -> int", "Cut the text to size characters (the position by default); the position stays.", func(f *stringIO, args starlark.Tuple) (starlark.Value, error) {
-		size := f.pos
-		if len(args) == 1 && args[0] != starlark.None {
-			n, err := sizeOrNone(args)
-			if err != nil {
-				return nil, err
-			}
-			if n < 0 {
-				return nil, pyErrorf("ValueError", "Negative size value %d", n)
-			}
-			size = n
+		size, err := truncateSize(args, f.pos, "Negative size value %d")
+		if err != nil {
+			return nil, err
 		}
 		return starlark.MakeInt(f.truncate(size)), nil
 	})
@@ -680,3 +666,19 @@ var stringIOMethods = newMethodSet("_io.StringIO", func() map[string]method {
 	}}
 	return ms
 }())
+
+// truncateSize is truncate()'s size: the position when none is given;
+// negative says how this file type words a negative size.
+func truncateSize(args starlark.Tuple, pos int, negative string) (int, error) {
+	if len(args) == 0 || args[0] == starlark.None {
+		return pos, nil
+	}
+	n, err := sizeOrNone(args)
+	if err != nil {
+		return 0, err
+	}
+	if n < 0 {
+		return 0, pyErrorf("ValueError", negative, n)
+	}
+	return n, nil
+}
