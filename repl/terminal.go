@@ -58,9 +58,15 @@ func (p *ttyParser) inject(key []byte) {
 	p.mu.Unlock()
 }
 
+// TearDown goes straight from go-prompt's raw mode to the running mode
+// (ttymode.go, running), not through the cooked mode as go-prompt's own
+// TearDown does: a key typed ahead in that moment was echoed as a blank
+// row and its Enter read as LF. The way out restores the cooked mode
+// (ttyModes.giveBack). go-prompt's TearDown also made its descriptor
+// blocking again; that descriptor is its own open of /dev/tty, which
+// nothing else reads, so it stays non-blocking.
 func (p *ttyParser) TearDown() error {
-	p.PosixParser.TearDown()
-	p.modes.set(modeCooked)
+	p.modes.set(modeRunning)
 	return nil
 }
 
@@ -123,7 +129,8 @@ func RunTerminal(opt Options) (status int) {
 		fmt.Fprintln(os.Stderr, startupError(err))
 		return 1
 	}
-	modes := &ttyModes{saved: saved}
+	cooked, _ := unix.IoctlGetTermios(0, ioctlGetTermios)
+	modes := &ttyModes{saved: saved, cooked: cooked}
 	restore := modes.giveBack
 	defer restore()
 
@@ -196,7 +203,6 @@ func RunTerminal(opt Options) (status int) {
 		busy.Lock()
 		defer busy.Unlock()
 		modes.set(modeRunning)
-		defer modes.set(modeCooked)
 		// A demo's next statement: its comments, and a wait for the other
 		// terminal, in the running mode so that Ctrl-C ends the wait.
 		defer s.demoAnnounce()
@@ -233,7 +239,6 @@ func RunTerminal(opt Options) (status int) {
 		busy.Lock()
 		defer busy.Unlock()
 		modes.set(modeRunning)
-		defer modes.set(modeCooked)
 		runChunk(c.Flush())
 	}
 

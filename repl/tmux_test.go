@@ -263,3 +263,29 @@ func TestTmuxTerminalRestored(t *testing.T) {
 		t.Fatalf("terminal not restored after a panic:\n%s", p.capture())
 	}
 }
+
+// TestTmuxTypeAheadKeepsEveryEnter types blocks faster than the shell runs
+// them: each Enter typed while the line before it still runs must count,
+// including the blank line's Enter that ends a block. It used to reach the
+// shell as LF right after the line's CR, and the pair read as one Enter.
+func TestTmuxTypeAheadKeepsEveryEnter(t *testing.T) {
+	ts := newTmux(t)
+	p := ts.pane("a")
+	p.start()
+	for i := 0; i < 6; i++ {
+		p.line("a, b = socket.socketpair()")
+		p.line("with a:")
+		p.line("    print('ran', a.fileno() > 0)")
+		p.line("")
+	}
+	p.prompts(13)
+	if n := p.count(`^ran True$`); n != 6 {
+		t.Fatalf("6 blocks typed ahead, %d ran:\n%s", n, p.capture())
+	}
+	if n := p.count(`Error`); n != 0 {
+		t.Fatalf("blocks typed ahead ran into errors:\n%s", p.capture())
+	}
+	if n := p.count(`^\n\.\.\.`); n != 0 {
+		t.Fatalf("a key typed ahead was echoed as a blank row:\n%s", p.capture())
+	}
+}

@@ -25,6 +25,7 @@ const (
 type ttyModes struct {
 	mu      sync.Mutex
 	saved   *term.State
+	cooked  *unix.Termios // the same state, for deriving the running mode
 	mode    ttyMode
 	prompt  func() error // go-prompt's raw mode
 	pasteOn bool         // bracketed paste is on
@@ -61,7 +62,7 @@ func (m *ttyModes) applyLocked() {
 			m.prompt()
 		}
 	case modeRunning:
-		running(m.saved)
+		running(m.cooked, m.saved)
 	default:
 		term.Restore(0, m.saved)
 	}
@@ -104,15 +105,23 @@ func (m *ttyModes) resume() ttyMode {
 // Ctrl-C raises SIGINT and interrupts a blocked call. NOFLSH keeps Ctrl-C
 // from discarding output not yet shown: the shell's own KeyboardInterrupt
 // line and prompt, written at once, went with it (the shell stops long
-// output itself, screen.print).
-func running(saved *term.State) {
-	term.Restore(0, saved)
-	if t, err := unix.IoctlGetTermios(0, ioctlGetTermios); err == nil {
-		t.Lflag &^= unix.ECHO | unix.ICANON
-		t.Lflag |= unix.ISIG | unix.NOFLSH
-		t.Cc[unix.VMIN], t.Cc[unix.VTIME] = 1, 0
-		unix.IoctlSetTermios(0, ioctlSetTermios, t)
+// output itself, screen.print). ICRNL is off, so that Enter typed ahead
+// while a statement runs reaches go-prompt as the CR it reads as Enter:
+// as LF it followed the line's own CR and the pair was read as one Enter,
+// so the Enter that ends a block was lost. The mode is set in one step
+// from the cooked state, never through it: a key arriving in cooked mode
+// is echoed and translated too.
+func running(cooked *unix.Termios, saved *term.State) {
+	if cooked == nil {
+		term.Restore(0, saved)
+		return
 	}
+	t := *cooked
+	t.Lflag &^= unix.ECHO | unix.ICANON
+	t.Lflag |= unix.ISIG | unix.NOFLSH
+	t.Iflag &^= unix.ICRNL
+	t.Cc[unix.VMIN], t.Cc[unix.VTIME] = 1, 0
+	unix.IoctlSetTermios(0, ioctlSetTermios, &t)
 }
 
 // notifyUnlessIgnored is signal.Notify for the signals that were not
