@@ -16,11 +16,16 @@ import (
 // same string at every turn of a loop, so the cache hits and the hash is
 // skipped; the cached name is compared in full (the same pointer makes
 // that one comparison), so a hit is never wrong.
+//
+// The evaluator goes further (starlark patch 5): lowered code's $G.x
+// compiles to NSATTR and NSSET, which remember the slot each name was
+// found in and read and write slots.Vals directly; only a first binding
+// and an unbound name come through Get and Set.
 type globalNS struct {
 	index map[string]int32
 	names []string
-	vals  []starlark.Value // nil: deleted (the slot is kept for its name)
-	n     int              // bound names
+	slots starlark.Slots // Vals[i] nil: deleted (the slot is kept for its name)
+	n     int            // bound names
 	cache [64]nsCacheEntry
 	// reg hears of values a rebinding or del drops, to close a socket
 	// nothing refers to any more (unreferenced.go); nil for none.
@@ -33,7 +38,16 @@ type nsCacheEntry struct {
 }
 
 func newGlobalNS() *globalNS {
-	return &globalNS{index: map[string]int32{}}
+	ns := &globalNS{index: map[string]int32{}}
+	ns.slots.Slot = ns.slot
+	return ns
+}
+
+// watch makes reg hear of the values a rebinding or del drops, including
+// the evaluator's own rebindings (NSSET).
+func (ns *globalNS) watch(reg *sockRegistry) {
+	ns.reg = reg
+	ns.slots.Dropped = reg.noteDropped
 }
 
 // slot finds name's slot, or -1.
@@ -62,7 +76,7 @@ func (ns *globalNS) lookup(name string) int32 {
 // Get returns name's value.
 func (ns *globalNS) Get(name string) (starlark.Value, bool) {
 	if i := ns.slot(name); i >= 0 {
-		if v := ns.vals[i]; v != nil {
+		if v := ns.slots.Vals[i]; v != nil {
 			return v, true
 		}
 	}
@@ -73,29 +87,29 @@ func (ns *globalNS) Get(name string) (starlark.Value, bool) {
 func (ns *globalNS) Set(name string, v starlark.Value) {
 	i := ns.slot(name)
 	if i < 0 {
-		i = int32(len(ns.vals))
+		i = int32(len(ns.slots.Vals))
 		ns.index[name] = i
 		ns.names = append(ns.names, name)
-		ns.vals = append(ns.vals, nil)
+		ns.slots.Vals = append(ns.slots.Vals, nil)
 	}
-	if old := ns.vals[i]; old == nil {
+	if old := ns.slots.Vals[i]; old == nil {
 		ns.n++
 	} else if ns.reg != nil {
 		ns.reg.noteDropped(old)
 	}
-	ns.vals[i] = v
+	ns.slots.Vals[i] = v
 }
 
 // Delete unbinds name, reporting whether it was bound.
 func (ns *globalNS) Delete(name string) bool {
 	i := ns.slot(name)
-	if i < 0 || ns.vals[i] == nil {
+	if i < 0 || ns.slots.Vals[i] == nil {
 		return false
 	}
 	if ns.reg != nil {
-		ns.reg.noteDropped(ns.vals[i])
+		ns.reg.noteDropped(ns.slots.Vals[i])
 	}
-	ns.vals[i] = nil
+	ns.slots.Vals[i] = nil
 	ns.n--
 	return true
 }
@@ -106,7 +120,7 @@ func (ns *globalNS) Len() int { return ns.n }
 // Names lists the bound names in the order they were first bound.
 func (ns *globalNS) Names() []string {
 	out := make([]string, 0, ns.n)
-	for i, v := range ns.vals {
+	for i, v := range ns.slots.Vals {
 		if v != nil {
 			out = append(out, ns.names[i])
 		}
@@ -124,7 +138,7 @@ func (ns *globalNS) SortedNames() []string {
 // Dict is a copy of the namespace as a StringDict.
 func (ns *globalNS) Dict() starlark.StringDict {
 	d := make(starlark.StringDict, ns.n)
-	for i, v := range ns.vals {
+	for i, v := range ns.slots.Vals {
 		if v != nil {
 			d[ns.names[i]] = v
 		}

@@ -29,9 +29,13 @@ func (g globalStore) dict() *globalNS {
 }
 
 var (
-	_ starlark.HasAttrs    = globalStore{}
-	_ starlark.HasSetField = globalStore{}
+	_ starlark.HasAttrs  = globalStore{}
+	_ starlark.Namespace = globalStore{}
 )
+
+// NamespaceSlots gives the evaluator the namespace's slots, for $G.x
+// compiled to NSATTR and NSSET (starlark patch 5).
+func (g globalStore) NamespaceSlots() *starlark.Slots { return &g.dict().slots }
 
 func (g globalStore) String() string        { return "<globals>" }
 func (g globalStore) Type() string          { return "globals" }

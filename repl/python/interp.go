@@ -172,7 +172,7 @@ func (in *Interp) Reset() {
 	defer in.release()
 	in.gens.closeAll()
 	in.globals = newGlobals(in.modules, in.opt.Prelude)
-	in.globals.reg = in.sockets
+	in.globals.watch(in.sockets)
 }
 
 // Close ends what the interpreter still runs: suspended generators, and

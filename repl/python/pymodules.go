@@ -68,7 +68,7 @@ func (in *Interp) execModule(thread *starlark.Thread, name, file, src string) (s
 	}
 	in.programs[file] = prog
 	ns := newGlobalNS()
-	ns.reg = in.sockets
+	ns.watch(in.sockets)
 	ns.Set("__name__", starlark.String(name))
 	m := &liveModule{name: name, ns: ns}
 	// Registered before it runs, as Python does: a circular import sees

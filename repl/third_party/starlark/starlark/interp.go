@@ -104,6 +104,7 @@ func (fn *Function) CallInternal(thread *Thread, args Tuple, kwargs []Tuple) (Va
 	var pc uint32
 	var result Value
 	code := f.Code
+	nsSlots, nsCache := namespaceOf(fn) // sockrepl patch 5
 loop:
 	for {
 		thread.Steps++
@@ -452,6 +453,44 @@ loop:
 			sp -= 2
 			name := f.Prog.Names[arg]
 			if err2 := setField(x, name, y); err2 != nil {
+				err = err2
+				break loop
+			}
+
+		case compile.NSATTR:
+			// sockrepl patch 5: a module-level name's slot (namespace.go).
+			if nsSlots != nil {
+				if k := nsSlot(nsSlots, nsCache, f.Prog.Names, arg); k >= 0 {
+					if v := nsSlots.Vals[k]; v != nil {
+						stack[sp] = v
+						sp++
+						break
+					}
+				}
+			}
+			y, err2 := getAttr(fn.module.globals[f.Prog.Namespace-1], f.Prog.Names[arg])
+			if err2 != nil {
+				err = err2
+				break loop
+			}
+			stack[sp] = y
+			sp++
+
+		case compile.NSSET:
+			y := stack[sp-1]
+			sp--
+			if nsSlots != nil {
+				if k := nsSlot(nsSlots, nsCache, f.Prog.Names, arg); k >= 0 {
+					if old := nsSlots.Vals[k]; old != nil {
+						nsSlots.Vals[k] = y
+						if _, isInt := old.(Int); !isInt && nsSlots.Dropped != nil {
+							nsSlots.Dropped(old)
+						}
+						break
+					}
+				}
+			}
+			if err2 := setField(fn.module.globals[f.Prog.Namespace-1], f.Prog.Names[arg], y); err2 != nil {
 				err = err2
 				break loop
 			}

@@ -731,6 +731,7 @@ type Module struct {
 	predeclared StringDict
 	globals     []Value
 	constants   []Value
+	ns          nsCache // sockrepl patch 5 (namespace.go)
 }
 
 // Program returns the program from which this module was constructed.

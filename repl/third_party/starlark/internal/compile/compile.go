@@ -46,7 +46,7 @@ var Disassemble = false
 const debug = false // make code generation verbose, for debugging the compiler
 
 // Increment this to force recompilation of saved bytecode files.
-const Version = 14
+const Version = 15 // sockrepl patch 5: NSATTR, NSSET, Program.Namespace
 
 type Opcode uint8
 
@@ -140,6 +140,11 @@ const (
 	SETFIELD     //               x y SETFIELD<name>      -           x.name = y
 	UNPACK       //          iterable UNPACK<n>           vn ... v1
 
+	// sockrepl patch 5: NamespaceName.name, read and written without a
+	// name lookup (the Namespace global of the program, see Program).
+	NSATTR //                 - NSATTR<name>        value       value = $G.name
+	NSSET  //             value NSSET<name>         -           $G.name = value
+
 	// n>>8 is #positional args and n&0xff is #named args (pairs).
 	CALL        // fn positional named                CALL<n>        result
 	CALL_VAR    // fn positional named *args          CALL_VAR<n>    result
@@ -197,6 +202,8 @@ var opcodeNames = [...]string{
 	NEQ:          "neq",
 	NONE:         "none",
 	NOP:          "nop",
+	NSATTR:       "nsattr",
+	NSSET:        "nsset",
 	NOT:          "not",
 	PERCENT:      "percent",
 	PIPE:         "pipe",
@@ -271,6 +278,8 @@ var stackEffect = [...]int8{
 	NEQ:          -1,
 	NONE:         +1,
 	NOP:          0,
+	NSATTR:       +1,
+	NSSET:        -1,
 	NOT:          0,
 	PERCENT:      -1,
 	PIPE:         -1,
@@ -317,7 +326,17 @@ type Program struct {
 	Globals   []Binding // for error messages and tracing
 	Toplevel  *Funcode  // module initialization function
 	Recursion bool      // disable recursion check for functions in this file
+
+	// Namespace is 1 + the index in Globals of the global named
+	// NamespaceName, whose attributes NSATTR and NSSET read and write;
+	// 0 when the program has none (sockrepl patch 5).
+	Namespace int
 }
+
+// NamespaceName is the global whose attributes are compiled to NSATTR and
+// NSSET (sockrepl patch 5): sockrepl lowers every module-level name x of a
+// Python program to $G.x, with $G a global of each compiled chunk.
+const NamespaceName = "$G"
 
 // The type of a bytes literal value, to distinguish from text string.
 type Bytes string
@@ -884,7 +903,7 @@ func PrintOp(fn *Funcode, pc uint32, op Opcode, arg uint32) {
 		comment = fn.Locals[arg].Name
 	case SETGLOBAL, GLOBAL:
 		comment = fn.Prog.Globals[arg].Name
-	case ATTR, SETFIELD, PREDECLARED, UNIVERSAL:
+	case ATTR, SETFIELD, PREDECLARED, UNIVERSAL, NSATTR, NSSET:
 		comment = fn.Prog.Names[arg]
 	case FREE:
 		comment = fn.FreeVars[arg].Name
@@ -1041,6 +1060,25 @@ func (fcomp *fcomp) lookup(id *syntax.Ident) {
 	}
 }
 
+// namespace reports whether x is the global NamespaceName, whose
+// attributes are compiled to NSATTR and NSSET, and notes its index in the
+// program (sockrepl patch 5).
+func (fcomp *fcomp) namespace(x syntax.Expr) bool {
+	id, ok := x.(*syntax.Ident)
+	if !ok || id.Name != NamespaceName {
+		return false
+	}
+	bind, ok := id.Binding.(*resolve.Binding)
+	if !ok || bind.Scope != resolve.Global {
+		return false
+	}
+	prog := fcomp.pcomp.prog
+	if prog.Namespace == 0 {
+		prog.Namespace = bind.Index + 1
+	}
+	return prog.Namespace == bind.Index+1
+}
+
 func (fcomp *fcomp) stmts(stmts []syntax.Stmt) {
 	for _, stmt := range stmts {
 		fcomp.stmt(stmt)
@@ -1134,6 +1172,17 @@ func (fcomp *fcomp) stmt(stmt syntax.Stmt) {
 				}
 
 			case *syntax.DotExpr:
+				if fcomp.namespace(lhs.X) {
+					// $G.f = ...
+					name := fcomp.pcomp.nameIndex(lhs.Name.Name)
+					fcomp.setPos(lhs.Dot)
+					fcomp.emit1(NSATTR, name)
+					set = func() {
+						fcomp.setPos(lhs.Dot)
+						fcomp.emit1(NSSET, name)
+					}
+					break
+				}
 				// x.f = ...
 				fcomp.expr(lhs.X)
 				fcomp.emit(DUP)
@@ -1272,6 +1321,11 @@ func (fcomp *fcomp) assign(pos syntax.Position, lhs syntax.Expr) {
 		fcomp.emit(SETINDEX)
 
 	case *syntax.DotExpr:
+		if fcomp.namespace(lhs.X) {
+			fcomp.setPos(lhs.Dot)
+			fcomp.emit1(NSSET, fcomp.pcomp.nameIndex(lhs.Name.Name))
+			break
+		}
 		// x.f = rhs
 		fcomp.expr(lhs.X)
 		fcomp.emit(EXCH)
@@ -1442,6 +1496,11 @@ func (fcomp *fcomp) expr(e syntax.Expr) {
 		}
 
 	case *syntax.DotExpr:
+		if fcomp.namespace(e.X) {
+			fcomp.setPos(e.Dot)
+			fcomp.emit1(NSATTR, fcomp.pcomp.nameIndex(e.Name.Name))
+			break
+		}
 		fcomp.expr(e.X)
 		fcomp.setPos(e.Dot)
 		fcomp.emit1(ATTR, fcomp.pcomp.nameIndex(e.Name.Name))

@@ -133,6 +133,7 @@ func (prog *Program) Encode() []byte {
 		e.function(fn)
 	}
 	e.int(b2i(prog.Recursion))
+	e.int(prog.Namespace)
 
 	// Patch in the offset of the string data section.
 	binary.LittleEndian.PutUint32(e.p[4:8], uint32(len(e.p)))
@@ -274,6 +275,7 @@ func DecodeProgram(data []byte) (_ *Program, err error) {
 		funcs[i] = d.function()
 	}
 	recursion := d.int() != 0
+	namespace := d.int()
 
 	prog := &Program{
 		Loads:     loads,
@@ -283,6 +285,7 @@ func DecodeProgram(data []byte) (_ *Program, err error) {
 		Functions: funcs,
 		Toplevel:  toplevel,
 		Recursion: recursion,
+		Namespace: namespace,
 	}
 	toplevel.Prog = prog
 	for _, f := range funcs {
