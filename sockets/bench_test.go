@@ -117,6 +117,81 @@ func BenchmarkRoundTripSockets(b *testing.B) {
 	unix.Close(srv)
 }
 
+// BenchmarkConnectionRaw is bench/roundtrips.py's loop body in plain
+// system calls: a fresh connection, a 4-byte echo each way, both closed.
+// With BenchmarkConnectionSockets it splits a connection's cost between
+// the kernel and this package (the interpreter's share is the rest of
+// repl/python's BenchmarkRoundTrips).
+func BenchmarkConnectionRaw(b *testing.B) {
+	l, err := unix.Socket(unix.AF_INET, unix.SOCK_STREAM|unix.SOCK_CLOEXEC, 0)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer unix.Close(l)
+	unix.Bind(l, &unix.SockaddrInet4{Addr: [4]byte{127, 0, 0, 1}})
+	unix.Listen(l, 128)
+	sa, _ := unix.Getsockname(l)
+	buf := make([]byte, 16)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		c, err := unix.Socket(unix.AF_INET, unix.SOCK_STREAM|unix.SOCK_CLOEXEC, 0)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := unix.Connect(c, sa); err != nil {
+			b.Fatal(err)
+		}
+		conn, _, err := unix.Accept4(l, unix.SOCK_CLOEXEC)
+		if err != nil {
+			b.Fatal(err)
+		}
+		unix.Write(c, []byte("ping"))
+		unix.Read(conn, buf)
+		unix.Write(conn, []byte("pong"))
+		unix.Read(c, buf)
+		unix.Close(c)
+		unix.Close(conn)
+	}
+}
+
+// BenchmarkConnectionSockets is the same loop through this package.
+func BenchmarkConnectionSockets(b *testing.B) {
+	rt, err := NewRuntime()
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer rt.Close()
+	l := mustB(rt.Socket(-1, -1, -1))(b)
+	defer l.Close()
+	if err := l.Bind(Tuple{"127.0.0.1", 0}); err != nil {
+		b.Fatal(err)
+	}
+	if err := l.Listen(128); err != nil {
+		b.Fatal(err)
+	}
+	addr, err := l.Getsockname()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		c := mustB(rt.Socket(-1, -1, -1))(b)
+		if err := c.Connect(addr); err != nil {
+			b.Fatal(err)
+		}
+		conn, _, err := l.Accept()
+		if err != nil {
+			b.Fatal(err)
+		}
+		c.Sendall([]byte("ping"), 0)
+		conn.Recv(16, 0)
+		conn.Sendall([]byte("pong"), 0)
+		c.Recv(16, 0)
+		c.Close()
+		conn.Close()
+	}
+}
+
 func mustB(s *Socket, err error) func(*testing.B) *Socket {
 	return func(b *testing.B) *Socket {
 		if err != nil {
