@@ -15,6 +15,10 @@ import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+# The interpreter running this script, not "python3" from PATH: a version
+# manager's shim (pyenv) adds tens of milliseconds to every python3 start,
+# which would flatter every short measurement.
+PY = sys.executable
 QUICK = "--quick" in sys.argv
 
 
@@ -91,22 +95,22 @@ def main():
         rows = []
 
         s, p = median_pair(lambda: timed([exe, "-c", "pass"]),
-                           lambda: timed(["python3", "-c", "import socket"]), runs * 3)
+                           lambda: timed([PY, "-c", "import socket"]), runs * 3)
         rows.append(("startup: sockrepl -c pass vs python3 -c 'import socket'",
                      "%.1f ms" % (s * 1e3), "%.1f ms" % (p * 1e3), s / p, "< 0.25"))
 
         script = os.path.join(ROOT, "bench", "roundtrips.py")
-        s, p = median_pair(lambda: timed([exe, script]), lambda: timed(["python3", script]), max(1, runs // 3))
+        s, p = median_pair(lambda: timed([exe, script]), lambda: timed([PY, script]), max(1, runs // 3))
         rows.append(("10,000 loopback round trips (roundtrips.py)",
                      "%.2f s" % s, "%.2f s" % p, s / p, "<= 1.0"))
 
         script = os.path.join(ROOT, "bench", "count_loop.py")
-        s, p = median_pair(lambda: timed([exe, script]), lambda: timed(["python3", script]), runs)
+        s, p = median_pair(lambda: timed([exe, script]), lambda: timed([PY, script]), runs)
         rows.append(("1,000,000 additions to a global past 2**31 at top level (count_loop.py)",
                      "%.2f s" % s, "%.2f s" % p, s / p, "<= 1.0"))
 
         script = os.path.join(ROOT, "bench", "try_except.py")
-        s, p = median_pair(lambda: timed([exe, script]), lambda: timed(["python3", script]), runs)
+        s, p = median_pair(lambda: timed([exe, script]), lambda: timed([PY, script]), runs)
         rows.append(("100,000 BlockingIOError caught by try/except (try_except.py)",
                      "%.2f s" % s, "%.2f s" % p, s / p, "<= 1.0"))
 
@@ -121,7 +125,7 @@ def main():
         def feed(cmd):
             with open(lines) as f:
                 return timed(cmd, stdin=f, stderr=subprocess.DEVNULL)
-        s, p = median_pair(lambda: feed([exe]), lambda: feed(["python3", "-i", "-q"]), max(1, runs // 3))
+        s, p = median_pair(lambda: feed([exe]), lambda: feed([PY, "-i", "-q"]), max(1, runs // 3))
         rows.append(("20,000 statements typed one by one (line mode vs python3 -i -q)",
                      "%.1f us" % (s / 20000 * 1e6), "%.1f us" % (p / 20000 * 1e6), s / p, "<= 1.0"))
 
@@ -134,9 +138,9 @@ def main():
         ways = {
             "raw": ([raw, "recv"], [raw, "send"]),
             "sr into": ([exe, into], [exe, send]),
-            "py into": (["python3", into], ["python3", send]),
+            "py into": ([PY, into], [PY, send]),
             "sr recv": ([exe, recv], [exe, send]),
-            "py recv": (["python3", recv], ["python3", send]),
+            "py recv": ([PY, recv], [PY, send]),
         }
         got = {k: [] for k in ways}
         for _ in range(runs):
@@ -153,7 +157,7 @@ def main():
                      "%.0f" % m["py recv"], "%.0f" % m["raw"], m["py recv"] / m["raw"], "report"))
 
         s_rss = rss_kb([exe])
-        p_rss = rss_kb(["python3", "-i", "-q"])
+        p_rss = rss_kb([PY, "-i", "-q"])
         rows.append(("idle RSS (line mode vs python3 -i)", "%d kB" % s_rss, "%d kB" % p_rss,
                      s_rss / p_rss, "report"))
 
