@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 
 	"golang.org/x/sys/unix"
@@ -47,27 +48,37 @@ func (rt *Runtime) begin(op string, s *Socket) *call {
 	if s != nil {
 		s.touch()
 	}
-	c := &call{rt: rt, op: op, s: s}
+	c := callPool.Get().(*call)
+	*c = call{rt: rt, op: op, s: s}
 	if rt.tracing() {
 		c.mark = time.Now() // the program view times its calls from here
 	}
 	return c
 }
 
-// end sends the Finished report when the call reported while blocked.
+// callPool recycles calls: one is made for every socket operation, and
+// a loop of non-blocking recv() calls caught by try/except made a fifth
+// of its garbage in them. Nothing keeps a call after end (Progress is a
+// copy), so end puts it back.
+var callPool = sync.Pool{New: func() any { return new(call) }}
+
+// end sends the Finished report when the call reported while blocked,
+// and gives the call back to the pool.
 func (c *call) end(errp *error) {
-	defer c.rt.busy.Done()
-	if !c.reported {
-		return
-	}
-	if obs := c.rt.observer.Load(); obs != nil {
-		p := c.progress(WaitNone)
-		p.Finished = true
-		if errp != nil {
-			p.Err = *errp
+	rt := c.rt
+	defer rt.busy.Done()
+	if c.reported {
+		if obs := rt.observer.Load(); obs != nil {
+			p := c.progress(WaitNone)
+			p.Finished = true
+			if errp != nil {
+				p.Err = *errp
+			}
+			(*obs)(p)
 		}
-		(*obs)(p)
 	}
+	*c = call{}
+	callPool.Put(c)
 }
 
 // waitFD waits until fd has one of events, the deadline passes (zero
