@@ -39,6 +39,12 @@ type screen struct {
 	// hinted: the last thing written was a hint or notice (a spaced
 	// theme puts an empty line above the first of a run).
 	hinted bool
+	// unblocked runs when a call that showed a status line ends, before
+	// its summary is written: the terminal drops the keys typed blind
+	// meanwhile there, so that a line typed once the summary is on the
+	// screen is kept (RunTerminal sets it; nil elsewhere).
+	unblocked func()
+	flushed   bool // unblocked ran since the last status line was drawn
 }
 
 // printChunk is how much program output goes out between looks at cut.
@@ -169,13 +175,15 @@ func (sc *screen) endStatus() {
 }
 
 // tookBlocked reports whether a status line was shown since the last
-// call: keys typed meanwhile were typed blind, and are dropped.
-func (sc *screen) tookBlocked() bool {
+// call (keys typed meanwhile were typed blind, and are dropped), and
+// whether the terminal's input was already flushed when the last blocked
+// call ended (unblocked).
+func (sc *screen) tookBlocked() (blocked, flushed bool) {
 	sc.mu.Lock()
 	defer sc.mu.Unlock()
-	b := sc.blocked
-	sc.blocked = false
-	return b
+	blocked, flushed = sc.blocked, sc.flushed
+	sc.blocked, sc.flushed = false, false
+	return blocked, flushed
 }
 
 var spinner = []string{"⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"}
@@ -193,6 +201,10 @@ func (sc *screen) progress(lang string) func(sockets.Progress) {
 			if !sc.status && !sc.announced {
 				return
 			}
+			if sc.blocked && sc.unblocked != nil {
+				sc.unblocked()
+				sc.flushed = true
+			}
 			sc.clearStatusLocked()
 			fmt.Fprintln(sc.out, paint(sc.th.status, "  "+summaryText(lang, p)))
 			return
@@ -200,14 +212,14 @@ func (sc *screen) progress(lang string) func(sockets.Progress) {
 		if sc.lines {
 			if !sc.announced {
 				fmt.Fprintln(sc.out, "  "+statusText(lang, p))
-				sc.announced, sc.blocked = true, true
+				sc.announced, sc.blocked, sc.flushed = true, true, false
 			}
 			return
 		}
 		sc.spin = (sc.spin + 1) % len(spinner)
 		line := statusFit(spinner[sc.spin]+" ", statusParts(lang, p), sc.width()-1)
 		io.WriteString(sc.out, "\r\x1b[K"+paint(sc.th.status, line))
-		sc.status, sc.blocked = true, true
+		sc.status, sc.blocked, sc.flushed = true, true, false
 	}
 }
 

@@ -102,13 +102,17 @@ func (p *ttyParser) Read() ([]byte, error) {
 }
 
 // discard drops keys typed while a statement blocked, so they do not run
-// as a surprise command afterwards.
-func (p *ttyParser) discard() {
+// as a surprise command afterwards: those go-prompt read before the
+// statement ran and, unless the end of the blocked call already flushed
+// the terminal (screen.unblocked), those still in the terminal.
+func (p *ttyParser) discard(flushed bool) {
 	p.mu.Lock()
 	p.back = nil
 	p.mu.Unlock()
 	p.keys.reset()
-	flushInput()
+	if !flushed {
+		flushInput()
+	}
 }
 
 // panicOnTab makes Tab panic inside go-prompt's goroutine, so a test can
@@ -151,6 +155,9 @@ func RunTerminal(opt Options) (status int) {
 		return 1
 	}
 	defer s.Close()
+	// Keys typed while a call blocked are dropped when it returns, before
+	// its result is shown: what is typed after that is kept.
+	s.out.unblocked = flushInput
 	if opt.Demo != "" {
 		if err := s.StartDemo(opt.Demo, opt.Role); err != nil {
 			restore()
@@ -193,8 +200,8 @@ func RunTerminal(opt Options) (status int) {
 	runChunk := func(chunk translate.Chunk) bool {
 		hist.add(chunk.Src)
 		err := s.ExecChunk(chunk)
-		if s.out.tookBlocked() || isInterrupt(err) {
-			parser.discard()
+		if blocked, flushed := s.out.tookBlocked(); blocked || isInterrupt(err) {
+			parser.discard(flushed)
 		}
 		ended, _ := s.Ended()
 		return ended

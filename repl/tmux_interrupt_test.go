@@ -1,6 +1,8 @@
 package repl
 
 import (
+	"net"
+	"regexp"
 	"testing"
 	"time"
 )
@@ -89,4 +91,30 @@ func TestTmuxKeysTypedWhileBlockedAreDroppedAfterTimeout(t *testing.T) {
 	p.prompts(3)
 	p.line("surprise")
 	p.waitFor(`NameError: name 'surprise' is not defined`)
+}
+
+// TestTmuxKeysTypedAfterBlockedCallAreKept: the drop is of keys typed
+// while the call blocked, not of a line typed once its result is on the
+// screen while the statement goes on (here, computing): that line runs
+// next, as in python3. The whole queue used to be flushed when the
+// statement ended, which also lost such lines when typed quickly.
+func TestTmuxKeysTypedAfterBlockedCallAreKept(t *testing.T) {
+	ts := newTmux(t)
+	p := ts.pane("a")
+	p.start()
+	p.line("s = socket.socket(); s.bind(('127.0.0.1', 0)); s.listen()")
+	p.line("s.getsockname()[1]")
+	text := p.waitFor(`^\d+$`)
+	port := regexp.MustCompile(`(?m)^(\d+)$`).FindStringSubmatch(text)[1]
+	p.line("c, a = s.accept(); n = sum(range(3 * 10**7))")
+	p.waitFor(`accept\(\) blocking`)
+	conn, err := net.Dial("tcp", "127.0.0.1:"+port)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	p.waitFor(`accept\(\) returned after`)
+	p.line("kept = 7")
+	p.line("kept * 6")
+	p.waitFor(`(?m)^42$`)
 }
