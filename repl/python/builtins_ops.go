@@ -11,14 +11,14 @@ import (
 // The operators translate routes through helpers so that they behave
 // as in Python: %, /, //, comparisons, in, [], del, assert.
 
-func builtinMod(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+func builtinMod(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	if len(args) != 2 {
 		return nil, pyErrorf("TypeError", "invalid syntax")
 	}
 	x, y := args[0], args[1]
 	switch fx := x.(type) {
 	case starlark.String:
-		s, err := percentFormat(string(fx), y, false)
+		s, err := textChecked(thread, func() (string, error) { return percentFormat(string(fx), y, false) })
 		if err != nil {
 			return nil, err
 		}

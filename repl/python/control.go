@@ -479,8 +479,18 @@ const recursionLimit = 1000
 // Counting them walks the stack, so it is done only once Starlark's
 // frames (at least as many) pass it.
 func helperEnter(thread *starlark.Thread, _ *starlark.Builtin, _ starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
+	if err := checkRecursion(thread, ""); err != nil {
+		return nil, err
+	}
+	return starlark.None, nil
+}
+
+// checkRecursion is RecursionError once the Python frames on thread's
+// stack pass the limit; where is CPython's end of the message (" in
+// comparison"), or "".
+func checkRecursion(thread *starlark.Thread, where string) error {
 	if thread.CallStackDepth() <= recursionLimit {
-		return starlark.None, nil
+		return nil
 	}
 	n := 0
 	for i := 0; i < thread.CallStackDepth(); i++ {
@@ -492,7 +502,7 @@ func helperEnter(thread *starlark.Thread, _ *starlark.Builtin, _ starlark.Tuple,
 		}
 	}
 	if n > recursionLimit {
-		return nil, &PyError{Class: "RecursionError", Msg: "maximum recursion depth exceeded", atCall: true}
+		return &PyError{Class: "RecursionError", Msg: "maximum recursion depth exceeded" + where, atCall: true}
 	}
-	return starlark.None, nil
+	return nil
 }

@@ -278,6 +278,13 @@ func builtinHash(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, k
 	if f, ok := v.(starlark.Float); ok && !math.IsNaN(float64(f)) {
 		return starlark.MakeInt64(floatHash(float64(f))), nil
 	}
+	if inst, ok := v.(*Instance); ok {
+		h, err := inst.pyHash()
+		if err != nil {
+			return nil, err
+		}
+		return starlark.MakeInt64(h), nil
+	}
 	h, err := v.Hash()
 	if err != nil {
 		if pe, ok := err.(*PyError); ok {
@@ -395,6 +402,9 @@ func richCompare(thread *starlark.Thread, op string, x, y starlark.Value) (starl
 		m, ok := inst.method(name)
 		if !ok {
 			return nil, false, nil
+		}
+		if err := checkRecursion(thread, " in comparison"); err != nil {
+			return nil, true, err
 		}
 		r, err := starlark.Call(thread, m, starlark.Tuple{other}, nil)
 		if err != nil {

@@ -1,0 +1,36 @@
+package repl
+
+// dunderBadInputs are classes whose special methods misbehave: a
+// __repr__ or __str__ that raises, recurses or returns a non-str, a
+// __hash__ that raises or recurses, __eq__ without __hash__, an
+// exception whose __str__ fails. CPython hands each failure to the
+// caller; each is checked against python3 like the rest.
+var dunderBadInputs = []badInput{
+	{"__repr__ raises", "class R: __repr__ = lambda self: 1 / 0", "repr(R())", "ZeroDivisionError: division by zero", ""},
+	{"__repr__ raises inside a list", "class R: __repr__ = lambda self: 1 / 0", "str([R()])", "ZeroDivisionError: division by zero", ""},
+	{"__repr__ raises in %r", "class R: __repr__ = lambda self: 1 / 0", "'%r' % (R(),)", "ZeroDivisionError: division by zero", ""},
+	{"__repr__ raises in !r", "class R: __repr__ = lambda self: 1 / 0", "f'{R()!r}'", "ZeroDivisionError: division by zero", ""},
+	{"__repr__ raises in ascii", "class R: __repr__ = lambda self: 1 / 0", "ascii(R())", "ZeroDivisionError: division by zero", ""},
+	{"__repr__ returns int", "class R: __repr__ = lambda self: 5", "repr(R())", "TypeError: __repr__ returned non-string (type int)", ""},
+	{"__repr__ recurses", "class L: __repr__ = lambda self: repr(self)", "repr(L())", "RecursionError: maximum recursion depth exceeded", ""},
+	{"__str__ raises in print", "class S: __str__ = lambda self: {}['k']", "print(S())", "KeyError: 'k'", ""},
+	{"__str__ raises in str", "class S: __str__ = lambda self: {}['k']", "str(S())", "KeyError: 'k'", ""},
+	{"__str__ raises in format", "class S: __str__ = lambda self: {}['k']", "'{}'.format(S())", "KeyError: 'k'", ""},
+	{"__str__ raises in %s", "class S: __str__ = lambda self: {}['k']", "'%s' % S()", "KeyError: 'k'", ""},
+	{"__str__ returns None", "class S: __str__ = lambda self: None", "f'{S()}'", "TypeError: __str__ returned non-string (type NoneType)", ""},
+	{"__str__ returns int to print", "class S: __str__ = lambda self: 5", "print(S())", "TypeError: __str__ returned non-string (type int)", ""},
+	{"exception __str__ raises", "class E(Exception): __str__ = lambda self: 1 / 0", "raise E()", "E: <exception str() failed>", ""},
+	{"__hash__ raises", "class C: __hash__ = lambda self: {}['k']", "hash(C())", "KeyError: 'k'", ""},
+	{"__hash__ raises as a dict key", "class C: __hash__ = lambda self: {}['k']", "{C(): 1}", "KeyError: 'k'", ""},
+	{"__hash__ raises in a set", "class C: __hash__ = lambda self: {}['k']", "{C()}", "KeyError: 'k'", ""},
+	{"__hash__ recurses", "class H: __hash__ = lambda self: hash(self)", "hash(H())", "RecursionError: maximum recursion depth exceeded", "CPython sometimes adds where the limit was hit (\" while calling a Python object\"), depending on the C function that noticed"},
+	{"__hash__ returns str", "class A: __hash__ = lambda self: 'x'", "hash(A())", "TypeError: __hash__ method should return an integer", ""},
+	{"__hash__ returns a big int", "class B: __hash__ = lambda self: 2**40", "assert hash(B()) == 2**40", "", ""},
+	{"__eq__ without __hash__", "class F: __eq__ = lambda self, o: True", "hash(F())", "TypeError: unhashable type: 'F'", ""},
+	{"__eq__ without __hash__ as a key", "class F: __eq__ = lambda self, o: True", "{F(): 1}", "TypeError: unhashable type: 'F'", ""},
+	{"__hash__ = None", "class D: __hash__ = None", "{D()}", "TypeError: unhashable type: 'D'", ""},
+	{"__eq__ recurses", "class Q: __eq__ = lambda self, o: self == o", "Q() == Q()", "RecursionError: maximum recursion depth exceeded in comparison", ""},
+	{"__getattr__ recurses", "class G: __getattr__ = lambda self, n: self.x", "G().y", "RecursionError: maximum recursion depth exceeded", ""},
+}
+
+func init() { badInputs = append(badInputs, dunderBadInputs...) }

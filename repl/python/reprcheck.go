@@ -1,0 +1,48 @@
+package python
+
+import (
+	"go.starlark.net/starlark"
+)
+
+// Starlark's String() and this package's Repr() cannot fail, but a
+// class's __repr__ or __str__ can raise, recurse for ever or return an
+// int. CPython hands that exception to whoever asked for the text
+// (repr(), str(), print, the prompt's echo, an f-string, %). So the
+// builtins that turn values into text run under textChecked, which
+// leaves a slot in the running Starlark thread; Instance.Repr and
+// pyStr put the first failure there (reprFailed), and textChecked
+// returns it. Text asked for anywhere else (a notice, a traceback,
+// an error message) keeps the fallback <__main__.C object>.
+
+const localReprSlot = "sockrepl.reprslot"
+
+// reprSlot holds the first failure of a __repr__ or __str__.
+type reprSlot struct{ err error }
+
+// textChecked runs f, which builds text from values, and returns the
+// first error a __repr__ or __str__ raised meanwhile, if f had none.
+func textChecked(thread *starlark.Thread, f func() (string, error)) (string, error) {
+	if thread == nil {
+		return f()
+	}
+	prev := thread.Local(localReprSlot)
+	slot := &reprSlot{}
+	thread.SetLocal(localReprSlot, slot)
+	s, err := f()
+	thread.SetLocal(localReprSlot, prev)
+	if err == nil {
+		err = slot.err
+	}
+	return s, err
+}
+
+// reprFailed notes err, from a __repr__ or __str__ of an instance of
+// in's, in the slot of the thread running it.
+func (in *Interp) reprFailed(err error) {
+	if in == nil {
+		return
+	}
+	if slot, ok := in.activeThread().Local(localReprSlot).(*reprSlot); ok && slot.err == nil {
+		slot.err = err
+	}
+}
