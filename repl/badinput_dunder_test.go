@@ -31,6 +31,8 @@ var dunderBadInputs = []badInput{
 	{"__hash__ = None", "class D: __hash__ = None", "{D()}", "TypeError: unhashable type: 'D'", ""},
 	{"__eq__ recurses", "class Q: __eq__ = lambda self, o: self == o", "Q() == Q()", "RecursionError: maximum recursion depth exceeded in comparison", ""},
 	{"__getattr__ recurses", "class G: __getattr__ = lambda self, n: self.x", "G().y", "RecursionError: maximum recursion depth exceeded", ""},
+	{"annotation alone makes a local", "", "def f():\n    n: int\n    return n\n\nf()", "UnboundLocalError: cannot access local variable 'n' where it is not associated with a value", ""},
+	{"annotation alone in a method", "", "class A:\n    def g(self):\n        n: 0\n        n\n\nA().g()", "UnboundLocalError: cannot access local variable 'n' where it is not associated with a value", ""},
 }
 
 func init() { badInputs = append(badInputs, dunderBadInputs...) }

@@ -58,9 +58,9 @@ func caught(thread *starlark.Thread, err error) (*PyError, error) {
 	if pe := quickCaught(thread, err); pe != nil {
 		return pe, err
 	}
-	conv := err
+	conv, changed := err, false
 	if in := interpOf(thread); in != nil {
-		conv = in.resolveIter(thread, err)
+		conv, changed = in.resolveIter(thread, err)
 	}
 	var exit *ExitError
 	if errors.As(err, &exit) {
@@ -76,7 +76,7 @@ func caught(thread *starlark.Thread, err error) (*PyError, error) {
 		return pe, err
 	}
 	pe := asPyError(conv)
-	if conv != err {
+	if changed {
 		pe.raw = err // the loop's cancellation: frames() pairs it with conv
 	}
 	pe.caughtDepth = thread.CallStackDepth()

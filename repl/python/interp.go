@@ -330,9 +330,9 @@ func (in *Interp) Exec(name, src string, mode Mode) (Result, error) {
 		if errors.As(err, &ex) {
 			return res, ex
 		}
-		conv := in.resolveIter(thread, err)
+		conv, changed := in.resolveIter(thread, err)
 		pe := asPyError(conv)
-		if conv != err {
+		if changed {
 			pe.raw = err // the loop's cancellation: frames() pairs it with conv
 		}
 		return res, pe

@@ -572,20 +572,22 @@ const iterFailed = "sockrepl: iteration failed"
 // resolveIter returns the error a failed iterator stored, when err is
 // the cancellation that failIteration caused, and remembers the pair:
 // the cancellation holds the loop's frames, the stored error the rest.
-func (in *Interp) resolveIter(thread *starlark.Thread, err error) error {
+// changed says whether it returned the stored error (errors of some
+// types, resolve.ErrorList, cannot be compared with ==).
+func (in *Interp) resolveIter(thread *starlark.Thread, err error) (error, bool) {
 	var ee *starlark.EvalError
 	if !errors.As(err, &ee) || !strings.HasSuffix(ee.Error(), iterFailed) {
-		return err
+		return err, false
 	}
 	in.mu.Lock()
 	stored, known := in.iterFailures[ee]
 	in.mu.Unlock()
 	if known {
-		return stored
+		return stored, true
 	}
 	stored = takeIterErr(thread)
 	if stored == nil {
-		return err
+		return err, false
 	}
 	in.mu.Lock()
 	if in.iterFailures == nil {
@@ -593,7 +595,7 @@ func (in *Interp) resolveIter(thread *starlark.Thread, err error) error {
 	}
 	in.iterFailures[ee] = stored
 	in.mu.Unlock()
-	return stored
+	return stored, true
 }
 
 // sliceValue is a slice object: x[a:b] seen by __getitem__, and
