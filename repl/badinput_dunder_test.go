@@ -33,6 +33,13 @@ var dunderBadInputs = []badInput{
 	{"__getattr__ recurses", "class G: __getattr__ = lambda self, n: self.x", "G().y", "RecursionError: maximum recursion depth exceeded", ""},
 	{"annotation alone makes a local", "", "def f():\n    n: int\n    return n\n\nf()", "UnboundLocalError: cannot access local variable 'n' where it is not associated with a value", ""},
 	{"annotation alone in a method", "", "class A:\n    def g(self):\n        n: 0\n        n\n\nA().g()", "UnboundLocalError: cannot access local variable 'n' where it is not associated with a value", ""},
+	{"str of a million-digit int", "x = 10**10**6", "str(x)", "ValueError: Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit", ""},
+	{"print of a million-digit int", "x = 10**10**6", "print(x)", "ValueError: Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit", ""},
+	{"f-string of a million-digit int", "x = 10**10**6", "f'{x}'", "ValueError: Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit", ""},
+	{"%d of a million-digit int", "x = 10**10**6", "'%d' % x", "ValueError: Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit", ""},
+	{"int of 4,301 digits", "", "str(10**4300)", "ValueError: Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit", ""},
+	{"int of 4,300 digits", "", "assert len(str(-10**4299)) == 4301", "", ""},
+	{"million-digit int in a list", "x = 10**10**6", "assert str([x])[:3] == '[10'", "", "CPython refuses it; here only an int written by itself is refused, one inside a container prints"},
 }
 
 func init() { badInputs = append(badInputs, dunderBadInputs...) }

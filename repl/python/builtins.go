@@ -216,6 +216,9 @@ func checkedStr(thread *starlark.Thread, v starlark.Value) (string, error) {
 	if _, ok := v.(starlark.String); ok {
 		return string(v.(starlark.String)), nil
 	}
+	if err := intTextError(v); err != nil {
+		return "", err
+	}
 	return textChecked(thread, func() (string, error) { return pyStr(v), nil })
 }
 
@@ -241,6 +244,9 @@ func builtinRepr(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tup
 	if err != nil {
 		return nil, err
 	}
+	if err := intTextError(v); err != nil {
+		return nil, err
+	}
 	s, err := textChecked(thread, func() (string, error) { return Repr(v), nil })
 	if err != nil {
 		return nil, err
@@ -251,6 +257,9 @@ func builtinRepr(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tup
 func builtinASCII(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	v, err := oneArg("ascii", args, kwargs)
 	if err != nil {
+		return nil, err
+	}
+	if err := intTextError(v); err != nil {
 		return nil, err
 	}
 	s, err := textChecked(thread, func() (string, error) { return Repr(v), nil })

@@ -53,7 +53,7 @@ func newStr(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tupl
 		return nil, err
 	}
 	if encoding == starlark.None && errs == starlark.None {
-		s, err := textChecked(thread, func() (string, error) { return pyStr(obj), nil })
+		s, err := checkedStr(thread, obj)
 		if err != nil {
 			return nil, err
 		}

@@ -178,6 +178,11 @@ func percentFormat(format string, args starlark.Value, isBytes bool) (string, er
 
 // percentOne formats one printf-style conversion.
 func percentOne(conv byte, arg starlark.Value, f fmtSpec, isBytes bool) (string, error) {
+	if strings.IndexByte("sradiu", conv) >= 0 {
+		if err := intTextError(arg); err != nil {
+			return "", err
+		}
+	}
 	switch conv {
 	case 's', 'r', 'a', 'b':
 		var s string
@@ -492,6 +497,9 @@ func formatValue(v starlark.Value, spec string) (string, error) {
 		return f.pyFormat(spec)
 	}
 	if spec == "" {
+		if err := intTextError(v); err != nil {
+			return "", err
+		}
 		return pyStr(v), nil
 	}
 	f, err := parseSpec(spec)
@@ -527,6 +535,9 @@ func formatValue(v starlark.Value, spec string) (string, error) {
 		}
 		switch f.typ {
 		case 0, 'd', 'n':
+			if err := intTextError(x); err != nil {
+				return "", err
+			}
 			return f.number(n.Sign() < 0, group(new(big.Int).Abs(n).String(), f.grouping, 3), ""), nil
 		case 'b', 'o', 'x', 'X':
 			base := map[byte]int{'b': 2, 'o': 8, 'x': 16, 'X': 16}[f.typ]

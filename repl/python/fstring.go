@@ -25,6 +25,11 @@ func fstring(thread *starlark.Thread, args starlark.Tuple) (string, error) {
 	for i := 1; i+3 < len(args); i += 4 {
 		v := args[i]
 		conv, _ := starlark.AsInt32(args[i+1])
+		if conv > 0 {
+			if err := intTextError(v); err != nil {
+				return "", err
+			}
+		}
 		switch conv {
 		case 's':
 			v = starlark.String(pyStr(v))

@@ -1,6 +1,8 @@
 package python
 
 import (
+	"math/big"
+
 	"go.starlark.net/starlark"
 )
 
@@ -45,4 +47,25 @@ func (in *Interp) reprFailed(err error) {
 	if slot, ok := in.activeThread().Local(localReprSlot).(*reprSlot); ok && slot.err == nil {
 		slot.err = err
 	}
+}
+
+// intTextError is CPython's refusal to write an int of more than 4300
+// decimal digits (sys.get_int_max_str_digits()): printing 10**10**6 at
+// the prompt raises ValueError there, where it would fill the screen.
+// It is checked where an int itself becomes text (repr, str, print, the
+// echo, format, f-strings, %); an int inside a list still prints.
+func intTextError(v starlark.Value) error {
+	i, ok := v.(starlark.Int)
+	if !ok {
+		return nil
+	}
+	if _, small := i.Int64(); small {
+		return nil
+	}
+	n := i.BigInt()
+	// 2**14284 < 10**4300 < 2**14285: only a 14285-bit int needs counting.
+	if bits := n.BitLen(); bits <= 14284 || bits == 14285 && len(new(big.Int).Abs(n).String()) <= maxIntDigits {
+		return nil
+	}
+	return pyErrorf("ValueError", "Exceeds the limit (%d digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit", maxIntDigits)
 }
