@@ -40,6 +40,11 @@ var dunderBadInputs = []badInput{
 	{"int of 4,301 digits", "", "str(10**4300)", "ValueError: Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit", ""},
 	{"int of 4,300 digits", "", "assert len(str(-10**4299)) == 4301", "", ""},
 	{"million-digit int in a list", "x = 10**10**6", "assert str([x])[:3] == '[10'", "", "CPython refuses it; here only an int written by itself is refused, one inside a container prints"},
+	{"generator resumes itself", "", "def r():\n    yield next(z)\n\nz = r()\nnext(z)", "ValueError: generator already executing", ""},
+	{"generator closes itself", "", "def c():\n    yield me.close()\n\nme = c()\nnext(me)", "ValueError: generator already executing", ""},
+	{"generator yields while closed", "", "def h():\n    try:\n        yield 1\n    finally:\n        yield 2\n\ny = h()\nnext(y)\ny.close()", "RuntimeError: generator ignored GeneratorExit", ""},
+	{"generator raises while closed", "", "def a():\n    try:\n        yield 1\n    finally:\n        raise KeyError('fin')\n\nx = a()\nnext(x)\nx.close()", "KeyError: 'fin'", ""},
+	{"generator returns on GeneratorExit", "", "def b():\n    try:\n        yield 1\n    except GeneratorExit:\n        return 5\n\ny = b()\nnext(y)\nassert y.close() is None", "", ""},
 }
 
 func init() { badInputs = append(badInputs, dunderBadInputs...) }

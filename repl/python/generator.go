@@ -192,13 +192,17 @@ func (g *Generator) resume(thread *starlark.Thread, send starlark.Value, throw e
 		}
 		g.start()
 	}
+	// running is set before the body runs: a body that resumes its own
+	// generator (yield next(me)) gets ValueError, where it would wait
+	// for ever on a resume nobody reads.
+	g.running = true
 	select {
 	case g.ch.resume <- genMsg{value: send, err: throw}:
 	case <-g.ch.ended:
+		g.running = false
 		g.done = true // closed meanwhile (the interpreter was reset)
 		return nil, true, throw
 	}
-	g.running = true
 	prev := g.in.setActive(g.ch.thread)
 	msg := <-g.ch.out
 	g.in.setActive(prev)
@@ -375,11 +379,28 @@ func (g *Generator) Attr(name string) (starlark.Value, error) {
 		}), nil
 	case "close":
 		return method(func(thread *starlark.Thread, _ starlark.Tuple) (starlark.Value, error) {
-			if g.started && !g.done {
-				g.ch.stop()
-				g.done = true
+			if g.running {
+				return nil, pyErrorf("ValueError", "generator already executing")
 			}
+			if !g.started || g.done {
+				g.done = true
+				return starlark.None, nil
+			}
+			prev := g.in.setActive(g.ch.thread)
+			g.ch.stop()
+			g.in.setActive(prev)
 			g.done = true
+			// What the body did after GeneratorExit: a yield (RuntimeError)
+			// or another exception reaches the caller, as in CPython.
+			select {
+			case msg := <-g.ch.out:
+				if msg.err != nil {
+					if c := asPyError(msg.err).Class; c != "GeneratorExit" && c != "StopIteration" {
+						return nil, g.escaped(thread, msg.err)
+					}
+				}
+			default:
+			}
 			return starlark.None, nil
 		}), nil
 	case "__name__", "__qualname__":
