@@ -45,6 +45,11 @@ var dunderBadInputs = []badInput{
 	{"generator yields while closed", "", "def h():\n    try:\n        yield 1\n    finally:\n        yield 2\n\ny = h()\nnext(y)\ny.close()", "RuntimeError: generator ignored GeneratorExit", ""},
 	{"generator raises while closed", "", "def a():\n    try:\n        yield 1\n    finally:\n        raise KeyError('fin')\n\nx = a()\nnext(x)\nx.close()", "KeyError: 'fin'", ""},
 	{"generator returns on GeneratorExit", "", "def b():\n    try:\n        yield 1\n    except GeneratorExit:\n        return 5\n\ny = b()\nnext(y)\nassert y.close() is None", "", ""},
+	{"super() at the prompt", "", "super()", "RuntimeError: super(): no arguments", ""},
+	{"super() in a plain def", "", "def g(x):\n    return super()\n\ng(1)", "RuntimeError: super(): __class__ cell not found", ""},
+	{"duplicate base class", "class X: pass", "class D(X, X): pass", "TypeError: duplicate base class X", ""},
+	{"del of a property without deleter", "class Q: p = property(lambda s: 1)", "del Q().p", "AttributeError: property 'p' of 'Q' object has no deleter", ""},
+	{"subclass int", "", "class I(int): pass", "TypeError: subclassing the built-in type int is not available in this shell: keep an int in an attribute instead", "CPython subclasses int; this shell says what to write instead"},
 }
 
 func init() { badInputs = append(badInputs, dunderBadInputs...) }

@@ -31,6 +31,13 @@ var (
 // newClass makes a class with its MRO; it fails as CPython does when the
 // bases cannot be linearised.
 func newClass(name, module string, bases []*Class, dict map[string]starlark.Value) (*Class, error) {
+	for i, b := range bases {
+		for _, prev := range bases[:i] {
+			if b == prev {
+				return nil, pyErrorf("TypeError", "duplicate base class %s", b.name)
+			}
+		}
+	}
 	c := &Class{name: name, module: module, bases: bases, dict: dict, id: classIDs.Add(1)}
 	if len(bases) == 0 && objectClass != nil {
 		c.bases = []*Class{objectClass}
@@ -471,6 +478,15 @@ func (i *Instance) SetField(name string, v starlark.Value) error {
 
 // delAttr is del obj.name.
 func (i *Instance) delAttr(name string) error {
+	if cv, ok := i.cls.lookup(name); ok {
+		if p, ok := cv.(*property); ok {
+			if p.fdel == nil {
+				return pyErrorf("AttributeError", "property '%s' of '%s' object has no deleter", name, i.cls.name)
+			}
+			_, err := i.cls.interp.call(p.fdel, []starlark.Value{i})
+			return err
+		}
+	}
 	if _, ok := i.dict[name]; !ok {
 		return pyErrorf("AttributeError", "'%s' object has no attribute '%s'", i.cls.name, name)
 	}

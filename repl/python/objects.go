@@ -191,11 +191,12 @@ func makeSuper(cls, self starlark.Value) (starlark.Value, error) {
 // helperSuper is super() in a method: $super(classcell, self).
 func helperSuper(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
 	cell, self := args[0], args[1]
-	if cell == starlark.None {
-		return nil, pyErrorf("RuntimeError", "super(): __class__ cell not found")
-	}
+	// CPython looks for the first argument before the class cell.
 	if self == starlark.None {
 		return nil, pyErrorf("RuntimeError", "super(): no arguments")
+	}
+	if cell == starlark.None {
+		return nil, pyErrorf("RuntimeError", "super(): __class__ cell not found")
 	}
 	cls, _ := cell.(*classCellValue)
 	if cls == nil || cls.cls == nil {
