@@ -50,6 +50,15 @@ var dunderBadInputs = []badInput{
 	{"duplicate base class", "class X: pass", "class D(X, X): pass", "TypeError: duplicate base class X", ""},
 	{"del of a property without deleter", "class Q: p = property(lambda s: 1)", "del Q().p", "AttributeError: property 'p' of 'Q' object has no deleter", ""},
 	{"subclass int", "", "class I(int): pass", "TypeError: subclassing the built-in type int is not available in this shell: keep an int in an attribute instead", "CPython subclasses int; this shell says what to write instead"},
+	{"lock acquire negative timeout", "import threading\nl = threading.Lock()\nl.acquire()", "l.acquire(timeout=-5)", "ValueError: timeout value must be positive", ""},
+	{"lock acquire NaN timeout", "import threading\nl = threading.Lock()", "l.acquire(timeout=float('nan'))", "ValueError: Invalid value NaN (not a number)", ""},
+	{"lock acquire huge timeout", "import threading\nl = threading.Lock()", "l.acquire(timeout=1e300)", "OverflowError: timestamp out of range for platform time_t", ""},
+	{"lock acquire non-blocking with timeout", "import threading\nl = threading.Lock()", "l.acquire(False, 1)", "ValueError: can't specify a timeout for a non-blocking call", ""},
+	{"event wait negative", "import threading\ne = threading.Event()", "assert e.wait(-1) is False", "", ""},
+	{"event wait NaN", "import threading\ne = threading.Event()", "assert e.wait(float('nan')) is False", "", ""},
+	{"semaphore acquire negative timeout", "import threading\ns = threading.Semaphore(0)", "assert s.acquire(timeout=-1) is False", "", ""},
+	{"semaphore non-blocking with timeout", "import threading\ns = threading.Semaphore(0)", "s.acquire(False, 1)", "ValueError: can't specify timeout for non-blocking acquire", ""},
+	{"queue get negative timeout", "import queue\nq = queue.Queue()", "q.get(timeout=-1)", "ValueError: 'timeout' must be a non-negative number", ""},
 }
 
 func init() { badInputs = append(badInputs, dunderBadInputs...) }
