@@ -59,6 +59,16 @@ var dunderBadInputs = []badInput{
 	{"semaphore acquire negative timeout", "import threading\ns = threading.Semaphore(0)", "assert s.acquire(timeout=-1) is False", "", ""},
 	{"semaphore non-blocking with timeout", "import threading\ns = threading.Semaphore(0)", "s.acquire(False, 1)", "ValueError: can't specify timeout for non-blocking acquire", ""},
 	{"queue get negative timeout", "import queue\nq = queue.Queue()", "q.get(timeout=-1)", "ValueError: 'timeout' must be a non-negative number", ""},
+	{"f-string nested spec invalid", "x = 5\ny = 'bad'", "f'{x:{y}}'", "ValueError: Invalid format specifier 'bad' for object of type 'int'", ""},
+	{"format , with s", "", "'{:,s}'.format('a')", "ValueError: Cannot specify ',' with 's'.", ""},
+	{"format , with x", "", "format(255, ',x')", "ValueError: Cannot specify ',' with 'x'.", ""},
+	{"format = with str", "", "format('a', '=10')", "ValueError: '=' alignment not allowed in string format specifier", ""},
+	{"format # with str", "", "format('a', '#')", "ValueError: Alternate form (#) not allowed in string format specifier", ""},
+	{"format precision with int", "", "format(1, '.2d')", "ValueError: Precision not allowed in integer format specifier", ""},
+	{"format sign with c", "", "format(65, '+c')", "ValueError: Sign not allowed with integer format specifier 'c'", ""},
+	{"format width of 22 digits", "", "format(1, '>1000000000000000000000')", "ValueError: Too many decimal digits in format string", ""},
+	{"format precision past a C int", "", "format(1.5, '.3000000000f')", "ValueError: precision too big", ""},
+	{"format empty attribute", "", "'{0.}'.format(1)", "ValueError: Empty attribute in format string", ""},
 }
 
 func init() { badInputs = append(badInputs, dunderBadInputs...) }
