@@ -69,6 +69,9 @@ var dunderBadInputs = []badInput{
 	{"format width of 22 digits", "", "format(1, '>1000000000000000000000')", "ValueError: Too many decimal digits in format string", ""},
 	{"format precision past a C int", "", "format(1.5, '.3000000000f')", "ValueError: precision too big", ""},
 	{"format empty attribute", "", "'{0.}'.format(1)", "ValueError: Empty attribute in format string", ""},
+	{"select one socket 5000 times", pair, "select.select([a] * 5000, [], [], 0)", "ValueError: too many file descriptors in select()", ""},
+	{"select 1025 entries", pair, "select.select([], [a] * 1025, [], 0)", "ValueError: too many file descriptors in select()", ""},
+	{"select 1024 entries", pair, "assert select.select([a] * 1024, [], [], 0) == ([], [], [])", "", ""},
 }
 
 func init() { badInputs = append(badInputs, dunderBadInputs...) }
