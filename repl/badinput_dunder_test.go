@@ -72,6 +72,12 @@ var dunderBadInputs = []badInput{
 	{"select one socket 5000 times", pair, "select.select([a] * 5000, [], [], 0)", "ValueError: too many file descriptors in select()", ""},
 	{"select 1025 entries", pair, "select.select([], [a] * 1025, [], 0)", "ValueError: too many file descriptors in select()", ""},
 	{"select 1024 entries", pair, "assert select.select([a] * 1024, [], [], 0) == ([], [], [])", "", ""},
+	{"__import__ of an int", "", "__import__(5)", "TypeError: module name must be a string", ""},
+	{"__import__ of nothing", "", "__import__('')", "ValueError: Empty module name", ""},
+	{"__import__ of a missing module", "", "__import__('nosuch_module_here')", "ModuleNotFoundError: No module named 'nosuch_module_here'", ""},
+	{"__import__ of a dotted name", "", "assert __import__('os.path') is __import__('os')", "", ""},
+	{"exec", "", "exec('x = 1')", "NotImplementedError: exec() is not available in this shell: type the statements themselves, or use eval() for one expression", "CPython runs it; this shell says what to use instead (was NameError)"},
+	{"compile", "", "compile('1', 'f', 'eval')", "NotImplementedError: compile() is not available in this shell: pass the source text to eval() instead", "CPython compiles it; this shell says what to use instead (was NameError)"},
 }
 
 func init() { badInputs = append(badInputs, dunderBadInputs...) }
