@@ -317,6 +317,8 @@ func exitFor(code starlark.Value) *ExitError {
 		if n, err := intArg(c); err == nil {
 			return &ExitError{Code: n & 0xff}
 		}
+		// Past a C long CPython's conversion fails and the status is -1.
+		return &ExitError{Code: 0xff}
 	}
 	return &ExitError{Code: 1, Message: code}
 }
