@@ -78,6 +78,9 @@ var dunderBadInputs = []badInput{
 	{"__import__ of a dotted name", "", "assert __import__('os.path') is __import__('os')", "", ""},
 	{"exec", "", "exec('x = 1')", "NotImplementedError: exec() is not available in this shell: type the statements themselves, or use eval() for one expression", "CPython runs it; this shell says what to use instead (was NameError)"},
 	{"compile", "", "compile('1', 'f', 'eval')", "NotImplementedError: compile() is not available in this shell: pass the source text to eval() instead", "CPython compiles it; this shell says what to use instead (was NameError)"},
+	{"a list holding itself equals itself", "x = []\nx.append(x)", "assert x == x and x == [x] and x in x and x.count(x) == 1", "", ""},
+	{"a dict holding itself equals itself", "d = {}\nd['a'] = d", "assert d == d", "", ""},
+	{"two lists holding themselves", "x = []\nx.append(x)\ny = []\ny.append(y)", "x == y", "RecursionError: maximum recursion depth exceeded in comparison", ""},
 }
 
 func init() { badInputs = append(badInputs, dunderBadInputs...) }

@@ -77,6 +77,13 @@ func compare(op syntax.Token) func(*starlark.Thread, *starlark.Builtin, starlark
 		if xi || yi {
 			return richCompare(thread, op.String(), args[0], args[1])
 		}
+		if (op == syntax.EQL || op == syntax.NEQ) && isContainer(args[0]) && isContainer(args[1]) {
+			eq, err := pyEqual(args[0], args[1])
+			if err != nil {
+				return nil, err
+			}
+			return starlark.Bool(eq == (op == syntax.EQL)), nil
+		}
 		x, y := bytesPair(args[0], args[1])
 		if isNumber(x) && isNumber(y) {
 			x, y = asNumber(x), asNumber(y)
@@ -87,15 +94,6 @@ func compare(op syntax.Token) func(*starlark.Thread, *starlark.Builtin, starlark
 		}
 		return starlark.Bool(ok), nil
 	}
-}
-
-// pyEqual is Python's == for two values.
-func pyEqual(x, y starlark.Value) (bool, error) {
-	x, y = bytesPair(x, y)
-	if isNumber(x) && isNumber(y) {
-		x, y = asNumber(x), asNumber(y)
-	}
-	return starlark.Equal(x, y)
 }
 
 // membership is x in y (or not in): lists and tuples are searched with
