@@ -239,6 +239,9 @@ type stackedError struct{ inner error }
 func (s *stackedError) Error() string { return s.inner.Error() }
 func (s *stackedError) Unwrap() error { return s.inner }
 
+// ignoredExit is close()'s complaint about a body that yields again.
+const ignoredExit = "generator ignored GeneratorExit"
+
 // helperYield is yield v, run on the generator's thread: hand v out and
 // wait to be resumed; the value sent in is the result.
 func helperYield(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
@@ -249,7 +252,7 @@ func helperYield(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tup
 	select {
 	case <-c.closed:
 		// Closed: the body is unwinding and may not yield again.
-		return nil, &PyError{Class: "RuntimeError", Msg: "generator ignored GeneratorExit"}
+		return nil, &PyError{Class: "RuntimeError", Msg: ignoredExit}
 	default:
 	}
 	c.out <- genMsg{value: args[0]}
@@ -395,7 +398,13 @@ func (g *Generator) Attr(name string) (starlark.Value, error) {
 			select {
 			case msg := <-g.ch.out:
 				if msg.err != nil {
-					if c := asPyError(msg.err).Class; c != "GeneratorExit" && c != "StopIteration" {
+					pe := asPyError(msg.err)
+					switch {
+					case pe.Class == "GeneratorExit", pe.Class == "StopIteration":
+					case pe.Class == "RuntimeError" && pe.Msg == ignoredExit:
+						// CPython raises it from close() itself, with no context.
+						return nil, pyErrorf("RuntimeError", ignoredExit)
+					default:
 						return nil, g.escaped(thread, msg.err)
 					}
 				}
