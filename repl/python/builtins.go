@@ -222,6 +222,9 @@ func checkedStr(thread *starlark.Thread, v starlark.Value) (string, error) {
 	if err := intTextError(v); err != nil {
 		return "", err
 	}
+	if holdsNoInstance(v) {
+		return pyStr(v), nil
+	}
 	return textChecked(thread, func() (string, error) { return pyStr(v), nil })
 }
 
@@ -247,10 +250,7 @@ func builtinRepr(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tup
 	if err != nil {
 		return nil, err
 	}
-	if err := intTextError(v); err != nil {
-		return nil, err
-	}
-	s, err := textChecked(thread, func() (string, error) { return Repr(v), nil })
+	s, err := reprOf(thread, v)
 	if err != nil {
 		return nil, err
 	}
@@ -262,10 +262,7 @@ func builtinASCII(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tu
 	if err != nil {
 		return nil, err
 	}
-	if err := intTextError(v); err != nil {
-		return nil, err
-	}
-	s, err := textChecked(thread, func() (string, error) { return Repr(v), nil })
+	s, err := reprOf(thread, v)
 	if err != nil {
 		return nil, err
 	}

@@ -397,11 +397,7 @@ func (in *Interp) echoValue(thread *starlark.Thread, _ *starlark.Builtin, args s
 	if len(args) == 1 && args[0] != starlark.None {
 		// A __repr__ that fails raises here, and _ is None, as CPython's
 		// displayhook leaves it.
-		err := intTextError(args[0])
-		var s string
-		if err == nil {
-			s, err = textChecked(thread, func() (string, error) { return Repr(args[0]), nil })
-		}
+		s, err := reprOf(thread, args[0])
 		if err != nil {
 			in.globals.Set("_", starlark.None)
 			return nil, err

@@ -27,6 +27,8 @@ func textChecked(thread *starlark.Thread, f func() (string, error)) (string, err
 	if thread == nil {
 		return f()
 	}
+	// (A slot costs an allocation and two map writes: reprOf and
+	// checkedStr skip it for values that hold no instance.)
 	prev := thread.Local(localReprSlot)
 	slot := &reprSlot{}
 	thread.SetLocal(localReprSlot, slot)
@@ -36,6 +38,26 @@ func textChecked(thread *starlark.Thread, f func() (string, error)) (string, err
 		err = slot.err
 	}
 	return s, err
+}
+
+// reprOf is repr(v) with the error a __repr__ raised.
+func reprOf(thread *starlark.Thread, v starlark.Value) (string, error) {
+	if err := intTextError(v); err != nil {
+		return "", err
+	}
+	if holdsNoInstance(v) {
+		return Repr(v), nil
+	}
+	return textChecked(thread, func() (string, error) { return Repr(v), nil })
+}
+
+// holdsNoInstance reports whether v's text cannot run Python code.
+func holdsNoInstance(v starlark.Value) bool {
+	switch v.(type) {
+	case starlark.String, starlark.Int, starlark.Float, starlark.Bool, starlark.NoneType, starlark.Bytes:
+		return true
+	}
+	return false
 }
 
 // reprFailed notes err, from a __repr__ or __str__ of an instance of
