@@ -45,7 +45,7 @@ func runBoth(t *testing.T, stdin string, args ...string) (py, sr [2]string, pySt
 
 func TestExitMessageLikePython(t *testing.T) {
 	needPython(t)
-	for _, code := range []string{`exit("bye")`, `quit("bye")`, `exit("")`, `exit([1, "a"])`, `exit(None)`, `exit(7)`, `exit(True)`} {
+	for _, code := range []string{`exit("bye")`, `quit("bye")`, `exit("")`, `exit([1, "a"])`, `exit(None)`, `exit(7)`, `exit(True)`, `exit(2**70)`, `exit(-2**70)`, `exit(2**40 + 3)`} {
 		py, sr, pst, sst := runBoth(t, "", "-c", "print('before')\n"+code+"\nprint('after')")
 		if py != sr || pst.ExitStatus() != sst.ExitStatus() {
 			t.Errorf("%s: python3 %q %d, sockrepl %q %d", code, py, pst.ExitStatus(), sr, sst.ExitStatus())

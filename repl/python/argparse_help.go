@@ -199,9 +199,10 @@ func (f *apFormatter) usage(p *apParser) string {
 	all := append(append([]*apAction(nil), optionals...), positionals...)
 	actionUsage := f.actionsUsage(all, p.mutex)
 	usage := f.prog
-	if actionUsage != "" {
-		usage += " " + actionUsage
+	if actionUsage != "" && usage != "" { // CPython joins the non-empty parts
+		usage += " "
 	}
+	usage += actionUsage
 	textWidth := f.width - f.indent
 	if runeLen(prefix)+runeLen(usage) > textWidth {
 		optParts := usageParts(f.actionsUsage(optionals, p.mutex))

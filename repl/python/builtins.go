@@ -69,6 +69,9 @@ func newBuiltins() starlark.StringDict {
 		"input":      starlark.NewBuiltin("input", builtinInput),
 		"eval":       starlark.NewBuiltin("eval", builtinEval),
 		"open":       unavailable("open", "files are not available in this shell: keep the data in a bytes variable"),
+		"exec":       unavailable("exec", "exec() is not available in this shell: type the statements themselves, or use eval() for one expression"),
+		"compile":    unavailable("compile", "compile() is not available in this shell: pass the source text to eval() instead"),
+		"__import__": starlark.NewBuiltin("__import__", builtinDunderImport),
 		"bytearray":  typeByteArray,
 		"memoryview": typeMemoryView,
 		"filter":     starlark.NewBuiltin("filter", builtinFilter),
@@ -166,7 +169,11 @@ func builtinPrint(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tu
 					return nil, err
 				}
 			}
-			if err := writeTo(thread, file, pyStr(a)); err != nil {
+			s, err := checkedStr(thread, a)
+			if err != nil {
+				return nil, err
+			}
+			if err := writeTo(thread, file, s); err != nil {
 				return nil, err
 			}
 		}
@@ -189,7 +196,15 @@ func builtinPrint(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tu
 		if i > 0 {
 			b.WriteString(sep)
 		}
-		b.WriteString(pyStr(a))
+		s, err := checkedStr(thread, a)
+		if err != nil {
+			// CPython has written the arguments before this one.
+			if file == starlark.None && b.Len() > 0 {
+				printText(thread, b.String())
+			}
+			return nil, err
+		}
+		b.WriteString(s)
 	}
 	b.WriteString(end)
 	if file != starlark.None {
@@ -197,6 +212,20 @@ func builtinPrint(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tu
 	}
 	printText(thread, b.String())
 	return starlark.None, nil
+}
+
+// checkedStr is str(v), with the error its __str__ or __repr__ raised.
+func checkedStr(thread *starlark.Thread, v starlark.Value) (string, error) {
+	if _, ok := v.(starlark.String); ok {
+		return string(v.(starlark.String)), nil
+	}
+	if err := intTextError(v); err != nil {
+		return "", err
+	}
+	if holdsNoInstance(v) {
+		return pyStr(v), nil
+	}
+	return textChecked(thread, func() (string, error) { return pyStr(v), nil })
 }
 
 // printText hands text, including its line ending, to the session.
@@ -216,29 +245,37 @@ func oneArg(name string, args starlark.Tuple, kwargs []starlark.Tuple) (starlark
 	return args[0], nil
 }
 
-func builtinRepr(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+func builtinRepr(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	v, err := oneArg("repr", args, kwargs)
 	if err != nil {
 		return nil, err
 	}
-	return starlark.String(Repr(v)), nil
+	s, err := reprOf(thread, v)
+	if err != nil {
+		return nil, err
+	}
+	return starlark.String(s), nil
 }
 
-func builtinASCII(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+func builtinASCII(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	v, err := oneArg("ascii", args, kwargs)
 	if err != nil {
 		return nil, err
 	}
-	return starlark.String(asciiEscape(Repr(v))), nil
+	s, err := reprOf(thread, v)
+	if err != nil {
+		return nil, err
+	}
+	return starlark.String(asciiEscape(s)), nil
 }
 
-func builtinFormat(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+func builtinFormat(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	var v starlark.Value
 	spec := ""
 	if err := starlark.UnpackPositionalArgs("format", args, kwargs, 1, &v, &spec); err != nil {
 		return nil, err
 	}
-	s, err := formatValue(v, spec)
+	s, err := textChecked(thread, func() (string, error) { return formatValue(v, spec) })
 	if err != nil {
 		return nil, err
 	}
@@ -277,6 +314,8 @@ func exitFor(code starlark.Value) *ExitError {
 		if n, err := intArg(c); err == nil {
 			return &ExitError{Code: n & 0xff}
 		}
+		// Past a C long CPython's conversion fails and the status is -1.
+		return &ExitError{Code: 0xff}
 	}
 	return &ExitError{Code: 1, Message: code}
 }

@@ -11,14 +11,14 @@ import (
 // The operators translate routes through helpers so that they behave
 // as in Python: %, /, //, comparisons, in, [], del, assert.
 
-func builtinMod(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+func builtinMod(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	if len(args) != 2 {
 		return nil, pyErrorf("TypeError", "invalid syntax")
 	}
 	x, y := args[0], args[1]
 	switch fx := x.(type) {
 	case starlark.String:
-		s, err := percentFormat(string(fx), y, false)
+		s, err := textChecked(thread, func() (string, error) { return percentFormat(string(fx), y, false) })
 		if err != nil {
 			return nil, err
 		}
@@ -77,6 +77,13 @@ func compare(op syntax.Token) func(*starlark.Thread, *starlark.Builtin, starlark
 		if xi || yi {
 			return richCompare(thread, op.String(), args[0], args[1])
 		}
+		if (op == syntax.EQL || op == syntax.NEQ) && isContainer(args[0]) && isContainer(args[1]) {
+			eq, err := pyEqual(args[0], args[1])
+			if err != nil {
+				return nil, err
+			}
+			return starlark.Bool(eq == (op == syntax.EQL)), nil
+		}
 		x, y := bytesPair(args[0], args[1])
 		if isNumber(x) && isNumber(y) {
 			x, y = asNumber(x), asNumber(y)
@@ -87,15 +94,6 @@ func compare(op syntax.Token) func(*starlark.Thread, *starlark.Builtin, starlark
 		}
 		return starlark.Bool(ok), nil
 	}
-}
-
-// pyEqual is Python's == for two values.
-func pyEqual(x, y starlark.Value) (bool, error) {
-	x, y = bytesPair(x, y)
-	if isNumber(x) && isNumber(y) {
-		x, y = asNumber(x), asNumber(y)
-	}
-	return starlark.Equal(x, y)
 }
 
 // membership is x in y (or not in): lists and tuples are searched with

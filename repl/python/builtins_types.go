@@ -46,14 +46,18 @@ func newType(_ *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (
 	return classOf(args[0]), nil
 }
 
-func newStr(_ *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+func newStr(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	var obj starlark.Value = starlark.String("")
 	var encoding, errs starlark.Value = starlark.None, starlark.None
 	if err := starlark.UnpackArgs("str", args, kwargs, "object?", &obj, "encoding?", &encoding, "errors?", &errs); err != nil {
 		return nil, err
 	}
 	if encoding == starlark.None && errs == starlark.None {
-		return starlark.String(pyStr(obj)), nil
+		s, err := checkedStr(thread, obj)
+		if err != nil {
+			return nil, err
+		}
+		return starlark.String(s), nil
 	}
 	b, ok := obj.(starlark.Bytes)
 	if !ok {

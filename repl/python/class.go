@@ -31,6 +31,13 @@ var (
 // newClass makes a class with its MRO; it fails as CPython does when the
 // bases cannot be linearised.
 func newClass(name, module string, bases []*Class, dict map[string]starlark.Value) (*Class, error) {
+	for i, b := range bases {
+		for _, prev := range bases[:i] {
+			if b == prev {
+				return nil, pyErrorf("TypeError", "duplicate base class %s", b.name)
+			}
+		}
+	}
 	c := &Class{name: name, module: module, bases: bases, dict: dict, id: classIDs.Add(1)}
 	if len(bases) == 0 && objectClass != nil {
 		c.bases = []*Class{objectClass}
@@ -302,16 +309,18 @@ func (i *Instance) String() string { return i.Repr() }
 func (i *Instance) Type() string   { return i.cls.name }
 func (i *Instance) Freeze()        {}
 
-// Repr is repr(obj): __repr__, or <__main__.Foo object at 0x...>.
+// Repr is repr(obj): __repr__, or <__main__.Foo object at 0x...>. A
+// failing __repr__ is noted for textChecked and shows as the fallback.
 func (i *Instance) Repr() string {
 	if v, ok, err := i.callMethod("__repr__"); ok {
-		if err != nil {
-			return "<" + i.cls.qualified() + " object>"
+		if err == nil {
+			if s, ok := v.(starlark.String); ok {
+				return string(s)
+			}
+			err = pyErrorf("TypeError", "__repr__ returned non-string (type %s)", pyTypeName(v))
 		}
-		if s, ok := v.(starlark.String); ok {
-			return string(s)
-		}
-		return pyStr(v)
+		i.cls.interp.reprFailed(err)
+		return "<" + i.cls.qualified() + " object>"
 	}
 	if i.exc != nil {
 		return excRepr(i)
@@ -322,15 +331,31 @@ func (i *Instance) Repr() string {
 // pyStr is str(obj): __str__, else the repr.
 func (i *Instance) pyStr() string {
 	if v, ok, err := i.callMethod("__str__"); ok {
-		if err != nil {
-			return i.Repr()
+		if err == nil {
+			if s, ok := v.(starlark.String); ok {
+				return string(s)
+			}
+			err = pyErrorf("TypeError", "__str__ returned non-string (type %s)", pyTypeName(v))
 		}
-		return pyStr(v)
+		i.cls.interp.reprFailed(err)
+		return "<" + i.cls.qualified() + " object>"
 	}
 	if i.exc != nil {
 		return excStr(i)
 	}
 	return i.Repr()
+}
+
+// excText is the message a traceback prints for an exception: its
+// str(), or CPython's placeholder when __str__ fails.
+func (i *Instance) excText() string {
+	if v, ok, err := i.callMethod("__str__"); ok {
+		if s, isStr := v.(starlark.String); err == nil && isStr {
+			return string(s)
+		}
+		return "<exception str() failed>"
+	}
+	return i.pyStr()
 }
 
 func (i *Instance) Truth() starlark.Bool {
@@ -344,14 +369,45 @@ func (i *Instance) Truth() starlark.Bool {
 }
 
 func (i *Instance) Hash() (uint32, error) {
-	if v, ok, err := i.callMethod("__hash__"); ok {
-		if err != nil {
-			return 0, err
-		}
-		n, err := starlark.AsInt32(v)
-		return uint32(n), err
+	h, err := i.pyHash()
+	return uint32(h), err
+}
+
+// pyHash is hash(obj). As in CPython, a class that defines __eq__ and
+// not __hash__ makes its instances unhashable, and an error raised by
+// __hash__ reaches the caller as it is.
+func (i *Instance) pyHash() (int64, error) {
+	if i.cls.isUnhashable() {
+		return 0, pyErrorf("TypeError", "unhashable type: '%s'", i.cls.name)
 	}
-	return uint32(addressOf(i)), nil
+	hv, ok := i.cls.lookup("__hash__")
+	if !ok {
+		return int64(addressOf(i) >> 4), nil
+	}
+	v, err := i.cls.interp.call(bind(hv, i), nil)
+	if err != nil {
+		return 0, err
+	}
+	if !isPyInt(v) {
+		return 0, pyErrorf("TypeError", "__hash__ method should return an integer")
+	}
+	n, _ := bigOf(v)
+	return intHash(n), nil
+}
+
+// isUnhashable reports whether the first class along the MRO that says
+// anything about hashing defines __eq__ without __hash__, or sets
+// __hash__ to None.
+func (c *Class) isUnhashable() bool {
+	for _, k := range c.mro {
+		if hv, ok := k.dict["__hash__"]; ok {
+			return hv == starlark.None
+		}
+		if _, ok := k.dict["__eq__"]; ok {
+			return true
+		}
+	}
+	return false
 }
 
 func (i *Instance) Attr(name string) (starlark.Value, error) {
@@ -422,6 +478,15 @@ func (i *Instance) SetField(name string, v starlark.Value) error {
 
 // delAttr is del obj.name.
 func (i *Instance) delAttr(name string) error {
+	if cv, ok := i.cls.lookup(name); ok {
+		if p, ok := cv.(*property); ok {
+			if p.fdel == nil {
+				return pyErrorf("AttributeError", "property '%s' of '%s' object has no deleter", name, i.cls.name)
+			}
+			_, err := i.cls.interp.call(p.fdel, []starlark.Value{i})
+			return err
+		}
+	}
 	if _, ok := i.dict[name]; !ok {
 		return pyErrorf("AttributeError", "'%s' object has no attribute '%s'", i.cls.name, name)
 	}

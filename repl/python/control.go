@@ -58,9 +58,9 @@ func caught(thread *starlark.Thread, err error) (*PyError, error) {
 	if pe := quickCaught(thread, err); pe != nil {
 		return pe, err
 	}
-	conv := err
+	conv, changed := err, false
 	if in := interpOf(thread); in != nil {
-		conv = in.resolveIter(thread, err)
+		conv, changed = in.resolveIter(thread, err)
 	}
 	var exit *ExitError
 	if errors.As(err, &exit) {
@@ -76,7 +76,7 @@ func caught(thread *starlark.Thread, err error) (*PyError, error) {
 		return pe, err
 	}
 	pe := asPyError(conv)
-	if conv != err {
+	if changed {
 		pe.raw = err // the loop's cancellation: frames() pairs it with conv
 	}
 	pe.caughtDepth = thread.CallStackDepth()
@@ -479,8 +479,18 @@ const recursionLimit = 1000
 // Counting them walks the stack, so it is done only once Starlark's
 // frames (at least as many) pass it.
 func helperEnter(thread *starlark.Thread, _ *starlark.Builtin, _ starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
+	if err := checkRecursion(thread, ""); err != nil {
+		return nil, err
+	}
+	return starlark.None, nil
+}
+
+// checkRecursion is RecursionError once the Python frames on thread's
+// stack pass the limit; where is CPython's end of the message (" in
+// comparison"), or "".
+func checkRecursion(thread *starlark.Thread, where string) error {
 	if thread.CallStackDepth() <= recursionLimit {
-		return starlark.None, nil
+		return nil
 	}
 	n := 0
 	for i := 0; i < thread.CallStackDepth(); i++ {
@@ -492,7 +502,7 @@ func helperEnter(thread *starlark.Thread, _ *starlark.Builtin, _ starlark.Tuple,
 		}
 	}
 	if n > recursionLimit {
-		return nil, &PyError{Class: "RecursionError", Msg: "maximum recursion depth exceeded", atCall: true}
+		return &PyError{Class: "RecursionError", Msg: "maximum recursion depth exceeded" + where, atCall: true}
 	}
-	return starlark.None, nil
+	return nil
 }

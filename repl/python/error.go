@@ -406,6 +406,11 @@ func fromMessage(msg string) *PyError {
 	// Unknown wording: keep the words, drop the Go-style "fn: " prefix.
 	if i := strings.Index(plain, ": "); i > 0 && !strings.ContainsAny(plain[:i], " ") {
 		plain = plain[i+2:]
+		// A Python exception that Starlark's builtins wrapped as text
+		// ("set: KeyError: 'k'", from a __hash__ that raised) keeps its class.
+		if class, _, ok := strings.Cut(plain, ": "); ok && IsExceptionClass(class) {
+			return fromMessage(plain)
+		}
 	}
 	return &PyError{Class: "RuntimeError", Msg: plain}
 }

@@ -422,7 +422,7 @@ func exceptionValue(pe *PyError) *Instance {
 
 // raisedError is the *PyError that carries a raised instance up the stack.
 func raisedError(inst *Instance) *PyError {
-	pe := &PyError{Class: inst.cls.displayName(), Msg: inst.pyStr(), value: inst}
+	pe := &PyError{Class: inst.cls.displayName(), Msg: inst.excText(), value: inst}
 	if inst.cls.isSubclass(osError) {
 		if n, ok := inst.exc.errno.(starlark.Int); ok {
 			if i, ok := n.Int64(); ok {

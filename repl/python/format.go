@@ -178,6 +178,11 @@ func percentFormat(format string, args starlark.Value, isBytes bool) (string, er
 
 // percentOne formats one printf-style conversion.
 func percentOne(conv byte, arg starlark.Value, f fmtSpec, isBytes bool) (string, error) {
+	if strings.IndexByte("sradiu", conv) >= 0 {
+		if err := intTextError(arg); err != nil {
+			return "", err
+		}
+	}
 	switch conv {
 	case 's', 'r', 'a', 'b':
 		var s string
@@ -450,7 +455,11 @@ func parseSpec(spec string) (fmtSpec, error) {
 		f.zero = true
 		i++
 	}
+	tooMany := pyErrorf("ValueError", "Too many decimal digits in format string")
 	for ; i < len(rs) && rs[i] >= '0' && rs[i] <= '9'; i++ {
+		if f.width > (math.MaxInt64-9)/10 {
+			return f, tooMany
+		}
 		f.width = f.width*10 + int(rs[i]-'0')
 	}
 	if i < len(rs) && (rs[i] == ',' || rs[i] == '_') {
@@ -464,6 +473,9 @@ func parseSpec(spec string) (fmtSpec, error) {
 		}
 		f.prec = 0
 		for ; i < len(rs) && rs[i] >= '0' && rs[i] <= '9'; i++ {
+			if f.prec > (math.MaxInt64-9)/10 {
+				return f, tooMany
+			}
 			f.prec = f.prec*10 + int(rs[i]-'0')
 		}
 	}
@@ -474,7 +486,19 @@ func parseSpec(spec string) (fmtSpec, error) {
 	if i < len(rs) || f.typ >= utf8.RuneSelf {
 		return f, pyErrorf("ValueError", "Invalid format specifier '%s'", spec)
 	}
-	if f.width > maxWidth || f.prec > maxWidth {
+	if f.grouping != 0 {
+		switch f.typ {
+		case 0, 'd', 'e', 'f', 'g', 'E', 'G', '%', 'F':
+		case 'b', 'o', 'x', 'X':
+			if f.grouping == '_' {
+				break
+			}
+			fallthrough
+		default:
+			return f, pyErrorf("ValueError", "Cannot specify '%c' with '%c'.", f.grouping, f.typ)
+		}
+	}
+	if f.width > maxWidth {
 		return f, widthError()
 	}
 	return f, nil
@@ -492,10 +516,16 @@ func formatValue(v starlark.Value, spec string) (string, error) {
 		return f.pyFormat(spec)
 	}
 	if spec == "" {
+		if err := intTextError(v); err != nil {
+			return "", err
+		}
 		return pyStr(v), nil
 	}
 	f, err := parseSpec(spec)
 	if err != nil {
+		if pe, ok := err.(*PyError); ok && strings.HasPrefix(pe.Msg, "Invalid format specifier") {
+			pe.Msg += fmt.Sprintf(" for object of type '%s'", pyTypeName(v))
+		}
 		return "", err
 	}
 	unknown := func() error {
@@ -509,8 +539,13 @@ func formatValue(v starlark.Value, spec string) (string, error) {
 		if f.typ != 0 && f.typ != 's' {
 			return "", unknown()
 		}
-		if f.sign != 0 {
+		switch {
+		case f.sign != 0:
 			return "", pyErrorf("ValueError", "Sign not allowed in string format specifier")
+		case f.alt:
+			return "", pyErrorf("ValueError", "Alternate form (#) not allowed in string format specifier")
+		case f.align == '=':
+			return "", pyErrorf("ValueError", "'=' alignment not allowed in string format specifier")
 		}
 		s := string(x)
 		if f.prec >= 0 && f.prec < utf8.RuneCountInString(s) {
@@ -525,8 +560,17 @@ func formatValue(v starlark.Value, spec string) (string, error) {
 		if f.zero && f.fill == 0 && f.align == 0 {
 			f.fill, f.align = '0', '='
 		}
+		if f.prec >= 0 && strings.IndexByte("dnbcoxX", f.typ) >= 0 {
+			return "", pyErrorf("ValueError", "Precision not allowed in integer format specifier")
+		}
+		if f.sign != 0 && f.typ == 'c' {
+			return "", pyErrorf("ValueError", "Sign not allowed with integer format specifier 'c'")
+		}
 		switch f.typ {
 		case 0, 'd', 'n':
+			if err := intTextError(x); err != nil {
+				return "", err
+			}
 			return f.number(n.Sign() < 0, group(new(big.Int).Abs(n).String(), f.grouping, 3), ""), nil
 		case 'b', 'o', 'x', 'X':
 			base := map[byte]int{'b': 2, 'o': 8, 'x': 16, 'X': 16}[f.typ]
@@ -573,6 +617,12 @@ func formatValue(v starlark.Value, spec string) (string, error) {
 		prec := f.prec
 		if prec < 0 {
 			prec = 6
+		}
+		if prec > math.MaxInt32 {
+			return "", pyErrorf("ValueError", "precision too big")
+		}
+		if prec > maxWidth {
+			return "", widthError()
 		}
 		neg, digits := floatDigits(fl, typ, prec, f.alt)
 		return f.number(neg, groupFloat(digits, f.grouping)+suffix, ""), nil
@@ -658,6 +708,9 @@ func strFormat(format string, args starlark.Tuple, kwargs []starlark.Tuple) (str
 				}
 				attr := rest[1 : end+1]
 				rest = rest[end+1:]
+				if attr == "" {
+					return nil, pyErrorf("ValueError", "Empty attribute in format string")
+				}
 				ha, ok := v.(starlark.HasAttrs)
 				var got starlark.Value
 				var err error

@@ -11,11 +11,25 @@ import (
 // and ending with literal text. The conversion is -1 or the code of
 // 's', 'r' or 'a'; spec is None or the (already built) format spec.
 func helperFString(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
+	s, err := textChecked(thread, func() (string, error) { return fstring(thread, args) })
+	if err != nil {
+		return nil, err
+	}
+	return starlark.String(s), nil
+}
+
+// fstring is helperFString's text.
+func fstring(thread *starlark.Thread, args starlark.Tuple) (string, error) {
 	var b strings.Builder
 	b.WriteString(string(args[0].(starlark.String)))
 	for i := 1; i+3 < len(args); i += 4 {
 		v := args[i]
 		conv, _ := starlark.AsInt32(args[i+1])
+		if conv > 0 {
+			if err := intTextError(v); err != nil {
+				return "", err
+			}
+		}
 		switch conv {
 		case 's':
 			v = starlark.String(pyStr(v))
@@ -30,12 +44,12 @@ func helperFString(thread *starlark.Thread, _ *starlark.Builtin, args starlark.T
 		}
 		s, err := formatField(thread, v, spec)
 		if err != nil {
-			return nil, err
+			return "", err
 		}
 		b.WriteString(s)
 		b.WriteString(string(args[i+3].(starlark.String)))
 	}
-	return starlark.String(b.String()), nil
+	return b.String(), nil
 }
 
 // formatField is format(v, spec), through __format__ for an instance

@@ -192,13 +192,17 @@ func (g *Generator) resume(thread *starlark.Thread, send starlark.Value, throw e
 		}
 		g.start()
 	}
+	// running is set before the body runs: a body that resumes its own
+	// generator (yield next(me)) gets ValueError, where it would wait
+	// for ever on a resume nobody reads.
+	g.running = true
 	select {
 	case g.ch.resume <- genMsg{value: send, err: throw}:
 	case <-g.ch.ended:
+		g.running = false
 		g.done = true // closed meanwhile (the interpreter was reset)
 		return nil, true, throw
 	}
-	g.running = true
 	prev := g.in.setActive(g.ch.thread)
 	msg := <-g.ch.out
 	g.in.setActive(prev)
@@ -235,6 +239,9 @@ type stackedError struct{ inner error }
 func (s *stackedError) Error() string { return s.inner.Error() }
 func (s *stackedError) Unwrap() error { return s.inner }
 
+// ignoredExit is close()'s complaint about a body that yields again.
+const ignoredExit = "generator ignored GeneratorExit"
+
 // helperYield is yield v, run on the generator's thread: hand v out and
 // wait to be resumed; the value sent in is the result.
 func helperYield(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
@@ -245,7 +252,7 @@ func helperYield(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tup
 	select {
 	case <-c.closed:
 		// Closed: the body is unwinding and may not yield again.
-		return nil, &PyError{Class: "RuntimeError", Msg: "generator ignored GeneratorExit"}
+		return nil, &PyError{Class: "RuntimeError", Msg: ignoredExit}
 	default:
 	}
 	c.out <- genMsg{value: args[0]}
@@ -375,11 +382,34 @@ func (g *Generator) Attr(name string) (starlark.Value, error) {
 		}), nil
 	case "close":
 		return method(func(thread *starlark.Thread, _ starlark.Tuple) (starlark.Value, error) {
-			if g.started && !g.done {
-				g.ch.stop()
-				g.done = true
+			if g.running {
+				return nil, pyErrorf("ValueError", "generator already executing")
 			}
+			if !g.started || g.done {
+				g.done = true
+				return starlark.None, nil
+			}
+			prev := g.in.setActive(g.ch.thread)
+			g.ch.stop()
+			g.in.setActive(prev)
 			g.done = true
+			// What the body did after GeneratorExit: a yield (RuntimeError)
+			// or another exception reaches the caller, as in CPython.
+			select {
+			case msg := <-g.ch.out:
+				if msg.err != nil {
+					pe := asPyError(msg.err)
+					switch {
+					case pe.Class == "GeneratorExit", pe.Class == "StopIteration":
+					case pe.Class == "RuntimeError" && pe.Msg == ignoredExit:
+						// CPython raises it from close() itself, with no context.
+						return nil, pyErrorf("RuntimeError", ignoredExit)
+					default:
+						return nil, g.escaped(thread, msg.err)
+					}
+				}
+			default:
+			}
 			return starlark.None, nil
 		}), nil
 	case "__name__", "__qualname__":

@@ -1,6 +1,8 @@
 package python
 
 import (
+	"strings"
+
 	"fmt"
 	"maps"
 
@@ -166,7 +168,7 @@ func (in *Interp) makeClass(thread *starlark.Thread, module string, args starlar
 		c, ok := b.(*Class)
 		if !ok {
 			if t, ok := b.(*pyType); ok {
-				return nil, pyErrorf("TypeError", "subclassing the built-in type %s is not available in this shell: keep a %s in an attribute instead", t.name, t.name)
+				return nil, pyErrorf("TypeError", "subclassing the built-in type %s is not available in this shell: keep %s %s in an attribute instead", t.name, article(t.name), t.name)
 			}
 			return nil, pyErrorf("TypeError", "bases must be types")
 		}
@@ -381,4 +383,12 @@ func helperSetSlice(thread *starlark.Thread, _ *starlark.Builtin, args starlark.
 		return starlark.None, err
 	}
 	return setSlice(thread, x, args[1], args[2], args[3], v)
+}
+
+// article is "a" or "an" for an English word: "an int", "a str".
+func article(word string) string {
+	if word != "" && strings.ContainsRune("aeiou", rune(word[0])) {
+		return "an"
+	}
+	return "a"
 }

@@ -258,9 +258,15 @@ func (in *Interp) activeThread() *starlark.Thread {
 	return in.newThread("dunder")
 }
 
-// call calls fn on the active thread.
+// call calls fn on the active thread. These calls (a __repr__ calling
+// repr(self), a __getattr__ reading a missing attribute) recurse
+// without naming themselves, so the recursion limit is checked here.
 func (in *Interp) call(fn starlark.Value, args []starlark.Value) (starlark.Value, error) {
-	return starlark.Call(in.activeThread(), fn, args, nil)
+	thread := in.activeThread()
+	if err := checkRecursion(thread, ""); err != nil {
+		return nil, err
+	}
+	return starlark.Call(thread, fn, args, nil)
 }
 
 // newThread makes a Starlark thread that knows this interpreter.
@@ -324,9 +330,9 @@ func (in *Interp) Exec(name, src string, mode Mode) (Result, error) {
 		if errors.As(err, &ex) {
 			return res, ex
 		}
-		conv := in.resolveIter(thread, err)
+		conv, changed := in.resolveIter(thread, err)
 		pe := asPyError(conv)
-		if conv != err {
+		if changed {
 			pe.raw = err // the loop's cancellation: frames() pairs it with conv
 		}
 		return res, pe
@@ -389,13 +395,20 @@ func (in *Interp) SocketNames() map[*sockets.Socket][]string {
 // echo prints the repr of a non-None value, as Python's prompt does.
 func (in *Interp) echoValue(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
 	if len(args) == 1 && args[0] != starlark.None {
+		// A __repr__ that fails raises here, and _ is None, as CPython's
+		// displayhook leaves it.
+		s, err := reprOf(thread, args[0])
+		if err != nil {
+			in.globals.Set("_", starlark.None)
+			return nil, err
+		}
 		in.echo = args[0]
 		if in.echoedAt == nil {
 			in.echoedAt = map[EchoPos]int{}
 		}
 		pos := thread.CallFrame(1).Pos
 		in.echoedAt[EchoPos{int(pos.Line), int(pos.Col)}]++
-		in.opt.Print(Repr(args[0]) + "\n")
+		in.opt.Print(s + "\n")
 	}
 	return starlark.None, nil
 }

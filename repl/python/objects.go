@@ -191,11 +191,12 @@ func makeSuper(cls, self starlark.Value) (starlark.Value, error) {
 // helperSuper is super() in a method: $super(classcell, self).
 func helperSuper(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
 	cell, self := args[0], args[1]
-	if cell == starlark.None {
-		return nil, pyErrorf("RuntimeError", "super(): __class__ cell not found")
-	}
+	// CPython looks for the first argument before the class cell.
 	if self == starlark.None {
 		return nil, pyErrorf("RuntimeError", "super(): no arguments")
+	}
+	if cell == starlark.None {
+		return nil, pyErrorf("RuntimeError", "super(): __class__ cell not found")
 	}
 	cls, _ := cell.(*classCellValue)
 	if cls == nil || cls.cls == nil {
@@ -277,6 +278,13 @@ func builtinHash(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, k
 	}
 	if f, ok := v.(starlark.Float); ok && !math.IsNaN(float64(f)) {
 		return starlark.MakeInt64(floatHash(float64(f))), nil
+	}
+	if inst, ok := v.(*Instance); ok {
+		h, err := inst.pyHash()
+		if err != nil {
+			return nil, err
+		}
+		return starlark.MakeInt64(h), nil
 	}
 	h, err := v.Hash()
 	if err != nil {
@@ -395,6 +403,9 @@ func richCompare(thread *starlark.Thread, op string, x, y starlark.Value) (starl
 		m, ok := inst.method(name)
 		if !ok {
 			return nil, false, nil
+		}
+		if err := checkRecursion(thread, " in comparison"); err != nil {
+			return nil, true, err
 		}
 		r, err := starlark.Call(thread, m, starlark.Tuple{other}, nil)
 		if err != nil {
@@ -562,20 +573,22 @@ const iterFailed = "sockrepl: iteration failed"
 // resolveIter returns the error a failed iterator stored, when err is
 // the cancellation that failIteration caused, and remembers the pair:
 // the cancellation holds the loop's frames, the stored error the rest.
-func (in *Interp) resolveIter(thread *starlark.Thread, err error) error {
+// changed says whether it returned the stored error (errors of some
+// types, resolve.ErrorList, cannot be compared with ==).
+func (in *Interp) resolveIter(thread *starlark.Thread, err error) (error, bool) {
 	var ee *starlark.EvalError
 	if !errors.As(err, &ee) || !strings.HasSuffix(ee.Error(), iterFailed) {
-		return err
+		return err, false
 	}
 	in.mu.Lock()
 	stored, known := in.iterFailures[ee]
 	in.mu.Unlock()
 	if known {
-		return stored
+		return stored, true
 	}
 	stored = takeIterErr(thread)
 	if stored == nil {
-		return err
+		return err, false
 	}
 	in.mu.Lock()
 	if in.iterFailures == nil {
@@ -583,7 +596,7 @@ func (in *Interp) resolveIter(thread *starlark.Thread, err error) error {
 	}
 	in.iterFailures[ee] = stored
 	in.mu.Unlock()
-	return stored
+	return stored, true
 }
 
 // sliceValue is a slice object: x[a:b] seen by __getitem__, and

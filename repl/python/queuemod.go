@@ -62,6 +62,9 @@ func (q *queueValue) AttrNames() []string {
 func (q *queueValue) full() bool { return q.maxsize > 0 && len(q.items) >= q.maxsize }
 
 func (q *queueValue) put(thread *starlark.Thread, item starlark.Value, block bool, timeout starlark.Value) error {
+	if err := queueTimeout(block && q.maxsize > 0, timeout); err != nil { // an unbounded put never waits
+		return err
+	}
 	deadline, err := deadlineOf(block, timeout)
 	if err != nil {
 		return err
@@ -80,6 +83,9 @@ func (q *queueValue) put(thread *starlark.Thread, item starlark.Value, block boo
 }
 
 func (q *queueValue) get(thread *starlark.Thread, block bool, timeout starlark.Value) (starlark.Value, error) {
+	if err := queueTimeout(block, timeout); err != nil {
+		return nil, err
+	}
 	deadline, err := deadlineOf(block, timeout)
 	if err != nil {
 		return nil, err
@@ -169,4 +175,12 @@ func (q *queueValue) Attr(name string) (starlark.Value, error) {
 		return starlark.MakeInt(q.maxsize), nil
 	}
 	return nil, pyErrorf("AttributeError", "'Queue' object has no attribute '%s'", name)
+}
+
+// queueTimeout refuses a negative timeout, as queue.Queue does.
+func queueTimeout(block bool, timeout starlark.Value) error {
+	if f, ok := toFloat(timeout); ok && block && f < 0 {
+		return pyErrorf("ValueError", "'timeout' must be a non-negative number")
+	}
+	return nil
 }

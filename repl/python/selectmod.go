@@ -39,6 +39,10 @@ var selectConstants = map[string]int64{
 	"EPOLL_CLOEXEC": 0x80000, "PIPE_BUF": 4096,
 }
 
+// selectMax is FD_SETSIZE: how many entries one of select's lists
+// may hold, and the first fd it cannot watch.
+const selectMax = 1024
+
 // selectFn is select.select: the three lists may hold sockets or file
 // descriptor numbers, and the result lists hold the same objects.
 func selectFn(rt *sockets.Runtime) builtinFn {
@@ -70,6 +74,14 @@ func selectFn(rt *sockets.Runtime) builtinFn {
 					return nil, err
 				}
 				fd, err := fdOf(thread, v)
+				if err == nil && len(objs[i]) >= selectMax {
+					// An fd_set holds FD_SETSIZE entries, however
+					// often the same socket is listed.
+					err = pyErrorf("ValueError", "too many file descriptors in select()")
+					if fd < 0 || fd >= selectMax {
+						err = pyErrorf("ValueError", "filedescriptor out of range in select()")
+					}
+				}
 				if err != nil {
 					iter.Done()
 					return nil, err

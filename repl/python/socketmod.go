@@ -19,6 +19,9 @@ func (m pyModule) Attr(name string) (starlark.Value, error) {
 	if v := m.Members[name]; v != nil {
 		return v, nil
 	}
+	if name == "__name__" {
+		return starlark.String(m.Name), nil
+	}
 	return nil, suggest(pyErrorf("AttributeError", "module '%s' has no attribute '%s'", m.Name, name), name, attrNamesOf(m))
 }
 

@@ -176,8 +176,8 @@ func encodeString(s, encoding, errs string) ([]byte, error) {
 	return out, nil
 }
 
-func strFormatMethod(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	s, err := strFormat(string(b.Receiver().(starlark.String)), args, kwargs)
+func strFormatMethod(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	s, err := textChecked(thread, func() (string, error) { return strFormat(string(b.Receiver().(starlark.String)), args, kwargs) })
 	if err != nil {
 		return nil, err
 	}

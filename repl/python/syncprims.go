@@ -165,6 +165,10 @@ func (l *lockValue) Attr(name string) (starlark.Value, error) {
 					return nil, err
 				}
 			}
+			timeout, err := lockTimeout(blocking, timeout)
+			if err != nil {
+				return nil, err
+			}
 			ok, err := l.acquire(thread, blocking, timeout)
 			return starlark.Bool(ok), err
 		}), nil
@@ -284,6 +288,9 @@ func (s *semaphoreValue) Attr(name string) (starlark.Value, error) {
 			if name == "acquire" {
 				if err := starlark.UnpackArgs("acquire", args, kwargs, "blocking?", &blocking, "timeout?", &timeout); err != nil {
 					return nil, err
+				}
+				if !blocking && timeout != starlark.None {
+					return nil, pyErrorf("ValueError", "can't specify timeout for non-blocking acquire")
 				}
 			}
 			deadline, err := deadlineOf(blocking, timeout)

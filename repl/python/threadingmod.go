@@ -2,6 +2,7 @@ package python
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"sync"
 
@@ -292,10 +293,36 @@ func waitTimeout(v starlark.Value) (*float64, error) {
 	if !ok {
 		return nil, pyErrorf("TypeError", "'%s' object cannot be interpreted as a float", pyTypeName(v))
 	}
-	if f < 0 {
-		return nil, nil
+	if f < 0 || math.IsNaN(f) {
+		// Event.wait, Semaphore.acquire and Thread.join do not wait
+		// at all for these (Lock.acquire's -1 is read by lockTimeout).
+		f = 0
 	}
 	return &f, nil
+}
+
+// lockTimeout checks Lock.acquire's arguments as CPython's _thread does;
+// -1, the default, becomes None (wait for ever).
+func lockTimeout(blocking bool, v starlark.Value) (starlark.Value, error) {
+	f, ok := toFloat(v)
+	if !ok {
+		return nil, pyErrorf("TypeError", "'%s' object cannot be interpreted as an integer", pyTypeName(v))
+	}
+	switch {
+	case math.IsNaN(f):
+		return nil, pyErrorf("ValueError", "Invalid value NaN (not a number)")
+	case math.Abs(f) >= 9223372036.854775807:
+		return nil, pyErrorf("OverflowError", "timestamp out of range for platform time_t")
+	case !blocking && f != -1:
+		return nil, pyErrorf("ValueError", "can't specify a timeout for a non-blocking call")
+	case f < 0 && f != -1:
+		return nil, pyErrorf("ValueError", "timeout value must be positive")
+	case f > 9223372036:
+		return nil, pyErrorf("OverflowError", "timeout value is too large")
+	case f == -1:
+		return starlark.None, nil
+	}
+	return v, nil
 }
 
 // threadValue is the threading.Thread object of a Python thread; the main

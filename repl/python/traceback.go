@@ -83,7 +83,7 @@ func raisedOf(inst *Instance) *PyError {
 	if inst.exc.raised != nil {
 		return inst.exc.raised
 	}
-	return &PyError{Class: inst.cls.displayName(), Msg: inst.pyStr(), value: inst}
+	return &PyError{Class: inst.cls.displayName(), Msg: inst.excText(), value: inst}
 }
 
 // formatOne prints one exception with its frames.
@@ -139,7 +139,7 @@ func (pe *PyError) lastLine() string {
 func (pe *PyError) plainLine() string {
 	name, msg := pe.Class, pe.Msg
 	if pe.value != nil {
-		name, msg = pe.value.cls.displayName(), pe.value.pyStr()
+		name, msg = pe.value.cls.displayName(), pe.value.excText()
 		if m, ok := pe.value.exc.attrs["msg"]; ok && pe.value.cls.isSubclass(exceptionClasses["SyntaxError"]) {
 			msg = pyStr(m) // the report shows where separately
 		}

@@ -356,17 +356,20 @@ func (l *lowerer) superCall(s *scope, p syntax.Position) syntax.Expr {
 	for fs.kind == comprehensionScope {
 		fs = fs.parent
 	}
-	if fs.kind != functionScope || fs.parent == nil || fs.parent.kind != classScope {
-		return l.call(HSuper, p, noneAt(p), noneAt(p))
-	}
 	var first string
-	if f, ok := fs.node.(*py.FunctionDef); ok {
+	if f, ok := fs.node.(*py.FunctionDef); ok && fs.kind == functionScope {
 		if all := allArgs(f.Args); len(all) > 0 && (len(f.Args.Posonlyargs)+len(f.Args.Args) > 0) {
 			first = all[0].Arg
 		}
 	}
-	if first == "" {
-		return l.call(HSuper, p, l.ident(classCell(fs.parent), p), noneAt(p))
+	// No first argument: "no arguments"; outside a class body's def, a
+	// first argument but no class: "__class__ cell not found", as CPython.
+	var cell, self syntax.Expr = noneAt(p), noneAt(p)
+	if first != "" {
+		self = l.nameRef(s, first, p)
 	}
-	return l.call(HSuper, p, l.ident(classCell(fs.parent), p), l.nameRef(s, first, p))
+	if fs.kind == functionScope && fs.parent != nil && fs.parent.kind == classScope {
+		cell = l.ident(classCell(fs.parent), p)
+	}
+	return l.call(HSuper, p, cell, self)
 }

@@ -101,5 +101,17 @@ func (l *lowerer) unbind(s *scope, name string, quiet bool, pos syntax.Position)
 	case refGlobal:
 		return exprStmt(l.call(HDelGlobal, pos, strLit(name, pos), q))
 	}
-	return pass(pos) // a confined name ends with its body
+	return l.declareLocal(s, name, pos) // a confined name ends with its body
+}
+
+// declareLocal makes name, when it is a plain Starlark local, local to
+// the Starlark function without binding it (if False: name = None). CPython
+// makes a name local for x: int or del x alone; without an assignment
+// Starlark would take a later read of x for a global.
+func (l *lowerer) declareLocal(s *scope, name string, pos syntax.Position) syntax.Stmt {
+	if _, kind := l.resolve(s, name); kind != refPlain {
+		return pass(pos)
+	}
+	return &syntax.IfStmt{If: pos, Cond: &syntax.Ident{NamePos: pos, Name: "False"},
+		True: []syntax.Stmt{assign(l.ident(name, pos), noneAt(pos), pos)}}
 }

@@ -37,7 +37,7 @@ func (l *lowerer) stmt(fn *fnCtx, st py.Stmt) []syntax.Stmt {
 				// x.y: int evaluates x; a bare name annotation does nothing.
 				return []syntax.Stmt{exprStmt(l.annotationTarget(fn, st.Target))}
 			}
-			return nil
+			return []syntax.Stmt{l.declareLocal(s, st.Target.(*py.Name).Id, pos)}
 		}
 		return l.assignTo(fn, s, st.Target, l.expr(fn, s, st.Value), pos)
 	case *py.Pass:
