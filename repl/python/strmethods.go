@@ -42,6 +42,8 @@ func patchStringMethods() {
 	}
 	guardReplace(starlarkStringMethods)
 	guardJoin(starlarkStringMethods)
+	splitByName(starlarkStringMethods, "split")
+	splitByName(starlarkStringMethods, "rsplit")
 	byt := map[string]methodFn{
 		"decode":       bytesDecode,
 		"hex":          bytesHex,

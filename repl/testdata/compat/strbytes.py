@@ -104,3 +104,15 @@ b'a' + 'b'
 "a\n\nb\n".splitlines(keepends=True)
 "x\r".splitlines()
 "".splitlines()
+
+# str.split and rsplit take sep and maxsplit by name too (a command parser's
+# line.split(maxsplit=1))
+" get  key rest ".split(maxsplit=1)
+"a b c".rsplit(maxsplit=1)
+"a,b,c".split(sep=",")
+"a,b,c".rsplit(",", maxsplit=1)
+"a b".split(None, maxsplit=0)
+"a b".split(maxsplit=1, sep=None)
+"a b".split(x=1)
+"a b".split(" ", sep=" ")
+"a b".split(None, 1, maxsplit=2)
