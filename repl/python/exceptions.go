@@ -82,6 +82,7 @@ var excTree = [][2]string{
 	{"json.decoder.JSONDecodeError", "ValueError"},
 	{"socket.herror", "OSError"},
 	{"socket.gaierror", "OSError"},
+	{"statistics.StatisticsError", "ValueError"},
 	{"struct.error", "Exception"},
 	{"_queue.Empty", "Exception"},
 	{"queue.Full", "Exception"},

@@ -150,6 +150,7 @@ var moduleMakers = map[string]func(in *Interp) starlark.Value{
 	"queue":           newQueueModule,
 	"random":          newRandomModule,
 	"selectors":       newSelectorsModule,
+	"statistics":      newStatisticsModule,
 	"subprocess":      newSubprocessModule,
 	"sys":             newSysModule,
 	"threading":       newThreadingModule,
