@@ -234,6 +234,9 @@ func getAttr(x starlark.Value, name string) (starlark.Value, error) {
 		}
 	case "__doc__":
 		if f, ok := x.(*starlark.Function); ok {
+			if f.Doc() == "" {
+				return starlark.None, nil // no docstring
+			}
 			return starlark.String(f.Doc()), nil
 		}
 		return starlark.None, nil

@@ -92,6 +92,11 @@ func (l *lowerer) funcDef(fn *fnCtx, d *py.FunctionDef) []syntax.Stmt {
 		}
 		body = []syntax.Stmt{inner, &syntax.ReturnStmt{Return: pos, Result: l.call(HGenerator, pos, args...)}}
 	}
+	if doc, ok := docstring(d.Body); ok {
+		// First in the Starlark body, where Function.Doc() finds it:
+		// f.__doc__ and help(f).
+		body = append([]syntax.Stmt{exprStmt(strLit(doc, pos))}, body...)
+	}
 	def := &syntax.DefStmt{Def: pos, Name: l.ident(qual, pos), Params: params, Body: body}
 	if fn.module {
 		l.moduleName(qual)
@@ -182,16 +187,24 @@ func (l *lowerer) functionBody(parent *fnCtx, fs *scope, name string, body []py.
 // skipDocstring drops a leading string statement: it documents, it does
 // not run.
 func skipDocstring(body []py.Stmt) []py.Stmt {
+	if _, ok := docstring(body); ok {
+		return body[1:]
+	}
+	return body
+}
+
+// docstring is the string a body opens with, if it does.
+func docstring(body []py.Stmt) (string, bool) {
 	if len(body) > 0 {
 		if e, ok := body[0].(*py.ExprStmt); ok {
 			if c, ok := e.Value.(*py.Constant); ok {
-				if _, ok := c.Value.(string); ok {
-					return body[1:]
+				if s, ok := c.Value.(string); ok {
+					return s, true
 				}
 			}
 		}
 	}
-	return body
+	return "", false
 }
 
 // lambda lowers a lambda expression.
