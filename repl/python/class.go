@@ -275,7 +275,7 @@ func (i *Instance) method(name string) (starlark.Value, bool) {
 // bind makes what reading a class attribute through an instance gives.
 func bind(v starlark.Value, self starlark.Value) starlark.Value {
 	switch f := v.(type) {
-	case *starlark.Function, *starlark.Builtin:
+	case *starlark.Function, *starlark.Builtin, *attrFunction:
 		return &BoundMethod{fn: f, self: self}
 	case *staticMethod:
 		return f.fn
@@ -554,7 +554,17 @@ func (m *BoundMethod) Attr(name string) (starlark.Value, error) {
 	case "__func__":
 		return m.fn, nil
 	case "__name__":
+		if f, ok := m.fn.(*attrFunction); ok {
+			return f.Attr(name)
+		}
 		return starlark.String(callableName(m.fn)), nil
+	}
+	// Like CPython's, a method reads the rest from its function:
+	// __doc__, __qualname__, __wrapped__, attributes set on it.
+	if _, ok := m.fn.(starlark.HasAttrs); ok || name == "__doc__" || name == "__qualname__" || name == "__module__" {
+		if v, err := getAttr(m.fn, name); err == nil {
+			return v, nil
+		}
 	}
 	return nil, pyErrorf("AttributeError", "'method' object has no attribute '%s'", name)
 }

@@ -143,6 +143,7 @@ var moduleMakers = map[string]func(in *Interp) starlark.Value{
 	"ctypes":          newCtypesModule,
 	"datetime":        newDatetimeModule,
 	"errno":           newErrnoModule,
+	"functools":       newFunctoolsModule,
 	"hashlib":         newHashlibModule,
 	"io":              newIOModule,
 	"json":            newJSONModule,
