@@ -157,6 +157,7 @@ var moduleMakers = map[string]func(in *Interp) starlark.Value{
 	"threading":       newThreadingModule,
 	"traceback":       newTracebackModule,
 	"types":           newTypesModule,
+	"typing":          newTypingModule,
 	"urllib":          newURLLibModule,
 }
 
