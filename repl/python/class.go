@@ -3,6 +3,7 @@ package python
 import (
 	"fmt"
 	"sort"
+	"sync"
 	"sync/atomic"
 
 	"go.starlark.net/starlark"
@@ -19,6 +20,10 @@ type Class struct {
 	interp *Interp // the interpreter that made it; nil for built-in classes
 	exc    bool    // BaseException or a subclass
 	id     uint32
+	// slots: the attributes __slots__ allow, nil when instances have a
+	// __dict__ (slotNames).
+	slots     map[string]bool
+	slotsOnce sync.Once
 }
 
 var classIDs atomic.Uint32
@@ -245,6 +250,7 @@ func callInit(thread *starlark.Thread, init, inst starlark.Value, args starlark.
 type Instance struct {
 	cls   *Class
 	dict  map[string]starlark.Value
+	order []string  // dict's keys in insertion order, as vars(obj) shows them
 	exc   *excState // exceptions only
 	state any       // the Go side of a built-in base class (threading.Thread)
 }
@@ -359,8 +365,11 @@ func (i *Instance) Attr(name string) (starlark.Value, error) {
 	case "__class__":
 		return i.cls, nil
 	case "__dict__":
+		if _, restricted := i.cls.slotNames(); restricted {
+			return nil, pyErrorf("AttributeError", "'%s' object has no attribute '__dict__'", i.cls.name)
+		}
 		d := starlark.NewDict(len(i.dict))
-		for _, k := range sortedKeys(i.dict) {
+		for _, k := range i.order {
 			d.SetKey(starlark.String(k), i.dict[k])
 		}
 		return d, nil
@@ -416,6 +425,15 @@ func (i *Instance) SetField(name string, v starlark.Value) error {
 	if i.dict == nil {
 		i.dict = map[string]starlark.Value{}
 	}
+	if _, ok := i.dict[name]; !ok {
+		if slots, restricted := i.cls.slotNames(); restricted && !slots[name] {
+			if _, inClass := i.cls.lookup(name); inClass {
+				return pyErrorf("AttributeError", "'%s' object attribute '%s' is read-only", i.cls.name, name)
+			}
+			return pyErrorf("AttributeError", "'%s' object has no attribute '%s'", i.cls.name, name)
+		}
+		i.order = append(i.order, name)
+	}
 	i.dict[name] = v
 	return nil
 }
@@ -426,6 +444,12 @@ func (i *Instance) delAttr(name string) error {
 		return pyErrorf("AttributeError", "'%s' object has no attribute '%s'", i.cls.name, name)
 	}
 	delete(i.dict, name)
+	for n, k := range i.order {
+		if k == name {
+			i.order = append(i.order[:n:n], i.order[n+1:]...)
+			break
+		}
+	}
 	return nil
 }
 
