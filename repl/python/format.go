@@ -20,6 +20,9 @@ import (
 func percentFormat(format string, args starlark.Value, isBytes bool) (string, error) {
 	var list []starlark.Value
 	var mapping starlark.Mapping
+	if nt, ok := args.(*namedTuple); ok {
+		args = nt.values
+	}
 	if t, ok := args.(starlark.Tuple); ok {
 		list = t
 	} else {

@@ -140,6 +140,7 @@ var moduleMakers = map[string]func(in *Interp) starlark.Value{
 	"argparse":        newArgparseModule,
 	"array":           newArrayModule,
 	"binascii":        newBinasciiModule,
+	"collections":     newCollectionsModule,
 	"ctypes":          newCtypesModule,
 	"datetime":        newDatetimeModule,
 	"errno":           newErrnoModule,

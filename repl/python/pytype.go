@@ -156,6 +156,9 @@ func isInstance(v starlark.Value, t *pyType) bool {
 			}
 		}
 	}
+	if _, ok := v.(*namedTuple); ok && t.name == "tuple" {
+		return true
+	}
 	if t.name == "int" {
 		_, isBool := v.(starlark.Bool)
 		_, isConst := v.(constValue)

@@ -1,0 +1,72 @@
+# collections: deque as a client's outbound queue, namedtuple for addresses
+import socket
+from collections import deque, namedtuple
+out = deque()
+out.append(b"one")
+out.append(b"two")
+out.appendleft(b"zero")
+out, len(out), bool(out), out[0], out[-1], b"two" in out
+out.popleft(), out.pop(), out
+while out:
+    print(out.popleft())
+
+out.popleft()
+out.pop()
+recent = deque([1, 2, 3], maxlen=3)
+recent.append(4)
+recent, recent.maxlen, deque().maxlen
+recent.appendleft(0)
+recent
+recent.extend([7, 8])
+recent
+d = deque("abcde")
+d.rotate(2)
+d
+d.rotate(-3)
+d
+d.extendleft("xy")
+d, d.count("a"), d.index("c"), list(reversed(d)) if False else list(d)
+d.remove("x")
+d.reverse()
+d, d == deque(d), d.copy() is d
+d[0] = "Q"
+d[0], d[-2]
+d[10]
+d.remove("nope")
+d.index("nope")
+deque(maxlen=-1)
+hash(deque())
+deque([1], 2, 3)
+isinstance(d, deque), type(d)
+Address = namedtuple("Address", "host port")
+a = Address("127.0.0.1", 8080)
+a, a.host, a.port, a[0], a[-1], a[:1], len(a)
+host, port = a
+host, port
+a._asdict(), a._replace(port=9090), Address._fields, Address._make(["h", 1])
+Address, isinstance(a, Address), type(a) is Address, hash(a) == hash(("127.0.0.1", 8080))
+a == Address("127.0.0.1", 8080), a != Address("127.0.0.1", 1), a < Address("127.0.0.1", 9000)
+"{}:{}".format(*a)
+"%s:%d" % a, a == ("127.0.0.1", 8080), a + (1,), (0,) + a, a * 2, isinstance(a, tuple), tuple(a), sorted([a, Address("0", 1)])
+Peer = namedtuple("Peer", ["name", "addr", "port"], defaults=[None, 0])
+Peer("x"), Peer("x", port=5), Peer._field_defaults
+namedtuple("Row", "a, b,c")(1, 2, 3)
+namedtuple("R", "a def", rename=True)._fields
+Address("h")
+Address("h", 1, 2)
+Address("h", port=1, zz=2)
+Address("h", 1).zz
+a._replace(zz=1)
+namedtuple("Q", "a a")
+namedtuple("Q", "a 1b")
+namedtuple("Q", "a def")
+namedtuple("Q", "_a")
+srv = socket.socket()
+srv.bind(Address("127.0.0.1", 0))
+srv.listen()
+c = socket.create_connection(Address("127.0.0.1", srv.getsockname()[1]))
+conn, addr = srv.accept()
+c.sendall(b"hi")
+conn.recv(10)
+for s in (c, conn, srv): s.close()
+
