@@ -54,6 +54,9 @@ func (t *pyType) Attr(name string) (starlark.Value, error) {
 	if v, ok := t.consts[name]; ok {
 		return v, nil
 	}
+	if m := unboundMethod(t, name); m != nil {
+		return m, nil
+	}
 	switch name {
 	case "__name__", "__qualname__":
 		return starlark.String(shortName(t.name)), nil

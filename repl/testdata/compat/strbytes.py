@@ -116,3 +116,14 @@ b'a' + 'b'
 "a b".split(x=1)
 "a b".split(" ", sep=" ")
 "a b".split(None, 1, maxsplit=2)
+
+# A method read from the type is a function of the value: key=str.lower
+sorted(["bob", "Ann", "cy"], key=str.lower)
+list(map(str.strip, [" a ", "b\n"])), list(map(bytes.upper, [b"x"]))
+str.split("a b c", maxsplit=1), bytes.decode(b"hi"), str.join(",", ["a", "b"])
+l = []
+list.append(l, 3)
+l, dict.get({"a": 1}, "a"), set.add, str.lower
+str.lower(5)
+str.lower()
+str.nope
