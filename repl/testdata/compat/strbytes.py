@@ -127,3 +127,4 @@ l, dict.get({"a": 1}, "a"), set.add, str.lower
 str.lower(5)
 str.lower()
 str.nope
+"a\tb\tc".expandtabs(), "ab\tc\n\td".expandtabs(4), "x\ty".expandtabs(tabsize=2), "\t".expandtabs(0), "é\tx".expandtabs(3)
