@@ -77,7 +77,7 @@ func compare(op syntax.Token) func(*starlark.Thread, *starlark.Builtin, starlark
 		if xi || yi {
 			return richCompare(thread, op.String(), args[0], args[1])
 		}
-		x, y := bytesPair(plainTuple(args[0]), plainTuple(args[1]))
+		x, y := bytesPair(plainDict(plainTuple(args[0])), plainDict(plainTuple(args[1])))
 		if isNumber(x) && isNumber(y) {
 			x, y = asNumber(x), asNumber(y)
 		}
@@ -91,7 +91,7 @@ func compare(op syntax.Token) func(*starlark.Thread, *starlark.Builtin, starlark
 
 // pyEqual is Python's == for two values.
 func pyEqual(x, y starlark.Value) (bool, error) {
-	x, y = bytesPair(plainTuple(x), plainTuple(y))
+	x, y = bytesPair(plainDict(plainTuple(x)), plainDict(plainTuple(y)))
 	if isNumber(x) && isNumber(y) {
 		x, y = asNumber(x), asNumber(y)
 	}

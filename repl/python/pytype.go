@@ -162,6 +162,9 @@ func isInstance(v starlark.Value, t *pyType) bool {
 	if _, ok := v.(*namedTuple); ok && t.name == "tuple" {
 		return true
 	}
+	if _, ok := v.(dictLike); ok && t.name == "dict" {
+		return true
+	}
 	if t.name == "int" {
 		_, isBool := v.(starlark.Bool)
 		_, isConst := v.(constValue)

@@ -70,3 +70,38 @@ c.sendall(b"hi")
 conn.recv(10)
 for s in (c, conn, srv): s.close()
 
+
+# defaultdict fills a missing key from its factory; Counter counts
+from collections import defaultdict, Counter
+import json
+d = defaultdict(list)
+d['a'].append(1)
+d, 'b' in d, d.get('b'), len(d), dict(d), d == {'a': [1]}, type(d)
+d2 = defaultdict(int)
+d2['x'] += 2
+d2, d2.default_factory, defaultdict()
+defaultdict()['k']
+defaultdict(5)
+c = Counter('abracadabra')
+c, c.most_common(2), c['z'], 'z' in c, c.total(), sorted(c.elements())[:3]
+c.update(['a', 'z'])
+c
+c2 = Counter({'a': 1})
+c2 + Counter(a=2, b=1), Counter(a=3) - Counter(a=1, b=2), Counter(), repr(Counter(x=0))
+json.dumps(d2), json.dumps(c2), isinstance(d, dict), isinstance(c, dict)
+rooms = defaultdict(set)
+rooms['lobby'].add('ann')
+rooms['lobby'].add('bob')
+sorted(rooms['lobby']), list(rooms), rooms.setdefault('x', 1), sorted(rooms.keys())
+for k, v in sorted(d2.items()): print(k, v)
+
+words = Counter()
+for w in 'the cat the hat'.split(): words[w] += 1
+
+words, words.most_common(1), dict(words)
+c.subtract('aaa')
+c['a'], len(c), list(c)[:2]
+dd = defaultdict(lambda: 'n/a', {'k': 'v'})
+dd['k'], dd['q'], dd
+defaultdict(list, a=1)
+
