@@ -262,12 +262,33 @@ func (l *lowerer) classDef(fn *fnCtx, c *py.ClassDef) []syntax.Stmt {
 		doc = l.expr(fn, s, c.Body[0].(*py.ExprStmt).Value)
 	}
 	var value syntax.Expr = l.call(HClass, l.mark(c), strLit(c.Name, pos), bases, l.ident(bodyName, pos),
-		tupleOf(pos, names...), &syntax.ListExpr{Lbrack: pos, List: kw, Rbrack: pos}, doc)
+		tupleOf(pos, names...), &syntax.ListExpr{Lbrack: pos, List: kw, Rbrack: pos}, doc, l.classAnnotations(fn, s, c.Body, pos))
 	for i := len(decos) - 1; i >= 0; i-- {
 		value = &syntax.CallExpr{Fn: l.ident(decos[i], pos), Lparen: l.mark(c.DecoratorList[i]), Args: []syntax.Expr{value}, Rparen: pos}
 	}
 	out = append(out, def)
 	return append(out, assign(l.nameRef(s, c.Name, pos), value, pos))
+}
+
+// classAnnotations is the class's __annotations__, {name: annotation}
+// for each `name: annotation` at the top of its body, in order (what
+// dataclasses reads), or None when it has none. The annotations are
+// evaluated where the class statement is, after its body has run.
+func (l *lowerer) classAnnotations(fn *fnCtx, s *scope, body []py.Stmt, pos syntax.Position) syntax.Expr {
+	var entries []syntax.Expr
+	for _, st := range body {
+		a, ok := st.(*py.AnnAssign)
+		if !ok || a.Simple == 0 {
+			continue
+		}
+		if n, ok := a.Target.(*py.Name); ok {
+			entries = append(entries, &syntax.DictEntry{Key: strLit(n.Id, pos), Colon: pos, Value: l.expr(fn, s, a.Annotation)})
+		}
+	}
+	if len(entries) == 0 {
+		return noneAt(pos)
+	}
+	return &syntax.DictExpr{Lbrace: pos, List: entries, Rbrace: pos}
 }
 
 // namespaceBuiltins are the builtins that, called with no argument, read
