@@ -24,6 +24,7 @@ type Class struct {
 	// __dict__ (slotNames).
 	slots     map[string]bool
 	slotsOnce sync.Once
+	frozen    bool // a frozen dataclass: its instances' attributes are read-only
 }
 
 var classIDs atomic.Uint32
@@ -350,6 +351,9 @@ func (i *Instance) Truth() starlark.Bool {
 }
 
 func (i *Instance) Hash() (uint32, error) {
+	if h, ok := i.cls.lookup("__hash__"); ok && h == starlark.None {
+		return 0, pyErrorf("TypeError", "unhashable type: '%s'", i.cls.name)
+	}
 	if v, ok, err := i.callMethod("__hash__"); ok {
 		if err != nil {
 			return 0, err
@@ -410,6 +414,9 @@ func (i *Instance) AttrNames() []string {
 }
 
 func (i *Instance) SetField(name string, v starlark.Value) error {
+	if i.cls.frozen {
+		return &PyError{Class: "dataclasses.FrozenInstanceError", Msg: "cannot assign to field '" + name + "'"}
+	}
 	if cv, ok := i.cls.lookup(name); ok {
 		if p, ok := cv.(*property); ok {
 			if p.fset == nil {
@@ -438,8 +445,23 @@ func (i *Instance) SetField(name string, v starlark.Value) error {
 	return nil
 }
 
+// setDirect sets an attribute without the checks of SetField: what
+// object.__setattr__ does for a dataclass's __init__.
+func (i *Instance) setDirect(name string, v starlark.Value) {
+	if i.dict == nil {
+		i.dict = map[string]starlark.Value{}
+	}
+	if _, ok := i.dict[name]; !ok {
+		i.order = append(i.order, name)
+	}
+	i.dict[name] = v
+}
+
 // delAttr is del obj.name.
 func (i *Instance) delAttr(name string) error {
+	if i.cls.frozen {
+		return &PyError{Class: "dataclasses.FrozenInstanceError", Msg: "cannot delete field '" + name + "'"}
+	}
 	if _, ok := i.dict[name]; !ok {
 		return pyErrorf("AttributeError", "'%s' object has no attribute '%s'", i.cls.name, name)
 	}

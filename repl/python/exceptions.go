@@ -78,6 +78,7 @@ var excTree = [][2]string{
 	{"argparse.ArgumentError", "Exception"},
 	{"argparse.ArgumentTypeError", "Exception"},
 	{"binascii.Error", "ValueError"},
+	{"dataclasses.FrozenInstanceError", "AttributeError"},
 	{"binascii.Incomplete", "Exception"},
 	{"json.decoder.JSONDecodeError", "ValueError"},
 	{"socket.herror", "OSError"},

@@ -142,6 +142,7 @@ var moduleMakers = map[string]func(in *Interp) starlark.Value{
 	"binascii":        newBinasciiModule,
 	"collections":     newCollectionsModule,
 	"ctypes":          newCtypesModule,
+	"dataclasses":     newDataclassesModule,
 	"datetime":        newDatetimeModule,
 	"errno":           newErrnoModule,
 	"functools":       newFunctoolsModule,
