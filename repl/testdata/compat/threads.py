@@ -82,3 +82,59 @@ u = threading.Thread(target=lambda: None)
 u.join()
 q.task_done()
 repr(threading.current_thread()).split(',')[0], threading.current_thread().name
+
+# Condition: consumers wait_for items a producer appends and notifies
+import threading
+from collections import deque
+
+items = deque()
+cond = threading.Condition()
+done = []
+
+def consumer(name):
+    while True:
+        with cond:
+            cond.wait_for(lambda: items)
+            item = items.popleft()
+        if item is None:
+            done.append(name)
+            return
+        done.append((name, item))
+
+threads = [threading.Thread(target=consumer, args=(f"c{i}",)) for i in range(2)]
+for t in threads:
+    t.start()
+
+for i in range(5):
+    with cond:
+        items.append(i)
+        cond.notify()
+
+for _ in threads:
+    with cond:
+        items.append(None)
+        cond.notify_all()
+
+for t in threads:
+    t.join()
+
+print(sorted(x[1] for x in done if isinstance(x, tuple)), sorted(x for x in done if isinstance(x, str)))
+c = threading.Condition(threading.Lock())
+with c:
+    print(c.wait(0.01), c.wait_for(lambda: 7, 0.01), c.wait_for(lambda: 0, 0.01))
+
+try:
+    c.wait(0)
+except RuntimeError as e:
+    print(e)
+
+try:
+    c.notify()
+except RuntimeError as e:
+    print(e)
+
+r = threading.Condition()
+with r:
+    with r:
+        print(r.wait(0.01))
+    print("still held")
