@@ -138,3 +138,21 @@ with r:
     with r:
         print(r.wait(0.01))
     print("still held")
+
+# Timer: a thread that calls its function after a delay, unless cancelled
+import threading
+import time
+fired = []
+t = threading.Timer(0.05, fired.append, args=["late"])
+t.start()
+t.join()
+c = threading.Timer(5, fired.append, ["never"])
+c.start()
+c.cancel()
+c.join()
+k = threading.Timer(0.01, lambda **kw: fired.append(kw), kwargs={"a": 1})
+k.daemon = True
+k.start()
+k.join()
+print(fired, isinstance(t, threading.Thread), isinstance(t, threading.Timer), t.interval, t.finished.is_set(), t.is_alive())
+print(type(t).__name__)
