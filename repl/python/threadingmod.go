@@ -146,16 +146,15 @@ func threadInit(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tupl
 	}
 	n := in.threads.next.Add(1)
 	ts := &threadState{t: &pyThread{ident: mainIdent + n, done: make(chan struct{})}, target: target}
-	switch nm := name.(type) {
-	case starlark.String:
-		ts.t.name = string(nm)
-	case starlark.NoneType:
-		ts.t.name = fmt.Sprintf("Thread-%d", n)
+	// Only a thread without a (true) name takes a number, as CPython's
+	// _newname counts them.
+	if name != starlark.None && name.Truth() {
+		ts.t.name = pyStr(name)
+	} else {
+		ts.t.name = fmt.Sprintf("Thread-%d", in.threads.numbers.Add(1))
 		if target != starlark.None {
 			ts.t.name += " (" + callableName(target) + ")"
 		}
-	default:
-		ts.t.name = pyStr(name)
 	}
 	if daemon != starlark.None {
 		ts.t.daemon = bool(daemon.Truth())

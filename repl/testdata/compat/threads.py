@@ -156,3 +156,10 @@ k.start()
 k.join()
 print(fired, isinstance(t, threading.Thread), isinstance(t, threading.Timer), t.interval, t.finished.is_set(), t.is_alive())
 print(type(t).__name__)
+
+# Only a thread given no name takes a number
+named = threading.Thread(target=print, name="worker")
+zero = threading.Thread(name=0)
+blank = threading.Thread(name="")
+plain = threading.Thread()
+int(plain.name.split("-")[1]) - int(blank.name.split("-")[1]), int(blank.name.split("-")[1]) - int(zero.name.split("-")[1]), named.name
