@@ -139,6 +139,7 @@ func (r *docRegistry) moduleText(module string) (string, bool) {
 var moduleMakers = map[string]func(in *Interp) starlark.Value{
 	"argparse":        newArgparseModule,
 	"array":           newArrayModule,
+	"base64":          newBase64Module,
 	"binascii":        newBinasciiModule,
 	"collections":     newCollectionsModule,
 	"ctypes":          newCtypesModule,
