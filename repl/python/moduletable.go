@@ -150,6 +150,7 @@ var moduleMakers = map[string]func(in *Interp) starlark.Value{
 	"hashlib":         newHashlibModule,
 	"io":              newIOModule,
 	"json":            newJSONModule,
+	"math":            newMathModule,
 	"multiprocessing": newMultiprocessingModule,
 	"queue":           newQueueModule,
 	"random":          newRandomModule,
