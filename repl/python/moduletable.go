@@ -149,6 +149,7 @@ var moduleMakers = map[string]func(in *Interp) starlark.Value{
 	"functools":       newFunctoolsModule,
 	"hashlib":         newHashlibModule,
 	"io":              newIOModule,
+	"itertools":       newItertoolsModule,
 	"json":            newJSONModule,
 	"math":            newMathModule,
 	"multiprocessing": newMultiprocessingModule,
