@@ -282,7 +282,7 @@ func (i *Instance) method(name string) (starlark.Value, bool) {
 // bind makes what reading a class attribute through an instance gives.
 func bind(v starlark.Value, self starlark.Value) starlark.Value {
 	switch f := v.(type) {
-	case *starlark.Function, *starlark.Builtin, *attrFunction:
+	case *starlark.Function, *starlark.Builtin, *attrFunction, *lruCached:
 		return &BoundMethod{fn: f, self: self}
 	case *staticMethod:
 		return f.fn

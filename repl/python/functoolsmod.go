@@ -8,17 +8,19 @@ import (
 )
 
 // The functools module: wraps (the logging and timing decorators of
-// tutorials), partial and reduce. A function made by a def cannot take
-// attributes in this shell, so wraps returns the wrapper as an
-// attrFunction: the same function, carrying the wrapped one's __name__,
-// __doc__ and __wrapped__ and any attribute set on it, and bound as a
-// method like any function.
+// tutorials), partial, reduce, and lru_cache and cache (lrucache.go). A
+// function made by a def cannot take attributes in this shell, so wraps
+// returns the wrapper as an attrFunction: the same function, carrying the
+// wrapped one's __name__, __doc__ and __wrapped__ and any attribute set on
+// it, and bound as a method like any function.
 
 func newFunctoolsModule(*Interp) starlark.Value {
 	return table{name: "functools", doc: "Tools for functions: wraps for decorators, partial to fix some arguments, reduce to fold an iterable.", rows: []row{
 		{name: "wraps", fn: functoolsWraps, sig: "functools.wraps(wrapped)", doc: "A decorator for a wrapper function: it takes the wrapped function's __name__, __qualname__, __doc__, __module__ and __dict__, and __wrapped__ names it."},
 		{name: "update_wrapper", fn: functoolsUpdateWrapper, sig: "functools.update_wrapper(wrapper, wrapped)", doc: "What wraps does, called directly: returns the wrapper carrying wrapped's names."},
 		{name: "partial", value: partialType, sig: "functools.partial(func, *args, **keywords)", doc: "A callable that calls func with args and keywords first, then those it is given."},
+		{name: "lru_cache", fn: functoolsLRUCache, sig: "functools.lru_cache(maxsize=128, typed=False)", doc: "Decorator: remember the results by the arguments, dropping the least recently used past maxsize (None: no limit); cache_info(), cache_clear()."},
+		{name: "cache", fn: functoolsCache, sig: "functools.cache(func)", doc: "lru_cache(maxsize=None)."},
 		{name: "reduce", fn: functoolsReduce, sig: "functools.reduce(function, iterable[, initial])", doc: "Fold the iterable from the left: reduce(f, [a, b, c]) is f(f(a, b), c)."},
 	}}.module()
 }

@@ -49,3 +49,34 @@ def add(a, b):
     return a + b
 
 add(2, 3), add.__name__
+
+# lru_cache and cache remember results by arguments
+from functools import lru_cache, cache
+@lru_cache(maxsize=2)
+def f(x, y=0):
+    print("compute", x, y)
+    return x + y
+
+f(1), f(1), f(2), f(3), f(1), f.cache_info(), f.__name__, f.__wrapped__.__name__
+f.cache_clear()
+f.cache_info()
+f(1, y=2), f(1, 2), f.cache_info()
+@cache
+def g(x):
+    return x * 2
+
+g(2), g(2), g.cache_info()
+g([1])
+@lru_cache
+def h():
+    return 5
+
+h(), h(), h.cache_info(), h.cache_info().hits, tuple(h.cache_info())
+class Resolver:
+    @lru_cache(maxsize=None)
+    def lookup(self, name):
+        print("looking up", name)
+        return name.upper()
+
+r = Resolver()
+r.lookup("a"), r.lookup("a"), Resolver.lookup.cache_info()
