@@ -350,3 +350,98 @@ func (c *counter) Attr(name string) (starlark.Value, error) {
 func (c *counter) AttrNames() []string {
 	return append(c.Dict.AttrNames(), "elements", "most_common", "subtract", "total")
 }
+
+// orderedDict is collections.OrderedDict: a dict (whose order Starlark
+// keeps already) with move_to_end, popitem(last=) and its own repr.
+type orderedDict struct {
+	*starlark.Dict
+}
+
+var (
+	_ starlark.Mapping  = (*orderedDict)(nil)
+	_ starlark.HasAttrs = (*orderedDict)(nil)
+)
+
+var typeOrderedDict = registerType(&pyType{name: "collections.OrderedDict", call: func(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	d := &orderedDict{Dict: starlark.NewDict(0)}
+	if err := fillDict(thread, d.Dict, "OrderedDict", args, kwargs); err != nil {
+		return nil, err
+	}
+	return d, nil
+}})
+
+func (d *orderedDict) dict() *starlark.Dict { return d.Dict }
+func (d *orderedDict) Type() string         { return "collections.OrderedDict" }
+func (d *orderedDict) String() string       { return d.Repr() }
+func (d *orderedDict) Repr() string {
+	if d.Len() == 0 {
+		return "OrderedDict()"
+	}
+	parts := make([]string, 0, d.Len())
+	for _, kv := range d.Items() {
+		parts = append(parts, Repr(kv))
+	}
+	return "OrderedDict([" + strings.Join(parts, ", ") + "])"
+}
+func (d *orderedDict) Hash() (uint32, error) {
+	return 0, pyErrorf("TypeError", "unhashable type: 'collections.OrderedDict'")
+}
+
+func (d *orderedDict) CompareSameType(op syntax.Token, y starlark.Value, depth int) (bool, error) {
+	return starlark.CompareDepth(op, d.Dict, plainDict(y), depth)
+}
+
+func (d *orderedDict) Attr(name string) (starlark.Value, error) {
+	switch name {
+	case "move_to_end":
+		return starlark.NewBuiltin(name, func(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+			var key starlark.Value
+			last := true
+			if err := starlark.UnpackArgs(name, args, kwargs, "key", &key, "last?", &last); err != nil {
+				return nil, err
+			}
+			v, found, err := d.Dict.Get(key)
+			if err != nil {
+				return nil, asPyError(err)
+			}
+			if !found {
+				return nil, &PyError{Class: "KeyError", Msg: Repr(key), Args: starlark.Tuple{key}}
+			}
+			if last {
+				d.Dict.Delete(key)
+				return starlark.None, d.Dict.SetKey(key, v)
+			}
+			items := d.Items()
+			d.Dict.Clear()
+			d.Dict.SetKey(key, v)
+			for _, kv := range items {
+				if eq, _ := starlark.Equal(kv[0], key); !eq {
+					d.Dict.SetKey(kv[0], kv[1])
+				}
+			}
+			return starlark.None, nil
+		}), nil
+	case "popitem":
+		return starlark.NewBuiltin(name, func(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+			last := true
+			if err := starlark.UnpackArgs(name, args, kwargs, "last?", &last); err != nil {
+				return nil, err
+			}
+			items := d.Items()
+			if len(items) == 0 {
+				return nil, &PyError{Class: "KeyError", Msg: "'dictionary is empty'", Args: starlark.Tuple{starlark.String("dictionary is empty")}}
+			}
+			kv := items[0]
+			if last {
+				kv = items[len(items)-1]
+			}
+			d.Dict.Delete(kv[0])
+			return kv, nil
+		}), nil
+	}
+	return d.Dict.Attr(name)
+}
+
+func (d *orderedDict) AttrNames() []string {
+	return append(d.Dict.AttrNames(), "move_to_end")
+}

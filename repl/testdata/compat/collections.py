@@ -105,3 +105,22 @@ dd = defaultdict(lambda: 'n/a', {'k': 'v'})
 dd['k'], dd['q'], dd
 defaultdict(list, a=1)
 
+
+# OrderedDict: an LRU table with move_to_end and popitem
+from collections import OrderedDict
+d = OrderedDict()
+d["b"] = 1
+d["a"] = 2
+d, OrderedDict(), OrderedDict([("x", 1)]), OrderedDict(a=1)
+d.move_to_end("b")
+d
+d.move_to_end("b", last=False)
+d
+d.popitem(), d
+d.popitem(last=False), d
+json.dumps(OrderedDict(z=1, a=2)), OrderedDict(a=1) == {"a": 1}, isinstance(OrderedDict(), dict), type(OrderedDict())
+OrderedDict().popitem()
+OrderedDict().move_to_end("q")
+lru = OrderedDict.fromkeys("abc") if hasattr(OrderedDict, "fromkeys") else OrderedDict((k, None) for k in "abc")
+lru.move_to_end("a")
+list(lru), len(lru), "a" in lru, lru.get("zz", 0)
