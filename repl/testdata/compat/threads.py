@@ -163,3 +163,27 @@ zero = threading.Thread(name=0)
 blank = threading.Thread(name="")
 plain = threading.Thread()
 int(plain.name.split("-")[1]) - int(blank.name.split("-")[1]), int(blank.name.split("-")[1]) - int(zero.name.split("-")[1]), named.name
+
+# threading.local: each thread its own attributes
+import threading
+local = threading.local()
+local.name = "main"
+seen = []
+def worker(n):
+    try:
+        local.name
+    except AttributeError as e:
+        seen.append(("fresh", str(e)))
+    local.name = f"worker {n}"
+    seen.append(local.name)
+
+ts = [threading.Thread(target=worker, args=(i,)) for i in range(3)]
+for t in ts:
+    t.start()
+
+for t in ts:
+    t.join()
+
+print(local.name, sorted(map(str, seen)))
+del local.name
+print(hasattr(local, "name"), type(local).__name__)
