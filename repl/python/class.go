@@ -432,8 +432,11 @@ func (i *Instance) SetField(name string, v starlark.Value) error {
 	if i.dict == nil {
 		i.dict = map[string]starlark.Value{}
 	}
-	if _, ok := i.dict[name]; !ok {
+	n := len(i.dict)
+	i.dict[name] = v
+	if len(i.dict) != n { // a new attribute
 		if slots, restricted := i.cls.slotNames(); restricted && !slots[name] {
+			delete(i.dict, name)
 			if _, inClass := i.cls.lookup(name); inClass {
 				return pyErrorf("AttributeError", "'%s' object attribute '%s' is read-only", i.cls.name, name)
 			}
@@ -441,7 +444,6 @@ func (i *Instance) SetField(name string, v starlark.Value) error {
 		}
 		i.order = append(i.order, name)
 	}
-	i.dict[name] = v
 	return nil
 }
 
