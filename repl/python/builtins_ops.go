@@ -77,14 +77,15 @@ func compare(op syntax.Token) func(*starlark.Thread, *starlark.Builtin, starlark
 		if xi || yi {
 			return richCompare(thread, op.String(), args[0], args[1])
 		}
-		if (op == syntax.EQL || op == syntax.NEQ) && isContainer(args[0]) && isContainer(args[1]) {
-			eq, err := pyEqual(args[0], args[1])
+		a, b := plainDict(plainTuple(args[0])), plainDict(plainTuple(args[1]))
+		if (op == syntax.EQL || op == syntax.NEQ) && isContainer(a) && isContainer(b) {
+			eq, err := pyEqual(a, b)
 			if err != nil {
 				return nil, err
 			}
 			return starlark.Bool(eq == (op == syntax.EQL)), nil
 		}
-		x, y := bytesPair(args[0], args[1])
+		x, y := bytesPair(a, b)
 		if isNumber(x) && isNumber(y) {
 			x, y = asNumber(x), asNumber(y)
 		}

@@ -3,6 +3,7 @@ package python
 import (
 	"fmt"
 	"sort"
+	"sync"
 	"sync/atomic"
 
 	"go.starlark.net/starlark"
@@ -19,6 +20,11 @@ type Class struct {
 	interp *Interp // the interpreter that made it; nil for built-in classes
 	exc    bool    // BaseException or a subclass
 	id     uint32
+	// slots: the attributes __slots__ allow, nil when instances have a
+	// __dict__ (slotNames).
+	slots     map[string]bool
+	slotsOnce sync.Once
+	frozen    bool // a frozen dataclass: its instances' attributes are read-only
 }
 
 var classIDs atomic.Uint32
@@ -252,6 +258,7 @@ func callInit(thread *starlark.Thread, init, inst starlark.Value, args starlark.
 type Instance struct {
 	cls   *Class
 	dict  map[string]starlark.Value
+	order []string  // dict's keys in insertion order, as vars(obj) shows them
 	exc   *excState // exceptions only
 	state any       // the Go side of a built-in base class (threading.Thread)
 }
@@ -282,7 +289,7 @@ func (i *Instance) method(name string) (starlark.Value, bool) {
 // bind makes what reading a class attribute through an instance gives.
 func bind(v starlark.Value, self starlark.Value) starlark.Value {
 	switch f := v.(type) {
-	case *starlark.Function, *starlark.Builtin:
+	case *starlark.Function, *starlark.Builtin, *attrFunction, *lruCached:
 		return &BoundMethod{fn: f, self: self}
 	case *staticMethod:
 		return f.fn
@@ -415,8 +422,11 @@ func (i *Instance) Attr(name string) (starlark.Value, error) {
 	case "__class__":
 		return i.cls, nil
 	case "__dict__":
+		if _, restricted := i.cls.slotNames(); restricted {
+			return nil, pyErrorf("AttributeError", "'%s' object has no attribute '__dict__'", i.cls.name)
+		}
 		d := starlark.NewDict(len(i.dict))
-		for _, k := range sortedKeys(i.dict) {
+		for _, k := range i.order {
 			d.SetKey(starlark.String(k), i.dict[k])
 		}
 		return d, nil
@@ -457,6 +467,9 @@ func (i *Instance) AttrNames() []string {
 }
 
 func (i *Instance) SetField(name string, v starlark.Value) error {
+	if i.cls.frozen {
+		return &PyError{Class: "dataclasses.FrozenInstanceError", Msg: "cannot assign to field '" + name + "'"}
+	}
 	if cv, ok := i.cls.lookup(name); ok {
 		if p, ok := cv.(*property); ok {
 			if p.fset == nil {
@@ -472,12 +485,38 @@ func (i *Instance) SetField(name string, v starlark.Value) error {
 	if i.dict == nil {
 		i.dict = map[string]starlark.Value{}
 	}
+	n := len(i.dict)
 	i.dict[name] = v
+	if len(i.dict) != n { // a new attribute
+		if slots, restricted := i.cls.slotNames(); restricted && !slots[name] {
+			delete(i.dict, name)
+			if _, inClass := i.cls.lookup(name); inClass {
+				return pyErrorf("AttributeError", "'%s' object attribute '%s' is read-only", i.cls.name, name)
+			}
+			return pyErrorf("AttributeError", "'%s' object has no attribute '%s'", i.cls.name, name)
+		}
+		i.order = append(i.order, name)
+	}
 	return nil
+}
+
+// setDirect sets an attribute without the checks of SetField: what
+// object.__setattr__ does for a dataclass's __init__.
+func (i *Instance) setDirect(name string, v starlark.Value) {
+	if i.dict == nil {
+		i.dict = map[string]starlark.Value{}
+	}
+	if _, ok := i.dict[name]; !ok {
+		i.order = append(i.order, name)
+	}
+	i.dict[name] = v
 }
 
 // delAttr is del obj.name.
 func (i *Instance) delAttr(name string) error {
+	if i.cls.frozen {
+		return &PyError{Class: "dataclasses.FrozenInstanceError", Msg: "cannot delete field '" + name + "'"}
+	}
 	if cv, ok := i.cls.lookup(name); ok {
 		if p, ok := cv.(*property); ok {
 			if p.fdel == nil {
@@ -491,6 +530,12 @@ func (i *Instance) delAttr(name string) error {
 		return pyErrorf("AttributeError", "'%s' object has no attribute '%s'", i.cls.name, name)
 	}
 	delete(i.dict, name)
+	for n, k := range i.order {
+		if k == name {
+			i.order = append(i.order[:n:n], i.order[n+1:]...)
+			break
+		}
+	}
 	return nil
 }
 
@@ -619,7 +664,17 @@ func (m *BoundMethod) Attr(name string) (starlark.Value, error) {
 	case "__func__":
 		return m.fn, nil
 	case "__name__":
+		if f, ok := m.fn.(*attrFunction); ok {
+			return f.Attr(name)
+		}
 		return starlark.String(callableName(m.fn)), nil
+	}
+	// Like CPython's, a method reads the rest from its function:
+	// __doc__, __qualname__, __wrapped__, attributes set on it.
+	if _, ok := m.fn.(starlark.HasAttrs); ok || name == "__doc__" || name == "__qualname__" || name == "__module__" {
+		if v, err := getAttr(m.fn, name); err == nil {
+			return v, nil
+		}
 	}
 	return nil, pyErrorf("AttributeError", "'method' object has no attribute '%s'", name)
 }

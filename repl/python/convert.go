@@ -85,6 +85,8 @@ func fromStarlark(v starlark.Value) (any, error) {
 			t[i] = c
 		}
 		return t, nil
+	case *namedTuple:
+		return fromStarlark(x.values)
 	case *starlark.List:
 		l := make([]any, x.Len())
 		for i := range l {

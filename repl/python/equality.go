@@ -17,6 +17,9 @@ func pyEqual(x, y starlark.Value) (bool, error) {
 }
 
 func eqDeep(x, y starlark.Value, depth int) (bool, error) {
+	// A namedtuple compares as its tuple, a defaultdict, Counter or
+	// OrderedDict as its dict.
+	x, y = plainDict(plainTuple(x)), plainDict(plainTuple(y))
 	if sameObject(x, y) {
 		return true, nil
 	}

@@ -20,6 +20,9 @@ import (
 func percentFormat(format string, args starlark.Value, isBytes bool) (string, error) {
 	var list []starlark.Value
 	var mapping starlark.Mapping
+	if nt, ok := args.(*namedTuple); ok {
+		args = nt.values
+	}
 	if t, ok := args.(starlark.Tuple); ok {
 		list = t
 	} else {
@@ -346,6 +349,11 @@ func (f fmtSpec) number(neg bool, digits, prefix string) string {
 		if fill == 0 {
 			fill = ' '
 		}
+		if fill == '0' && f.grouping != 0 {
+			if s, ok := f.zeroGrouped(digits, f.width-utf8.RuneCountInString(head)); ok {
+				return head + s
+			}
+		}
 		n := utf8.RuneCountInString(head + digits)
 		if n < f.width {
 			digits = strings.Repeat(string(fill), f.width-n) + digits
@@ -353,6 +361,34 @@ func (f fmtSpec) number(neg bool, digits, prefix string) string {
 		return head + digits
 	}
 	return f.pad(head+digits, '>')
+}
+
+// zeroGrouped pads grouped digits with zeros to width, the padding
+// grouped as well (format(30000, '08,') is '0,030,000'): CPython adds
+// zeros until the grouped integer part, with what follows it, is at
+// least width long, never starting with a separator.
+func (f fmtSpec) zeroGrouped(digits string, width int) (string, bool) {
+	n, digitSet := 3, "0123456789"
+	if strings.ContainsRune("boxX", rune(f.typ)) {
+		n, digitSet = 4, "0123456789abcdefABCDEF"
+	}
+	end := strings.IndexFunc(digits, func(r rune) bool {
+		return r != rune(f.grouping) && !strings.ContainsRune(digitSet, r)
+	})
+	if end < 0 {
+		end = len(digits)
+	}
+	if end == 0 {
+		return "", false // inf and nan are padded without separators
+	}
+	rest := digits[end:]
+	plain := strings.ReplaceAll(digits[:end], string(f.grouping), "")
+	out := group(plain, f.grouping, n)
+	for len(out)+len(rest) < width {
+		plain = "0" + plain
+		out = group(plain, f.grouping, n)
+	}
+	return out + rest, true
 }
 
 // floatDigits formats |x| for one of e E f F g G (and '%'), returning the

@@ -189,6 +189,9 @@ func (in *Interp) makeClass(thread *starlark.Thread, module string, args starlar
 	if doc := args[5]; doc != starlark.None {
 		dict["__doc__"] = doc
 	}
+	if len(args) > 6 && args[6] != starlark.None {
+		dict["__annotations__"] = args[6]
+	}
 	if f, ok := dict["__init_subclass__"].(*starlark.Function); ok {
 		dict["__init_subclass__"] = &classMethod{fn: f} // implicitly, as in CPython
 	}

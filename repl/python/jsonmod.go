@@ -133,6 +133,7 @@ func (e *jsonEncoder) push(v starlark.Value) error {
 }
 
 func (e *jsonEncoder) encode(v starlark.Value, level int) error {
+	v = plainTuple(plainDict(v))
 	switch x := v.(type) {
 	case starlark.NoneType:
 		e.out.WriteString("null")

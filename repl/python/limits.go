@@ -87,6 +87,11 @@ func isLazySeq(v starlark.Value) bool {
 // early, after the builtin returns.
 func guardIterable(thread *starlark.Thread, v starlark.Value, alloc bool) (starlark.Value, func() error, error) {
 	none := func() error { return nil }
+	if it, ok := v.(pyIterator); ok && thread != nil {
+		// Looped over with the caller's thread, so that an item that
+		// fails (a closed file's next line) raises in the call.
+		return threadIter{it, thread}, none, nil
+	}
 	if !isLazySeq(v) {
 		return v, none, nil
 	}

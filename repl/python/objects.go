@@ -55,6 +55,9 @@ func builtinID(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwa
 // isA reports whether v is an instance of t, a built-in type or a class.
 func isA(v, t starlark.Value) (bool, error) {
 	switch t := t.(type) {
+	case *namedTupleClass:
+		nt, ok := v.(*namedTuple)
+		return ok && nt.cls == t, nil
 	case *pyType:
 		return isInstance(v, t), nil
 	case *Class:
@@ -235,6 +238,9 @@ func getAttr(x starlark.Value, name string) (starlark.Value, error) {
 		}
 	case "__doc__":
 		if f, ok := x.(*starlark.Function); ok {
+			if f.Doc() == "" {
+				return starlark.None, nil // no docstring
+			}
 			return starlark.String(f.Doc()), nil
 		}
 		return starlark.None, nil
@@ -300,6 +306,8 @@ func builtinHash(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, k
 func classOf(x starlark.Value) starlark.Value {
 	switch v := x.(type) {
 	case *Instance:
+		return v.cls
+	case *namedTuple:
 		return v.cls
 	}
 	return typeOf(x)

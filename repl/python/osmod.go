@@ -17,6 +17,7 @@ import (
 //	strerror(code)               the message for an error number
 //	fork, system, popen, exec*   refused: a second terminal runs another program
 //	path.exists(path)            whether a file (or an open fd) exists
+//	path.join, split, splitext...  path names, as posixpath (ospath.go)
 func newOSModule() pyModule {
 	return newModule("os", starlark.StringDict{
 		"unlink":   starlark.NewBuiltin("unlink", osUnlink),
@@ -32,9 +33,7 @@ func newOSModule() pyModule {
 		"execl":    starlark.NewBuiltin("execl", refuse(subprocessAdvice)),
 		"execlp":   starlark.NewBuiltin("execlp", refuse(subprocessAdvice)),
 		"waitpid":  starlark.NewBuiltin("waitpid", refuse(forkAdvice)),
-		"path": newModule("os.path", starlark.StringDict{
-			"exists": starlark.NewBuiltin("exists", osPathExists),
-		}),
+		"path":     newOSPathModule(),
 	})
 }
 

@@ -54,6 +54,9 @@ func (t *pyType) Attr(name string) (starlark.Value, error) {
 	if v, ok := t.consts[name]; ok {
 		return v, nil
 	}
+	if m := unboundMethod(t, name); m != nil {
+		return m, nil
+	}
 	switch name {
 	case "__name__", "__qualname__":
 		return starlark.String(shortName(t.name)), nil
@@ -155,6 +158,12 @@ func isInstance(v starlark.Value, t *pyType) bool {
 				return true
 			}
 		}
+	}
+	if _, ok := v.(*namedTuple); ok && t.name == "tuple" {
+		return true
+	}
+	if _, ok := v.(dictLike); ok && t.name == "dict" {
+		return true
 	}
 	if t.name == "int" {
 		_, isBool := v.(starlark.Bool)

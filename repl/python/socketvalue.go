@@ -285,6 +285,9 @@ func timeoutValue(t *float64) starlark.Value {
 
 // addrArg converts an address argument for the sockets package.
 func addrArg(v starlark.Value) (any, error) {
+	if nt, ok := v.(*namedTuple); ok {
+		v = nt.values // a namedtuple is a tuple
+	}
 	if t, ok := v.(starlark.Tuple); ok {
 		// CPython parses the numbers of an address as C ints and turns the
 		// overflow into the range error ("bind(): port must be 0-65535."),

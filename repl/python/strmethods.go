@@ -36,12 +36,15 @@ func patchStringMethods() {
 		"casefold":   strCasefold,
 		"swapcase":   strSwapcase,
 		"splitlines": strSplitlines,
+		"expandtabs": strExpandtabs,
 	}
 	for name, fn := range str {
 		starlarkStringMethods[name] = starlark.NewBuiltin(name, fn)
 	}
 	guardReplace(starlarkStringMethods)
 	guardJoin(starlarkStringMethods)
+	splitByName(starlarkStringMethods, "split")
+	splitByName(starlarkStringMethods, "rsplit")
 	byt := map[string]methodFn{
 		"decode":       bytesDecode,
 		"hex":          bytesHex,
@@ -81,6 +84,34 @@ func patchStringMethods() {
 }
 
 // ---- str ----
+
+// strExpandtabs replaces each tab with spaces up to the next multiple of
+// tabsize columns, counting from each line's start.
+func strExpandtabs(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	tabsize := 8
+	if err := starlark.UnpackArgs("expandtabs", args, kwargs, "tabsize?", &tabsize); err != nil {
+		return nil, err
+	}
+	var out strings.Builder
+	col := 0
+	for _, r := range string(b.Receiver().(starlark.String)) {
+		switch r {
+		case '\t':
+			if tabsize > 0 {
+				n := tabsize - col%tabsize
+				out.WriteString(strings.Repeat(" ", n))
+				col += n
+			}
+		case '\n', '\r':
+			out.WriteRune(r)
+			col = 0
+		default:
+			out.WriteRune(r)
+			col++
+		}
+	}
+	return starlark.String(out.String()), nil
+}
 
 // strSplitlines splits at every line boundary Python's str knows: \n,
 // \r, \r\n, \v, \f, \x1c-\x1e, \x85, \u2028 and \u2029 (Starlark's

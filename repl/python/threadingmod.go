@@ -10,7 +10,7 @@ import (
 )
 
 // The threading module: Thread (a class programs subclass), Lock, RLock,
-// Event, Semaphore and the functions that name threads. Every wait goes
+// Event, Condition, Semaphore, Timer, local and the functions that name threads. Every wait goes
 // through Runtime.WaitChan, which gives the global lock up, shows the
 // status line and lets Ctrl-C end it in the main thread.
 
@@ -20,6 +20,9 @@ func newThreadingModule(in *Interp) starlark.Value {
 		{name: "Lock", fn: newLock(false), sig: "threading.Lock()", doc: "A lock: acquire() waits until no other thread holds it; release() lets the next one in. with lock: holds it for the block."},
 		{name: "RLock", fn: newLock(true), sig: "threading.RLock()", doc: "A lock the thread holding it may acquire again; it is free once released as many times."},
 		{name: "Event", fn: newEvent, sig: "threading.Event()", doc: "A flag threads wait for: wait() blocks until another thread calls set()."},
+		{name: "local", fn: newThreadLocal, sig: "threading.local()", doc: "An object whose attributes each thread sees its own of."},
+		{name: "Timer", value: timerClass(), sig: "threading.Timer(interval, function, args=None, kwargs=None)", doc: "A Thread that calls function(*args, **kwargs) interval seconds after start(), unless cancel() comes first."},
+		{name: "Condition", fn: newCondition, sig: "threading.Condition(lock=None)", doc: "A lock and the threads waiting on it: with cond: cond.wait() releases the lock until another thread calls cond.notify(); wait_for(predicate) waits until predicate() is true."},
 		{name: "Semaphore", fn: newSemaphore, sig: "threading.Semaphore(value=1)", doc: "A counter: acquire() takes one, waiting while it is 0; release() gives one back."},
 		{name: "BoundedSemaphore", fn: newSemaphore, sig: "threading.BoundedSemaphore(value=1)", doc: "A Semaphore (this shell does not check that releases match acquires)."},
 		{name: "current_thread", fn: threadingCurrent, sig: "threading.current_thread() -> Thread", doc: "The thread running this code."},
@@ -145,16 +148,15 @@ func threadInit(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tupl
 	}
 	n := in.threads.next.Add(1)
 	ts := &threadState{t: &pyThread{ident: mainIdent + n, done: make(chan struct{})}, target: target}
-	switch nm := name.(type) {
-	case starlark.String:
-		ts.t.name = string(nm)
-	case starlark.NoneType:
-		ts.t.name = fmt.Sprintf("Thread-%d", n)
+	// Only a thread without a (true) name takes a number, as CPython's
+	// _newname counts them.
+	if name != starlark.None && name.Truth() {
+		ts.t.name = pyStr(name)
+	} else {
+		ts.t.name = fmt.Sprintf("Thread-%d", in.threads.numbers.Add(1))
 		if target != starlark.None {
 			ts.t.name += " (" + callableName(target) + ")"
 		}
-	default:
-		ts.t.name = pyStr(name)
 	}
 	if daemon != starlark.None {
 		ts.t.daemon = bool(daemon.Truth())

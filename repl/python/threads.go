@@ -80,7 +80,8 @@ func (in *Interp) waitLeave(token any) {
 type threadSet struct {
 	mu      sync.Mutex
 	live    map[*pyThread]bool
-	next    atomic.Int64 // for names and idents
+	next    atomic.Int64 // for idents
+	numbers atomic.Int64 // for the names of threads not given one, as CPython counts them
 	many    atomic.Bool  // some thread besides main has run: preempt
 	closing atomic.Bool  // the interpreter is closing: threads stop
 }

@@ -236,7 +236,12 @@ func (in *Interp) frames(err error) []frame {
 		if errors.As(stored, &st) {
 			return append(in.pyFrames(ee.CallStack()), in.frames(st.inner)...)
 		}
-		return in.frames(stored)
+		if f := in.frames(stored); len(f) > 0 {
+			return f
+		}
+		// An error a Go iterator raised (no Starlark frames of its own):
+		// the loop's frames are where it happened.
+		return in.pyFrames(ee.CallStack())
 	}
 	out := in.pyFrames(ee.CallStack())
 	var st *stackedError

@@ -48,11 +48,11 @@ func (c *Chunker) Add(line string) (Chunk, bool) {
 	if openBrackets(text) {
 		return Chunk{}, false
 	}
-	if !c.block && opensBlock(line) {
+	if !c.block && (opensBlock(line) || isDecorator(line)) {
 		c.block = true
 	}
 	if c.block {
-		if len(c.lines) > 1 && dedented(line) && !isClauseContinuation(line) {
+		if len(c.lines) > 1 && dedented(line) && !isClauseContinuation(line) && !isDecorator(c.lines[len(c.lines)-2]) {
 			// Python rejects a new statement right after a block without a
 			// blank line; run it whole so the parser reports it.
 			c.block = false
@@ -86,6 +86,12 @@ func (c *Chunker) Flush() Chunk {
 func opensBlock(line string) bool {
 	code := stripComment(line)
 	return strings.HasSuffix(strings.TrimSpace(code), ":")
+}
+
+// isDecorator reports a decorator line: the def or class it decorates
+// follows, so the statement is not complete yet.
+func isDecorator(line string) bool {
+	return strings.HasPrefix(strings.TrimSpace(line), "@")
 }
 
 func dedented(line string) bool {

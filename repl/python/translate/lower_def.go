@@ -92,6 +92,11 @@ func (l *lowerer) funcDef(fn *fnCtx, d *py.FunctionDef) []syntax.Stmt {
 		}
 		body = []syntax.Stmt{inner, &syntax.ReturnStmt{Return: pos, Result: l.call(HGenerator, pos, args...)}}
 	}
+	if doc, ok := docstring(d.Body); ok {
+		// First in the Starlark body, where Function.Doc() finds it:
+		// f.__doc__ and help(f).
+		body = append([]syntax.Stmt{exprStmt(strLit(doc, pos))}, body...)
+	}
 	def := &syntax.DefStmt{Def: pos, Name: l.ident(qual, pos), Params: params, Body: body}
 	if fn.module {
 		l.moduleName(qual)
@@ -182,16 +187,24 @@ func (l *lowerer) functionBody(parent *fnCtx, fs *scope, name string, body []py.
 // skipDocstring drops a leading string statement: it documents, it does
 // not run.
 func skipDocstring(body []py.Stmt) []py.Stmt {
+	if _, ok := docstring(body); ok {
+		return body[1:]
+	}
+	return body
+}
+
+// docstring is the string a body opens with, if it does.
+func docstring(body []py.Stmt) (string, bool) {
 	if len(body) > 0 {
 		if e, ok := body[0].(*py.ExprStmt); ok {
 			if c, ok := e.Value.(*py.Constant); ok {
-				if _, ok := c.Value.(string); ok {
-					return body[1:]
+				if s, ok := c.Value.(string); ok {
+					return s, true
 				}
 			}
 		}
 	}
-	return body
+	return "", false
 }
 
 // lambda lowers a lambda expression.
@@ -249,12 +262,33 @@ func (l *lowerer) classDef(fn *fnCtx, c *py.ClassDef) []syntax.Stmt {
 		doc = l.expr(fn, s, c.Body[0].(*py.ExprStmt).Value)
 	}
 	var value syntax.Expr = l.call(HClass, l.mark(c), strLit(c.Name, pos), bases, l.ident(bodyName, pos),
-		tupleOf(pos, names...), &syntax.ListExpr{Lbrack: pos, List: kw, Rbrack: pos}, doc)
+		tupleOf(pos, names...), &syntax.ListExpr{Lbrack: pos, List: kw, Rbrack: pos}, doc, l.classAnnotations(fn, s, c.Body, pos))
 	for i := len(decos) - 1; i >= 0; i-- {
 		value = &syntax.CallExpr{Fn: l.ident(decos[i], pos), Lparen: l.mark(c.DecoratorList[i]), Args: []syntax.Expr{value}, Rparen: pos}
 	}
 	out = append(out, def)
 	return append(out, assign(l.nameRef(s, c.Name, pos), value, pos))
+}
+
+// classAnnotations is the class's __annotations__, {name: annotation}
+// for each `name: annotation` at the top of its body, in order (what
+// dataclasses reads), or None when it has none. The annotations are
+// evaluated where the class statement is, after its body has run.
+func (l *lowerer) classAnnotations(fn *fnCtx, s *scope, body []py.Stmt, pos syntax.Position) syntax.Expr {
+	var entries []syntax.Expr
+	for _, st := range body {
+		a, ok := st.(*py.AnnAssign)
+		if !ok || a.Simple == 0 {
+			continue
+		}
+		if n, ok := a.Target.(*py.Name); ok {
+			entries = append(entries, &syntax.DictEntry{Key: strLit(n.Id, pos), Colon: pos, Value: l.expr(fn, s, a.Annotation)})
+		}
+	}
+	if len(entries) == 0 {
+		return noneAt(pos)
+	}
+	return &syntax.DictExpr{Lbrace: pos, List: entries, Rbrace: pos}
 }
 
 // namespaceBuiltins are the builtins that, called with no argument, read

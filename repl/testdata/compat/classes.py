@@ -163,3 +163,54 @@ class Odd(Registered, colour=3):
 class Lone(flavour=1):
     pass
 
+
+# vars(obj) and obj.__dict__ keep the order attributes were first set
+class Conn:
+    def __init__(self):
+        self.sock = None
+        self.addr = ("127.0.0.1", 1)
+        self.buf = b""
+
+c = Conn()
+c.zeta = 1
+c.alpha = 2
+vars(c)
+del c.addr
+c.addr = 5
+c.buf = b"x"
+c.__dict__
+
+# __slots__: instances take only the named attributes and have no __dict__
+class Slotted:
+    __slots__ = ("a",)
+
+class MoreSlots(Slotted):
+    __slots__ = ["b"]
+
+class Open(Slotted):
+    pass
+
+class OneSlot:
+    __slots__ = "x"
+    y = 5
+
+m = MoreSlots()
+m.a, m.b = 1, 2
+m.a, m.b
+m.c = 3
+vars(m)
+o = Open()
+o.z = 1
+o.z, vars(o)
+OneSlot().y = 3
+s = OneSlot()
+s.x = 1
+s.x
+Slotted().a
+MoreSlots.__slots__
+class WithDict:
+    __slots__ = ("a", "__dict__")
+
+w = WithDict()
+w.q = 1
+w.q

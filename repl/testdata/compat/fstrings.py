@@ -19,3 +19,16 @@ msg = b"abc"
 f"Received {msg!r} from {('127.0.0.1', 5000)}"
 f"{3:{'>'}{5}}"
 f"{x:q}"
+
+# Zero padding with a thousands separator groups the padding zeros too
+f"{30000:08,}"
+f"{30000:07,} {-5:08,} {1234.5:08,}"
+format(255, '012_x')
+format(-12345678, '016,.1f')
+format(30000, '0=10,')
+format(30000, 'x=10,')
+format(12, '#012_b')
+format(1e20, '015,g')
+format(float('inf'), '010,')
+format(0, '06,')
+"{:+09,.1f}|{:010,.2f}".format(1234.5, 30000)

@@ -157,3 +157,10 @@ print("x", 1, file=Recorder(), sep="-", flush=True)
 print("y", file=Recorder(), end="")
 print(file=Recorder())
 print("z", file=5)
+
+# list(), sorted(), max() of a file-like iterator loop with the caller's thread: a failure raises
+f = io.BytesIO(b"a\nb")
+list(f), sorted(io.BytesIO(b"b\na\n")), max(io.BytesIO(b"x\ny")), tuple(io.BytesIO(b"q"))
+f.close()
+list(f)
+sorted(f)

@@ -104,3 +104,27 @@ b'a' + 'b'
 "a\n\nb\n".splitlines(keepends=True)
 "x\r".splitlines()
 "".splitlines()
+
+# str.split and rsplit take sep and maxsplit by name too (a command parser's
+# line.split(maxsplit=1))
+" get  key rest ".split(maxsplit=1)
+"a b c".rsplit(maxsplit=1)
+"a,b,c".split(sep=",")
+"a,b,c".rsplit(",", maxsplit=1)
+"a b".split(None, maxsplit=0)
+"a b".split(maxsplit=1, sep=None)
+"a b".split(x=1)
+"a b".split(" ", sep=" ")
+"a b".split(None, 1, maxsplit=2)
+
+# A method read from the type is a function of the value: key=str.lower
+sorted(["bob", "Ann", "cy"], key=str.lower)
+list(map(str.strip, [" a ", "b\n"])), list(map(bytes.upper, [b"x"]))
+str.split("a b c", maxsplit=1), bytes.decode(b"hi"), str.join(",", ["a", "b"])
+l = []
+list.append(l, 3)
+l, dict.get({"a": 1}, "a"), set.add, str.lower
+str.lower(5)
+str.lower()
+str.nope
+"a\tb\tc".expandtabs(), "ab\tc\n\td".expandtabs(4), "x\ty".expandtabs(tabsize=2), "\t".expandtabs(0), "é\tx".expandtabs(3)

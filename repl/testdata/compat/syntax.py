@@ -138,3 +138,37 @@ print('%5.2f%%' % 99.5)
 if __name__ == '__main__':
     print('main')
 
+
+# A decorator line waits for its def or class, as at Python's prompt
+def twice(f):
+    return lambda *a: [f(*a), f(*a)]
+
+@twice
+def hello(n):
+    """Say hello n."""
+    return "hello %d" % n
+
+hello(2)
+@twice
+@twice
+def one():
+    return 1
+
+one()
+def mark(cls):
+    cls.marked = True
+    return cls
+
+@mark
+class Marked:
+    pass
+
+Marked.marked
+@twice
+x = 1
+
+def documented(a, *, b=0):
+    """What it does."""
+    return a
+
+documented.__doc__, documented(1), twice.__doc__

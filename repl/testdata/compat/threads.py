@@ -82,3 +82,108 @@ u = threading.Thread(target=lambda: None)
 u.join()
 q.task_done()
 repr(threading.current_thread()).split(',')[0], threading.current_thread().name
+
+# Condition: consumers wait_for items a producer appends and notifies
+import threading
+from collections import deque
+
+items = deque()
+cond = threading.Condition()
+done = []
+
+def consumer(name):
+    while True:
+        with cond:
+            cond.wait_for(lambda: items)
+            item = items.popleft()
+        if item is None:
+            done.append(name)
+            return
+        done.append((name, item))
+
+threads = [threading.Thread(target=consumer, args=(f"c{i}",)) for i in range(2)]
+for t in threads:
+    t.start()
+
+for i in range(5):
+    with cond:
+        items.append(i)
+        cond.notify()
+
+for _ in threads:
+    with cond:
+        items.append(None)
+        cond.notify_all()
+
+for t in threads:
+    t.join()
+
+print(sorted(x[1] for x in done if isinstance(x, tuple)), sorted(x for x in done if isinstance(x, str)))
+c = threading.Condition(threading.Lock())
+with c:
+    print(c.wait(0.01), c.wait_for(lambda: 7, 0.01), c.wait_for(lambda: 0, 0.01))
+
+try:
+    c.wait(0)
+except RuntimeError as e:
+    print(e)
+
+try:
+    c.notify()
+except RuntimeError as e:
+    print(e)
+
+r = threading.Condition()
+with r:
+    with r:
+        print(r.wait(0.01))
+    print("still held")
+
+# Timer: a thread that calls its function after a delay, unless cancelled
+import threading
+import time
+fired = []
+t = threading.Timer(0.05, fired.append, args=["late"])
+t.start()
+t.join()
+c = threading.Timer(5, fired.append, ["never"])
+c.start()
+c.cancel()
+c.join()
+k = threading.Timer(0.01, lambda **kw: fired.append(kw), kwargs={"a": 1})
+k.daemon = True
+k.start()
+k.join()
+print(fired, isinstance(t, threading.Thread), isinstance(t, threading.Timer), t.interval, t.finished.is_set(), t.is_alive())
+print(type(t).__name__)
+
+# Only a thread given no name takes a number
+named = threading.Thread(target=print, name="worker")
+zero = threading.Thread(name=0)
+blank = threading.Thread(name="")
+plain = threading.Thread()
+int(plain.name.split("-")[1]) - int(blank.name.split("-")[1]), int(blank.name.split("-")[1]) - int(zero.name.split("-")[1]), named.name
+
+# threading.local: each thread its own attributes
+import threading
+local = threading.local()
+local.name = "main"
+seen = []
+def worker(n):
+    try:
+        local.name
+    except AttributeError as e:
+        seen.append(("fresh", str(e)))
+    local.name = f"worker {n}"
+    seen.append(local.name)
+
+ts = [threading.Thread(target=worker, args=(i,)) for i in range(3)]
+for t in ts:
+    t.start()
+
+for t in ts:
+    t.join()
+
+print(local.name, sorted(map(str, seen)))
+del local.name
+print(hasattr(local, "name"), type(local).__name__)

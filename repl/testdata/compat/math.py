@@ -1,0 +1,23 @@
+# math: chunk counts, rates and float comparisons
+import math
+math.ceil(30000 / 4096), type(math.ceil(2.5)), math.floor(-2.5), math.trunc(-2.7), math.ceil(5), math.floor(10**20), math.ceil(True)
+math.sqrt(16), math.pi, math.e, math.tau, math.inf, math.nan, -math.inf
+math.isclose(0.1 + 0.2, 0.3), math.isclose(1, 1.1), math.isclose(1, 1.05, rel_tol=0.1), math.isclose(0, 1e-10, abs_tol=1e-9)
+math.log2(1024), math.log(100, 10), math.log10(1000), math.log(math.e), math.log(8, 2), math.exp(0)
+math.pow(2, 10), math.fabs(-3), math.hypot(3, 4), math.copysign(1, -0.0), math.fmod(7, 3), math.atan2(1, 1)
+math.degrees(math.pi), math.radians(180), math.sin(0), math.cos(0), math.tan(0), math.atan(0)
+math.isinf(math.inf), math.isnan(math.nan), math.isfinite(1.5), math.isfinite(math.inf)
+math.gcd(12, 18), math.gcd(), math.gcd(-4, 6, 10), math.isqrt(17), math.isqrt(10**40), math.factorial(5), math.factorial(0)
+math.sqrt(-1)
+math.log(0)
+math.log(-1, 10)
+math.ceil(math.inf)
+math.floor(math.nan)
+math.ceil("x")
+math.sqrt("4")
+math.factorial(-1)
+math.isqrt(-1)
+math.exp(1000)
+math.pow(0, -1)
+math.gcd(1.5)
+math.sqrt()
