@@ -49,8 +49,8 @@ func (s *Socket) Dup() (*Socket, error) {
 
 // FromFD is socket.fromfd(fd, family, type, proto): a Socket on a
 // duplicate of fd, which stays the caller's. family and type are taken
-// as given, as CPython does: a descriptor that is not a socket fails
-// later, at its first socket call.
+// as given, as CPython does, but a descriptor that is not a socket fails
+// here, with ENOTSOCK, as CPython 3.11's fromfd does.
 func (rt *Runtime) FromFD(fd, family, typ, proto int) (*Socket, error) {
 	if fd < 0 {
 		return nil, sysError("dup", unix.EBADF)
@@ -61,6 +61,10 @@ func (rt *Runtime) FromFD(fd, family, typ, proto int) (*Socket, error) {
 	nfd, err := rt.dupFD("dup", fd)
 	if err != nil {
 		return nil, err
+	}
+	if _, err := unix.GetsockoptInt(nfd, unix.SOL_SOCKET, unix.SO_TYPE); err == unix.ENOTSOCK {
+		unix.Close(nfd)
+		return nil, sysError("socket", err)
 	}
 	// A duplicate of this shell's own socket shares its description,
 	// and so its O_NONBLOCK flag (kernelnb.go).

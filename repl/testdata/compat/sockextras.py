@@ -70,6 +70,8 @@ n.close()
 f.sendall(b'via fromfd')
 conn.recv(100)
 socket.fromfd(-1, socket.AF_INET, socket.SOCK_STREAM)
+# A descriptor that is not a socket fails in fromfd itself (stdin here is a pipe).
+socket.fromfd(0, socket.AF_INET, socket.SOCK_STREAM)
 socket.fromfd('x', socket.AF_INET, socket.SOCK_STREAM)
 socket.fromfd(f.fileno(), socket.AF_INET)
 socket.fromfd(f)
