@@ -25,9 +25,7 @@ func (fn *Function) CallInternal(thread *Thread, args Tuple, kwargs []Tuple) (Va
 	f := fn.funcode
 	// sockrepl patch 6: steps are counted at calls and at loops' back
 	// edges (backEdge), not at every instruction.
-	if err := thread.backEdge(1); err != nil {
-		return nil, err
-	}
+	thread.backEdge(1)
 	if f.Prog.Recursion {
 		// prevent stack overflow
 		//
@@ -292,9 +290,7 @@ loop:
 
 		case compile.JMP:
 			if arg < pc {
-				if err = thread.backEdge(pc - arg); err != nil {
-					break loop
-				}
+				thread.backEdge(pc - arg)
 			}
 			pc = arg
 
@@ -408,9 +404,7 @@ loop:
 				sp++
 			} else {
 				if arg < pc {
-					if err = thread.backEdge(pc - arg); err != nil {
-						break loop
-					}
+					thread.backEdge(pc - arg)
 				}
 				pc = arg
 			}
@@ -575,9 +569,7 @@ loop:
 		case compile.CJMP:
 			if stack[sp-1].Truth() {
 				if arg < pc {
-					if err = thread.backEdge(pc - arg); err != nil {
-						break loop
-					}
+					thread.backEdge(pc - arg)
 				}
 				pc = arg
 			}
@@ -772,9 +764,11 @@ func (c *cell) Hash() (uint32, error) { panic("unreachable") }
 // the length of code jumped back over, about the instructions the turn
 // ran), and applies the step limit: upstream counted at every instruction,
 // a read-modify-write of the Thread that cost a simple loop a tenth of its
-// time (sockrepl patch 6). Cancel is still looked at before every
-// instruction: a loop ended by a failing iterator raises through it.
-func (thread *Thread) backEdge(n uint32) error {
+// time (sockrepl patch 6). A limit reached cancels the thread (or lets
+// OnMaxSteps act), which the look at Cancel before the next instruction
+// sees; that look stays at every instruction, since a loop ended by a
+// failing iterator raises through it.
+func (thread *Thread) backEdge(n uint32) {
 	thread.Steps += uint64(n)
 	if thread.Steps >= thread.maxSteps {
 		if thread.OnMaxSteps != nil {
@@ -783,8 +777,4 @@ func (thread *Thread) backEdge(n uint32) error {
 			thread.Cancel("too many steps")
 		}
 	}
-	if reason := thread.cancelReason.Load(); reason != nil {
-		return fmt.Errorf("Starlark computation cancelled: %s", *reason)
-	}
-	return nil
 }
