@@ -43,7 +43,7 @@ func TestCompatWithPython(t *testing.T) {
 			// after close, so one run's path would be taken for the other.
 			pyDir, srDir := t.TempDir(), t.TempDir()
 			want := normalizeTranscript(runPythonLines(t, python, strings.ReplaceAll(string(raw), "{tmp}", pyDir), pyDir), pyDir)
-			got := normalizeTranscript(runSockreplLines(t, strings.ReplaceAll(string(raw), "{tmp}", srDir)), srDir)
+			got := normalizeTranscript(runSockreplLines(t, strings.ReplaceAll(string(raw), "{tmp}", srDir), srDir), srDir)
 			if want != got {
 				t.Errorf("%s: sockrepl differs from python3\n%s", file, lineDiff(want, got))
 			}
@@ -82,20 +82,27 @@ func (b *lockedBuffer) Write(p []byte) (int, error) {
 	return b.buf.Write(p)
 }
 
-func runSockreplLines(t *testing.T, src string) string {
+// runSockreplLines feeds src to the built sockrepl, as runPythonLines
+// feeds python3: its own process, in dir. In this test binary's process
+// the interpreter would share the descriptor table with the python3
+// children other subtests fork, and a child between fork and exec holds
+// every descriptor: a socket closed then is still seen by epoll.
+func runSockreplLines(t *testing.T, src, dir string) string {
 	t.Helper()
-	var out lockedBuffer
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		RunLines(strings.NewReader(src), Options{Out: &out, Err: &out})
-	}()
-	select {
-	case <-done:
-	case <-time.After(60 * time.Second):
-		t.Fatalf("sockrepl did not finish the statements within a minute; output so far:\n%s", out.buf.String())
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, sockreplBinary(t))
+	cmd.Dir = dir
+	cmd.Stdin = strings.NewReader(src)
+	var out bytes.Buffer
+	cmd.Stdout = &out
+	cmd.Stderr = &out
+	if err := cmd.Run(); err != nil {
+		if _, exit := err.(*exec.ExitError); !exit || ctx.Err() != nil {
+			t.Fatalf("sockrepl: %v\n%s", err, out.String())
+		}
 	}
-	return out.buf.String()
+	return out.String()
 }
 
 var (
