@@ -651,6 +651,11 @@ func (m *BoundMethod) Freeze()               {}
 func (m *BoundMethod) Truth() starlark.Bool  { return true }
 func (m *BoundMethod) Hash() (uint32, error) { return starlark.String(callableName(m.fn)).Hash() }
 func (m *BoundMethod) Name() string          { return callableName(m.fn) }
+
+// Unbind is what starlark.Method asks: CALL then calls a Starlark
+// function with the instance first without building the tuple below.
+func (m *BoundMethod) Unbind() (fn, recv starlark.Value) { return m.fn, m.self }
+
 func (m *BoundMethod) CallInternal(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	all := make(starlark.Tuple, 0, len(args)+1)
 	all = append(append(all, m.self), args...)

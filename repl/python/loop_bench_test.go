@@ -50,3 +50,16 @@ func BenchmarkRoundTrips(b *testing.B) {
 		"    c.sendall(b'ping')\n    total += len(conn.recv(16))\n    conn.sendall(b'pong')\n    total += len(c.recv(16))\n"+
 		"    c.close()\n    conn.close()\nsrv.close()\n")
 }
+
+// BenchmarkFunctionCalls is bench/calls.py: a million calls of a
+// two-argument function from a loop.
+func BenchmarkFunctionCalls(b *testing.B) {
+	benchProgram(b, "def add(a, b):\n    return a + b\ndef main():\n    t = 0\n    for i in range(1000000):\n        t = add(t, i)\n    return t\nmain()\n")
+}
+
+// BenchmarkMethodCalls is bench/methods.py: 300,000 calls of a method
+// that updates an attribute of its instance.
+func BenchmarkMethodCalls(b *testing.B) {
+	benchProgram(b, "class Counter:\n    def __init__(self):\n        self.n = 0\n    def bump(self, k):\n        self.n += k\n"+
+		"def main():\n    c = Counter()\n    for i in range(300000):\n        c.bump(i)\n    return c.n\nmain()\n")
+}

@@ -68,6 +68,10 @@ type Thread struct {
 
 	// proftime holds the accumulated execution time since the last profile event.
 	proftime time.Duration
+
+	// arena holds the locals and operand stacks of the thread's
+	// Starlark frames (sockrepl patch 7).
+	arena frameArena
 }
 
 // ExecutionSteps returns the current value of Steps.

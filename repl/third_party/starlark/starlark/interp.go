@@ -60,9 +60,13 @@ func (fn *Function) CallInternal(thread *Thread, args Tuple, kwargs []Tuple) (Va
 	// by allocating space for 8 Values in each frame, or
 	// by allocating stack by slicing an array held by the Thread
 	// that is expanded in chunks of min(k, nspace), for k=256 or 1024.
+	//
+	// sockrepl patch 7: the space comes from the thread's arena and
+	// goes back to it when the call returns (see frameSpace).
 	nlocals := len(f.Locals)
 	nspace := nlocals + f.MaxStack
-	space := make([]Value, nspace)
+	space, base := thread.arena.take(nspace)
+	defer thread.arena.give(space, base)
 	locals := space[:nlocals:nlocals] // local variables, starting with parameters
 	stack := space[nlocals:]          // operand stack
 
@@ -351,7 +355,8 @@ loop:
 				// Copy positional arguments into a new array,
 				// unless the callee is another Starlark function,
 				// in which case it can be trusted not to mutate them.
-				if !is[*Function](stack[sp-1]) || args != nil {
+				// (sockrepl patch 8: nor a method of one, see below.)
+				if !is[*Function](stack[sp-1]) && !isMethodOfFunction(stack[sp-1]) || args != nil {
 					positional = slices.Clone(positional)
 				}
 			}
@@ -377,7 +382,13 @@ loop:
 			}
 
 			thread.endProfSpan()
-			z, err2 := Call(thread, function, positional, kvpairs)
+			var z Value
+			var err2 error
+			if m, ok := function.(Method); ok && isMethodOfFunction(function) && args == nil {
+				z, err2 = callMethod(thread, m, positional, kvpairs)
+			} else {
+				z, err2 = Call(thread, function, positional, kvpairs)
+			}
 			thread.beginProfSpan()
 			if err2 != nil {
 				err = err2
