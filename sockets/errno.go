@@ -16,8 +16,14 @@ import (
 // "[Errno N] strerror" as glibc words it.
 func sysError(op string, err error) *Error {
 	e, ok := err.(unix.Errno) // what system calls return: no errors.As walk
-	if !ok && !errors.As(err, &e) {
-		return &Error{Class: "OSError", Msg: err.Error(), Op: op, Err: err}
+	if !ok {
+		// A variable of its own: one whose address errors.As takes
+		// lives on the heap, and e would cost every error an allocation.
+		var wrapped unix.Errno
+		if !errors.As(err, &wrapped) {
+			return &Error{Class: "OSError", Msg: err.Error(), Op: op, Err: err}
+		}
+		e = wrapped
 	}
 	return &Error{
 		Class: errnoClass(e),

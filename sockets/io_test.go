@@ -251,3 +251,49 @@ func TestErrorsNameTheOperation(t *testing.T) {
 		}
 	}
 }
+
+// TestRecvSmallScratch: a recv of up to 4 KiB lands in a pooled buffer
+// and is copied out at its real size, so a non-blocking loop that finds
+// nothing allocates only its error, and the pool never shows one
+// result's bytes in another.
+func TestRecvSmallScratch(t *testing.T) {
+	leakcheck.Check(t)
+	rt := newRT(t)
+	for _, kind := range []string{"stream", "dgram"} {
+		t.Run(kind, func(t *testing.T) {
+			ty := sockStream
+			if kind == "dgram" {
+				ty = sockDgram
+			}
+			a, b, err := rt.Socketpair(afUnix, ty, 0)
+			check(t, err)
+			defer a.Close()
+			defer b.Close()
+			check(t, b.Setblocking(false))
+			empty := testing.AllocsPerRun(100, func() {
+				if _, err := b.Recv(10, 0); err == nil {
+					t.Fatal("recv on an empty socket succeeded")
+				}
+			})
+			if empty > 1 {
+				t.Errorf("a recv(10) that finds nothing allocates %v times, want 1 (its error)", empty)
+			}
+			must[int](t)(a.Send([]byte("a long first message"), 0))
+			got := must[[]byte](t)(b.Recv(4096, 0))
+			if string(got) != "a long first message" || cap(got) != len(got) {
+				t.Errorf("first: %q (cap %d)", got, cap(got))
+			}
+			must[int](t)(a.Send([]byte("short"), 0))
+			got = must[[]byte](t)(b.Recv(4096, 0))
+			if string(got) != "short" {
+				t.Errorf("second: %q", got)
+			}
+			if kind == "dgram" { // a datagram longer than the buffer is cut
+				must[int](t)(a.Send([]byte("0123456789"), 0))
+				if got = must[[]byte](t)(b.Recv(4, 0)); string(got) != "0123" {
+					t.Errorf("recv(4) of a 10-byte datagram: %q", got)
+				}
+			}
+		})
+	}
+}

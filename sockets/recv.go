@@ -4,6 +4,7 @@ package sockets
 
 import (
 	"fmt"
+	"sync"
 	"time"
 
 	"golang.org/x/sys/unix"
@@ -211,6 +212,9 @@ func (s *Socket) recvOnce(bufsize, flags int, from *sockaddr) ([]byte, error) {
 			size = min(bufsize, next)
 		}
 	}
+	if size <= scratchRecv {
+		return s.recvSmall(size, flags, from)
+	}
 	buf := makeNoZero(size)
 	n, e := s.recvSys(buf, flags, from)
 	if e != nil {
@@ -228,6 +232,31 @@ func (s *Socket) recvOnce(bufsize, flags int, from *sockaddr) ([]byte, error) {
 		return append([]byte(nil), buf[:n]...), nil // do not keep a big buffer alive
 	}
 	return buf[:n:n], nil
+}
+
+// scratchRecv is the largest recv that lands in a pooled buffer and is
+// copied out at the size that came: a non-blocking loop meeting EAGAIN
+// allocates nothing, and recv(4096) of a 10-byte message keeps 10 bytes.
+const scratchRecv = 4096
+
+var recvScratch = sync.Pool{New: func() any { return new([scratchRecv]byte) }}
+
+// recvSmall is recvOnce for a buffer of at most scratchRecv bytes.
+func (s *Socket) recvSmall(size, flags int, from *sockaddr) ([]byte, error) {
+	scratch := recvScratch.Get().(*[scratchRecv]byte)
+	defer recvScratch.Put(scratch)
+	buf := scratch[:size]
+	n, e := s.recvSys(buf, flags, from)
+	if e != nil {
+		return nil, e
+	}
+	n = min(n, size) // MSG_TRUNC from the caller: the datagram's real length
+	if flags&unix.MSG_TRUNC != 0 && s.typ == unix.SOCK_STREAM {
+		return make([]byte, n), nil // TCP discarded the bytes: zeros, as CPython shows
+	}
+	out := make([]byte, n)
+	copy(out, buf)
+	return out, nil
 }
 
 // recvSys is the system call itself, never blocking, traced for %trace

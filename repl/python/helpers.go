@@ -15,7 +15,23 @@ import (
 // newHelpers makes the values lowered code calls, one per
 // translate.Helper, and checks that none is missing.
 func (in *Interp) newHelpers() starlark.StringDict {
+	// Helpers that keep nothing of their args tuple borrow it: lowered
+	// operators (==, [], %, try) then cost no allocation for their
+	// operands. A helper that passes args on whole, or keeps a part of
+	// it, must copy (starlark.NewBorrowingBuiltin).
+	borrows := map[translate.Helper]bool{
+		translate.HEcho: true, translate.HTry: true, translate.HWith: true, translate.HRet: true,
+		translate.HUnbind: true, translate.HSetSlot: true, translate.HMod: true,
+		translate.HTrueDiv: true, translate.HFloorDiv: true, translate.HPow: true,
+		translate.HEq: true, translate.HNe: true, translate.HLt: true, translate.HLe: true,
+		translate.HGt: true, translate.HGe: true, translate.HIn: true, translate.HNotIn: true,
+		translate.HIs: true, translate.HGetItem: true, translate.HDelItem: true,
+		translate.HDelAttr: true, translate.HGetAttr: true, translate.HFString: true,
+	}
 	b := func(h translate.Helper, fn func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error)) (translate.Helper, starlark.Value) {
+		if borrows[h] {
+			return h, starlark.NewBorrowingBuiltin(string(h), fn)
+		}
 		return h, starlark.NewBuiltin(string(h), fn)
 	}
 	table := map[translate.Helper]starlark.Value{

@@ -256,6 +256,10 @@ type EvalError struct {
 	frames   []stackEntry
 	once     sync.Once
 	resolved CallStack
+	// inline holds frames when the stack is shallow, as it is for most
+	// errors a program catches: one allocation per error, not two
+	// (sockrepl patch 9).
+	inline [8]stackEntry
 }
 
 type stackEntry struct {
@@ -290,11 +294,16 @@ func (fr *frame) asCallFrame() CallFrame {
 }
 
 func (thread *Thread) evalError(err error) *EvalError {
-	frames := make([]stackEntry, len(thread.stack))
-	for i, fr := range thread.stack {
-		frames[i] = stackEntry{fr.callable, fr.pc}
+	e := &EvalError{cause: err}
+	if len(thread.stack) <= len(e.inline) {
+		e.frames = e.inline[:len(thread.stack)]
+	} else {
+		e.frames = make([]stackEntry, len(thread.stack))
 	}
-	return &EvalError{frames: frames, cause: err}
+	for i, fr := range thread.stack {
+		e.frames[i] = stackEntry{fr.callable, fr.pc}
+	}
+	return e
 }
 
 func (e *EvalError) Error() string {

@@ -349,14 +349,15 @@ loop:
 			// positional args
 			var positional Tuple
 			if npos := int(arg >> 8); npos > 0 {
-				positional = stack[sp-npos : sp]
+				positional = stack[sp-npos : sp : sp]
 				sp -= npos
 
 				// Copy positional arguments into a new array,
 				// unless the callee is another Starlark function,
 				// in which case it can be trusted not to mutate them.
-				// (sockrepl patch 8: nor a method of one, see below.)
-				if !is[*Function](stack[sp-1]) && !isMethodOfFunction(stack[sp-1]) || args != nil {
+				// (sockrepl patches 8 and 9: nor a method of one, nor
+				// a builtin that borrows its arguments.)
+				if !borrowsArgs(stack[sp-1]) || args != nil {
 					positional = slices.Clone(positional)
 				}
 			}

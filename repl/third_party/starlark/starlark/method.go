@@ -34,3 +34,15 @@ func callMethod(thread *Thread, m Method, args Tuple, kwargs []Tuple) (Value, er
 	thread.arena.give(all, base)
 	return v, err
 }
+
+// borrowsArgs reports whether CALL may pass fn a slice of its operand
+// stack: fn keeps nothing of the tuple once it returns.
+func borrowsArgs(fn Value) bool {
+	switch fn := fn.(type) {
+	case *Function:
+		return true
+	case *Builtin:
+		return fn.borrows
+	}
+	return isMethodOfFunction(fn)
+}
