@@ -35,10 +35,13 @@ func newGlobals(modules map[string]starlark.Value, prelude bool) *globalNS {
 
 // newBuiltins returns Python's built-in names: functions that replace or
 // extend Starlark's, the types, and the exception classes.
+//
+// The ones called most often borrow their arguments (CALL passes them
+// uncopied): they read args[i] and keep nothing of the tuple.
 func newBuiltins() starlark.StringDict {
 	d := starlark.StringDict{
-		"print":      starlark.NewBuiltin("print", builtinPrint),
-		"repr":       starlark.NewBuiltin("repr", builtinRepr),
+		"print":      starlark.NewBorrowingBuiltin("print", builtinPrint),
+		"repr":       starlark.NewBorrowingBuiltin("repr", builtinRepr),
 		"ascii":      starlark.NewBuiltin("ascii", builtinASCII),
 		"format":     starlark.NewBuiltin("format", builtinFormat),
 		"help":       starlark.NewBuiltin("help", builtinHelp),
@@ -47,24 +50,24 @@ func newBuiltins() starlark.StringDict {
 		"hex":        starlark.NewBuiltin("hex", intToBase(16, "0x")),
 		"oct":        starlark.NewBuiltin("oct", intToBase(8, "0o")),
 		"bin":        starlark.NewBuiltin("bin", intToBase(2, "0b")),
-		"ord":        starlark.NewBuiltin("ord", builtinOrd),
-		"chr":        starlark.NewBuiltin("chr", builtinChr),
-		"len":        starlark.NewBuiltin("len", builtinLen),
+		"ord":        starlark.NewBorrowingBuiltin("ord", builtinOrd),
+		"chr":        starlark.NewBorrowingBuiltin("chr", builtinChr),
+		"len":        starlark.NewBorrowingBuiltin("len", builtinLen),
 		"sum":        starlark.NewBuiltin("sum", builtinSum),
 		"round":      starlark.NewBuiltin("round", builtinRound),
 		"divmod":     starlark.NewBuiltin("divmod", builtinDivmod),
 		"pow":        starlark.NewBuiltin("pow", builtinPow),
-		"isinstance": starlark.NewBuiltin("isinstance", builtinIsinstance),
+		"isinstance": starlark.NewBorrowingBuiltin("isinstance", builtinIsinstance),
 		"issubclass": starlark.NewBuiltin("issubclass", builtinIssubclass),
-		"callable":   starlark.NewBuiltin("callable", builtinCallable),
+		"callable":   starlark.NewBorrowingBuiltin("callable", builtinCallable),
 		"map":        starlark.NewBuiltin("map", builtinMap),
 		"iter":       starlark.NewBuiltin("iter", builtinIterFn),
 		"next":       starlark.NewBuiltin("next", builtinNext),
 		"setattr":    starlark.NewBuiltin("setattr", builtinSetattr),
-		"getattr":    starlark.NewBuiltin("getattr", builtinGetattr),
-		"hasattr":    starlark.NewBuiltin("hasattr", builtinHasattr),
+		"getattr":    starlark.NewBorrowingBuiltin("getattr", builtinGetattr),
+		"hasattr":    starlark.NewBorrowingBuiltin("hasattr", builtinHasattr),
 		"delattr":    starlark.NewBuiltin("delattr", builtinDelattr),
-		"id":         starlark.NewBuiltin("id", builtinID),
+		"id":         starlark.NewBorrowingBuiltin("id", builtinID),
 		"super":      starlark.NewBuiltin("super", builtinSuper),
 		"input":      starlark.NewBuiltin("input", builtinInput),
 		"eval":       starlark.NewBuiltin("eval", builtinEval),
@@ -75,7 +78,7 @@ func newBuiltins() starlark.StringDict {
 		"bytearray":  typeByteArray,
 		"memoryview": typeMemoryView,
 		"filter":     starlark.NewBuiltin("filter", builtinFilter),
-		"abs":        starlark.NewBuiltin("abs", builtinAbs),
+		"abs":        starlark.NewBorrowingBuiltin("abs", builtinAbs),
 
 		"str":          typeStr,
 		"bytes":        typeBytes,

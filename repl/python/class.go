@@ -25,7 +25,13 @@ type Class struct {
 	slots     map[string]bool
 	slotsOnce sync.Once
 	frozen    bool // a frozen dataclass: its instances' attributes are read-only
+	// attrs is how many attributes an instance has come to hold (up to
+	// maxAttrsHint): a new instance's dict is made that big at once
+	// rather than grown attribute by attribute in __init__.
+	attrs atomic.Int32
 }
+
+const maxAttrsHint = 32
 
 var classIDs atomic.Uint32
 
@@ -242,9 +248,14 @@ func (c *Class) CallInternal(thread *starlark.Thread, args starlark.Tuple, kwarg
 	return inst, nil
 }
 
+// BorrowsArgs is what starlark.ArgsBorrower asks: making an instance
+// hands the arguments to __init__ in a tuple (or arena space) of its
+// own, so CALL need not copy them. An exception keeps its args.
+func (c *Class) BorrowsArgs() bool { return !c.exc }
+
 // callInit runs __init__ and checks that it returned None.
 func callInit(thread *starlark.Thread, init, inst starlark.Value, args starlark.Tuple, kwargs []starlark.Tuple) error {
-	res, err := starlark.Call(thread, init, append(starlark.Tuple{inst}, args...), kwargs)
+	res, err := starlark.CallWithReceiver(thread, init, inst, args, kwargs)
 	if err != nil {
 		return err
 	}
@@ -455,6 +466,28 @@ func (i *Instance) Attr(name string) (starlark.Value, error) {
 	return nil, suggest(pyErrorf("AttributeError", "'%s' object has no attribute '%s'", i.cls.name, name), name, attrNamesOf(i))
 }
 
+// UnboundMethod is what starlark.MethodOwner asks for obj.f(...): the
+// class's function itself when reading obj.f would bind it to obj (not a
+// property, a static or class method, nor an attribute of obj itself);
+// CALL_METHOD then calls it with obj first and no bound method is made.
+func (i *Instance) UnboundMethod(name string) starlark.Value {
+	if name == "__class__" || name == "__dict__" {
+		return nil
+	}
+	cv, ok := i.cls.lookup(name)
+	if !ok {
+		return nil
+	}
+	fn, ok := cv.(*starlark.Function)
+	if !ok {
+		return nil
+	}
+	if _, shadowed := i.dict[name]; shadowed {
+		return nil
+	}
+	return fn
+}
+
 func (i *Instance) AttrNames() []string {
 	seen := map[string]bool{}
 	for n := range i.dict {
@@ -482,9 +515,7 @@ func (i *Instance) SetField(name string, v starlark.Value) error {
 	if i.exc != nil && i.exc.setAttr(name, v) {
 		return nil
 	}
-	if i.dict == nil {
-		i.dict = map[string]starlark.Value{}
-	}
+	i.makeDict()
 	n := len(i.dict)
 	i.dict[name] = v
 	if len(i.dict) != n { // a new attribute
@@ -495,19 +526,35 @@ func (i *Instance) SetField(name string, v starlark.Value) error {
 			}
 			return pyErrorf("AttributeError", "'%s' object has no attribute '%s'", i.cls.name, name)
 		}
-		i.order = append(i.order, name)
+		i.addName(name)
 	}
 	return nil
+}
+
+// makeDict makes the instance's dict, as big as its class's instances
+// have needed.
+func (i *Instance) makeDict() {
+	if i.dict == nil {
+		hint := int(i.cls.attrs.Load())
+		i.dict = make(map[string]starlark.Value, hint)
+		i.order = make([]string, 0, hint)
+	}
+}
+
+// addName records a new attribute's place in vars() order.
+func (i *Instance) addName(name string) {
+	i.order = append(i.order, name)
+	if k := int32(len(i.order)); k > i.cls.attrs.Load() && k <= maxAttrsHint {
+		i.cls.attrs.Store(k)
+	}
 }
 
 // setDirect sets an attribute without the checks of SetField: what
 // object.__setattr__ does for a dataclass's __init__.
 func (i *Instance) setDirect(name string, v starlark.Value) {
-	if i.dict == nil {
-		i.dict = map[string]starlark.Value{}
-	}
+	i.makeDict()
 	if _, ok := i.dict[name]; !ok {
-		i.order = append(i.order, name)
+		i.addName(name)
 	}
 	i.dict[name] = v
 }
@@ -657,9 +704,7 @@ func (m *BoundMethod) Name() string          { return callableName(m.fn) }
 func (m *BoundMethod) Unbind() (fn, recv starlark.Value) { return m.fn, m.self }
 
 func (m *BoundMethod) CallInternal(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	all := make(starlark.Tuple, 0, len(args)+1)
-	all = append(append(all, m.self), args...)
-	return starlark.Call(thread, m.fn, all, kwargs)
+	return starlark.CallWithReceiver(thread, m.fn, m.self, args, kwargs)
 }
 
 func (m *BoundMethod) Attr(name string) (starlark.Value, error) {

@@ -491,10 +491,11 @@ func parseSpec(spec string) (fmtSpec, error) {
 		f.zero = true
 		i++
 	}
-	tooMany := pyErrorf("ValueError", "Too many decimal digits in format string")
+	// Made only when it happens: parseSpec runs for every formatted field.
+	tooMany := func() error { return pyErrorf("ValueError", "Too many decimal digits in format string") }
 	for ; i < len(rs) && rs[i] >= '0' && rs[i] <= '9'; i++ {
 		if f.width > (math.MaxInt64-9)/10 {
-			return f, tooMany
+			return f, tooMany()
 		}
 		f.width = f.width*10 + int(rs[i]-'0')
 	}
@@ -510,7 +511,7 @@ func parseSpec(spec string) (fmtSpec, error) {
 		f.prec = 0
 		for ; i < len(rs) && rs[i] >= '0' && rs[i] <= '9'; i++ {
 			if f.prec > (math.MaxInt64-9)/10 {
-				return f, tooMany
+				return f, tooMany()
 			}
 			f.prec = f.prec*10 + int(rs[i]-'0')
 		}

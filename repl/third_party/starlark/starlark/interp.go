@@ -298,7 +298,7 @@ loop:
 			}
 			pc = arg
 
-		case compile.CALL, compile.CALL_VAR, compile.CALL_KW, compile.CALL_VAR_KW:
+		case compile.CALL, compile.CALL_VAR, compile.CALL_KW, compile.CALL_VAR_KW, compile.CALL_METHOD:
 			var kwargs Value
 			if op == compile.CALL_KW || op == compile.CALL_VAR_KW {
 				kwargs = stack[sp-1]
@@ -348,10 +348,21 @@ loop:
 
 			// positional args
 			var positional Tuple
-			if npos := int(arg >> 8); npos > 0 {
+			npos := int(arg >> 8)
+			if npos > 0 {
 				positional = stack[sp-npos : sp : sp]
 				sp -= npos
-
+			}
+			// CALL_METHOD (patch 10): the receiver sits between the
+			// function and the arguments, nil when ATTR_METHOD found
+			// no unbound method. CallWithReceiver lays the arguments
+			// out anew, so they are not copied here.
+			var recv Value
+			if op == compile.CALL_METHOD {
+				recv = stack[sp-1]
+				sp--
+			}
+			if npos > 0 && recv == nil {
 				// Copy positional arguments into a new array,
 				// unless the callee is another Starlark function,
 				// in which case it can be trusted not to mutate them.
@@ -385,7 +396,9 @@ loop:
 			thread.endProfSpan()
 			var z Value
 			var err2 error
-			if m, ok := function.(Method); ok && isMethodOfFunction(function) && args == nil {
+			if recv != nil {
+				z, err2 = CallWithReceiver(thread, function, recv, positional, kvpairs)
+			} else if m, ok := function.(Method); ok && isMethodOfFunction(function) && args == nil {
 				z, err2 = callMethod(thread, m, positional, kvpairs)
 			} else {
 				z, err2 = Call(thread, function, positional, kvpairs)
@@ -464,6 +477,27 @@ loop:
 				break loop
 			}
 			stack[sp-1] = y
+
+		case compile.ATTR_METHOD:
+			// sockrepl patch 10: see MethodOwner.
+			x := stack[sp-1]
+			name := f.Prog.Names[arg]
+			if mo, ok := x.(MethodOwner); ok {
+				if fn := mo.UnboundMethod(name); fn != nil {
+					stack[sp-1] = fn
+					stack[sp] = x
+					sp++
+					break
+				}
+			}
+			y, err2 := getAttr(x, name)
+			if err2 != nil {
+				err = err2
+				break loop
+			}
+			stack[sp-1] = y
+			stack[sp] = nil
+			sp++
 
 		case compile.SETFIELD:
 			y := stack[sp-1]

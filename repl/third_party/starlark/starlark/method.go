@@ -11,6 +11,16 @@ type Method interface {
 	Unbind() (fn Value, recv Value)
 }
 
+// A MethodOwner is a value whose methods x.f(...) may call without making
+// a bound method (sockrepl patch 10): UnboundMethod returns the function
+// that reading x.f would bind to x, or nil when x.f is anything else (an
+// attribute of the instance, a property, a static method...), which is
+// then read as usual. CALL_METHOD calls the function with x first.
+type MethodOwner interface {
+	Value
+	UnboundMethod(name string) Value
+}
+
 // isMethodOfFunction reports whether v is a Method of a Starlark function,
 // which CALL calls directly.
 func isMethodOfFunction(v Value) bool {
@@ -22,17 +32,37 @@ func isMethodOfFunction(v Value) bool {
 	return is[*Function](fn)
 }
 
-// callMethod calls m's function with its receiver and args, as
-// m.CallInternal would, without a tuple of its own: the arguments are
-// copied into the callee's locals, so the space is given back at once.
+// callMethod calls m's function with its receiver and args.
 func callMethod(thread *Thread, m Method, args Tuple, kwargs []Tuple) (Value, error) {
 	fn, recv := m.Unbind()
+	return CallWithReceiver(thread, fn, recv, args, kwargs)
+}
+
+// CallWithReceiver calls fn with recv before args, as a bound method
+// does. A Starlark function gets them in the thread's arena: its
+// parameters are copied into its locals, so the space is given back at
+// once and no tuple is built.
+func CallWithReceiver(thread *Thread, fn, recv Value, args Tuple, kwargs []Tuple) (Value, error) {
+	if !is[*Function](fn) {
+		all := make(Tuple, len(args)+1)
+		all[0] = recv
+		copy(all[1:], args)
+		return Call(thread, fn, all, kwargs)
+	}
 	all, base := thread.arena.take(len(args) + 1)
 	all[0] = recv
 	copy(all[1:], args)
 	v, err := Call(thread, fn, all, kwargs)
 	thread.arena.give(all, base)
 	return v, err
+}
+
+// An ArgsBorrower is a callable that may promise to keep nothing of its
+// args tuple once it returns, as a borrowing builtin does (patch 9):
+// a class whose constructor hands the arguments on in a tuple of its own.
+type ArgsBorrower interface {
+	Callable
+	BorrowsArgs() bool
 }
 
 // borrowsArgs reports whether CALL may pass fn a slice of its operand
@@ -43,6 +73,8 @@ func borrowsArgs(fn Value) bool {
 		return true
 	case *Builtin:
 		return fn.borrows
+	case ArgsBorrower:
+		return fn.BorrowsArgs()
 	}
 	return isMethodOfFunction(fn)
 }

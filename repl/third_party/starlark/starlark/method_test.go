@@ -78,3 +78,89 @@ r4 = [m(i)[1] for i in range(3)]
 		t.Errorf("arena top %d after the calls, want 0", thread.arena.top)
 	}
 }
+
+// ownerForTest offers its method "f" unbound (a MethodOwner) and has an
+// attribute "g" that is read as usual; it counts how each was reached.
+type ownerForTest struct {
+	f              Value
+	unbound, attrs int
+}
+
+func (o *ownerForTest) String() string        { return "owner" }
+func (o *ownerForTest) Type() string          { return "owner" }
+func (o *ownerForTest) Freeze()               {}
+func (o *ownerForTest) Truth() Bool           { return True }
+func (o *ownerForTest) Hash() (uint32, error) { return 0, nil }
+func (o *ownerForTest) AttrNames() []string   { return []string{"f", "g"} }
+func (o *ownerForTest) UnboundMethod(name string) Value {
+	if name == "f" {
+		o.unbound++
+		return o.f
+	}
+	return nil
+}
+func (o *ownerForTest) Attr(name string) (Value, error) {
+	o.attrs++
+	switch name {
+	case "f":
+		return &boundForTest{fn: o.f, recv: o, slow: new(int)}, nil
+	case "g":
+		return Universe["str"], nil
+	}
+	return nil, nil
+}
+
+// TestMethodOwnerCall checks patch 10 (PATCHES.md): x.f(...) calls the
+// function x offers unbound with x first; anything else is read and
+// called as before, with the same errors.
+func TestMethodOwnerCall(t *testing.T) {
+	thread := new(Thread)
+	defs, err := ExecFileOptions(nsOptions, thread, "defs.star",
+		"def f(self, a, b=0):\n    return (str(self), a, b)\n", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := &ownerForTest{f: defs["f"]}
+	src := `
+r1 = o.f(1)
+r2 = o.f(1, b=o.f(2)[1])
+r3 = o.g(7)
+r4 = [o.f(i)[1] for i in range(3)]
+args = (5,)
+r5 = o.f(*args)
+h = o.f
+r6 = h(6)
+`
+	g, err := ExecFileOptions(nsOptions, thread, "call.star", src, StringDict{"o": o})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{
+		"r1": `("owner", 1, 0)`,
+		"r2": `("owner", 1, 2)`,
+		"r3": `"7"`,
+		"r4": `[0, 1, 2]`,
+		"r5": `("owner", 5, 0)`,
+		"r6": `("owner", 6, 0)`,
+	}
+	for name, w := range want {
+		if got := g[name].String(); got != w {
+			t.Errorf("%s = %s, want %s", name, got, w)
+		}
+	}
+	// o.f(...) six times unbound; o.g(7), o.f(*args) and h = o.f read.
+	if o.unbound != 6 || o.attrs != 3 {
+		t.Errorf("%d unbound calls and %d attribute reads, want 6 and 3", o.unbound, o.attrs)
+	}
+	_, err = ExecFileOptions(nsOptions, thread, "bad.star", "o.nope(1)\n", StringDict{"o": o})
+	if err == nil || err.Error() != "owner has no .nope field or method" {
+		t.Errorf("o.nope(1): %v", err)
+	}
+	_, err = ExecFileOptions(nsOptions, thread, "bad2.star", "o.f()\n", StringDict{"o": o})
+	if err == nil || err.Error() != "function f missing 1 argument (a)" {
+		t.Errorf("o.f(): %v", err)
+	}
+	if thread.arena.top != 0 {
+		t.Errorf("arena top %d after the calls, want 0", thread.arena.top)
+	}
+}

@@ -145,14 +145,20 @@ const (
 	NSATTR //                 - NSATTR<name>        value       value = $G.name
 	NSSET  //             value NSSET<name>         -           $G.name = value
 
+	// sockrepl patch 10: x.f(...) without a bound method. ATTR_METHOD
+	// pushes the function and x when x offers f unbound (MethodOwner),
+	// or x.f and nil; CALL_METHOD then calls with x first or without.
+	ATTR_METHOD //              x ATTR_METHOD<name>   fn recv
+
 	// n>>8 is #positional args and n&0xff is #named args (pairs).
 	CALL        // fn positional named                CALL<n>        result
 	CALL_VAR    // fn positional named *args          CALL_VAR<n>    result
 	CALL_KW     // fn positional named       **kwargs CALL_KW<n>     result
 	CALL_VAR_KW // fn positional named *args **kwargs CALL_VAR_KW<n> result
+	CALL_METHOD // fn recv positional named           CALL_METHOD<n> result (patch 10)
 
 	OpcodeArgMin = JMP
-	OpcodeMax    = CALL_VAR_KW
+	OpcodeMax    = CALL_METHOD
 )
 
 // TODO(adonovan): add dynamic checks for missing opcodes in the tables below.
@@ -204,6 +210,8 @@ var opcodeNames = [...]string{
 	NOP:          "nop",
 	NSATTR:       "nsattr",
 	NSSET:        "nsset",
+	ATTR_METHOD:  "attr_method",
+	CALL_METHOD:  "call_method",
 	NOT:          "not",
 	PERCENT:      "percent",
 	PIPE:         "pipe",
@@ -280,6 +288,8 @@ var stackEffect = [...]int8{
 	NOP:          0,
 	NSATTR:       +1,
 	NSSET:        -1,
+	ATTR_METHOD:  +1,
+	CALL_METHOD:  variableStackEffect,
 	NOT:          0,
 	PERCENT:      -1,
 	PIPE:         -1,
@@ -725,10 +735,10 @@ func (insn *insn) stackeffect() int {
 	if se == variableStackEffect {
 		arg := int(insn.arg)
 		switch insn.op {
-		case CALL, CALL_KW, CALL_VAR, CALL_VAR_KW:
+		case CALL, CALL_KW, CALL_VAR, CALL_VAR_KW, CALL_METHOD:
 			se = -int(2*(insn.arg&0xff) + insn.arg>>8)
 			if insn.op != CALL {
-				se--
+				se-- // the receiver of CALL_METHOD, or *args/**kwargs
 			}
 			if insn.op == CALL_VAR_KW {
 				se--
@@ -903,11 +913,11 @@ func PrintOp(fn *Funcode, pc uint32, op Opcode, arg uint32) {
 		comment = fn.Locals[arg].Name
 	case SETGLOBAL, GLOBAL:
 		comment = fn.Prog.Globals[arg].Name
-	case ATTR, SETFIELD, PREDECLARED, UNIVERSAL, NSATTR, NSSET:
+	case ATTR, SETFIELD, PREDECLARED, UNIVERSAL, NSATTR, NSSET, ATTR_METHOD:
 		comment = fn.Prog.Names[arg]
 	case FREE:
 		comment = fn.FreeVars[arg].Name
-	case CALL, CALL_VAR, CALL_KW, CALL_VAR_KW:
+	case CALL, CALL_VAR, CALL_KW, CALL_VAR_KW, CALL_METHOD:
 		comment = fmt.Sprintf("%d pos, %d named", arg>>8, arg&0xff)
 	default:
 		// JMP, CJMP, ITERJMP, MAKETUPLE, MAKELIST, LOAD, UNPACK:
@@ -1716,11 +1726,33 @@ func (fcomp *fcomp) call(call *syntax.CallExpr) {
 	// 	return
 	// }
 
+	// sockrepl patch 10: x.f(args) with no *args or **kwargs reads f
+	// unbound where x offers it, and calls it with x first.
+	if dot, ok := call.Fn.(*syntax.DotExpr); ok && !fcomp.namespace(dot.X) && !starArgs(call) {
+		fcomp.expr(dot.X)
+		fcomp.setPos(dot.Dot)
+		fcomp.emit1(ATTR_METHOD, fcomp.pcomp.nameIndex(dot.Name.Name))
+		_, arg := fcomp.args(call)
+		fcomp.setPos(call.Lparen)
+		fcomp.emit1(CALL_METHOD, arg)
+		return
+	}
+
 	// usual case
 	fcomp.expr(call.Fn)
 	op, arg := fcomp.args(call)
 	fcomp.setPos(call.Lparen)
 	fcomp.emit1(op, arg)
+}
+
+// starArgs reports whether a call passes *args or **kwargs.
+func starArgs(call *syntax.CallExpr) bool {
+	for _, arg := range call.Args {
+		if u, ok := arg.(*syntax.UnaryExpr); ok && (u.Op == syntax.STAR || u.Op == syntax.STARSTAR) {
+			return true
+		}
+	}
+	return false
 }
 
 // args emits code to push a tuple of positional arguments
