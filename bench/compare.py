@@ -109,6 +109,9 @@ def main():
         script("try_except.py", "100,000 BlockingIOError caught by try/except", "<= 1.0")
         script("calls.py", "1,000,000 calls of a two-argument function", "report")
         script("methods.py", "300,000 calls of a method updating its instance", "report")
+        script("classes.py", "100,000 objects, method calls, a custom exception in ten", "report")
+        script("strings.py", "100,000 lines formatted, split and counted", "report")
+        script("framing.py", "20,000 length-prefixed messages cut from a stream", "report")
 
         # One statement at the prompt: 20,000 typed lines, each parsed and
         # run on its own, fed to line mode and to python3 -i -q.

@@ -3,6 +3,7 @@ package python
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 
 	"go.starlark.net/starlark"
@@ -208,15 +209,7 @@ var socketBuiltins = func() map[string]*starlark.Builtin {
 	out := make(map[string]*starlark.Builtin, len(socketMethods))
 	for name, m := range socketMethods {
 		out[name] = starlark.NewBuiltin(name, func(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-			v := b.Receiver().(*socketValue)
-			res, err := callSocketMethod(name, m, v, args, kwargs)
-			if err != nil {
-				// Only the main thread's: the shell reads it after Exec.
-				if in := interpOf(thread); in != nil && in.current == in.main {
-					in.failed = FailedCall{Socket: v.s, Method: name, Args: args, Err: err}
-				}
-			}
-			return res, err
+			return runSocketMethod(thread, name, m, b.Receiver().(*socketValue), args, kwargs)
 		})
 	}
 	for name, fn := range socketKwMethods {
@@ -226,6 +219,40 @@ var socketBuiltins = func() map[string]*starlark.Builtin {
 	}
 	return out
 }()
+
+// socketCalls are the same methods for s.recv(...) written as a call:
+// the socket comes first in args (starlark.MethodOwner), so no bound
+// builtin is made, and they borrow their arguments.
+var socketCalls = func() map[string]*starlark.Builtin {
+	out := make(map[string]*starlark.Builtin, len(socketMethods))
+	for name, m := range socketMethods {
+		out[name] = starlark.NewBorrowingBuiltin(name, func(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+			return runSocketMethod(thread, name, m, args[0].(*socketValue), args[1:], kwargs)
+		})
+	}
+	return out
+}()
+
+// UnboundMethod is what starlark.MethodOwner asks for s.name(...).
+func (v *socketValue) UnboundMethod(name string) starlark.Value {
+	if b, ok := socketCalls[name]; ok {
+		return b
+	}
+	return nil
+}
+
+// runSocketMethod calls a socket method and records a failure for the
+// shell's hints, with a copy of the arguments (they may be borrowed).
+func runSocketMethod(thread *starlark.Thread, name string, m socketMethod, v *socketValue, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	res, err := callSocketMethod(name, m, v, args, kwargs)
+	if err != nil {
+		// Only the main thread's: the shell reads it after Exec.
+		if in := interpOf(thread); in != nil && in.current == in.main {
+			in.failed = FailedCall{Socket: v.s, Method: name, Args: slices.Clone(args), Err: err}
+		}
+	}
+	return res, err
+}
 
 func callSocketMethod(name string, m socketMethod, v *socketValue, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	if m.style == kwArgs {

@@ -218,3 +218,24 @@ func TestPrintWritesTextAndEnd(t *testing.T) {
 		t.Errorf("print(sep=2): %v", e)
 	}
 }
+
+// TestFailedCallKeepsItsArguments: s.bind(addr) is called with its
+// arguments borrowed from the interpreter's arena (starlark patch 10),
+// yet the failed call the shell's hints read keeps the address after
+// later calls reused that space.
+func TestFailedCallKeepsItsArguments(t *testing.T) {
+	sh := newPyShell(t)
+	sh.must("a = socket.socket()")
+	sh.must("a.bind(('127.0.0.1', 0))")
+	sh.must("b = socket.socket()")
+	sh.must("for i in range(2):\n    try:\n        b.bind(('127.0.0.1', a.getsockname()[1]))\n    except OSError as e:\n" +
+		"        x = [str(i).zfill(3) for i in range(20)]\n        a.getsockname()\n        b.fileno()\n")
+	f := sh.in.failed
+	if f.Method != "bind" || len(f.Args) != 1 {
+		t.Fatalf("failed call %s with %d arguments, want bind with 1", f.Method, len(f.Args))
+	}
+	if got, want := Repr(f.Args[0]), sh.eval("('127.0.0.1', a.getsockname()[1])"); got != want {
+		t.Errorf("the failed bind's address reads %s, want %s", got, want)
+	}
+	sh.must("a.close(); b.close()")
+}

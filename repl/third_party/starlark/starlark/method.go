@@ -39,11 +39,11 @@ func callMethod(thread *Thread, m Method, args Tuple, kwargs []Tuple) (Value, er
 }
 
 // CallWithReceiver calls fn with recv before args, as a bound method
-// does. A Starlark function gets them in the thread's arena: its
-// parameters are copied into its locals, so the space is given back at
-// once and no tuple is built.
+// does. A Starlark function, or a builtin that borrows its arguments,
+// gets them in the thread's arena: nothing keeps the tuple, so the space
+// is given back at once and no tuple is built.
 func CallWithReceiver(thread *Thread, fn, recv Value, args Tuple, kwargs []Tuple) (Value, error) {
-	if !is[*Function](fn) {
+	if b, ok := fn.(*Builtin); !is[*Function](fn) && !(ok && b.borrows) {
 		all := make(Tuple, len(args)+1)
 		all[0] = recv
 		copy(all[1:], args)
