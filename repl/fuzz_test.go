@@ -49,6 +49,12 @@ var fuzzSeeds = []string{
 	"import queue\nq = queue.Queue()\nq.get(timeout=0.01)", "raise", "assert 0, 'm'", "del x", "global y\ny = 1",
 	"lst = [1, 2, 3]\nlst[::2] = [0, 0]\ndel lst[1:]\nlst", "class C(C): pass", "class D(int): pass",
 	"def k(*a, **b):\n    return a, b\n\nk(*[1], *[2], **{'x': 1}, y=2)",
+	// Method calls without bound methods (starlark patches 7-10).
+	"class M:\n    def f(self, a=1, *r, k=2, **kw):\n        return self, a, r, k, kw\n    @staticmethod\n    def s(x):\n        return x\n    @classmethod\n    def c(cls):\n        return cls\n\nm = M()\nm.f(), m.f(1, 2, k=3, z=4), m.s(5), m.c(), m.f(*[7], **{'k': 8})",
+	"class N:\n    def f(self):\n        return 1\n\nn = N()\nn.f = lambda: 2\nn.f(), N.f(n), vars(n)\ndel N.f\nn.f()\ndel n.f\nn.f()",
+	"class P:\n    @property\n    def f(self):\n        return len\n    def __getattr__(self, name):\n        return name.upper\n\nP().f('abc'), P().g()",
+	"a, b = socket.socketpair()\na.send(b'x'), b.recv(1), b.recv(), b.recv(1, 2, 3), a.fileno(1), socket.socket.recv(b, 0), a.nope()",
+	"class E(Exception):\n    def __init__(self, *a):\n        super().__init__(*a)\n\n[E(i).args for i in range(3)], E().args, isinstance(E(), Exception)",
 }
 
 // FuzzExec feeds arbitrary source to a fresh Session. Whatever the input,

@@ -402,7 +402,7 @@ func guardJoin(methods map[string]*starlark.Builtin) {
 			return nil, err
 		}
 		sep := string(b.Receiver().(starlark.String))
-		parts, err := joinParts(thread, it, sep, func(i int, x starlark.Value) (string, error) {
+		joined, err := joinPieces(thread, it, sep, func(i int, x starlark.Value) (string, error) {
 			if s, ok := x.(starlark.String); ok {
 				return string(s), nil
 			}
@@ -411,43 +411,70 @@ func guardJoin(methods map[string]*starlark.Builtin) {
 		if err != nil {
 			return nil, err
 		}
-		return starlark.String(strings.Join(parts, sep)), nil
+		return starlark.String(joined), nil
 	})
 }
 
-// joinParts collects the pieces of a join, refusing a result larger than
-// maxValueBytes before it is built.
-func joinParts(thread *starlark.Thread, it starlark.Value, sep string, piece func(int, starlark.Value) (string, error)) ([]string, error) {
+// joinPieces builds a join, refusing a result larger than maxValueBytes
+// before it is built. It writes the pieces straight into the result: a
+// slice of them would cost 16 bytes a piece, a gigabyte for a join of
+// 64 million empty strings that makes an empty string. A list or tuple
+// is measured first, so the result is allocated once.
+func joinPieces(thread *starlark.Thread, it starlark.Value, sep string, piece func(int, starlark.Value) (string, error)) (string, error) {
 	iterable, ok := asIterable(it).(starlark.Iterable)
 	if !ok {
-		return nil, pyErrorf("TypeError", "can only join an iterable")
+		return "", pyErrorf("TypeError", "can only join an iterable")
 	}
 	if isLazyRange(iterable) && starlark.Len(iterable) > maxElems {
-		return nil, memoryError()
+		return "", memoryError()
+	}
+	var b strings.Builder
+	add := func(total *int64, i int, x starlark.Value, write bool) error {
+		p, err := piece(i, x)
+		if err != nil {
+			return err
+		}
+		*total += int64(len(p))
+		if i > 0 {
+			*total += int64(len(sep))
+		}
+		if *total > maxValueBytes {
+			return memoryError()
+		}
+		if write {
+			if i > 0 {
+				b.WriteString(sep)
+			}
+			b.WriteString(p)
+		}
+		return loopCheck(thread, i+1)
+	}
+	if seq, ok := iterable.(starlark.Indexable); ok {
+		var total int64
+		for i := 0; i < seq.Len(); i++ {
+			if err := add(&total, i, seq.Index(i), false); err != nil {
+				return "", err
+			}
+		}
+		b.Grow(int(total))
+		total = 0
+		for i := 0; i < seq.Len(); i++ {
+			if err := add(&total, i, seq.Index(i), true); err != nil {
+				return "", err
+			}
+		}
+		return b.String(), nil
 	}
 	iter := iterable.Iterate()
 	defer iter.Done()
-	var parts []string
 	var total int64
 	var x starlark.Value
 	for i := 0; iter.Next(&x); i++ {
-		p, err := piece(i, x)
-		if err != nil {
-			return nil, err
-		}
-		total += int64(len(p))
-		if i > 0 {
-			total += int64(len(sep))
-		}
-		if total > maxValueBytes {
-			return nil, memoryError()
-		}
-		parts = append(parts, p)
-		if err := loopCheck(thread, len(parts)); err != nil {
-			return nil, err
+		if err := add(&total, i, x, true); err != nil {
+			return "", err
 		}
 	}
-	return parts, nil
+	return b.String(), nil
 }
 
 func asciiUpper(c byte) byte {
@@ -502,7 +529,7 @@ func bytesJoin(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple
 		return nil, err
 	}
 	sep := string(recvBytes(b))
-	parts, err := joinParts(thread, it, sep, func(i int, x starlark.Value) (string, error) {
+	joined, err := joinPieces(thread, it, sep, func(i int, x starlark.Value) (string, error) {
 		if p, ok := asBytes(x); ok {
 			return string(p), nil
 		}
@@ -511,7 +538,7 @@ func bytesJoin(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple
 	if err != nil {
 		return nil, err
 	}
-	return starlark.Bytes(strings.Join(parts, sep)), nil
+	return starlark.Bytes(joined), nil
 }
 
 func bytesPartition(last bool) methodFn {
