@@ -230,6 +230,9 @@ var msgRules = []msgRule{
 	{regexp.MustCompile(`^unhandled index operation (\w+)\[`), func(m []string) *PyError {
 		return pyErrorf("TypeError", "'%s' object is not subscriptable", pyTypeOfName(m[1]))
 	}},
+	{regexp.MustCompile(`^invalid (?:start index|end index|slice step): got \w+, want int$`), func(m []string) *PyError {
+		return pyErrorf("TypeError", "slice indices must be integers or None or have an __index__ method")
+	}},
 	{regexp.MustCompile(`^(\w+) index: got (\w+), want int$`), func(m []string) *PyError {
 		return pyErrorf("TypeError", "%s indices must be integers or slices, not %s", pyTypeOfName(m[1]), pyTypeOfName(m[2]))
 	}},

@@ -24,3 +24,12 @@ c = socket.socket()
 c.connect(srv.getsockname())
 c.connect(srv.getsockname())
 c.connect_ex(srv.getsockname())
+x = bytearray(b'abc')
+x[x:10]
+[1,2][[]:1]
+'abc'['a':]
+b'abc'[1:'b']
+(1,2)[::'x']
+x[1:2:0]
+memoryview(b'abc')['a':]
+x[None:2]
