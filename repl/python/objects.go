@@ -83,20 +83,34 @@ func isA(v, t starlark.Value) (bool, error) {
 	return false, pyErrorf("TypeError", "isinstance() arg 2 must be a type, a tuple of types, or a union")
 }
 
+// twoArgs checks the arguments of isinstance and issubclass, worded as
+// CPython words them.
+func twoArgs(name string, args starlark.Tuple, kwargs []starlark.Tuple) error {
+	if len(kwargs) > 0 {
+		return pyErrorf("TypeError", "%s() takes no keyword arguments", name)
+	}
+	if len(args) != 2 {
+		return pyErrorf("TypeError", "%s expected 2 arguments, got %d", name, len(args))
+	}
+	return nil
+}
+
 func builtinIsinstance(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	var v, cls starlark.Value
-	if err := starlark.UnpackPositionalArgs("isinstance", args, kwargs, 2, &v, &cls); err != nil {
+	if err := twoArgs("isinstance", args, kwargs); err != nil {
 		return nil, err
 	}
+	v, cls = args[0], args[1]
 	ok, err := isA(v, cls)
 	return starlark.Bool(ok), err
 }
 
 func builtinIssubclass(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	var c, base starlark.Value
-	if err := starlark.UnpackPositionalArgs("issubclass", args, kwargs, 2, &c, &base); err != nil {
+	if err := twoArgs("issubclass", args, kwargs); err != nil {
 		return nil, err
 	}
+	c, base = args[0], args[1]
 	var sub func(base starlark.Value) (bool, error)
 	sub = func(base starlark.Value) (bool, error) {
 		switch b := base.(type) {
