@@ -212,6 +212,9 @@ func percentOne(conv byte, arg starlark.Value, f fmtSpec, isBytes bool) (string,
 		f.zero = false
 		return f.pad(s, '<'), nil
 	case 'd', 'i', 'u':
+		if neg, digits, ok := smallDecimal(arg); ok {
+			return f.number(neg, digits, ""), nil
+		}
 		n, ok := bigOf(arg)
 		if !ok {
 			fl, isFloat := arg.(starlark.Float)
@@ -330,6 +333,24 @@ func (f fmtSpec) pad(s string, def byte) string {
 
 // number lays out a number: sign, prefix, digits, with zero padding or
 // '=' alignment going between the sign and the digits.
+// smallDecimal is the sign and decimal digits of an int that fits in 64
+// bits, without the big.Int that bigOf makes: '%d' % i in a loop.
+func smallDecimal(v starlark.Value) (neg bool, digits string, ok bool) {
+	i, isInt := v.(starlark.Int)
+	if !isInt {
+		return false, "", false
+	}
+	n, fits := i.Int64()
+	if !fits {
+		return false, "", false
+	}
+	u := uint64(n)
+	if n < 0 {
+		u = -u
+	}
+	return n < 0, strconv.FormatUint(u, 10), true
+}
+
 func (f fmtSpec) number(neg bool, digits, prefix string) string {
 	sign := ""
 	switch {
@@ -607,6 +628,9 @@ func formatValue(v starlark.Value, spec string) (string, error) {
 		case 0, 'd', 'n':
 			if err := intTextError(x); err != nil {
 				return "", err
+			}
+			if neg, digits, ok := smallDecimal(x); ok {
+				return f.number(neg, group(digits, f.grouping, 3), ""), nil
 			}
 			return f.number(n.Sign() < 0, group(new(big.Int).Abs(n).String(), f.grouping, 3), ""), nil
 		case 'b', 'o', 'x', 'X':
