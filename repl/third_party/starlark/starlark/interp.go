@@ -62,7 +62,7 @@ func (fn *Function) CallInternal(thread *Thread, args Tuple, kwargs []Tuple) (Va
 	// that is expanded in chunks of min(k, nspace), for k=256 or 1024.
 	//
 	// sockrepl patch 7: the space comes from the thread's arena and
-	// goes back to it when the call returns (see frameSpace).
+	// goes back to it when the call returns (arena.go).
 	nlocals := len(f.Locals)
 	nspace := nlocals + f.MaxStack
 	space, base := thread.arena.take(nspace)
