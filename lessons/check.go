@@ -188,6 +188,12 @@ wait:
 			break wait
 		case <-timer.C:
 			thread.Cancel("timeout")
+			// A check that also went past its memory is told so: the
+			// memory is why it was slow (a loaded machine can take a
+			// second to hand out 400 MB).
+			if heapBytes()-base > maxCheckGrowth {
+				return false, &CheckStopped{Reason: stoppedMemory}
+			}
 			return false, &CheckStopped{Reason: stoppedTime}
 		case reason := <-stopped:
 			return false, &CheckStopped{Reason: stopReason(reason)}

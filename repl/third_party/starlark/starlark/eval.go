@@ -72,6 +72,9 @@ type Thread struct {
 	// arena holds the locals and operand stacks of the thread's
 	// Starlark frames (sockrepl patch 7).
 	arena frameArena
+	// builtins holds the bound methods of built-in types' calls in
+	// progress (sockrepl patch 12).
+	builtins builtinPool
 }
 
 // ExecutionSteps returns the current value of Steps.
@@ -301,7 +304,7 @@ func (thread *Thread) evalError(err error) *EvalError {
 		e.frames = make([]stackEntry, len(thread.stack))
 	}
 	for i, fr := range thread.stack {
-		e.frames[i] = stackEntry{fr.callable, fr.pc}
+		e.frames[i] = stackEntry{unpooled(fr.callable), fr.pc}
 	}
 	return e
 }

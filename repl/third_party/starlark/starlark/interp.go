@@ -362,7 +362,7 @@ loop:
 				recv = stack[sp-1]
 				sp--
 			}
-			if npos > 0 && recv == nil {
+			if npos > 0 && (recv == nil || is[*methodProto](stack[sp-1])) {
 				// Copy positional arguments into a new array,
 				// unless the callee is another Starlark function,
 				// in which case it can be trusted not to mutate them.
@@ -396,7 +396,9 @@ loop:
 			thread.endProfSpan()
 			var z Value
 			var err2 error
-			if recv != nil {
+			if p, ok := function.(*methodProto); ok {
+				z, err2 = thread.callBuiltinMethod(p, recv, positional, kvpairs)
+			} else if recv != nil {
 				z, err2 = CallWithReceiver(thread, function, recv, positional, kvpairs)
 			} else if m, ok := function.(Method); ok && isMethodOfFunction(function) && args == nil {
 				z, err2 = callMethod(thread, m, positional, kvpairs)
@@ -482,6 +484,12 @@ loop:
 			// sockrepl patch 10: see MethodOwner.
 			x := stack[sp-1]
 			name := f.Prog.Names[arg]
+			if p := builtinMethodOf(x, name); p != nil {
+				stack[sp-1] = p
+				stack[sp] = x
+				sp++
+				break
+			}
 			if mo, ok := x.(MethodOwner); ok {
 				if fn := mo.UnboundMethod(name); fn != nil {
 					stack[sp-1] = fn

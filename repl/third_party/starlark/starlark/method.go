@@ -75,6 +75,8 @@ func borrowsArgs(fn Value) bool {
 		return fn.borrows
 	case ArgsBorrower:
 		return fn.BorrowsArgs()
+	case *methodProto:
+		return fn.b.borrows
 	}
 	return isMethodOfFunction(fn)
 }

@@ -835,6 +835,9 @@ type Builtin struct {
 	// borrows: fn keeps nothing of args after it returns, so CALL
 	// passes its operand stack uncopied (sockrepl patch 9).
 	borrows bool
+	// pooled: a bound method CALL_METHOD made in the thread's pool for
+	// the length of one call (sockrepl patch 12, method.go).
+	pooled bool
 }
 
 func (b *Builtin) Name() string { return b.name }

@@ -1,0 +1,94 @@
+package starlark
+
+import (
+	"sync"
+)
+
+// Patch 12: s.split(), l.append(x), d.get(k) without a bound builtin.
+//
+// Reading a method of a built-in type (str, bytes, list, dict, set) binds
+// it: a new Builtin holding the receiver, which the method reads back
+// with b.Receiver(). For x.f(...) ATTR_METHOD pushes the method's
+// methodProto and x instead, and CALL_METHOD binds the method in a Builtin
+// of the thread's pool for the length of the call. A Builtin from the pool
+// never outlives its call: an EvalError made during it keeps a copy
+// (unpooled), and nothing else keeps the *Builtin a method is called with.
+
+// A methodProto stands on the operand stack for an unbound method of a
+// built-in type between ATTR_METHOD and CALL_METHOD; programs never see
+// one.
+type methodProto struct{ b *Builtin }
+
+func (p *methodProto) String() string        { return "<built-in method " + p.b.name + ">" }
+func (p *methodProto) Type() string          { return "builtin_function_or_method" }
+func (p *methodProto) Freeze()               {}
+func (p *methodProto) Truth() Bool           { return True }
+func (p *methodProto) Hash() (uint32, error) { return 0, nil }
+
+// protos holds one methodProto per method of the built-in types' tables,
+// made when first needed (the tables may be changed by the program that
+// embeds this package, in its init functions, before any code runs).
+var protos sync.Map // *Builtin -> *methodProto
+
+// builtinMethodOf is ATTR_METHOD's answer for a value of a built-in type:
+// the proto of its method name, or nil to read x.name as ATTR does.
+func builtinMethodOf(x Value, name string) *methodProto {
+	var methods map[string]*Builtin
+	switch x.(type) {
+	case String:
+		methods = stringMethods
+	case Bytes:
+		methods = bytesMethods
+	case *List:
+		methods = listMethods
+	case *Dict:
+		methods = dictMethods
+	case *Set:
+		methods = setMethods
+	default:
+		return nil
+	}
+	b := methods[name]
+	if b == nil {
+		return nil
+	}
+	if p, ok := protos.Load(b); ok {
+		return p.(*methodProto)
+	}
+	p, _ := protos.LoadOrStore(b, &methodProto{b: b})
+	return p.(*methodProto)
+}
+
+// builtinPool holds the bound methods of the calls in progress, last in
+// first out as calls nest.
+type builtinPool struct {
+	slots []*Builtin
+	top   int
+}
+
+// callBuiltinMethod calls p's method bound to recv.
+func (thread *Thread) callBuiltinMethod(p *methodProto, recv Value, args Tuple, kwargs []Tuple) (Value, error) {
+	pool := &thread.builtins
+	if pool.top == len(pool.slots) {
+		pool.slots = append(pool.slots, new(Builtin))
+	}
+	b := pool.slots[pool.top]
+	pool.top++
+	*b = Builtin{name: p.b.name, fn: p.b.fn, recv: recv, borrows: p.b.borrows, pooled: true}
+	defer func() {
+		*b = Builtin{}
+		pool.top--
+	}()
+	return Call(thread, b, args, kwargs)
+}
+
+// unpooled is c, or a copy of it when it is a pooled bound method: what
+// an EvalError keeps of a frame outlives the call.
+func unpooled(c Callable) Callable {
+	if b, ok := c.(*Builtin); ok && b.pooled {
+		cp := *b
+		cp.pooled = false
+		return &cp
+	}
+	return c
+}
