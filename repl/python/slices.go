@@ -1,6 +1,8 @@
 package python
 
 import (
+	"math"
+
 	"go.starlark.net/starlark"
 )
 
@@ -73,6 +75,15 @@ func sliceIndices(n int, lo, hi, step starlark.Value) ([]int, int, int, error) {
 func sliceInt(v starlark.Value) (int, error) {
 	if !isPyInt(v) {
 		return 0, pyErrorf("TypeError", "slice indices must be integers or None or have an __index__ method")
+	}
+	// CPython clamps an index past Py_ssize_t: x[1:10**20] = b'Z'.
+	if i, ok := v.(starlark.Int); ok {
+		if _, fits := i.Int64(); !fits {
+			if i.Sign() > 0 {
+				return math.MaxInt32, nil
+			}
+			return math.MinInt32, nil
+		}
 	}
 	return intArg(v)
 }

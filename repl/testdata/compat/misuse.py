@@ -33,3 +33,10 @@ b'abc'[1:'b']
 x[1:2:0]
 memoryview(b'abc')['a':]
 x[None:2]
+'abc'[:10**20], 'abc'[-10**20:], 'abcdef'[::10**20], 'abc'[:2**31], 'abcdef'[-10**20::-1], 'abcdef'[10**20::-1]
+'abc'[True:], [1,2,3][:False], 'abcdef'[1:5:True], (1,2,3)[True::True]
+'abcb'.find('b', 0, 10**20), 'abcb'.count('b', True), [1,2,3].index(3, -10**20, 10**20)
+bytearray(b'abc')[True:], bytearray(b'abc')[:10**20], memoryview(b'abc')[True:].tobytes(), b'abc'[:10**20]
+x = bytearray(b'abcdef')
+x[1:10**20] = b'Z'
+x

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"log"
+	"math"
 	"math/big"
 	"math/bits"
 	"sort"
@@ -1318,7 +1319,7 @@ func slice(x, lo, hi, step_ Value) (Value, error) {
 	step := 1
 	if step_ != None {
 		var err error
-		step, err = AsInt32(step_)
+		step, err = sliceInt(step_)
 		if err != nil {
 			return nil, fmt.Errorf("invalid slice step: %s", err)
 		}
@@ -1412,7 +1413,7 @@ func indices(start_, end_ Value, len int) (start, end int, err error) {
 func asIndex(v Value, len int, result *int) error {
 	if v != nil && v != None {
 		var err error
-		*result, err = AsInt32(v)
+		*result, err = sliceInt(v)
 		if err != nil {
 			return err
 		}
@@ -1421,6 +1422,29 @@ func asIndex(v Value, len int, result *int) error {
 		}
 	}
 	return nil
+}
+
+// sliceInt is a slice index or step as Python reads one (sockrepl patch
+// 13): a bool is 0 or 1, and an int past int32 is clamped, as CPython
+// clamps them to Py_ssize_t ('abc'[:10**20] is 'abc'). No sequence here
+// is longer than int32 can count.
+func sliceInt(v Value) (int, error) {
+	switch x := v.(type) {
+	case Bool:
+		if x {
+			return 1, nil
+		}
+		return 0, nil
+	case Int:
+		if i, ok := x.Int64(); ok && i >= math.MinInt32 && i <= math.MaxInt32 {
+			return int(i), nil
+		}
+		if x.Sign() > 0 {
+			return math.MaxInt32, nil
+		}
+		return math.MinInt32, nil
+	}
+	return AsInt32(v)
 }
 
 // setArgs sets the values of the formal parameters of function fn in
