@@ -173,6 +173,7 @@ func evalCheck(st *Step, s Snapshot) (ok bool, err error) {
 	tick := time.NewTicker(10 * time.Millisecond)
 	defer tick.Stop()
 	base := heapBytes()
+	overMemory := func() bool { return heapBytes()-base > maxCheckGrowth }
 	var r result
 wait:
 	for {
@@ -182,7 +183,7 @@ wait:
 			// check can end between two looks, or win the select when
 			// both are ready: one last look, so that a check that made
 			// more than its share is stopped whatever the timing.
-			if heapBytes()-base > maxCheckGrowth {
+			if overMemory() {
 				return false, &CheckStopped{Reason: stoppedMemory}
 			}
 			break wait
@@ -191,14 +192,14 @@ wait:
 			// A check that also went past its memory is told so: the
 			// memory is why it was slow (a loaded machine can take a
 			// second to hand out 400 MB).
-			if heapBytes()-base > maxCheckGrowth {
+			if overMemory() {
 				return false, &CheckStopped{Reason: stoppedMemory}
 			}
 			return false, &CheckStopped{Reason: stoppedTime}
 		case reason := <-stopped:
 			return false, &CheckStopped{Reason: stopReason(reason)}
 		case <-tick.C:
-			if heapBytes()-base > maxCheckGrowth {
+			if overMemory() {
 				thread.Cancel("MemoryError")
 				return false, &CheckStopped{Reason: stoppedMemory}
 			}

@@ -53,18 +53,28 @@ func TestCompatWithPython(t *testing.T) {
 
 func runPythonLines(t *testing.T, python, src, dir string) string {
 	t.Helper()
+	env := append(os.Environ(), "PYTHONSTARTUP=", "PYTHONDONTWRITEBYTECODE=1", "PYTHONIOENCODING=utf-8")
+	return runLines(t, []string{python, "-u", "-i", "-q", "-X", "utf8"}, env, src, dir)
+}
+
+// runLines feeds src to the command on stdin, in dir, and returns what
+// it wrote to stdout and stderr, in order. An exit status is an answer
+// (the statements may end with exit()); not starting, or a minute
+// passing, fails the test.
+func runLines(t *testing.T, argv, env []string, src, dir string) string {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, python, "-u", "-i", "-q", "-X", "utf8")
+	cmd := exec.CommandContext(ctx, argv[0], argv[1:]...)
 	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "PYTHONSTARTUP=", "PYTHONDONTWRITEBYTECODE=1", "PYTHONIOENCODING=utf-8")
+	cmd.Env = env
 	cmd.Stdin = strings.NewReader(src)
 	var out bytes.Buffer
 	cmd.Stdout = &out
 	cmd.Stderr = &out
 	if err := cmd.Run(); err != nil {
 		if _, exit := err.(*exec.ExitError); !exit || ctx.Err() != nil {
-			t.Fatalf("python3: %v\n%s", err, out.String())
+			t.Fatalf("%s: %v\n%s", filepath.Base(argv[0]), err, out.String())
 		}
 	}
 	return out.String()
@@ -89,20 +99,7 @@ func (b *lockedBuffer) Write(p []byte) (int, error) {
 // every descriptor: a socket closed then is still seen by epoll.
 func runSockreplLines(t *testing.T, src, dir string) string {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, sockreplBinary(t))
-	cmd.Dir = dir
-	cmd.Stdin = strings.NewReader(src)
-	var out bytes.Buffer
-	cmd.Stdout = &out
-	cmd.Stderr = &out
-	if err := cmd.Run(); err != nil {
-		if _, exit := err.(*exec.ExitError); !exit || ctx.Err() != nil {
-			t.Fatalf("sockrepl: %v\n%s", err, out.String())
-		}
-	}
-	return out.String()
+	return runLines(t, []string{sockreplBinary(t)}, nil, src, dir)
 }
 
 var (

@@ -55,3 +55,19 @@ func connected(t *testing.T, rt *Runtime) (*Socket, *Socket) {
 	check(t, l.Close())
 	return c, s
 }
+
+// eachUnixPair runs f in a subtest for an AF_UNIX stream pair and a
+// datagram pair; f closes the sockets.
+func eachUnixPair(t *testing.T, rt *Runtime, f func(t *testing.T, dgram bool, a, b *Socket)) {
+	for _, kind := range []string{"stream", "dgram"} {
+		t.Run(kind, func(t *testing.T) {
+			ty := sockStream
+			if kind == "dgram" {
+				ty = sockDgram
+			}
+			a, b, err := rt.Socketpair(afUnix, ty, 0)
+			check(t, err)
+			f(t, kind == "dgram", a, b)
+		})
+	}
+}

@@ -19,42 +19,34 @@ import (
 func TestRecvHugeBufsize(t *testing.T) {
 	leakcheck.Check(t)
 	rt := newRT(t)
-	for _, kind := range []string{"stream", "dgram"} {
-		t.Run(kind, func(t *testing.T) {
-			ty := sockStream
-			if kind == "dgram" {
-				ty = sockDgram
-			}
-			a, b, err := rt.Socketpair(afUnix, ty, 0)
-			check(t, err)
-			must[int](t)(a.Send([]byte("Hello, world"), 0))
-			var before, after runtime.MemStats
-			runtime.ReadMemStats(&before)
-			got, err := b.Recv(1_000_000_000_000, 0)
-			runtime.ReadMemStats(&after)
-			check(t, err)
-			if string(got) != "Hello, world" {
-				t.Errorf("got %q", got)
-			}
-			if grew := after.TotalAlloc - before.TotalAlloc; grew > 1<<20 {
-				t.Errorf("recv(10**12) allocated %d bytes", grew)
-			}
-			// A big queue is read whole when asked for.
-			big := bytes.Repeat([]byte{7}, 100_000)
-			if kind == "stream" {
-				check(t, a.Sendall(big, 0))
-				waitFor(t, func() bool { return b.State().RecvQ == len(big) })
-			} else {
-				must[int](t)(a.Send(big, 0))
-			}
-			got = must[[]byte](t)(b.Recv(1_000_000_000_000, 0))
-			if !bytes.Equal(got, big) {
-				t.Errorf("big read: %d bytes", len(got))
-			}
-			check(t, a.Close())
-			check(t, b.Close())
-		})
-	}
+	eachUnixPair(t, rt, func(t *testing.T, dgram bool, a, b *Socket) {
+		must[int](t)(a.Send([]byte("Hello, world"), 0))
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		got, err := b.Recv(1_000_000_000_000, 0)
+		runtime.ReadMemStats(&after)
+		check(t, err)
+		if string(got) != "Hello, world" {
+			t.Errorf("got %q", got)
+		}
+		if grew := after.TotalAlloc - before.TotalAlloc; grew > 1<<20 {
+			t.Errorf("recv(10**12) allocated %d bytes", grew)
+		}
+		// A big queue is read whole when asked for.
+		big := bytes.Repeat([]byte{7}, 100_000)
+		if !dgram {
+			check(t, a.Sendall(big, 0))
+			waitFor(t, func() bool { return b.State().RecvQ == len(big) })
+		} else {
+			must[int](t)(a.Send(big, 0))
+		}
+		got = must[[]byte](t)(b.Recv(1_000_000_000_000, 0))
+		if !bytes.Equal(got, big) {
+			t.Errorf("big read: %d bytes", len(got))
+		}
+		check(t, a.Close())
+		check(t, b.Close())
+	})
 }
 
 // A blocked recv(10**12) sizes its buffer after the wait.
@@ -259,41 +251,33 @@ func TestErrorsNameTheOperation(t *testing.T) {
 func TestRecvSmallScratch(t *testing.T) {
 	leakcheck.Check(t)
 	rt := newRT(t)
-	for _, kind := range []string{"stream", "dgram"} {
-		t.Run(kind, func(t *testing.T) {
-			ty := sockStream
-			if kind == "dgram" {
-				ty = sockDgram
-			}
-			a, b, err := rt.Socketpair(afUnix, ty, 0)
-			check(t, err)
-			defer a.Close()
-			defer b.Close()
-			check(t, b.Setblocking(false))
-			empty := testing.AllocsPerRun(100, func() {
-				if _, err := b.Recv(10, 0); err == nil {
-					t.Fatal("recv on an empty socket succeeded")
-				}
-			})
-			if empty > 1 {
-				t.Errorf("a recv(10) that finds nothing allocates %v times, want 1 (its error)", empty)
-			}
-			must[int](t)(a.Send([]byte("a long first message"), 0))
-			got := must[[]byte](t)(b.Recv(4096, 0))
-			if string(got) != "a long first message" || cap(got) != len(got) {
-				t.Errorf("first: %q (cap %d)", got, cap(got))
-			}
-			must[int](t)(a.Send([]byte("short"), 0))
-			got = must[[]byte](t)(b.Recv(4096, 0))
-			if string(got) != "short" {
-				t.Errorf("second: %q", got)
-			}
-			if kind == "dgram" { // a datagram longer than the buffer is cut
-				must[int](t)(a.Send([]byte("0123456789"), 0))
-				if got = must[[]byte](t)(b.Recv(4, 0)); string(got) != "0123" {
-					t.Errorf("recv(4) of a 10-byte datagram: %q", got)
-				}
+	eachUnixPair(t, rt, func(t *testing.T, dgram bool, a, b *Socket) {
+		defer a.Close()
+		defer b.Close()
+		check(t, b.Setblocking(false))
+		empty := testing.AllocsPerRun(100, func() {
+			if _, err := b.Recv(10, 0); err == nil {
+				t.Fatal("recv on an empty socket succeeded")
 			}
 		})
-	}
+		if empty > 1 {
+			t.Errorf("a recv(10) that finds nothing allocates %v times, want 1 (its error)", empty)
+		}
+		must[int](t)(a.Send([]byte("a long first message"), 0))
+		got := must[[]byte](t)(b.Recv(4096, 0))
+		if string(got) != "a long first message" || cap(got) != len(got) {
+			t.Errorf("first: %q (cap %d)", got, cap(got))
+		}
+		must[int](t)(a.Send([]byte("short"), 0))
+		got = must[[]byte](t)(b.Recv(4096, 0))
+		if string(got) != "short" {
+			t.Errorf("second: %q", got)
+		}
+		if dgram { // a datagram longer than the buffer is cut
+			must[int](t)(a.Send([]byte("0123456789"), 0))
+			if got = must[[]byte](t)(b.Recv(4, 0)); string(got) != "0123" {
+				t.Errorf("recv(4) of a 10-byte datagram: %q", got)
+			}
+		}
+	})
 }
