@@ -268,8 +268,7 @@ func callInit(thread *starlark.Thread, init, inst starlark.Value, args starlark.
 // Instance is an object of a Class.
 type Instance struct {
 	cls   *Class
-	dict  map[string]starlark.Value
-	order []string  // dict's keys in insertion order, as vars(obj) shows them
+	dict  instAttrs
 	exc   *excState // exceptions only
 	state any       // the Go side of a built-in base class (threading.Thread)
 }
@@ -436,9 +435,9 @@ func (i *Instance) Attr(name string) (starlark.Value, error) {
 		if _, restricted := i.cls.slotNames(); restricted {
 			return nil, pyErrorf("AttributeError", "'%s' object has no attribute '__dict__'", i.cls.name)
 		}
-		d := starlark.NewDict(len(i.dict))
-		for _, k := range i.order {
-			d.SetKey(starlark.String(k), i.dict[k])
+		d := starlark.NewDict(i.dict.len())
+		for _, p := range i.dict.pairs {
+			d.SetKey(starlark.String(p.name), p.v)
 		}
 		return d, nil
 	}
@@ -449,7 +448,7 @@ func (i *Instance) Attr(name string) (starlark.Value, error) {
 		}
 		return i.cls.interp.call(p.fget, []starlark.Value{i})
 	}
-	if v, ok := i.dict[name]; ok {
+	if v, ok := i.dict.get(name); ok {
 		return v, nil
 	}
 	if inClass {
@@ -482,7 +481,7 @@ func (i *Instance) UnboundMethod(name string) starlark.Value {
 	if !ok {
 		return nil
 	}
-	if _, shadowed := i.dict[name]; shadowed {
+	if i.dict.has(name) {
 		return nil
 	}
 	return fn
@@ -490,8 +489,8 @@ func (i *Instance) UnboundMethod(name string) starlark.Value {
 
 func (i *Instance) AttrNames() []string {
 	seen := map[string]bool{}
-	for n := range i.dict {
-		seen[n] = true
+	for _, p := range i.dict.pairs {
+		seen[p.name] = true
 	}
 	for _, n := range i.cls.AttrNames() {
 		seen[n] = true
@@ -515,48 +514,37 @@ func (i *Instance) SetField(name string, v starlark.Value) error {
 	if i.exc != nil && i.exc.setAttr(name, v) {
 		return nil
 	}
-	i.makeDict()
-	n := len(i.dict)
-	i.dict[name] = v
-	if len(i.dict) != n { // a new attribute
-		if slots, restricted := i.cls.slotNames(); restricted && !slots[name] {
-			delete(i.dict, name)
-			if _, inClass := i.cls.lookup(name); inClass {
-				return pyErrorf("AttributeError", "'%s' object attribute '%s' is read-only", i.cls.name, name)
-			}
-			return pyErrorf("AttributeError", "'%s' object has no attribute '%s'", i.cls.name, name)
+	if k := i.dict.find(name); k >= 0 {
+		i.dict.pairs[k].v = v
+		return nil
+	}
+	if slots, restricted := i.cls.slotNames(); restricted && !slots[name] {
+		if _, inClass := i.cls.lookup(name); inClass {
+			return pyErrorf("AttributeError", "'%s' object attribute '%s' is read-only", i.cls.name, name)
 		}
-		i.addName(name)
+		return pyErrorf("AttributeError", "'%s' object has no attribute '%s'", i.cls.name, name)
 	}
+	i.addAttr(name, v)
 	return nil
-}
-
-// makeDict makes the instance's dict, as big as its class's instances
-// have needed.
-func (i *Instance) makeDict() {
-	if i.dict == nil {
-		hint := int(i.cls.attrs.Load())
-		i.dict = make(map[string]starlark.Value, hint)
-		i.order = make([]string, 0, hint)
-	}
-}
-
-// addName records a new attribute's place in vars() order.
-func (i *Instance) addName(name string) {
-	i.order = append(i.order, name)
-	if k := int32(len(i.order)); k > i.cls.attrs.Load() && k <= maxAttrsHint {
-		i.cls.attrs.Store(k)
-	}
 }
 
 // setDirect sets an attribute without the checks of SetField: what
 // object.__setattr__ does for a dataclass's __init__.
 func (i *Instance) setDirect(name string, v starlark.Value) {
-	i.makeDict()
-	if _, ok := i.dict[name]; !ok {
-		i.addName(name)
+	if k := i.dict.find(name); k >= 0 {
+		i.dict.pairs[k].v = v
+		return
 	}
-	i.dict[name] = v
+	i.addAttr(name, v)
+}
+
+// addAttr adds a new attribute. The first one makes room for as many as
+// the class's instances have come to hold.
+func (i *Instance) addAttr(name string, v starlark.Value) {
+	i.dict.add(name, v, int(i.cls.attrs.Load()))
+	if k := int32(i.dict.len()); k > i.cls.attrs.Load() && k <= maxAttrsHint {
+		i.cls.attrs.Store(k)
+	}
 }
 
 // delAttr is del obj.name.
@@ -573,15 +561,8 @@ func (i *Instance) delAttr(name string) error {
 			return err
 		}
 	}
-	if _, ok := i.dict[name]; !ok {
+	if !i.dict.del(name) {
 		return pyErrorf("AttributeError", "'%s' object has no attribute '%s'", i.cls.name, name)
-	}
-	delete(i.dict, name)
-	for n, k := range i.order {
-		if k == name {
-			i.order = append(i.order[:n:n], i.order[n+1:]...)
-			break
-		}
 	}
 	return nil
 }

@@ -180,6 +180,28 @@ c.addr = 5
 c.buf = b"x"
 c.__dict__
 
+# many attributes: set, deleted, set again, in the order they were first set
+class Wide:
+    pass
+
+w = Wide()
+for k in range(20):
+    setattr(w, "a%d" % k, k)
+
+w.a3, w.a17, len(vars(w))
+del w.a0, w.a16, w.a19
+w.a16 = "back"
+w.a19
+w.a2 = "two"
+vars(w), w.a16, w.a2, w.a3, hasattr(w, "a0")
+for k in range(20):
+    if hasattr(w, "a%d" % k):
+        delattr(w, "a%d" % k)
+
+vars(w)
+w.fresh = 1
+w.__dict__
+
 # __slots__: instances take only the named attributes and have no __dict__
 class Slotted:
     __slots__ = ("a",)
