@@ -6,21 +6,29 @@ package python
 import (
 	"encoding/hex"
 	"strings"
+	"unicode/utf8"
 
 	"go.starlark.net/starlark"
 )
 
-func recvBytes(b *starlark.Builtin) []byte { return []byte(b.Receiver().(starlark.Bytes)) }
+// recvBytes and recvStr are a bytes method's receiver without a copy:
+// the slice must never be written.
+func recvBytes(b *starlark.Builtin) []byte { return bytesView(b.Receiver().(starlark.Bytes)) }
+func recvStr(b *starlark.Builtin) string   { return string(b.Receiver().(starlark.Bytes)) }
 
 // bytesArg reads an argument that must be bytes, with Python's message.
+// The slice must never be written.
 func bytesArg(v starlark.Value) ([]byte, error) {
 	if b, ok := asBytes(v); ok {
-		return []byte(b), nil
+		return bytesView(b), nil
 	}
 	return nil, pyErrorf("TypeError", "a bytes-like object is required, not '%s'", pyTypeName(v))
 }
 
 func bytesDecode(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if p := recvStr(b); len(args) == 0 && len(kwargs) == 0 && utf8.ValidString(p) {
+		return starlark.String(p), nil // valid UTF-8 decodes to itself: shared
+	}
 	encoding, errs := "utf-8", "strict"
 	if err := starlark.UnpackArgs("decode", args, kwargs, "encoding?", &encoding, "errors?", &errs); err != nil {
 		return nil, err
@@ -65,7 +73,7 @@ func bytesStartsEnds(starts bool) methodFn {
 		if err := starlark.UnpackPositionalArgs(b.Name(), args, kwargs, 1, &x); err != nil {
 			return nil, err
 		}
-		p := string(recvBytes(b))
+		p := recvStr(b)
 		var cands []starlark.Value
 		if t, ok := x.(starlark.Tuple); ok {
 			cands = t
@@ -88,18 +96,18 @@ func bytesStartsEnds(starts bool) methodFn {
 }
 
 // needleArg reads a bytes needle or an int byte value.
-func needleArg(v starlark.Value) ([]byte, error) {
+func needleArg(v starlark.Value) (string, error) {
 	if isPyInt(v) {
 		n, err := intArg(v)
 		if err != nil || n < 0 || n > 255 {
-			return nil, pyErrorf("ValueError", "byte must be in range(0, 256)")
+			return "", pyErrorf("ValueError", "byte must be in range(0, 256)")
 		}
-		return []byte{byte(n)}, nil
+		return string([]byte{byte(n)}), nil
 	}
 	if b, ok := asBytes(v); ok {
-		return []byte(b), nil
+		return string(b), nil
 	}
-	return nil, pyErrorf("TypeError", "argument should be integer or bytes-like object, not '%s'", pyTypeName(v))
+	return "", pyErrorf("TypeError", "argument should be integer or bytes-like object, not '%s'", pyTypeName(v))
 }
 
 // sliceBounds clamps optional start/end arguments as Python does.
@@ -136,7 +144,7 @@ func sliceBounds(n int, start, end starlark.Value) (int, int, error) {
 
 // searchArgs reads (sub[, start[, end]]) for find, index, count and
 // their right-hand twins: the receiver, the needle and the bounds.
-func searchArgs(name string, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (p, needle []byte, lo, hi int, err error) {
+func searchArgs(name string, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (p, needle string, lo, hi int, err error) {
 	var x, start, end starlark.Value
 	if err = starlark.UnpackPositionalArgs(name, args, kwargs, 1, &x, &start, &end); err != nil {
 		return
@@ -144,7 +152,7 @@ func searchArgs(name string, b *starlark.Builtin, args starlark.Tuple, kwargs []
 	if needle, err = needleArg(x); err != nil {
 		return
 	}
-	p = recvBytes(b)
+	p = recvStr(b)
 	lo, hi, err = sliceBounds(len(p), start, end)
 	return
 }
@@ -158,9 +166,9 @@ func bytesFind(last, raise bool) methodFn {
 		i := -1
 		if lo <= hi {
 			if last {
-				i = strings.LastIndex(string(p[lo:hi]), string(needle))
+				i = strings.LastIndex(p[lo:hi], needle)
 			} else {
-				i = strings.Index(string(p[lo:hi]), string(needle))
+				i = strings.Index(p[lo:hi], needle)
 			}
 		}
 		if i < 0 {
@@ -181,19 +189,11 @@ func bytesCount(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw
 	if lo > hi {
 		return starlark.MakeInt(0), nil
 	}
-	return starlark.MakeInt(strings.Count(string(p[lo:hi]), string(needle))), nil
+	return starlark.MakeInt(strings.Count(p[lo:hi], needle)), nil
 }
 
 func isASCIISpace(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'
-}
-
-func bytesList(parts []string) *starlark.List {
-	l := make([]starlark.Value, len(parts))
-	for i, s := range parts {
-		l[i] = starlark.Bytes(s)
-	}
-	return starlark.NewList(l)
 }
 
 func bytesSplit(fromRight bool) methodFn {
@@ -203,9 +203,9 @@ func bytesSplit(fromRight bool) methodFn {
 		if err := starlark.UnpackArgs(b.Name(), args, kwargs, "sep?", &sep, "maxsplit?", &maxsplit); err != nil {
 			return nil, err
 		}
-		p := string(recvBytes(b))
+		p := recvStr(b)
 		if sep == starlark.None {
-			return bytesList(splitWhitespace(p, maxsplit, fromRight)), nil
+			return starlark.BytesList(splitWhitespace(p, maxsplit, fromRight)), nil
 		}
 		s, err := bytesArg(sep)
 		if err != nil {
@@ -215,10 +215,10 @@ func bytesSplit(fromRight bool) methodFn {
 			return nil, pyErrorf("ValueError", "empty separator")
 		}
 		if maxsplit < 0 {
-			return bytesList(strings.Split(p, string(s))), nil
+			return starlark.BytesList(strings.Split(p, string(s))), nil
 		}
 		if !fromRight {
-			return bytesList(strings.SplitN(p, string(s), maxsplit+1)), nil
+			return starlark.BytesList(strings.SplitN(p, string(s), maxsplit+1)), nil
 		}
 		var parts []string
 		for ; maxsplit > 0; maxsplit-- {
@@ -229,7 +229,7 @@ func bytesSplit(fromRight bool) methodFn {
 			parts = append([]string{p[i+len(s):]}, parts...)
 			p = p[:i]
 		}
-		return bytesList(append([]string{p}, parts...)), nil
+		return starlark.BytesList(append([]string{p}, parts...)), nil
 	}
 }
 
@@ -281,7 +281,7 @@ func bytesSplitlines(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tupl
 	if err := starlark.UnpackArgs("splitlines", args, kwargs, "keepends?", &keep); err != nil {
 		return nil, err
 	}
-	p := string(recvBytes(b))
+	p := recvStr(b)
 	var lines []string
 	for len(p) > 0 {
 		i := strings.IndexAny(p, "\r\n")
@@ -300,7 +300,7 @@ func bytesSplitlines(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tupl
 		}
 		p = p[end:]
 	}
-	return bytesList(lines), nil
+	return starlark.BytesList(lines), nil
 }
 
 func bytesStrip(left, right bool) methodFn {
@@ -347,7 +347,7 @@ func bytesReplace(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, 
 	if err != nil {
 		return nil, err
 	}
-	p := string(recvBytes(b))
+	p := recvStr(b)
 	if err := checkSize(replacedSize(p, string(o), string(n), count), maxValueBytes); err != nil {
 		return nil, err
 	}
@@ -372,7 +372,7 @@ func replacedSize(s, old, new string, count int) int64 {
 // before Starlark's own replace builds it.
 func guardReplace(methods map[string]*starlark.Builtin) {
 	orig := methods["replace"]
-	methods["replace"] = starlark.NewBuiltin("replace", func(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	methods["replace"] = starlark.NewBorrowingBuiltin("replace", func(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 		recv, _ := b.Receiver().(starlark.String)
 		if len(args) >= 2 && len(kwargs) == 0 {
 			old, ok1 := args[0].(starlark.String)
@@ -389,7 +389,7 @@ func guardReplace(methods map[string]*starlark.Builtin) {
 				}
 			}
 		}
-		return starlark.Call(thread, orig.BindReceiver(recv), args, kwargs)
+		return starlark.CallMethod(thread, orig, recv, args, kwargs)
 	})
 }
 
@@ -528,7 +528,7 @@ func bytesJoin(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple
 	if err := starlark.UnpackPositionalArgs("join", args, kwargs, 1, &it); err != nil {
 		return nil, err
 	}
-	sep := string(recvBytes(b))
+	sep := recvStr(b)
 	joined, err := joinPieces(thread, it, sep, func(i int, x starlark.Value) (string, error) {
 		if p, ok := asBytes(x); ok {
 			return string(p), nil
@@ -554,7 +554,7 @@ func bytesPartition(last bool) methodFn {
 		if len(s) == 0 {
 			return nil, pyErrorf("ValueError", "empty separator")
 		}
-		p := string(recvBytes(b))
+		p := recvStr(b)
 		var i int
 		if last {
 			i = strings.LastIndex(p, string(s))
@@ -581,7 +581,7 @@ func bytesRemove(prefix bool) methodFn {
 		if err != nil {
 			return nil, err
 		}
-		p := string(recvBytes(b))
+		p := recvStr(b)
 		if prefix {
 			return starlark.Bytes(strings.TrimPrefix(p, string(s))), nil
 		}
@@ -603,7 +603,7 @@ func bytesPad(align byte) methodFn {
 		if !ok || len(f) != 1 {
 			return nil, pyErrorf("TypeError", "%s() argument 2 must be a byte string of length 1, not %s", b.Name(), pyTypeName(fill))
 		}
-		p := string(recvBytes(b))
+		p := recvStr(b)
 		if len(p) >= width {
 			return starlark.Bytes(p), nil
 		}
@@ -627,7 +627,7 @@ func bytesZfill(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw
 	if width > maxWidth {
 		return nil, widthError()
 	}
-	return starlark.Bytes(zfill(string(recvBytes(b)), width)), nil
+	return starlark.Bytes(zfill(recvStr(b), width)), nil
 }
 
 // fromHex is bytes.fromhex.

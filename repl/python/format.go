@@ -212,38 +212,35 @@ func percentOne(conv byte, arg starlark.Value, f fmtSpec, isBytes bool) (string,
 		f.zero = false
 		return f.pad(s, '<'), nil
 	case 'd', 'i', 'u':
-		if neg, digits, ok := smallDecimal(arg); ok {
+		if isPyInt(arg) {
+			neg, digits := intDigits(arg, 10)
 			return f.number(neg, digits, ""), nil
 		}
-		n, ok := bigOf(arg)
-		if !ok {
-			fl, isFloat := arg.(starlark.Float)
-			if !isFloat {
-				return "", pyErrorf("TypeError", "%%%c format: a real number is required, not %s", conv, pyTypeName(arg))
-			}
-			if math.IsInf(float64(fl), 0) || math.IsNaN(float64(fl)) {
-				return "", pyErrorf("OverflowError", "cannot convert float %s to integer", floatRepr(float64(fl)))
-			}
-			n, _ = new(big.Float).SetFloat64(math.Trunc(float64(fl))).Int(nil)
+		fl, isFloat := arg.(starlark.Float)
+		if !isFloat {
+			return "", pyErrorf("TypeError", "%%%c format: a real number is required, not %s", conv, pyTypeName(arg))
 		}
+		if math.IsInf(float64(fl), 0) || math.IsNaN(float64(fl)) {
+			return "", pyErrorf("OverflowError", "cannot convert float %s to integer", floatRepr(float64(fl)))
+		}
+		n, _ := new(big.Float).SetFloat64(math.Trunc(float64(fl))).Int(nil)
 		return f.number(n.Sign() < 0, new(big.Int).Abs(n).String(), ""), nil
 	case 'o', 'x', 'X':
-		n, ok := bigOf(arg)
-		if !ok {
+		if !isPyInt(arg) {
 			return "", pyErrorf("TypeError", "%%%c format: an integer is required, not %s", conv, pyTypeName(arg))
 		}
 		base, prefix := 8, "0o"
 		if conv != 'o' {
 			base, prefix = 16, "0"+string(conv)
 		}
-		digits := new(big.Int).Abs(n).Text(base)
+		neg, digits := intDigits(arg, base)
 		if conv == 'X' {
 			digits = strings.ToUpper(digits)
 		}
 		if !f.alt {
 			prefix = ""
 		}
-		return f.number(n.Sign() < 0, digits, prefix), nil
+		return f.number(neg, digits, prefix), nil
 	case 'e', 'E', 'f', 'F', 'g', 'G':
 		x, ok := toFloat(arg)
 		if !ok {
@@ -333,24 +330,6 @@ func (f fmtSpec) pad(s string, def byte) string {
 
 // number lays out a number: sign, prefix, digits, with zero padding or
 // '=' alignment going between the sign and the digits.
-// smallDecimal is the sign and decimal digits of an int that fits in 64
-// bits, without the big.Int that bigOf makes: '%d' % i in a loop.
-func smallDecimal(v starlark.Value) (neg bool, digits string, ok bool) {
-	i, isInt := v.(starlark.Int)
-	if !isInt {
-		return false, "", false
-	}
-	n, fits := i.Int64()
-	if !fits {
-		return false, "", false
-	}
-	u := uint64(n)
-	if n < 0 {
-		u = -u
-	}
-	return n < 0, strconv.FormatUint(u, 10), true
-}
-
 func (f fmtSpec) number(neg bool, digits, prefix string) string {
 	sign := ""
 	switch {
@@ -614,7 +593,6 @@ func formatValue(v starlark.Value, spec string) (string, error) {
 		}
 		return f.pad(s, '<'), nil
 	case starlark.Int, constValue, starlark.Bool:
-		n, _ := bigOf(x)
 		if f.zero && f.fill == 0 && f.align == 0 {
 			f.fill, f.align = '0', '='
 		}
@@ -629,13 +607,11 @@ func formatValue(v starlark.Value, spec string) (string, error) {
 			if err := intTextError(x); err != nil {
 				return "", err
 			}
-			if neg, digits, ok := smallDecimal(x); ok {
-				return f.number(neg, group(digits, f.grouping, 3), ""), nil
-			}
-			return f.number(n.Sign() < 0, group(new(big.Int).Abs(n).String(), f.grouping, 3), ""), nil
+			neg, digits := intDigits(x, 10)
+			return f.number(neg, group(digits, f.grouping, 3), ""), nil
 		case 'b', 'o', 'x', 'X':
 			base := map[byte]int{'b': 2, 'o': 8, 'x': 16, 'X': 16}[f.typ]
-			digits := new(big.Int).Abs(n).Text(base)
+			neg, digits := intDigits(x, base)
 			prefix := ""
 			if f.alt {
 				prefix = "0" + string(f.typ)
@@ -643,11 +619,13 @@ func formatValue(v starlark.Value, spec string) (string, error) {
 			if f.typ == 'X' {
 				digits = strings.ToUpper(digits)
 			}
-			return f.number(n.Sign() < 0, group(digits, f.grouping, 4), prefix), nil
+			return f.number(neg, group(digits, f.grouping, 4), prefix), nil
 		case 'c':
+			n, _ := bigOf(x)
 			r := n.Int64()
 			return f.pad(string(rune(r)), '<'), nil
 		case 'e', 'E', 'f', 'F', 'g', 'G', '%':
+			n, _ := bigOf(x)
 			fl, _ := new(big.Float).SetInt(n).Float64()
 			return formatValue(starlark.Float(fl), spec)
 		}
@@ -689,6 +667,21 @@ func formatValue(v starlark.Value, spec string) (string, error) {
 		return f.number(neg, groupFloat(digits, f.grouping)+suffix, ""), nil
 	}
 	return "", pyErrorf("TypeError", "unsupported format string passed to %s.__format__", pyTypeName(v))
+}
+
+// intDigits is the sign and the digits of |v| in base, for a Python int
+// (bool and enum members count): strconv when it fits in 64 bits, so
+// '%d' % i or f"{i:05d}" in a loop makes no big.Int.
+func intDigits(v starlark.Value, base int) (neg bool, digits string) {
+	if n, ok := smallIntOf(v); ok {
+		u := uint64(n)
+		if n < 0 {
+			u = -u
+		}
+		return n < 0, strconv.FormatUint(u, base)
+	}
+	n, _ := bigOf(v)
+	return n.Sign() < 0, new(big.Int).Abs(n).Text(base)
 }
 
 // group inserts sep every n digits from the right.

@@ -11,16 +11,39 @@ import (
 // and ending with literal text. The conversion is -1 or the code of
 // 's', 'r' or 'a'; spec is None or the (already built) format spec.
 func helperFString(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
-	s, err := textChecked(thread, func() (string, error) { return fstring(thread, args) })
+	var s string
+	var err error
+	if fieldsHoldNoInstance(args) {
+		s, err = fstring(thread, args) // no __format__ or __repr__ can run
+	} else {
+		s, err = textChecked(thread, func() (string, error) { return fstring(thread, args) })
+	}
 	if err != nil {
 		return nil, err
 	}
 	return starlark.String(s), nil
 }
 
-// fstring is helperFString's text.
+// fieldsHoldNoInstance reports whether every value helperFString's args
+// carry is a str, int, float, bool, None or bytes.
+func fieldsHoldNoInstance(args starlark.Tuple) bool {
+	for i := 1; i+3 < len(args); i += 4 {
+		if !holdsNoInstance(args[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// fstring is helperFString's text: args are the first literal, then per
+// field its value, conversion, spec and the literal after it.
 func fstring(thread *starlark.Thread, args starlark.Tuple) (string, error) {
 	var b strings.Builder
+	size := len(args[0].(starlark.String))
+	for i := 4; i < len(args); i += 4 {
+		size += len(args[i].(starlark.String)) + 8
+	}
+	b.Grow(size)
 	b.WriteString(string(args[0].(starlark.String)))
 	for i := 1; i+3 < len(args); i += 4 {
 		v := args[i]

@@ -134,8 +134,8 @@ func dictCopy(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwar
 // are left to the usual translation.
 func rewordMethod(methods map[string]*starlark.Builtin, name string, reword func(recv starlark.Value, args starlark.Tuple, err error) error) {
 	orig := methods[name]
-	methods[name] = starlark.NewBuiltin(name, func(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-		v, err := starlark.Call(thread, orig.BindReceiver(b.Receiver()), args, kwargs)
+	methods[name] = starlark.NewBorrowingBuiltin(name, func(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+		v, err := starlark.CallMethod(thread, orig, b.Receiver(), args, kwargs)
 		if err == nil {
 			return v, nil
 		}

@@ -18,8 +18,14 @@ import (
 
 const localReprSlot = "sockrepl.reprslot"
 
-// reprSlot holds the first failure of a __repr__ or __str__.
-type reprSlot struct{ err error }
+// reprSlot holds the first failure of a __repr__ or __str__ while a
+// textChecked runs (depth > 0). A thread keeps one slot for its life:
+// nested textChecked calls save and restore err around themselves, so
+// building text costs no allocation and no write to the thread's map.
+type reprSlot struct {
+	err   error
+	depth int
+}
 
 // textChecked runs f, which builds text from values, and returns the
 // first error a __repr__ or __str__ raised meanwhile, if f had none.
@@ -27,16 +33,20 @@ func textChecked(thread *starlark.Thread, f func() (string, error)) (string, err
 	if thread == nil {
 		return f()
 	}
-	// (A slot costs an allocation and two map writes: reprOf and
-	// checkedStr skip it for values that hold no instance.)
-	prev := thread.Local(localReprSlot)
-	slot := &reprSlot{}
-	thread.SetLocal(localReprSlot, slot)
+	slot, ok := thread.Local(localReprSlot).(*reprSlot)
+	if !ok {
+		slot = &reprSlot{}
+		thread.SetLocal(localReprSlot, slot)
+	}
+	saved := slot.err
+	slot.err = nil
+	slot.depth++
 	s, err := f()
-	thread.SetLocal(localReprSlot, prev)
+	slot.depth--
 	if err == nil {
 		err = slot.err
 	}
+	slot.err = saved
 	return s, err
 }
 
@@ -66,7 +76,7 @@ func (in *Interp) reprFailed(err error) {
 	if in == nil {
 		return
 	}
-	if slot, ok := in.activeThread().Local(localReprSlot).(*reprSlot); ok && slot.err == nil {
+	if slot, ok := in.activeThread().Local(localReprSlot).(*reprSlot); ok && slot.depth > 0 && slot.err == nil {
 		slot.err = err
 	}
 }

@@ -9,14 +9,14 @@ import "go.starlark.net/starlark"
 func splitByName(methods map[string]*starlark.Builtin, name string) {
 	params := []string{"sep", "maxsplit"}
 	orig := methods[name]
-	methods[name] = starlark.NewBuiltin(name, func(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	methods[name] = starlark.NewBorrowingBuiltin(name, func(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 		if len(kwargs) > 0 {
 			var err error
 			if args, err = placeKeywords(name, params, args, kwargs); err != nil {
 				return nil, err
 			}
 		}
-		return starlark.Call(thread, orig.BindReceiver(b.Receiver()), args, nil)
+		return starlark.CallMethod(thread, orig, b.Receiver(), args, nil)
 	})
 }
 

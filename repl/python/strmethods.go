@@ -12,7 +12,9 @@ import (
 // Starlark's str and bytes method tables are unexported maps; sockrepl
 // adds the Python methods learners reach for (str.encode, bytes.decode,
 // and the bytes versions of the str methods used to parse data) once, at
-// start-up. Starlark's own str.format is replaced by Python's.
+// start-up. Starlark's own str.format is replaced by Python's. Like
+// Starlark's own methods (patch 14), none keeps its args tuple once it
+// returns, so each is a NewBorrowingBuiltin: s.find(b"x") costs no copy.
 
 //go:linkname starlarkStringMethods go.starlark.net/starlark.stringMethods
 var starlarkStringMethods map[string]*starlark.Builtin
@@ -39,7 +41,7 @@ func patchStringMethods() {
 		"expandtabs": strExpandtabs,
 	}
 	for name, fn := range str {
-		starlarkStringMethods[name] = starlark.NewBuiltin(name, fn)
+		starlarkStringMethods[name] = starlark.NewBorrowingBuiltin(name, fn)
 	}
 	guardReplace(starlarkStringMethods)
 	guardJoin(starlarkStringMethods)
@@ -79,7 +81,7 @@ func patchStringMethods() {
 		"zfill":        bytesZfill,
 	}
 	for name, fn := range byt {
-		starlarkBytesMethods[name] = starlark.NewBuiltin(name, fn)
+		starlarkBytesMethods[name] = starlark.NewBorrowingBuiltin(name, fn)
 	}
 }
 
@@ -122,7 +124,7 @@ func strSplitlines(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple,
 		return nil, err
 	}
 	s := string(b.Receiver().(starlark.String))
-	var lines []starlark.Value
+	var lines []string
 	start := 0
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -137,19 +139,23 @@ func strSplitlines(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple,
 			end++
 		}
 		if keep {
-			lines = append(lines, starlark.String(s[start:end]))
+			lines = append(lines, s[start:end])
 		} else {
-			lines = append(lines, starlark.String(s[start:i]))
+			lines = append(lines, s[start:i])
 		}
 		start, i = end, end
 	}
 	if start < len(s) {
-		lines = append(lines, starlark.String(s[start:]))
+		lines = append(lines, s[start:])
 	}
-	return starlark.NewList(lines), nil
+	return starlark.StringList(lines), nil
 }
 
 func strEncode(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if len(args) == 0 && len(kwargs) == 0 {
+		// UTF-8, the text's own bytes: shared, as both are immutable.
+		return starlark.Bytes(b.Receiver().(starlark.String)), nil
+	}
 	encoding, errs := "utf-8", "strict"
 	if err := starlark.UnpackArgs("encode", args, kwargs, "encoding?", &encoding, "errors?", &errs); err != nil {
 		return nil, err

@@ -68,13 +68,21 @@ type builtinPool struct {
 
 // callBuiltinMethod calls p's method bound to recv.
 func (thread *Thread) callBuiltinMethod(p *methodProto, recv Value, args Tuple, kwargs []Tuple) (Value, error) {
+	return CallMethod(thread, p.b, recv, args, kwargs)
+}
+
+// CallMethod calls the method m bound to recv, as recv.m(*args,
+// **kwargs) does, with the binding from the thread's pool rather than a
+// new Builtin (sockrepl patch 14): for a wrapper that adds to a method of
+// a built-in type and calls the original.
+func CallMethod(thread *Thread, m *Builtin, recv Value, args Tuple, kwargs []Tuple) (Value, error) {
 	pool := &thread.builtins
 	if pool.top == len(pool.slots) {
 		pool.slots = append(pool.slots, new(Builtin))
 	}
 	b := pool.slots[pool.top]
 	pool.top++
-	*b = Builtin{name: p.b.name, fn: p.b.fn, recv: recv, borrows: p.b.borrows, pooled: true}
+	*b = Builtin{name: m.name, fn: m.fn, recv: recv, borrows: m.borrows, pooled: true}
 	defer func() {
 		*b = Builtin{}
 		pool.top--
@@ -91,4 +99,17 @@ func unpooled(c Callable) Callable {
 		return &cp
 	}
 	return c
+}
+
+// The methods of the built-in types in library.go keep nothing of their
+// args tuple (they unpack it, or read its values while they run), so
+// x.f(a, b) hands them the caller's operand stack uncopied, as CALL does
+// for NewBorrowingBuiltin (sockrepl patch 14). A method that a program
+// embedding this package puts in a table later carries its own flag.
+func init() {
+	for _, table := range []map[string]*Builtin{bytesMethods, dictMethods, listMethods, setMethods, stringMethods} {
+		for _, b := range table {
+			b.borrows = true
+		}
+	}
 }

@@ -73,3 +73,39 @@ late = method()
 		t.Errorf("s.upper() allocates %v times, want 2 (its result)", n)
 	}
 }
+
+// TestBuiltinMethodsBorrow checks patch 14 (PATCHES.md): a method of a
+// built-in type gets its arguments uncopied, and CallMethod calls a method
+// bound to a receiver with no allocation of its own.
+func TestBuiltinMethodsBorrow(t *testing.T) {
+	thread := new(Thread)
+	g, err := ExecFileOptions(nsOptions, thread, "b.star", `
+def f(s, p, d):
+    return s.startswith(p) and d.get(p, 0) == 0
+`, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	args := Tuple{String("GET /"), String("GET"), NewDict(0)}
+	if n := testing.AllocsPerRun(200, func() { Call(thread, g["f"], args, nil) }); n != 0 {
+		t.Errorf("s.startswith(p) and d.get(p, 0): %v allocations, want 0", n)
+	}
+	for name, table := range map[string]map[string]*Builtin{"str": stringMethods, "list": listMethods, "dict": dictMethods, "set": setMethods} {
+		for m, b := range table {
+			if !b.borrows {
+				t.Errorf("%s.%s does not borrow its arguments", name, m)
+			}
+		}
+	}
+	upper := stringMethods["upper"]
+	if v, err := CallMethod(thread, upper, String("ab"), nil, nil); err != nil || v != String("AB") {
+		t.Errorf(`CallMethod(upper, "ab") = %v, %v`, v, err)
+	}
+	recv, prefix := Value(String("ab")), Tuple{String("a")}
+	if n := testing.AllocsPerRun(200, func() { CallMethod(thread, stringMethods["startswith"], recv, prefix, nil) }); n != 0 {
+		t.Errorf("CallMethod of startswith: %v allocations, want 0", n)
+	}
+	if thread.builtins.top != 0 {
+		t.Errorf("pool top %d after CallMethod, want 0", thread.builtins.top)
+	}
+}

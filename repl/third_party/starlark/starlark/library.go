@@ -2101,11 +2101,7 @@ func string_split(_ *Thread, b *Builtin, args Tuple, kwargs []Tuple) (Value, err
 		return nil, fmt.Errorf("split: got %s for separator, want string", sep_.Type())
 	}
 
-	list := make([]Value, len(res))
-	for i, x := range res {
-		list[i] = String(x)
-	}
-	return NewList(list), nil
+	return StringList(res), nil // sockrepl patch 15
 }
 
 // Precondition: max >= 0.
