@@ -23,6 +23,10 @@ type row struct {
 	sig     string // "binascii.hexlify(data[, sep]) -> bytes"; "" for a plain constant
 	doc     string
 	mutates bool
+	// borrows: fn keeps nothing of its args tuple once it returns, so it
+	// is a NewBorrowingBuiltin (a call passes it the caller's operand
+	// stack, uncopied). Only for functions read for it.
+	borrows bool
 }
 
 // table is a module as its rows.
@@ -90,6 +94,9 @@ func (r *docRegistry) builtin(module string, row row) *starlark.Builtin {
 		return b
 	}
 	b := starlark.NewBuiltin(row.name, row.fn)
+	if row.borrows {
+		b = starlark.NewBorrowingBuiltin(row.name, row.fn)
+	}
 	r.made[key] = b
 	return b
 }

@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/big"
 	"strconv"
+	"sync"
 
 	"go.starlark.net/starlark"
 )
@@ -16,12 +17,12 @@ import (
 // optional count ("4s" is a 4-byte string, "2H" two shorts).
 func newStructModule() pyModule {
 	return table{name: "struct", doc: "Binary data: struct.pack('!HI', 1, 2) lays numbers out as the bytes a protocol header holds, struct.unpack reads them back. Struct(fmt) keeps a parsed format.", rows: []row{
-		{name: "pack", fn: structPack, sig: "struct.pack(fmt, v1, v2, ...) -> bytes", doc: "Lay values out as bytes: struct.pack('!HI', 1, 2) is a big-endian 2-byte then 4-byte integer, the usual way to build binary headers."},
-		{name: "pack_into", fn: structPackInto, sig: "struct.pack_into(fmt, buffer, offset, v1, v2, ...)", doc: "Pack into a writable buffer (bytearray, memoryview, array, ctypes buffer) at offset, changing it in place.", mutates: true},
-		{name: "unpack", fn: structUnpack, sig: "struct.unpack(fmt, buffer) -> tuple", doc: "Read values back out of exactly calcsize(fmt) bytes."},
-		{name: "unpack_from", fn: structUnpackFrom, sig: "struct.unpack_from(fmt, buffer, offset=0) -> tuple", doc: "Like unpack(), starting at offset and ignoring any bytes after the format."},
+		{name: "pack", fn: structPack, sig: "struct.pack(fmt, v1, v2, ...) -> bytes", doc: "Lay values out as bytes: struct.pack('!HI', 1, 2) is a big-endian 2-byte then 4-byte integer, the usual way to build binary headers.", borrows: true},
+		{name: "pack_into", fn: structPackInto, sig: "struct.pack_into(fmt, buffer, offset, v1, v2, ...)", doc: "Pack into a writable buffer (bytearray, memoryview, array, ctypes buffer) at offset, changing it in place.", mutates: true, borrows: true},
+		{name: "unpack", fn: structUnpack, sig: "struct.unpack(fmt, buffer) -> tuple", doc: "Read values back out of exactly calcsize(fmt) bytes.", borrows: true},
+		{name: "unpack_from", fn: structUnpackFrom, sig: "struct.unpack_from(fmt, buffer, offset=0) -> tuple", doc: "Like unpack(), starting at offset and ignoring any bytes after the format.", borrows: true},
 		{name: "iter_unpack", fn: structIterUnpack, sig: "struct.iter_unpack(fmt, buffer) -> iterator", doc: "Unpack a buffer of back-to-back records, one tuple per calcsize(fmt) bytes: for x, y in struct.iter_unpack('!HH', data)."},
-		{name: "calcsize", fn: structCalcsize, sig: "struct.calcsize(fmt) -> int", doc: "How many bytes the format packs into. Formats start with a byte order (! network, < little, > big, @ native with padding)."},
+		{name: "calcsize", fn: structCalcsize, sig: "struct.calcsize(fmt) -> int", doc: "How many bytes the format packs into. Formats start with a byte order (! network, < little, > big, @ native with padding).", borrows: true},
 		{name: "Struct", value: typeStruct, sig: "struct.Struct(fmt)", doc: "A compiled format: s = struct.Struct('!HI'); s.pack(1, 2), s.unpack(data), s.size, s.format, and pack_into/unpack_from/iter_unpack."},
 		{name: "error", value: exceptionClasses["struct.error"], sig: "struct.error", doc: "Raised for a bad format, a wrong count of values, a value out of range or a buffer of the wrong size."},
 	}}.module()
@@ -69,7 +70,37 @@ func structFormatArg(v starlark.Value) (*structFormat, error) {
 	if err != nil {
 		return nil, err
 	}
-	return parseStructFormat(f)
+	return cachedStructFormat(f)
+}
+
+// structCache keeps the parsed formats of recent calls, as CPython's
+// struct module does: struct.unpack("!I", header) in a loop parses its
+// format once. A parsed format is never changed after parsing.
+var structCache struct {
+	sync.Mutex
+	m map[string]*structFormat
+}
+
+const structCacheSize = 100
+
+func cachedStructFormat(f string) (*structFormat, error) {
+	structCache.Lock()
+	sf := structCache.m[f]
+	structCache.Unlock()
+	if sf != nil {
+		return sf, nil
+	}
+	sf, err := parseStructFormat(f)
+	if err != nil || len(f) > 256 { // a long format is not kept alive
+		return sf, err
+	}
+	structCache.Lock()
+	if len(structCache.m) >= structCacheSize || structCache.m == nil {
+		structCache.m = make(map[string]*structFormat, structCacheSize)
+	}
+	structCache.m[f] = sf
+	structCache.Unlock()
+	return sf, nil
 }
 
 func parseStructFormat(f string) (*structFormat, error) {
@@ -200,7 +231,7 @@ func packNew(sf *structFormat, fname string, vals starlark.Tuple) (starlark.Valu
 	if err := packValues(sf, out, vals); err != nil {
 		return nil, err
 	}
-	return starlark.Bytes(out), nil
+	return ownedBytes(out), nil
 }
 
 // packValues writes vals, whose count is right, into out (sf.size bytes).
@@ -284,12 +315,16 @@ func packOne(sf *structFormat, c byte, dst []byte, v starlark.Value) error {
 		}
 		return nil
 	}
+	signed := c == 'b' || c == 'h' || c == 'i' || c == 'l' || c == 'q' || c == 'n'
+	bits := uint(8 * len(dst))
+	if small, ok := smallIntOf(v); ok && c != 'P' && fitsBits(small, bits, signed) {
+		putUint(sf, dst, uint64(small)) // in range: no big.Int bounds to build
+		return nil
+	}
 	n, ok := bigOf(v)
 	if !ok {
 		return structError("required argument is not an integer")
 	}
-	signed := c == 'b' || c == 'h' || c == 'i' || c == 'l' || c == 'q' || c == 'n'
-	bits := uint(8 * len(dst))
 	var lo, hi *big.Int
 	if signed {
 		lo = new(big.Int).Neg(new(big.Int).Lsh(big.NewInt(1), bits-1))
@@ -312,6 +347,21 @@ func packOne(sf *structFormat, c byte, dst []byte, v starlark.Value) error {
 	}
 	putUint(sf, dst, u)
 	return nil
+}
+
+// fitsBits reports whether n fits an integer field of bits bits.
+func fitsBits(n int64, bits uint, signed bool) bool {
+	switch {
+	case signed && bits >= 64:
+		return true
+	case signed:
+		return n >= -1<<(bits-1) && n < 1<<(bits-1)
+	case n < 0:
+		return false
+	case bits >= 64:
+		return true
+	}
+	return uint64(n) < 1<<bits
 }
 
 // packRangeMessage words an out-of-range integer as CPython's _struct

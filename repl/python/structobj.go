@@ -39,7 +39,7 @@ func newStructObject(_ *starlark.Thread, args starlark.Tuple, kwargs []starlark.
 	if err != nil {
 		return nil, err
 	}
-	sf, err := parseStructFormat(f)
+	sf, err := cachedStructFormat(f)
 	if err != nil {
 		return nil, err
 	}

@@ -69,3 +69,16 @@ header = struct.pack('!I', 5) + b'hello'
 length
 header[4:4 + length]
 struct.error
+# each integer code at both ends of its range and one past
+struct.pack('!bB', -128, 255), struct.pack('<hH', -32768, 65535), struct.pack('=iI', -2**31, 2**32 - 1)
+struct.pack('!qQ', -2**63, 2**64 - 1), struct.pack('@nN', -1, 2**64 - 1), struct.pack('!?', 5), struct.pack('!i', True)
+struct.pack('!b', 128)
+struct.pack('!b', -129)
+struct.pack('!B', -1)
+struct.pack('<H', 65536)
+struct.pack('>i', 2**31)
+struct.pack('@I', -1)
+struct.pack('!q', 2**63)
+struct.pack('!Q', -1)
+struct.pack('@P', -1), struct.pack('@P', 2**64 - 1)
+struct.pack('!l', 2**31), struct.pack('@l', 2**31)
