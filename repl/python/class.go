@@ -29,6 +29,8 @@ type Class struct {
 	// maxAttrsHint): a new instance's dict is made that big at once
 	// rather than grown attribute by attribute in __init__.
 	attrs atomic.Int32
+	// props caches mayHaveProperty's answer (classprops.go).
+	props atomic.Uint64
 }
 
 const maxAttrsHint = 32
@@ -59,6 +61,7 @@ func newClass(name, module string, bases []*Class, dict map[string]starlark.Valu
 		return nil, err
 	}
 	c.mro = mro
+	nameProperties(dict)
 	for _, b := range c.mro {
 		if b == baseException {
 			c.exc = true
@@ -223,6 +226,9 @@ func (c *Class) AttrNames() []string {
 func (c *Class) SetField(name string, v starlark.Value) error {
 	if c.interp == nil {
 		return pyErrorf("TypeError", "cannot set '%s' attribute of immutable type '%s'", name, c.name)
+	}
+	if isProperty(v) || isProperty(c.dict[name]) {
+		defer propertyChanged()
 	}
 	c.dict[name] = v
 	return nil
@@ -441,15 +447,22 @@ func (i *Instance) Attr(name string) (starlark.Value, error) {
 		}
 		return d, nil
 	}
-	cv, inClass := i.cls.lookup(name)
-	if p, ok := cv.(*property); inClass && ok {
-		if p.fget == nil {
-			return nil, pyErrorf("AttributeError", "property '%s' of '%s' object has no getter", name, i.cls.name)
+	var cv starlark.Value
+	inClass, looked := false, i.cls.mayHaveProperty()
+	if looked {
+		cv, inClass = i.cls.lookup(name)
+		if p, ok := cv.(*property); inClass && ok {
+			if p.fget == nil {
+				return nil, p.missing("getter", i.cls.name)
+			}
+			return i.cls.interp.call(p.fget, []starlark.Value{i})
 		}
-		return i.cls.interp.call(p.fget, []starlark.Value{i})
 	}
 	if v, ok := i.dict.get(name); ok {
 		return v, nil
+	}
+	if !looked {
+		cv, inClass = i.cls.lookup(name)
 	}
 	if inClass {
 		return bind(cv, i), nil
@@ -502,14 +515,12 @@ func (i *Instance) SetField(name string, v starlark.Value) error {
 	if i.cls.frozen {
 		return &PyError{Class: "dataclasses.FrozenInstanceError", Msg: "cannot assign to field '" + name + "'"}
 	}
-	if cv, ok := i.cls.lookup(name); ok {
-		if p, ok := cv.(*property); ok {
-			if p.fset == nil {
-				return pyErrorf("AttributeError", "property '%s' of '%s' object has no setter", name, i.cls.name)
-			}
-			_, err := i.cls.interp.call(p.fset, []starlark.Value{i, v})
-			return err
+	if p, ok := i.cls.propertyNamed(name); ok {
+		if p.fset == nil {
+			return p.missing("setter", i.cls.name)
 		}
+		_, err := i.cls.interp.call(p.fset, []starlark.Value{i, v})
+		return err
 	}
 	if i.exc != nil && i.exc.setAttr(name, v) {
 		return nil
@@ -552,14 +563,12 @@ func (i *Instance) delAttr(name string) error {
 	if i.cls.frozen {
 		return &PyError{Class: "dataclasses.FrozenInstanceError", Msg: "cannot delete field '" + name + "'"}
 	}
-	if cv, ok := i.cls.lookup(name); ok {
-		if p, ok := cv.(*property); ok {
-			if p.fdel == nil {
-				return pyErrorf("AttributeError", "property '%s' of '%s' object has no deleter", name, i.cls.name)
-			}
-			_, err := i.cls.interp.call(p.fdel, []starlark.Value{i})
-			return err
+	if p, ok := i.cls.propertyNamed(name); ok {
+		if p.fdel == nil {
+			return p.missing("deleter", i.cls.name)
 		}
+		_, err := i.cls.interp.call(p.fdel, []starlark.Value{i})
+		return err
 	}
 	if !i.dict.del(name) {
 		return pyErrorf("AttributeError", "'%s' object has no attribute '%s'", i.cls.name, name)
@@ -714,7 +723,20 @@ func (m *BoundMethod) AttrNames() []string { return []string{"__func__", "__name
 // staticMethod, classMethod and property are the decorators' values.
 type staticMethod struct{ fn starlark.Value }
 type classMethod struct{ fn starlark.Value }
-type property struct{ fget, fset, fdel starlark.Value }
+type property struct {
+	fget, fset, fdel starlark.Value
+	name             string // set when a class statement binds it (__set_name__)
+}
+
+// missing is the AttributeError for a getter, setter or deleter the
+// property lacks, named as CPython names it: by the name a class
+// statement gave it, if one did.
+func (p *property) missing(what, cls string) error {
+	if p.name == "" {
+		return pyErrorf("AttributeError", "property of '%s' object has no %s", cls, what)
+	}
+	return pyErrorf("AttributeError", "property '%s' of '%s' object has no %s", p.name, cls, what)
+}
 
 func (*staticMethod) String() string       { return "<staticmethod object>" }
 func (*staticMethod) Type() string         { return "staticmethod" }

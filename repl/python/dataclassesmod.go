@@ -264,6 +264,7 @@ func makeDataclass(v starlark.Value, opts dcOptions) (starlark.Value, error) {
 			})
 		}
 	}
+	propertyChanged() // its dict was rewritten: a default may have been a property
 	return c, nil
 }
 

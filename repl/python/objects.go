@@ -401,8 +401,11 @@ func helperDelAttr(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple,
 		return starlark.None, d.delAttr(name)
 	}
 	if c, ok := args[0].(*Class); ok && c.interp != nil {
-		if _, ok := c.dict[name]; ok {
+		if old, ok := c.dict[name]; ok {
 			delete(c.dict, name)
+			if isProperty(old) {
+				propertyChanged()
+			}
 			return starlark.None, nil
 		}
 	}

@@ -236,3 +236,27 @@ class WithDict:
 w = WithDict()
 w.q = 1
 w.q
+
+# a property added to a class, or to its base, after instances exist wins
+# over their own attributes; deleting it uncovers them again
+class Base:
+    pass
+
+class Leaf(Base):
+    def __init__(self):
+        self.size = 1
+
+leaf = Leaf()
+leaf.size
+Base.size = property(lambda self: 99)
+leaf.size
+leaf.size = 5
+del Base.size
+leaf.size
+setattr(Leaf, "size", property(lambda self: -1, lambda self, v: None))
+leaf.size = 7
+leaf.size, vars(leaf)
+del Leaf.size
+leaf.size
+Leaf.size = 3
+leaf.size, Leaf.size
