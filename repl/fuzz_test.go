@@ -55,6 +55,12 @@ var fuzzSeeds = []string{
 	"class P:\n    @property\n    def f(self):\n        return len\n    def __getattr__(self, name):\n        return name.upper\n\nP().f('abc'), P().g()",
 	"a, b = socket.socketpair()\na.send(b'x'), b.recv(1), b.recv(), b.recv(1, 2, 3), a.fileno(1), socket.socket.recv(b, 0), a.nope()",
 	"class E(Exception):\n    def __init__(self, *a):\n        super().__init__(*a)\n\n[E(i).args for i in range(3)], E().args, isinstance(E(), Exception)",
+	// Text, struct and attribute fast paths (starlark patches 14-15, session 6).
+	"w = 'a b  c'.split()\nw[1] = 'B'\nw, 'x\\ny'.splitlines(), b'p q'.split(), b'1\\r\\n2'.splitlines(True), 'a b'.split(maxsplit=True)",
+	"f'{-2**63:x}{2**64:#o}{True:05d}{7:_b}', '%x %d %o' % (-1, 2**70, False), '%d' % 3.5, '{:c}'.format(65)",
+	"struct.pack('!bHiQ', -128, 65535, -2**31, 2**64-1), struct.pack('!b', 128), struct.unpack('!I', struct.pack('!I', 7))",
+	"class W:\n    pass\n\nw = W()\nfor k in range(20):\n    setattr(w, 'a%d' % k, k)\n\ndel w.a3\nW.a4 = property(lambda s: 0)\nw.a4, w.a5, vars(w)\ndel W.a4\nw.a4",
+	"d = b'abcabc'\nd.find(98), d.find(b'c', 2**70), d.count(b''), d.replace(b'', b'-'), d.decode('ascii'), 'é'.encode()",
 }
 
 // FuzzExec feeds arbitrary source to a fresh Session. Whatever the input,

@@ -1,6 +1,11 @@
 package python
 
-import "go.starlark.net/starlark"
+import (
+	"math"
+	"slices"
+
+	"go.starlark.net/starlark"
+)
 
 // Starlark's str methods take their arguments by position only, where
 // CPython's split and rsplit also take them by name: line.split(maxsplit=1)
@@ -13,6 +18,12 @@ func splitByName(methods map[string]*starlark.Builtin, name string) {
 		if len(kwargs) > 0 {
 			var err error
 			if args, err = placeKeywords(name, params, args, kwargs); err != nil {
+				return nil, err
+			}
+		}
+		if len(args) >= 2 {
+			var err error
+			if args, err = maxsplitArg(args); err != nil {
 				return nil, err
 			}
 		}
@@ -57,3 +68,26 @@ func placeKeywords(fn string, params []string, args starlark.Tuple, kwargs []sta
 
 // splitDefaults are the values of split's (sep, maxsplit) when omitted.
 var splitDefaults = []starlark.Value{starlark.None, starlark.MakeInt(-1)}
+
+// maxsplitArg reads split's maxsplit (args[1]) as CPython does: a bool is
+// 0 or 1, any negative or past what Starlark takes (int32) splits
+// without limit, an int past 64 bits overflows, anything else is refused.
+// args is copied only when maxsplit must change.
+func maxsplitArg(args starlark.Tuple) (starlark.Tuple, error) {
+	n, ok := smallIntOf(args[1])
+	switch {
+	case !ok && isPyInt(args[1]):
+		return nil, pyErrorf("OverflowError", "Python int too large to convert to C ssize_t")
+	case !ok:
+		return nil, pyErrorf("TypeError", "'%s' object cannot be interpreted as an integer", pyTypeName(args[1]))
+	}
+	if _, plain := args[1].(starlark.Int); plain && n >= -1 && n <= math.MaxInt32 {
+		return args, nil
+	}
+	if n < 0 || n > math.MaxInt32 {
+		n = -1
+	}
+	out := slices.Clone(args)
+	out[1] = starlark.MakeInt(int(n))
+	return out, nil
+}

@@ -128,3 +128,13 @@ str.lower(5)
 str.lower()
 str.nope
 "a\tb\tc".expandtabs(), "ab\tc\n\td".expandtabs(4), "x\ty".expandtabs(tabsize=2), "\t".expandtabs(0), "é\tx".expandtabs(3)
+# split's maxsplit as CPython reads it: bools, negatives, past 32 and 64 bits
+'a b c'.split(None, True), 'a b c'.rsplit(maxsplit=False), 'a,b,c'.split(',', 2**40), 'a,b,c'.rsplit(',', -5)
+'a,b'.split(',', 2**70)
+'a b'.split(None, 'x')
+'a b'.split(None, 1.5)
+# bytes methods read their receiver in place: results stay right after it is rebound
+data = b'GET /a HTTP/1.1\r\nHost: x\r\n\r\n'
+lines = data.split(b'\r\n'); head = data[:3]; data = b'other'
+lines, head, lines[0].split(), lines[1].partition(b': '), b'abc'.find(98), b'abcb'.rfind(b'b', 0, 3)
+'caf\xe9'.encode(), b'caf\xc3\xa9'.decode(), b'\xff'.decode('latin-1'), b'ok'.decode() == 'ok'
