@@ -21,6 +21,17 @@ func splitByName(methods map[string]*starlark.Builtin, name string) {
 				return nil, err
 			}
 		}
+		if len(args) >= 1 {
+			switch sep := args[0].(type) {
+			case starlark.NoneType:
+			case starlark.String:
+				if sep == "" {
+					return nil, pyErrorf("ValueError", "empty separator")
+				}
+			default:
+				return nil, pyErrorf("TypeError", "must be str or None, not %s", pyTypeName(args[0]))
+			}
+		}
 		if len(args) >= 2 {
 			var err error
 			if args, err = maxsplitArg(args); err != nil {

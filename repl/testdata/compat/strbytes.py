@@ -138,3 +138,7 @@ data = b'GET /a HTTP/1.1\r\nHost: x\r\n\r\n'
 lines = data.split(b'\r\n'); head = data[:3]; data = b'other'
 lines, head, lines[0].split(), lines[1].partition(b': '), b'abc'.find(98), b'abcb'.rfind(b'b', 0, 3)
 'caf\xe9'.encode(), b'caf\xc3\xa9'.decode(), b'\xff'.decode('latin-1'), b'ok'.decode() == 'ok'
+'000'.split(True)
+'000'.rsplit(sep=3)
+'000'.split('')
+'a  b'.split(None), 'a  b'.rsplit(None, 0)
