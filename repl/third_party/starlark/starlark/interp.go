@@ -598,6 +598,22 @@ loop:
 			n := int(arg)
 			iterable := stack[sp-1]
 			sp--
+			// sockrepl patch 16: a tuple or list of the right length is
+			// copied out without an iterator (conn, addr = s.accept()).
+			var elems []Value
+			switch x := iterable.(type) {
+			case Tuple:
+				elems = x
+			case *List:
+				elems = x.elems
+			}
+			if elems != nil && len(elems) == n {
+				sp += n
+				for i, v := range elems {
+					stack[sp-1-i] = v
+				}
+				break
+			}
 			iter := Iterate(iterable)
 			if iter == nil {
 				err = fmt.Errorf("got %s in sequence assignment", iterable.Type())
