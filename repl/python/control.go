@@ -35,14 +35,7 @@ func helperRet(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ [
 // what a new exception takes as its __context__).
 type handling struct{ stack []*PyError }
 
-func handlingOf(thread *starlark.Thread) *handling {
-	if h, ok := thread.Local(localHandling).(*handling); ok {
-		return h
-	}
-	h := &handling{}
-	thread.SetLocal(localHandling, h)
-	return h
-}
+func handlingOf(thread *starlark.Thread) *handling { return &localsOf(thread).handling }
 
 func (h *handling) current() *PyError {
 	if len(h.stack) == 0 {

@@ -149,7 +149,7 @@ func (g *Generator) start() {
 		ended:  make(chan struct{}),
 	}
 	c.thread = g.in.newThread(g.name)
-	c.thread.SetLocal(localGen, c)
+	localsOf(c.thread).gen = c
 	g.ch = c
 	g.started = true
 	g.in.gens.add(c)
@@ -245,8 +245,8 @@ const ignoredExit = "generator ignored GeneratorExit"
 // helperYield is yield v, run on the generator's thread: hand v out and
 // wait to be resumed; the value sent in is the result.
 func helperYield(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
-	c, ok := thread.Local(localGen).(*genChannels)
-	if !ok {
+	c := localsOf(thread).gen
+	if c == nil {
 		return nil, pyErrorf("SyntaxError", "'yield' outside function")
 	}
 	select {

@@ -122,13 +122,6 @@ var (
 	ErrNoMemory = errors.New("MemoryError")
 )
 
-// Thread-local keys.
-const (
-	localInterp   = "sockrepl.interp"
-	localHandling = "sockrepl.handling"
-	localGen      = "sockrepl.generator"
-)
-
 var setupOnce sync.Once
 
 // setup patches Starlark's method tables with Python's str, bytes, list
@@ -274,7 +267,7 @@ func (in *Interp) newThread(name string) *starlark.Thread {
 	t := &starlark.Thread{Name: name}
 	if in != nil {
 		t.Print = func(_ *starlark.Thread, msg string) { in.opt.Print(msg) }
-		t.SetLocal(localInterp, in)
+		t.Host = &threadLocals{in: in}
 		in.threads.preemptible(in, t)
 	}
 	return t
@@ -285,8 +278,10 @@ func interpOf(thread *starlark.Thread) *Interp {
 	if thread == nil {
 		return nil
 	}
-	in, _ := thread.Local(localInterp).(*Interp)
-	return in
+	if st, ok := thread.Host.(*threadLocals); ok {
+		return st.in
+	}
+	return nil
 }
 
 // Exec runs one complete statement or block (Single), or a whole program

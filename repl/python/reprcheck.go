@@ -16,8 +16,6 @@ import (
 // returns it. Text asked for anywhere else (a notice, a traceback,
 // an error message) keeps the fallback <__main__.C object>.
 
-const localReprSlot = "sockrepl.reprslot"
-
 // reprSlot holds the first failure of a __repr__ or __str__ while a
 // textChecked runs (depth > 0). A thread keeps one slot for its life:
 // nested textChecked calls save and restore err around themselves, so
@@ -33,11 +31,7 @@ func textChecked(thread *starlark.Thread, f func() (string, error)) (string, err
 	if thread == nil {
 		return f()
 	}
-	slot, ok := thread.Local(localReprSlot).(*reprSlot)
-	if !ok {
-		slot = &reprSlot{}
-		thread.SetLocal(localReprSlot, slot)
-	}
+	slot := &localsOf(thread).repr
 	saved := slot.err
 	slot.err = nil
 	slot.depth++
@@ -76,7 +70,7 @@ func (in *Interp) reprFailed(err error) {
 	if in == nil {
 		return
 	}
-	if slot, ok := in.activeThread().Local(localReprSlot).(*reprSlot); ok && slot.depth > 0 && slot.err == nil {
+	if slot := &localsOf(in.activeThread()).repr; slot.depth > 0 && slot.err == nil {
 		slot.err = err
 	}
 }

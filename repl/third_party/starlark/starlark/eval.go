@@ -67,6 +67,10 @@ type Thread struct {
 	// They are accessible to the client but not to any Starlark program.
 	locals map[string]any
 
+	// Host is the embedding program's own per-thread state, read with a
+	// type assertion where Local hashes its key (sockrepl patch 17).
+	Host any
+
 	// proftime holds the accumulated execution time since the last profile event.
 	proftime time.Duration
 
