@@ -1,6 +1,9 @@
 package python
 
 import (
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"sockrepl/sockets"
@@ -53,13 +56,28 @@ func BenchmarkRoundTrips(b *testing.B) {
 
 // BenchmarkFunctionCalls is bench/calls.py: a million calls of a
 // two-argument function from a loop.
-func BenchmarkFunctionCalls(b *testing.B) {
-	benchProgram(b, "def add(a, b):\n    return a + b\ndef main():\n    t = 0\n    for i in range(1000000):\n        t = add(t, i)\n    return t\nmain()\n")
-}
+func BenchmarkFunctionCalls(b *testing.B) { benchFile(b, "calls.py") }
 
 // BenchmarkMethodCalls is bench/methods.py: 300,000 calls of a method
 // that updates an attribute of its instance.
-func BenchmarkMethodCalls(b *testing.B) {
-	benchProgram(b, "class Counter:\n    def __init__(self):\n        self.n = 0\n    def bump(self, k):\n        self.n += k\n"+
-		"def main():\n    c = Counter()\n    for i in range(300000):\n        c.bump(i)\n    return c.n\nmain()\n")
+func BenchmarkMethodCalls(b *testing.B) { benchFile(b, "methods.py") }
+
+// BenchmarkPrograms runs the learner workloads compare.py times beside
+// python3 (objects with a custom exception, string formatting and
+// splitting, message framing), for their profiles and allocation counts.
+// With the benchmarks above it is also what default.pgo is made from
+// (bench/pgo.sh).
+func BenchmarkPrograms(b *testing.B) {
+	for _, name := range []string{"classes.py", "strings.py", "framing.py"} {
+		b.Run(strings.TrimSuffix(name, ".py"), func(b *testing.B) { benchFile(b, name) })
+	}
+}
+
+// benchFile is benchProgram on a file of bench/.
+func benchFile(b *testing.B, name string) {
+	src, err := os.ReadFile(filepath.Join("..", "..", "bench", name))
+	if err != nil {
+		b.Fatal(err)
+	}
+	benchProgram(b, string(src))
 }
