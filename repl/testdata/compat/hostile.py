@@ -39,3 +39,18 @@ p.add_argument('--x', type=int)
 p.parse_args(['--x', 'abc'])
 import sys
 sys.exit(None)
+
+# a __repr__ that catches the failure of another __repr__ it formats
+class Bad:
+    __repr__ = lambda self: 1 / 0
+
+class Outer:
+    def __repr__(self):
+        try:
+            return f"{Bad()!r}"
+        except ZeroDivisionError:
+            return "outer caught it"
+
+repr(Outer()), f"{Outer()!r}", '%r' % (Outer(),), str([Outer(), 1])
+f"{[Outer(), Bad()]}"
+'%s|%r' % (Outer(), Bad())
