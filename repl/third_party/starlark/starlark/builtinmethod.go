@@ -1,7 +1,9 @@
 package starlark
 
 import (
+	"maps"
 	"sync"
+	"sync/atomic"
 )
 
 // Patch 12: s.split(), l.append(x), d.get(k) without a bound builtin.
@@ -25,38 +27,60 @@ func (p *methodProto) Freeze()               {}
 func (p *methodProto) Truth() Bool           { return True }
 func (p *methodProto) Hash() (uint32, error) { return 0, nil }
 
-// protos holds one methodProto per method of the built-in types' tables,
-// made when first needed (the tables may be changed by the program that
-// embeds this package, in its init functions, before any code runs).
-var protos sync.Map // *Builtin -> *methodProto
+// protoTables hold, per built-in type, the methodProto of each method
+// name asked for so far: an immutable map replaced (copy on write) when a
+// name is added, so a lookup is one atomic load and one map read. The
+// method tables may be changed by the program that embeds this package in
+// its init functions, before any code runs; not after.
+type protoTable struct {
+	mu sync.Mutex
+	m  atomic.Pointer[map[string]*methodProto]
+}
+
+var stringProtos, bytesProtos, listProtos, dictProtos, setProtos protoTable
 
 // builtinMethodOf is ATTR_METHOD's answer for a value of a built-in type:
 // the proto of its method name, or nil to read x.name as ATTR does.
 func builtinMethodOf(x Value, name string) *methodProto {
+	var t *protoTable
 	var methods map[string]*Builtin
 	switch x.(type) {
 	case String:
-		methods = stringMethods
+		t, methods = &stringProtos, stringMethods
 	case Bytes:
-		methods = bytesMethods
+		t, methods = &bytesProtos, bytesMethods
 	case *List:
-		methods = listMethods
+		t, methods = &listProtos, listMethods
 	case *Dict:
-		methods = dictMethods
+		t, methods = &dictProtos, dictMethods
 	case *Set:
-		methods = setMethods
+		t, methods = &setProtos, setMethods
 	default:
 		return nil
+	}
+	if m := t.m.Load(); m != nil {
+		if p := (*m)[name]; p != nil {
+			return p
+		}
 	}
 	b := methods[name]
 	if b == nil {
 		return nil
 	}
-	if p, ok := protos.Load(b); ok {
-		return p.(*methodProto)
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	old := t.m.Load()
+	if old != nil && (*old)[name] != nil {
+		return (*old)[name]
 	}
-	p, _ := protos.LoadOrStore(b, &methodProto{b: b})
-	return p.(*methodProto)
+	next := make(map[string]*methodProto, 1)
+	if old != nil {
+		maps.Copy(next, *old)
+	}
+	p := &methodProto{b: b}
+	next[name] = p
+	t.m.Store(&next)
+	return p
 }
 
 // builtinPool holds the bound methods of the calls in progress, last in

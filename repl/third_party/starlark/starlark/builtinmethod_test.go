@@ -1,6 +1,7 @@
 package starlark
 
 import (
+	"sync"
 	"testing"
 )
 
@@ -108,4 +109,30 @@ def f(s, p, d):
 	if thread.builtins.top != 0 {
 		t.Errorf("pool top %d after CallMethod, want 0", thread.builtins.top)
 	}
+}
+
+// TestMethodProtoTable checks the copy-on-write table of patch 12's
+// protos: one proto per method, shared, found by many goroutines at once,
+// and none for a name that is not a method.
+func TestMethodProtoTable(t *testing.T) {
+	if builtinMethodOf(String("a"), "upper") != builtinMethodOf(String("b"), "upper") {
+		t.Error("two lookups of str.upper gave two protos")
+	}
+	if p := builtinMethodOf(NewList(nil), "nope"); p != nil {
+		t.Errorf("list.nope has a proto: %v", p)
+	}
+	names := []string{"append", "extend", "index", "insert", "pop", "remove", "clear"}
+	var wg sync.WaitGroup
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for _, n := range names {
+				if p := builtinMethodOf(NewList(nil), n); p == nil || p.b != listMethods[n] {
+					t.Errorf("list.%s: proto %v", n, p)
+				}
+			}
+		}()
+	}
+	wg.Wait()
 }
