@@ -30,6 +30,9 @@ type globalNS struct {
 	// reg hears of values a rebinding or del drops, to close a socket
 	// nothing refers to any more (unreferenced.go); nil for none.
 	reg *sockRegistry
+	// builtins are the names a program reads when no global has them
+	// (len, range, print...); nil for a namespace without them.
+	builtins map[string]starlark.Value
 }
 
 type nsCacheEntry struct {
@@ -49,6 +52,14 @@ func (ns *globalNS) watch(reg *sockRegistry) {
 	ns.reg = reg
 	ns.slots.Dropped = reg.noteDropped
 }
+
+// fallBackTo gives the namespace its interpreter's builtins. A builtin
+// name a program reads gets a slot, unbound, whose Fallback is the
+// builtin (starlark patch 18): len() in a loop is read from the slot, as
+// a global is, instead of three lookups by name (the slot, the globals,
+// the builtins) at every turn. A global of that name, bound later, fills
+// the slot and shadows it; del brings the builtin back, as in Python.
+func (ns *globalNS) fallBackTo(builtins map[string]starlark.Value) { ns.builtins = builtins }
 
 // slot finds name's slot, or -1.
 func (ns *globalNS) slot(name string) int32 {
@@ -70,7 +81,22 @@ func (ns *globalNS) lookup(name string) int32 {
 	if i, ok := ns.index[name]; ok {
 		return i
 	}
+	if b, ok := ns.builtins[name]; ok {
+		i := ns.newSlot(name)
+		ns.slots.Fallback = append(ns.slots.Fallback, make([]starlark.Value, int(i)+1-len(ns.slots.Fallback))...)
+		ns.slots.Fallback[i] = b
+		return i
+	}
 	return -1
+}
+
+// newSlot gives name a slot, unbound.
+func (ns *globalNS) newSlot(name string) int32 {
+	i := int32(len(ns.slots.Vals))
+	ns.index[name] = i
+	ns.names = append(ns.names, name)
+	ns.slots.Vals = append(ns.slots.Vals, nil)
+	return i
 }
 
 // Get returns name's value.
@@ -87,10 +113,7 @@ func (ns *globalNS) Get(name string) (starlark.Value, bool) {
 func (ns *globalNS) Set(name string, v starlark.Value) {
 	i := ns.slot(name)
 	if i < 0 {
-		i = int32(len(ns.slots.Vals))
-		ns.index[name] = i
-		ns.names = append(ns.names, name)
-		ns.slots.Vals = append(ns.slots.Vals, nil)
+		i = ns.newSlot(name)
 	}
 	if old := ns.slots.Vals[i]; old == nil {
 		ns.n++

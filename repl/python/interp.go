@@ -165,6 +165,7 @@ func (in *Interp) Reset() {
 	defer in.release()
 	in.gens.closeAll()
 	in.globals = newGlobals(in.modules, in.opt.Prelude)
+	in.globals.fallBackTo(in.builtins)
 	in.globals.watch(in.sockets)
 }
 

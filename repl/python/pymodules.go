@@ -69,6 +69,7 @@ func (in *Interp) execModule(thread *starlark.Thread, name, file, src string) (s
 	in.programs[file] = prog
 	ns := newGlobalNS()
 	ns.watch(in.sockets)
+	ns.fallBackTo(in.builtins)
 	ns.Set("__name__", starlark.String(name))
 	m := &liveModule{name: name, ns: ns}
 	// Registered before it runs, as Python does: a circular import sees

@@ -38,3 +38,18 @@ def k(*args, **kw):
     return (args, kw)
 
 k(1, q=x)
+
+# a builtin read in a function, shadowed by a global, then uncovered by del
+def count(xs):
+    return len(xs) + sum(1 for _ in range(2))
+
+count([1, 2]), 'len' in globals(), 'len' in dir()
+len = lambda xs: 40
+count([1, 2]), 'len' in globals()
+del len
+count([1, 2]), 'len' in globals()
+del len
+print = 5
+print
+del print
+print("builtin again")

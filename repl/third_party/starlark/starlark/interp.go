@@ -521,7 +521,11 @@ loop:
 			// sockrepl patch 5: a module-level name's slot (namespace.go).
 			if nsSlots != nil {
 				if k := nsSlot(nsSlots, nsCache, f.Prog.Names, arg); k >= 0 {
-					if v := nsSlots.Vals[k]; v != nil {
+					v := nsSlots.Vals[k]
+					if v == nil && int(k) < len(nsSlots.Fallback) {
+						v = nsSlots.Fallback[k] // patch 18: a builtin, unshadowed
+					}
+					if v != nil {
 						stack[sp] = v
 						sp++
 						break

@@ -34,6 +34,10 @@ type Slots struct {
 	// Dropped hears of a value a rebinding replaced. It is not told of
 	// an Int replaced, which can hold nothing.
 	Dropped func(old Value)
+	// Fallback[i], while Vals[i] is nil, is the value NSATTR reads for
+	// the name (sockrepl: a builtin such as len, which a global of the
+	// same name would shadow); nil or past the end for none (patch 18).
+	Fallback []Value
 }
 
 // nsCache is a module's slot of each of its program's names (slot+1; 0:

@@ -248,3 +248,36 @@ func TestNamespaceCompiles(t *testing.T) {
 		t.Errorf("decoded Namespace = %d, want %d", back.compiled.Namespace, prog.compiled.Namespace)
 	}
 }
+
+// TestNamespaceFallback checks patch 18 (PATCHES.md): an unbound slot's
+// Fallback is read without Attr; a binding shadows it and unbinding
+// uncovers it again.
+func TestNamespaceFallback(t *testing.T) {
+	ns := newTestNS()
+	ns.index["size"] = 0
+	ns.slots.Vals = []Value{nil}
+	ns.slots.Fallback = []Value{MakeInt(7)}
+	err := execNS(t, ns, `
+def f():
+    return G.size
+G.a = f()
+G.size = 1
+G.b = f()
+`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a, b := ns.get("a"), ns.get("b"); a == nil || a.String() != "7" || b == nil || b.String() != "1" {
+		t.Errorf("a, b = %v, %v; want 7 (the fallback), 1 (the binding)", a, b)
+	}
+	ns.slots.Vals[0] = nil // del size
+	if err := execNS(t, ns, "G.c = G.size\n"); err != nil {
+		t.Fatal(err)
+	}
+	if c := ns.get("c"); c == nil || c.String() != "7" {
+		t.Errorf("c = %v after del, want 7", c)
+	}
+	if ns.attrs != 0 {
+		t.Errorf("%d Attr calls, want 0: the fallback is read from the slots", ns.attrs)
+	}
+}
