@@ -34,6 +34,13 @@ func (in *Interp) newHelpers() starlark.StringDict {
 		}
 		return h, starlark.NewBuiltin(string(h), fn)
 	}
+	// The operators' helpers also say which operator they are: CALL
+	// answers them itself for two ints or strings, or a list or tuple
+	// and an int index in range (starlark patch 19), as these helpers
+	// would.
+	fast := func(h translate.Helper, fn func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error), op syntax.Token) (translate.Helper, starlark.Value) {
+		return h, starlark.NewBorrowingBuiltin(string(h), fn).WithFastOp(op)
+	}
 	table := map[translate.Helper]starlark.Value{
 		translate.HGlobals:  globalStore{in: in},
 		translate.HEllipsis: ellipsis,
@@ -64,21 +71,21 @@ func (in *Interp) newHelpers() starlark.StringDict {
 		pair(b(translate.HImport, in.helperImport)),
 		pair(b(translate.HImportFrom, helperImportFrom)),
 		pair(b(translate.HImportStar, globalStore{in: in}.helperImportStar)),
-		pair(b(translate.HMod, builtinMod)),
+		pair(fast(translate.HMod, builtinMod, syntax.PERCENT)),
 		pair(b(translate.HTrueDiv, divide(syntax.SLASH))),
-		pair(b(translate.HFloorDiv, divide(syntax.SLASHSLASH))),
+		pair(fast(translate.HFloorDiv, divide(syntax.SLASHSLASH), syntax.SLASHSLASH)),
 		pair(b(translate.HPow, builtinPowOp)),
 		pair(b(translate.HMatMul, helperMatMul)),
-		pair(b(translate.HEq, compare(syntax.EQL))),
-		pair(b(translate.HNe, compare(syntax.NEQ))),
-		pair(b(translate.HLt, compare(syntax.LT))),
-		pair(b(translate.HLe, compare(syntax.LE))),
-		pair(b(translate.HGt, compare(syntax.GT))),
-		pair(b(translate.HGe, compare(syntax.GE))),
+		pair(fast(translate.HEq, compare(syntax.EQL), syntax.EQL)),
+		pair(fast(translate.HNe, compare(syntax.NEQ), syntax.NEQ)),
+		pair(fast(translate.HLt, compare(syntax.LT), syntax.LT)),
+		pair(fast(translate.HLe, compare(syntax.LE), syntax.LE)),
+		pair(fast(translate.HGt, compare(syntax.GT), syntax.GT)),
+		pair(fast(translate.HGe, compare(syntax.GE), syntax.GE)),
 		pair(b(translate.HIn, membership(false))),
 		pair(b(translate.HNotIn, membership(true))),
 		pair(b(translate.HIs, helperIs)),
-		pair(b(translate.HGetItem, builtinGetitem)),
+		pair(fast(translate.HGetItem, builtinGetitem, syntax.LBRACK)),
 		pair(b(translate.HSetSlice, helperSetSlice)),
 		pair(b(translate.HSlice, helperSlice)),
 		pair(b(translate.HDelItem, builtinDelitem)),

@@ -105,3 +105,12 @@ hash(2**61 - 1), hash(2**61), hash(2**70), hash(-2**64), hash(10**20)
 hash(1.0), hash(-1.0), hash(0.5), hash(3.5), hash(-2.5), hash(0.1), hash(1e300)
 hash(float('inf')), hash(float('-inf')), hash(2.0**70) == hash(2**70)
 exit
+# operators on ints, strings and indexes, where the evaluator answers them itself
+-7 % 3, 7 % -3, -7 // 2, 7 // -2, 2**70 // 2**69, -(2**70) % 7, 10**20 % 3
+2**63 > 2**62, -2**63 < 2**63, 'é' > 'z', 'abc' <= 'abd', 'b' >= 'b', 'x' != 'x', 3 == 3.0, True == 1, 1 < 1.5
+[1, 2, 3][-1], (4, 5)[0], [1, 2][True], 'héllo'[1], b'ab'[0]
+[1][5]
+(1,)[-2]
+7 % 0
+7 // 0
+'%d items' % 3, 7 % 2.5, -7.5 // 2

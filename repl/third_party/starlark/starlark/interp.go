@@ -393,6 +393,15 @@ loop:
 					function, positional, kvpairs, f.Position(fr.pc))
 			}
 
+			// sockrepl patch 19: an operator's builtin on two ints or
+			// strings is answered here (fastop.go).
+			if fb, ok := function.(*Builtin); ok && fb.fastOp != 0 && npos == 2 && recv == nil && kvpairs == nil && args == nil {
+				if z, ok := fastOp(fb.fastOp, positional[0], positional[1]); ok {
+					stack[sp-1] = z
+					break
+				}
+			}
+
 			thread.endProfSpan()
 			var z Value
 			var err2 error

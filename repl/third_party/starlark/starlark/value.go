@@ -838,6 +838,9 @@ type Builtin struct {
 	// pooled: a bound method CALL_METHOD made in the thread's pool for
 	// the length of one call (sockrepl patch 12, method.go).
 	pooled bool
+	// fastOp: the operator CALL applies itself to two ints or strings
+	// instead of calling fn (sockrepl patch 19, fastop.go); 0 for none.
+	fastOp syntax.Token
 }
 
 func (b *Builtin) Name() string { return b.name }
