@@ -19,6 +19,8 @@ var textBadInputs = []badInput{
 	{"decode with an unknown codec", "", "b'x'.decode('nope')", "LookupError: unknown encoding: nope", ""},
 	{"decode of invalid UTF-8", "", "b'\\xff'.decode()", "UnicodeDecodeError: 'utf-8' codec can't decode byte 0xff in position 0: invalid start byte", ""},
 	{"encode to ASCII of a non-ASCII str", "", "'\\xe9'.encode('ascii')", "UnicodeEncodeError: 'ascii' codec can't encode character '\\xe9' in position 0: ordinal not in range(128)", ""},
+	{"an unhashable key tested against a dict", "", "[1] in {'a': 1}", "TypeError: unhashable type: 'list'", ""},
+	{"an int tested against a str", "", "1 in 'ab'", "TypeError: 'in <string>' requires string as left operand, not int", ""},
 	{"property added to a base without a setter", "class B: pass\nclass C(B): pass\nc = C()\nc.v = 1\nB.v = property(lambda self: 2)", "c.v = 3", "AttributeError: property of 'C' object has no setter", ""},
 }
 

@@ -106,6 +106,12 @@ func membership(negate bool) func(*starlark.Thread, *starlark.Builtin, starlark.
 			return nil, pyErrorf("TypeError", "invalid syntax")
 		}
 		x, y := args[0], args[1]
+		if _, isDict := y.(*starlark.Dict); isDict {
+			// Starlark answers False for an unhashable key; Python raises.
+			if _, err := x.Hash(); err != nil {
+				return nil, asPyError(err)
+			}
+		}
 		found := false
 		switch c := y.(type) {
 		case *Instance:

@@ -35,9 +35,9 @@ func (in *Interp) newHelpers() starlark.StringDict {
 		return h, starlark.NewBuiltin(string(h), fn)
 	}
 	// The operators' helpers also say which operator they are: CALL
-	// answers them itself for two ints or strings, or a list or tuple
-	// and an int index in range (starlark patch 19), as these helpers
-	// would.
+	// answers them itself for two ints or strings, a list or tuple and
+	// an int index in range, a str or int key of a dict, a str in a str
+	// or bytes in bytes (starlark patch 19), as these helpers would.
 	fast := func(h translate.Helper, fn func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error), op syntax.Token) (translate.Helper, starlark.Value) {
 		return h, starlark.NewBorrowingBuiltin(string(h), fn).WithFastOp(op)
 	}
@@ -82,8 +82,8 @@ func (in *Interp) newHelpers() starlark.StringDict {
 		pair(fast(translate.HLe, compare(syntax.LE), syntax.LE)),
 		pair(fast(translate.HGt, compare(syntax.GT), syntax.GT)),
 		pair(fast(translate.HGe, compare(syntax.GE), syntax.GE)),
-		pair(b(translate.HIn, membership(false))),
-		pair(b(translate.HNotIn, membership(true))),
+		pair(fast(translate.HIn, membership(false), syntax.IN)),
+		pair(fast(translate.HNotIn, membership(true), syntax.NOT_IN)),
 		pair(b(translate.HIs, helperIs)),
 		pair(fast(translate.HGetItem, builtinGetitem, syntax.LBRACK)),
 		pair(b(translate.HSetSlice, helperSetSlice)),

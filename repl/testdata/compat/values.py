@@ -114,3 +114,9 @@ exit
 7 % 0
 7 // 0
 '%d items' % 3, 7 % 2.5, -7.5 // 2
+import socket
+'k' in {'k': 1}, 2 not in {1: 0}, '' in 'ab', b'\n' in b'a\nb', 'z' not in 'ab', 'é' in 'café', socket.AF_INET in {2: 'x'}
+[1] in {}
+[1] not in {'a': 1}
+1 in 'ab'
+1 in b'ab', 97 in b'ab', 1 in [1.0]

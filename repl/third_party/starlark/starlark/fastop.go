@@ -1,6 +1,10 @@
 package starlark
 
-import "go.starlark.net/syntax"
+import (
+	"strings"
+
+	"go.starlark.net/syntax"
+)
 
 // Patch 19: operators on ints and strings without a call.
 //
@@ -11,12 +15,14 @@ import "go.starlark.net/syntax"
 // Python's answer. A builtin marked WithFastOp(op) is skipped by CALL
 // when its two arguments are such operands (fastOp answers), and called
 // as before otherwise (other types, a zero divisor, an index out of
-// range: the builtin raises Python's error).
+// range: the builtin raises Python's error). For in and not in: a str
+// or int key of a dict, a str in a str, bytes in bytes.
 
 // WithFastOp marks b as the operator op on two arguments, for CALL's fast
 // path; b must give the same answer as op for ints, strings, and lists or
-// tuples indexed by an int. op is EQL, NEQ, LT, LE, GT, GE, PERCENT,
-// SLASHSLASH or LBRACK (x[y]). It returns b.
+// tuples indexed by an int, a str or int key of a dict, a str in a str
+// and bytes in bytes. op is EQL, NEQ, LT, LE, GT, GE, PERCENT,
+// SLASHSLASH, IN, NOT_IN or LBRACK (x[y]). It returns b.
 func (b *Builtin) WithFastOp(op syntax.Token) *Builtin {
 	b.fastOp = op
 	return b
@@ -62,6 +68,32 @@ func fastOp(op syntax.Token, x, y Value) (z Value, ok bool) {
 			return x.Mod(y), true
 		}
 		return x.Div(y), true
+	case syntax.IN, syntax.NOT_IN:
+		var found bool
+		switch c := y.(type) {
+		case *Dict:
+			switch x.(type) {
+			case String, Int: // hashable: Get cannot fail
+			default:
+				return nil, false
+			}
+			_, found, _ = c.Get(x)
+		case String:
+			s, isStr := x.(String)
+			if !isStr {
+				return nil, false
+			}
+			found = strings.Contains(string(c), string(s))
+		case Bytes:
+			b, isBytes := x.(Bytes)
+			if !isBytes {
+				return nil, false
+			}
+			found = strings.Contains(string(c), string(b))
+		default:
+			return nil, false
+		}
+		return Bool(found != (op == syntax.NOT_IN)), true
 	case syntax.LBRACK:
 		i, isInt := y.(Int)
 		if !isInt {

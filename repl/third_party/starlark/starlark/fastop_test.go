@@ -19,7 +19,7 @@ func TestFastOp(t *testing.T) {
 	env := StringDict{}
 	for name, op := range map[string]syntax.Token{
 		"eq": syntax.EQL, "ne": syntax.NEQ, "lt": syntax.LT, "le": syntax.LE, "gt": syntax.GT, "ge": syntax.GE,
-		"mod": syntax.PERCENT, "fdiv": syntax.SLASHSLASH, "item": syntax.LBRACK,
+		"mod": syntax.PERCENT, "fdiv": syntax.SLASHSLASH, "item": syntax.LBRACK, "isin": syntax.IN, "notin": syntax.NOT_IN,
 	} {
 		env[name] = NewBorrowingBuiltin(name, slow).WithFastOp(op)
 	}
@@ -34,6 +34,10 @@ func TestFastOp(t *testing.T) {
 		{"mod(7, 0)", `"called"`, true}, {"fdiv(1, 0)", `"called"`, true}, {"eq(1, 1.0)", `"called"`, true},
 		{"mod('%d', 1)", `"called"`, true}, {"item([1], 5)", `"called"`, true}, {"item('ab', 0)", `"called"`, true},
 		{"eq(True, 1)", `"called"`, true}, {"lt(1, 2, 3)", `"called"`, true},
+		{"isin('k', {'k': 1})", "True", false}, {"notin(2, {1: 0})", "True", false}, {"isin('', 'ab')", "True", false},
+		{"isin(b'\\n', b'a\\nb')", "True", false}, {"notin('z', 'ab')", "True", false},
+		{"isin([1], {})", `"called"`, true}, {"isin(1, 'ab')", `"called"`, true}, {"isin(1, [1])", `"called"`, true},
+		{"isin(1, b'ab')", `"called"`, true},
 	} {
 		calls = 0
 		v, err := Eval(new(Thread), "f.star", c.src, env)
