@@ -11,6 +11,7 @@ import (
 	"math"
 	"math/big"
 	"math/bits"
+	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -1218,9 +1219,12 @@ func tupleRepeat(elems Tuple, n Int) (Tuple, error) {
 	// values a copy (sockrepl patch 11): a copy of pointers cannot be
 	// preempted, and one of 512 MB kept the collector spinning on this
 	// goroutine for seconds ([x] * 20**6 took 13 s, python3 0.4 s).
+	// Between copies the loop yields, so a collection's stack scan of
+	// this goroutine goes ahead at once ([0] * 10**8: 6-16 s -> 2 s).
 	x := copy(res, elems)
 	for x < len(res) {
 		x += copy(res[x:], res[:min(x, repeatChunk)])
+		runtime.Gosched() // a safe point: the collector's stack scan need not wait
 	}
 	return res, nil
 }
