@@ -77,6 +77,8 @@ func (ns *globalNS) slot(name string) int32 {
 	return i
 }
 
+// lookup is slot without the cache. A builtin name asked for the first
+// time gets its slot here (fallBackTo).
 func (ns *globalNS) lookup(name string) int32 {
 	if i, ok := ns.index[name]; ok {
 		return i

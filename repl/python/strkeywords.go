@@ -83,7 +83,7 @@ var splitDefaults = []starlark.Value{starlark.None, starlark.MakeInt(-1)}
 // maxsplitArg reads split's maxsplit (args[1]) as CPython does: a bool is
 // 0 or 1, any negative or past what Starlark takes (int32) splits
 // without limit, an int past 64 bits overflows, anything else is refused.
-// args is copied only when maxsplit must change.
+// args is copied only when maxsplit must change (a bool, or past int32).
 func maxsplitArg(args starlark.Tuple) (starlark.Tuple, error) {
 	n, ok := smallIntOf(args[1])
 	switch {
@@ -92,7 +92,7 @@ func maxsplitArg(args starlark.Tuple) (starlark.Tuple, error) {
 	case !ok:
 		return nil, pyErrorf("TypeError", "'%s' object cannot be interpreted as an integer", pyTypeName(args[1]))
 	}
-	if _, plain := args[1].(starlark.Int); plain && n >= -1 && n <= math.MaxInt32 {
+	if _, plain := args[1].(starlark.Int); plain && n <= math.MaxInt32 {
 		return args, nil
 	}
 	if n < 0 || n > math.MaxInt32 {
