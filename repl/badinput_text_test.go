@@ -21,6 +21,8 @@ var textBadInputs = []badInput{
 	{"encode to ASCII of a non-ASCII str", "", "'\\xe9'.encode('ascii')", "UnicodeEncodeError: 'ascii' codec can't encode character '\\xe9' in position 0: ordinal not in range(128)", ""},
 	{"an unhashable key tested against a dict", "", "[1] in {'a': 1}", "TypeError: unhashable type: 'list'", ""},
 	{"an int tested against a str", "", "1 in 'ab'", "TypeError: 'in <string>' requires string as left operand, not int", ""},
+	{"a list repeated to a billion items", "", "x = ['0'] * 10**9", "MemoryError", "CPython tries to build the 8 GB list; a repeat here holds at most 2**26 items (maxElems), as a list built from a range does, since one cannot be stopped while it copies"},
+	{"a tuple repeated past the limit", "", "(1, 2) * (2**25 + 1)", "MemoryError", "CPython builds the tuple; a repeat here holds at most 2**26 items (maxElems)"},
 	{"property added to a base without a setter", "class B: pass\nclass C(B): pass\nc = C()\nc.v = 1\nB.v = property(lambda self: 2)", "c.v = 3", "AttributeError: property of 'C' object has no setter", ""},
 }
 

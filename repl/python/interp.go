@@ -131,6 +131,10 @@ func setup() {
 	setupOnce.Do(func() {
 		patchStringMethods()
 		patchListMethods()
+		// [x] * n is Starlark's own operator: held to the size a list
+		// built from a range may have (a repeat of 10**9 items cannot be
+		// stopped by the memory watch while it copies for a minute).
+		starlark.MaxRepeat = maxElems
 	})
 }
 

@@ -1210,7 +1210,7 @@ func tupleRepeat(elems Tuple, n Int) (Tuple, error) {
 	}
 	// Inv: i > 0, len > 0
 	of, sz := bits.Mul(uint(len(elems)), uint(i))
-	if of != 0 || sz >= maxAlloc { // of != 0 => overflow
+	if of != 0 || sz >= maxAlloc || sz > uint(MaxRepeat) { // of != 0 => overflow
 		// Don't print sz.
 		return nil, fmt.Errorf("excessive repeat (%d * %d elements)", len(elems), i)
 	}
@@ -1228,6 +1228,11 @@ func tupleRepeat(elems Tuple, n Int) (Tuple, error) {
 	}
 	return res, nil
 }
+
+// MaxRepeat is the most elements [x] * n or (x,) * n may make: an
+// embedder sets it lower than maxAlloc to stay within its memory, as one
+// repeat cannot be stopped while it runs (sockrepl patch 11).
+var MaxRepeat = maxAlloc
 
 // repeatChunk is the most values tupleRepeat copies at once.
 const repeatChunk = 1 << 16
