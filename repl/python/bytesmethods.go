@@ -198,9 +198,12 @@ func isASCIISpace(c byte) bool {
 
 func bytesSplit(fromRight bool) methodFn {
 	return func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-		var sep starlark.Value = starlark.None
-		maxsplit := -1
-		if err := starlark.UnpackArgs(b.Name(), args, kwargs, "sep?", &sep, "maxsplit?", &maxsplit); err != nil {
+		var sep, maxsplitV starlark.Value = starlark.None, starlark.MakeInt(-1)
+		if err := starlark.UnpackArgs(b.Name(), args, kwargs, "sep?", &sep, "maxsplit?", &maxsplitV); err != nil {
+			return nil, err
+		}
+		maxsplit, err := maxsplitOf(maxsplitV)
+		if err != nil {
 			return nil, err
 		}
 		p := recvStr(b)

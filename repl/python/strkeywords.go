@@ -80,25 +80,36 @@ func placeKeywords(fn string, params []string, args starlark.Tuple, kwargs []sta
 // splitDefaults are the values of split's (sep, maxsplit) when omitted.
 var splitDefaults = []starlark.Value{starlark.None, starlark.MakeInt(-1)}
 
-// maxsplitArg reads split's maxsplit (args[1]) as CPython does: a bool is
-// 0 or 1, any negative or past what Starlark takes (int32) splits
-// without limit, an int past 64 bits overflows, anything else is refused.
-// args is copied only when maxsplit must change (a bool, or past int32).
+// maxsplitArg is args with maxsplit (args[1]) read by maxsplitOf, copied
+// only when it must change (a bool, or past int32).
 func maxsplitArg(args starlark.Tuple) (starlark.Tuple, error) {
-	n, ok := smallIntOf(args[1])
-	switch {
-	case !ok && isPyInt(args[1]):
-		return nil, pyErrorf("OverflowError", "Python int too large to convert to C ssize_t")
-	case !ok:
-		return nil, pyErrorf("TypeError", "'%s' object cannot be interpreted as an integer", pyTypeName(args[1]))
+	n, err := maxsplitOf(args[1])
+	if err != nil {
+		return nil, err
 	}
-	if _, plain := args[1].(starlark.Int); plain && n <= math.MaxInt32 {
-		return args, nil
-	}
-	if n < 0 || n > math.MaxInt32 {
-		n = -1
+	if _, plain := args[1].(starlark.Int); plain {
+		if m, _ := smallIntOf(args[1]); m == int64(n) {
+			return args, nil
+		}
 	}
 	out := slices.Clone(args)
-	out[1] = starlark.MakeInt(int(n))
+	out[1] = starlark.MakeInt(n)
 	return out, nil
+}
+
+// maxsplitOf reads a maxsplit of str or bytes split as CPython does: a
+// bool is 0 or 1, a negative or one past what Starlark takes (int32)
+// splits without limit (-1), an int past 64 bits overflows, anything else
+// is refused.
+func maxsplitOf(v starlark.Value) (int, error) {
+	n, ok := smallIntOf(v)
+	switch {
+	case !ok && isPyInt(v):
+		return 0, pyErrorf("OverflowError", "Python int too large to convert to C ssize_t")
+	case !ok:
+		return 0, pyErrorf("TypeError", "'%s' object cannot be interpreted as an integer", pyTypeName(v))
+	case n < 0 || n > math.MaxInt32:
+		return -1, nil
+	}
+	return int(n), nil
 }

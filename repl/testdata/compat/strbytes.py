@@ -142,3 +142,7 @@ lines, head, lines[0].split(), lines[1].partition(b': '), b'abc'.find(98), b'abc
 '000'.rsplit(sep=3)
 '000'.split('')
 'a  b'.split(None), 'a  b'.rsplit(None, 0)
+B''.split(maxsplit=True), b'a b c'.split(None, True), b'a b c'.rsplit(maxsplit=False), b'a,b'.split(b',', 2**40), b'a b'.split(maxsplit=-3)
+b'a'.split(maxsplit='x')
+b'a'.split(maxsplit=2**70)
+'a b c'.split(None, True), 'a b'.split(maxsplit=-3)
