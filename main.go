@@ -23,21 +23,16 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
-	"runtime/debug"
 	"strings"
 	"syscall"
 	"time"
 
 	"sockrepl/repl"
+	"sockrepl/sockets"
 )
 
 func main() {
-	// The shell's live heap is small while bulk recv() loops allocate
-	// buffers that die at once: collecting less often keeps a 1 GiB
-	// transfer near loopback speed (docs/BENCHMARKS.md).
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(400)
-	}
+	sockets.PaceCollector()
 	exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 

@@ -45,5 +45,6 @@
 // state.go, kernel.go and diag.go the kernel's view; resolve.go,
 // getaddrinfo.go, services.go and inet.go the module functions; syscalls.go
 // the system calls (in variables, so tests can inject faults);
+// collector.go the Go collector's pace for recv loops;
 // unsupported.go the non-Linux build.
 package sockets

@@ -215,6 +215,7 @@ func (s *Socket) recvOnce(bufsize, flags int, from *sockaddr) ([]byte, error) {
 	if size <= scratchRecv {
 		return s.recvSmall(size, flags, from)
 	}
+	noteBulkRecv(size)
 	buf := makeNoZero(size)
 	n, e := s.recvSys(buf, flags, from)
 	if e != nil {
