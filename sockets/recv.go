@@ -23,6 +23,30 @@ func (s *Socket) Recvfrom(bufsize, flags int) ([]byte, any, error) {
 	return s.recv("recvfrom", bufsize, flags, true)
 }
 
+// RecvReusing is Recv(bufsize, 0) on a stream socket, received into buf
+// when it can hold bufsize bytes, else into a new buffer of bufsize bytes.
+// The result shares that buffer (its capacity is the whole buffer), so
+// the caller can offer it again; one recvfrom writes it, and only when
+// it succeeds. The caller must know that nothing else refers to buf
+// (python/recvreuse.go).
+func (s *Socket) RecvReusing(bufsize int, buf []byte) ([]byte, error) {
+	if bufsize <= 0 || s.typ != unix.SOCK_STREAM {
+		return s.Recv(bufsize, 0)
+	}
+	if cap(buf) < bufsize {
+		buf = makeNoZero(bufsize)
+	}
+	buf = buf[:cap(buf)]
+	n, _, err := s.recvInto("recv", buf[:bufsize], bufsize, 0, false)
+	if err != nil {
+		return nil, err
+	}
+	return buf[:n], nil
+}
+
+// IsStream reports whether the socket is SOCK_STREAM.
+func (s *Socket) IsStream() bool { return s.typ == unix.SOCK_STREAM }
+
 // RecvInto is recv_into(buffer, nbytes, flags): the kernel writes into
 // buf[:nbytes] (all of buf when nbytes is 0) and the count is returned.
 // No buffer is allocated, so a loop over one buffer runs at the speed of

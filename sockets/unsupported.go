@@ -31,17 +31,19 @@ func (rt *Runtime) CreateConnection(a any, t *float64, s any) (*Socket, error) {
 func (rt *Runtime) Select(r, w, x []int, t *float64) ([]int, []int, []int, error) {
 	return nil, nil, nil, unsupported()
 }
-func (rt *Runtime) Sleep(float64) error                  { return unsupported() }
-func (s *Socket) Bind(any) error                         { return unsupported() }
-func (s *Socket) Listen(...int) error                    { return unsupported() }
-func (s *Socket) Accept() (*Socket, any, error)          { return nil, nil, unsupported() }
-func (s *Socket) Connect(any) error                      { return unsupported() }
-func (s *Socket) ConnectEx(any) (int, error)             { return 0, unsupported() }
-func (s *Socket) Send([]byte, int) (int, error)          { return 0, unsupported() }
-func (s *Socket) Sendall([]byte, int) error              { return unsupported() }
-func (s *Socket) Sendto([]byte, int, any) (int, error)   { return 0, unsupported() }
-func (s *Socket) Recv(int, int) ([]byte, error)          { return nil, unsupported() }
-func (s *Socket) RecvInto([]byte, int, int) (int, error) { return 0, unsupported() }
+func (rt *Runtime) Sleep(float64) error                   { return unsupported() }
+func (s *Socket) Bind(any) error                          { return unsupported() }
+func (s *Socket) Listen(...int) error                     { return unsupported() }
+func (s *Socket) Accept() (*Socket, any, error)           { return nil, nil, unsupported() }
+func (s *Socket) Connect(any) error                       { return unsupported() }
+func (s *Socket) ConnectEx(any) (int, error)              { return 0, unsupported() }
+func (s *Socket) Send([]byte, int) (int, error)           { return 0, unsupported() }
+func (s *Socket) Sendall([]byte, int) error               { return unsupported() }
+func (s *Socket) Sendto([]byte, int, any) (int, error)    { return 0, unsupported() }
+func (s *Socket) Recv(int, int) ([]byte, error)           { return nil, unsupported() }
+func (s *Socket) RecvInto([]byte, int, int) (int, error)  { return 0, unsupported() }
+func (s *Socket) RecvReusing(int, []byte) ([]byte, error) { return nil, unsupported() }
+func (s *Socket) IsStream() bool                          { return false }
 func (s *Socket) RecvfromInto([]byte, int, int) (int, any, error) {
 	return 0, nil, unsupported()
 }

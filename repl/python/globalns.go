@@ -33,6 +33,8 @@ type globalNS struct {
 	// builtins are the names a program reads when no global has them
 	// (len, range, print...); nil for a namespace without them.
 	builtins map[string]starlark.Value
+	// guard hears of len or print bound here (recvreuse.go); nil for none.
+	guard *recvGuard
 }
 
 type nsCacheEntry struct {
@@ -119,6 +121,7 @@ func (ns *globalNS) Set(name string, v starlark.Value) {
 	}
 	if old := ns.slots.Vals[i]; old == nil {
 		ns.n++
+		ns.guard.binding(name)
 	} else if ns.reg != nil {
 		ns.reg.noteDropped(old)
 	}

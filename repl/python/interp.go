@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 
@@ -64,9 +65,18 @@ type Interp struct {
 	echo     starlark.Value  // last value echoed by the running statement
 	echoedAt map[EchoPos]int // where the running statement's echoes came from
 	programs map[string]*translate.Program
-	modules  map[string]starlark.Value
-	gens     generators
-	iterErr  error // what a failed iterator left for its loop (failIteration)
+	// recvSites are the compiled programs' recv sites by file identity,
+	// mainProgram the file of the program Exec is running (nil between
+	// programs and at the prompt), recvGuard off once len or print is a
+	// global (recvreuse.go).
+	recvSites   map[*string]map[[2]int32]translate.RecvSite
+	mainProgram *string
+	recvGuard   recvGuard
+	recvReused  atomic.Int64 // recvs that reused a buffer, for tests
+
+	modules map[string]starlark.Value
+	gens    generators
+	iterErr error // what a failed iterator left for its loop (failIteration)
 	// iterFailures pairs each loop cancelled by a failed iterator with
 	// the error it stands for, for the statement running.
 	iterFailures map[*starlark.EvalError]error
@@ -170,6 +180,7 @@ func (in *Interp) Reset() {
 	in.gens.closeAll()
 	in.globals = newGlobals(in.modules, in.opt.Prelude)
 	in.globals.fallBackTo(in.builtins)
+	in.globals.guard = &in.recvGuard
 	in.globals.watch(in.sockets)
 }
 
@@ -307,6 +318,11 @@ func (in *Interp) Exec(name, src string, mode Mode) (Result, error) {
 		return Result{}, err
 	}
 	in.programs[name] = prog
+	in.noteRecvSites(prog)
+	if mode == Program {
+		in.mainProgram = prog.FileID
+		defer func() { in.mainProgram = nil }()
+	}
 	in.mainFile = name
 	in.acquire(in.main)
 	defer in.release()

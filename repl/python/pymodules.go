@@ -67,7 +67,9 @@ func (in *Interp) execModule(thread *starlark.Thread, name, file, src string) (s
 		return nil, err
 	}
 	in.programs[file] = prog
+	in.noteRecvSites(prog)
 	ns := newGlobalNS()
+	ns.guard = &in.recvGuard
 	ns.watch(in.sockets)
 	ns.fallBackTo(in.builtins)
 	ns.Set("__name__", starlark.String(name))

@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"sync/atomic"
 
 	"go.starlark.net/starlark"
 	"go.starlark.net/syntax"
@@ -24,6 +25,8 @@ type socketValue struct {
 	// the descriptor open until both the socket and its files are closed.
 	ioRefs     int
 	closeAsked bool
+	// lastRecv is the buffer last handed to a recv site (recvreuse.go).
+	lastRecv atomic.Pointer[recvBuffer]
 }
 
 var (
@@ -244,7 +247,13 @@ func (v *socketValue) UnboundMethod(name string) starlark.Value {
 // runSocketMethod calls a socket method and records a failure for the
 // shell's hints, with a copy of the arguments (they may be borrowed).
 func runSocketMethod(thread *starlark.Thread, name string, m socketMethod, v *socketValue, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	res, err := callSocketMethod(name, m, v, args, kwargs)
+	var res starlark.Value
+	var err error
+	if name == "recv" && len(kwargs) == 0 && len(args) >= 1 && len(args) <= 2 {
+		res, err = sockRecvAt(thread, v, args)
+	} else {
+		res, err = callSocketMethod(name, m, v, args, kwargs)
+	}
 	if err != nil {
 		// Only the main thread's: the shell reads it after Exec.
 		if in := interpOf(thread); in != nil && in.current == in.main {

@@ -47,6 +47,12 @@ type Program struct {
 	comps   map[[2]int32][]CompFrame
 	// Source is the Python source, for tracebacks.
 	Source string
+	// RecvSites are the recv calls (by the position of their '(') that
+	// may receive into their previous result's buffer (recvreuse.go).
+	RecvSites map[[2]int32]RecvSite
+	// FileID tells this program's positions from another's of the same
+	// name (syntax.Position.FileID).
+	FileID *string
 }
 
 // SpanAt returns the Python span of the operation at a position taken
@@ -86,6 +92,7 @@ func Lower(filename, src string, m *py.Module, mode Mode) (*Program, error) {
 		return nil, withFile(err, filename, src)
 	}
 	l := &lowerer{a: a, mode: mode, src: src, spans: map[[2]int32]Span{}, lineStarts: lineStarts(src)}
+	l.recvSites = recvSites(a, m, mode)
 	l.file = new(string)
 	*l.file = filename
 	top := &fnCtx{scope: a.module, module: true}
@@ -100,7 +107,7 @@ func Lower(filename, src string, m *py.Module, mode Mode) (*Program, error) {
 		names = append(names, n)
 	}
 	sort.Strings(names)
-	return &Program{File: f, Globals: names, spans: l.spans, comps: l.compAt, Source: src}, nil
+	return &Program{File: f, Globals: names, spans: l.spans, comps: l.compAt, Source: src, RecvSites: l.recvAt, FileID: l.file}, nil
 }
 
 // withFile completes an Error with where it happened.
@@ -127,6 +134,9 @@ type lowerer struct {
 	moduleNames map[string]bool
 	loops       []*loopCtx // every Python loop open at this point, innermost last
 	genexpCall  *py.Call   // the call whose sole argument is the generator expression being lowered
+
+	recvSites map[*py.Assign]RecvSite // found before lowering
+	recvAt    map[[2]int32]RecvSite   // where their calls were placed
 }
 
 // fnCtx is one Starlark function being built: a Python function or

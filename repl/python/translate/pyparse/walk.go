@@ -224,3 +224,7 @@ func children(n Node, f func(Node)) {
 		e(n.OptionalVars)
 	}
 }
+
+// Children calls f on each direct child node of n, in field order, as
+// the translator's analyses walk the tree.
+func Children(n Node, f func(Node)) { children(n, f) }

@@ -249,6 +249,10 @@ func (p Position) Filename() string {
 	return "<invalid>"
 }
 
+// FileID identifies the file a position belongs to: positions made from
+// different sources of the same name have different IDs. (sockrepl patch 20)
+func (p Position) FileID() *string { return p.file }
+
 // MakePosition returns position with the specified components.
 func MakePosition(file *string, line, col int32) Position { return Position{file, line, col} }
 
