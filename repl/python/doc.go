@@ -26,4 +26,7 @@
 // values (gotype.go): pollobj.go, epollobj.go, selector*.go, sockfile*.go
 // with sockmakefile.go and sockextra.go, argparse_*.go with textwrap.go.
 // docs/MODULES.md says what each module offers and lacks.
+// unreferenced.go closes the sockets nothing refers to; recvreuse.go
+// receives into the last result's buffer where the translator has proved
+// nothing else can hold it (translate/recvreuse.go).
 package python

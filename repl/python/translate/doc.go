@@ -8,6 +8,8 @@
 // lacks becomes calls of the helpers named in names.go, which the
 // interpreter provides: try, with and except bodies become nested
 // functions run by $try and $with, classes are built by $class,
-// generators run by $generator. The package imports nothing of
+// generators run by $generator. recvreuse.go finds the recv statements
+// whose variable alone can hold the bytes (Program.RecvSites), for the
+// interpreter to receive into the old buffer. The package imports nothing of
 // sockrepl's but its own pyparse.
 package translate
