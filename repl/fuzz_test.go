@@ -23,6 +23,7 @@ import (
 var fuzzSeeds = []string{
 	"s = socket.socket()\ns.bind(('127.0.0.1', 0))\ns.listen()\ns",
 	"a, b = socket.socketpair()\na.sendall(b'hi')\nb.recv(10**12)",
+	"a, b = socket.socketpair()\na.sendall(b'x' * 9000)\ndef f(s):\n    d = s.recv(4096)\n    d = s.recv(4096)\n    return len(d), not d, d == b'', print(d[:0] if d else d)\n\nf(b), f(b)",
 	"u = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)\nu.sendto(b'x', ('127.0.0.1', 9))",
 	"struct.pack('!HHI', 1, 2, 3)", "struct.unpack('<q', b'\\x00' * 8)", "struct.calcsize('99999999999999999999x')",
 	"x = bytearray(b'a b c')\nx[::-2] + x.split()[0] * 3\nx[1] = 66\nx.extend(range(3))\nx.pop(-1) in x",
