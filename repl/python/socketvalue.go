@@ -245,7 +245,8 @@ func (v *socketValue) UnboundMethod(name string) starlark.Value {
 }
 
 // runSocketMethod calls a socket method and records a failure for the
-// shell's hints, with a copy of the arguments (they may be borrowed).
+// shell's hints, with a copy of bind's arguments (they may be borrowed;
+// no hint reads another method's, and a non-blocking loop fails often).
 func runSocketMethod(thread *starlark.Thread, name string, m socketMethod, v *socketValue, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	var res starlark.Value
 	var err error
@@ -257,7 +258,11 @@ func runSocketMethod(thread *starlark.Thread, name string, m socketMethod, v *so
 	if err != nil {
 		// Only the main thread's: the shell reads it after Exec.
 		if in := interpOf(thread); in != nil && in.current == in.main {
-			in.failed = FailedCall{Socket: v.s, Method: name, Args: slices.Clone(args), Err: err}
+			var kept starlark.Tuple
+			if name == "bind" {
+				kept = slices.Clone(args)
+			}
+			in.failed = FailedCall{Socket: v.s, Method: name, Args: kept, Err: err}
 		}
 	}
 	return res, err
@@ -282,7 +287,7 @@ func callSocketMethod(name string, m socketMethod, v *socketValue, args starlark
 type FailedCall struct {
 	Socket *sockets.Socket
 	Method string         // "bind", "send"...
-	Args   starlark.Tuple // as passed (bind's address...)
+	Args   starlark.Tuple // bind's, as passed (its address); nil for other methods
 	Err    error
 }
 
