@@ -79,13 +79,23 @@ func (in *Interp) noteRecvSites(p *translate.Program) {
 // recvSite reports whether the frame calling recv is at a recv site
 // that may reuse, and where.
 func (in *Interp) recvSite(fr starlark.DebugFrame) (file *string, at [2]int32, ok bool) {
-	if in.recvGuard.off.Load() {
+	if in.recvGuard.off.Load() || len(in.recvSites) == 0 {
+		return nil, at, false
+	}
+	// The function's own position is a field; the frame's is decoded
+	// from a line table: ask for it only in a program with sites.
+	fn, isFunc := fr.Callable().(*starlark.Function)
+	if !isFunc {
+		return nil, at, false
+	}
+	sites := in.recvSites[fn.Position().FileID()]
+	if sites == nil {
 		return nil, at, false
 	}
 	pos := fr.Position()
 	file = pos.FileID()
 	at = [2]int32{pos.Line, pos.Col}
-	site, ok := in.recvSites[file][at]
+	site, ok := sites[at]
 	if ok && site.Global && (file != in.mainProgram || in.threads.many.Load()) {
 		ok = false
 	}
