@@ -27,6 +27,7 @@ func (in *Interp) newHelpers() starlark.StringDict {
 		translate.HGt: true, translate.HGe: true, translate.HIn: true, translate.HNotIn: true,
 		translate.HIs: true, translate.HGetItem: true, translate.HDelItem: true,
 		translate.HDelAttr: true, translate.HGetAttr: true, translate.HFString: true,
+		translate.HSockOnly: true,
 	}
 	b := func(h translate.Helper, fn func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error)) (translate.Helper, starlark.Value) {
 		if borrows[h] {
@@ -91,6 +92,7 @@ func (in *Interp) newHelpers() starlark.StringDict {
 		pair(b(translate.HDelItem, builtinDelitem)),
 		pair(b(translate.HDelAttr, helperDelAttr)),
 		pair(b(translate.HGetAttr, helperGetAttr)),
+		pair(b(translate.HSockOnly, helperSockOnly)),
 		pair(b(translate.HIter, builtinIter)),
 		pair(b(translate.HUnpack, builtinUnpack)),
 		pair(b(translate.HStarred, helperStarred)),

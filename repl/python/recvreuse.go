@@ -1,6 +1,7 @@
 package python
 
 import (
+	"fmt"
 	"sync/atomic"
 	"unsafe"
 	"weak"
@@ -146,4 +147,18 @@ func sockRecvAt(thread *starlark.Thread, v *socketValue, args starlark.Tuple) (s
 	}
 	v.lastRecv.Store(last)
 	return ownedBytes(data), nil
+}
+
+// helperSockOnly is $sockonly(x): x, after stopping all buffer reuse if
+// x is not a socket, whose send methods are known to keep nothing.
+func helperSockOnly(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
+	if len(args) != 1 {
+		return nil, fmt.Errorf("$sockonly: got %d arguments", len(args))
+	}
+	if _, isSocket := args[0].(*socketValue); !isSocket {
+		if in := interpOf(thread); in != nil {
+			in.recvGuard.off.Store(true)
+		}
+	}
+	return args[0], nil
 }

@@ -84,6 +84,31 @@ print(pump(b))
 	}
 }
 
+func TestRecvReuseRelaysToASocket(t *testing.T) {
+	out, reused := runReuse(t, `
+c, d = socket.socketpair()
+def relay(src, dst):
+    while True:
+        data = src.recv(4096)
+        if not data:
+            break
+        dst.sendall(data)
+relay(b, c)
+c.close()
+got = []
+while True:
+    piece = d.recv(65536)
+    if not piece:
+        break
+    got.append(piece)
+print(b''.join(got) == payload)
+d.close()
+`)
+	if reused < 10 || out != "True\n" {
+		t.Errorf("reused %d, printed %q", reused, out)
+	}
+}
+
 func TestRecvReuseRefusedForAnOperation(t *testing.T) {
 	out, reused := runReuse(t, `
 def pump(s):
@@ -220,6 +245,27 @@ d.close()
 `)
 		if out != "kept 904 False True\n" || reused != 1 {
 			t.Errorf("reused %d, printed %q", reused, out)
+		}
+	})
+	t.Run("sent to an object that keeps what it is sent", func(t *testing.T) {
+		out, _ := runReuse(t, `
+class Keeper:
+    def __init__(self):
+        self.kept = []
+    def sendall(self, data):
+        self.kept.append(data)
+def relay(src, dst):
+    while True:
+        data = src.recv(4096)
+        if not data:
+            break
+        dst.sendall(data)
+k = Keeper()
+relay(b, k)
+print(len(k.kept), k.kept[0][:1], k.kept[-1][:1], b''.join(k.kept) == payload)
+`)
+		if out != "15 b'A' b'O' True\n" {
+			t.Errorf("printed %q", out)
 		}
 	})
 }

@@ -92,7 +92,7 @@ func Lower(filename, src string, m *py.Module, mode Mode) (*Program, error) {
 		return nil, withFile(err, filename, src)
 	}
 	l := &lowerer{a: a, mode: mode, src: src, spans: map[[2]int32]Span{}, lineStarts: lineStarts(src)}
-	l.recvSites = recvSites(a, m, mode)
+	l.recvSites, l.sockOnly = recvSites(a, m, mode)
 	l.file = new(string)
 	*l.file = filename
 	top := &fnCtx{scope: a.module, module: true}
@@ -137,6 +137,7 @@ type lowerer struct {
 
 	recvSites map[*py.Assign]RecvSite // found before lowering
 	recvAt    map[[2]int32]RecvSite   // where their calls were placed
+	sockOnly  map[*py.Attribute]bool  // x.sendall whose x must be a socket
 }
 
 // fnCtx is one Starlark function being built: a Python function or

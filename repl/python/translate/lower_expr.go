@@ -35,6 +35,9 @@ func (l *lowerer) expr(fn *fnCtx, s *scope, e py.Expr) syntax.Expr {
 	case *py.Attribute:
 		p := l.mark(e)
 		x := l.expr(fn, s, e.Value)
+		if l.sockOnly[e] {
+			x = l.call(HSockOnly, p, x)
+		}
 		if isDunder(e.Attr) || intAttrs[e.Attr] {
 			return l.call(HGetAttr, p, x, strLit(e.Attr, p))
 		}

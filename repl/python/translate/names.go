@@ -78,6 +78,10 @@ const (
 	HFString   Helper = "$fstr"      // f-strings
 	HNamespace Helper = "$ns"        // dir() at module level -> $ns(dir, $G)
 	HEllipsis  Helper = "$Ellipsis"
+	// $sockonly(x) is x, but stops recv buffer reuse when x is not a
+	// socket: conn.sendall(data) -> $sockonly(conn).sendall(data) where
+	// data's recv may reuse its buffer (recvreuse.go).
+	HSockOnly Helper = "$sockonly"
 )
 
 // Helpers lists every helper, so that the interpreter can check that it
@@ -89,7 +93,7 @@ var Helpers = []Helper{
 	HImport, HImportFrom, HImportStar,
 	HMod, HTrueDiv, HFloorDiv, HPow, HMatMul, HEq, HNe, HLt, HLe, HGt, HGe, HIn, HNotIn, HIs,
 	HGetItem, HSetSlice, HSlice, HDelItem, HDelAttr, HGetAttr, HIter, HUnpack, HStarred,
-	HSet, HConcat, HTuple, HDictMerge, HCall, HFString, HEllipsis, HNamespace,
+	HSet, HConcat, HTuple, HDictMerge, HCall, HFString, HEllipsis, HNamespace, HSockOnly,
 }
 
 // Control codes a body returns to the statement that ran it.

@@ -23,6 +23,7 @@ import (
 //	len(name)   not name   if name:   while name:   x if name else y
 //	name == b''   b'\n' in name   (every other operand a constant)
 //	print(..., name, ...)   f'...{name!r}...'   (later operands constants or names)
+//	x.sendall(name)   x.send(name)   x.sendto(name, addr)   (when x is a socket)
 //
 // Anything else (an append, a slice, an argument to a function, a
 // return, a closure that names it, +=) and the statement keeps its fresh
@@ -33,7 +34,12 @@ import (
 // (globals(), vars(), eval...). The interpreter adds what only the run
 // can know: len and print still the builtins, the same frame, and for a
 // module-level variable, the main program still running on one thread
-// (python/recvreuse.go).
+// (python/recvreuse.go). A socket's send methods keep nothing of their
+// data, but x is only known to be a socket at run time: x is lowered as
+// $sockonly(x), which stops all reuse the first time it is not one.
+//
+// A function's reads are walked once per variable, and the sends found
+// harmless recorded only if the variable qualifies (sockOnly).
 
 // RecvSite is a statement whose recv may reuse its previous result's
 // buffer.
@@ -58,7 +64,7 @@ type candidate struct {
 }
 
 // recvSites finds the statements whose recv may reuse a buffer.
-func recvSites(a *analysis, m *py.Module, mode Mode) map[*py.Assign]RecvSite {
+func recvSites(a *analysis, m *py.Module, mode Mode) (map[*py.Assign]RecvSite, map[*py.Attribute]bool) {
 	var cands []candidate
 	walkScoped(a, m, a.module, nil, func(n py.Node, s *scope, _ []py.Node) {
 		st, ok := n.(*py.Assign)
@@ -77,9 +83,10 @@ func recvSites(a *analysis, m *py.Module, mode Mode) map[*py.Assign]RecvSite {
 		}
 	})
 	if len(cands) == 0 {
-		return nil
+		return nil, nil
 	}
 	out := map[*py.Assign]RecvSite{}
+	sockOnly := map[*py.Attribute]bool{}
 	verdicts := map[any]bool{}
 	for _, c := range cands {
 		var key any = c.name // a module variable
@@ -88,18 +95,24 @@ func recvSites(a *analysis, m *py.Module, mode Mode) map[*py.Assign]RecvSite {
 		}
 		ok, seen := verdicts[key]
 		if !seen {
+			var sends []*py.Attribute
 			if c.global {
-				ok = onlyHarmlessReads(a, m, a.module, c.name, true)
+				ok, sends = onlyHarmlessReads(a, m, a.module, c.name, true)
 			} else {
-				ok = onlyHarmlessReads(a, c.owner.node, c.owner, c.name, false)
+				ok, sends = onlyHarmlessReads(a, c.owner.node, c.owner, c.name, false)
 			}
 			verdicts[key] = ok
+			if ok {
+				for _, x := range sends {
+					sockOnly[x] = true
+				}
+			}
 		}
 		if ok {
 			out[c.st] = RecvSite{Global: c.global}
 		}
 	}
-	return out
+	return out, sockOnly
 }
 
 // recvAssign matches `name = x.recv(n)` and `name = x.recv(n, flags)`.
@@ -128,10 +141,13 @@ func recvAssign(st *py.Assign) (string, bool) {
 }
 
 // onlyHarmlessReads walks root (a function, or the whole module) and
-// reports whether every read of name is harmless. inner: nested scopes
-// are walked too (a module variable); otherwise naming name in one fails.
-func onlyHarmlessReads(a *analysis, root py.Node, s *scope, name string, inner bool) bool {
+// reports whether every read of name is harmless, and the sends it read
+// name into (each harmless only if its receiver is a socket). inner:
+// nested scopes are walked too (a module variable); otherwise naming
+// name in one fails.
+func onlyHarmlessReads(a *analysis, root py.Node, s *scope, name string, inner bool) (bool, []*py.Attribute) {
 	ok := true
+	var sends []*py.Attribute
 	visit := func(n py.Node, at *scope, stack []py.Node) {
 		if !ok {
 			return
@@ -149,8 +165,12 @@ func onlyHarmlessReads(a *analysis, root py.Node, s *scope, name string, inner b
 				ok = false // a closure or comprehension names it
 				return
 			}
-			if n.Ctx == py.Load && !harmlessRead(a, n, at, stack) {
-				ok = false
+			if n.Ctx == py.Load {
+				harmless, send := harmlessRead(a, n, at, stack)
+				ok = harmless
+				if send != nil {
+					sends = append(sends, send)
+				}
 			}
 		case *py.AugAssign:
 			if t, isName := n.Target.(*py.Name); isName && t.Id == name {
@@ -163,18 +183,36 @@ func onlyHarmlessReads(a *analysis, root py.Node, s *scope, name string, inner b
 		for _, st := range fd.Body {
 			walkScoped(a, st, s, []py.Node{fd}, visit)
 		}
-		return ok
+		return ok, sends
 	}
 	if _, isMod := root.(*py.Module); !isMod {
-		return false // a lambda or async def: not worth the cases
+		return false, nil // a lambda or async def: not worth the cases
 	}
 	walkScoped(a, root, s, nil, visit)
-	return ok
+	return ok, sends
 }
 
 // harmlessRead reports whether the read n of a variable keeps nothing of
-// its value and runs no code while holding it.
-func harmlessRead(a *analysis, n *py.Name, at *scope, stack []py.Node) bool {
+// its value and runs no code while holding it; send is the x.sendall of
+// a read that is harmless only if x is a socket.
+func harmlessRead(a *analysis, n *py.Name, at *scope, stack []py.Node) (ok bool, send *py.Attribute) {
+	parent := stack[len(stack)-1]
+	if call, isCall := parent.(*py.Call); isCall {
+		if attr, isAttr := call.Func.(*py.Attribute); isAttr && sendMethods[attr.Attr] &&
+			len(call.Args) >= 1 && len(call.Args) <= 2 && call.Args[0] == py.Expr(n) &&
+			len(call.Keywords) == 0 && pureAfter(call.Args, n) {
+			return true, attr
+		}
+	}
+	return harmlessUse(a, n, at, stack), nil
+}
+
+// sendMethods keep nothing of the data they send.
+var sendMethods = map[string]bool{"sendall": true, "send": true, "sendto": true}
+
+// harmlessUse is harmlessRead for the reads that are harmless whatever
+// the values around them.
+func harmlessUse(a *analysis, n *py.Name, at *scope, stack []py.Node) bool {
 	parent := stack[len(stack)-1]
 	switch p := parent.(type) {
 	case *py.UnaryOp:
@@ -240,8 +278,15 @@ func builtinAt(a *analysis, s *scope, name string) bool {
 
 // pure: evaluating it runs no code.
 func pure(x py.Expr) bool {
-	switch x.(type) {
+	switch x := x.(type) {
 	case *py.Constant, *py.Name:
+		return true
+	case *py.Tuple:
+		for _, e := range x.Elts {
+			if !pure(e) {
+				return false
+			}
+		}
 		return true
 	}
 	return false

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"go.starlark.net/syntax"
+
 	py "sockrepl/repl/python/translate/pyparse"
 )
 
@@ -66,7 +68,10 @@ def f(c):
 		{"sliced", Exec, "data = c.recv(100)\nhead = data[:4]\n", []string{""}},
 		{"concatenated into another", Exec, "buf = b''\ndata = c.recv(100)\nbuf = buf + data\n", []string{""}},
 		{"augmented", Exec, "data = c.recv(100)\ndata += b'x'\n", []string{""}},
-		{"passed to a method", Exec, "data = c.recv(100)\nc.sendall(data)\n", []string{""}},
+		{"sent on (a socket, checked at run time)", Exec, "data = c.recv(100)\nc.sendall(data)\nn = c.send(data)\nc.sendto(data, ('::1', 9))\n", []string{"global"}},
+		{"passed to another method", Exec, "data = c.recv(100)\nc.process(data)\n", []string{""}},
+		{"sent with a call after it", Exec, "data = c.recv(100)\nc.sendto(data, where())\n", []string{""}},
+		{"sent with a keyword", Exec, "data = c.recv(100)\nc.sendall(data, flags=0)\n", []string{""}},
 		{"decoded", Exec, "data = c.recv(100)\ntext = data.decode()\n", []string{""}},
 		{"or", Exec, "data = c.recv(100)\nx = data or b'-'\n", []string{""}},
 		{"compared with a variable", Exec, "data = c.recv(100)\nok = data == expected\n", []string{""}},
@@ -183,5 +188,35 @@ func TestRecvSitesInTheCorpus(t *testing.T) {
 	want := "chunk = sock.recv(bufsize) global=false|data = s.recv(1048576) global=true"
 	if got := strings.Join(found, "|"); got != want {
 		t.Errorf("sites %q, want %q", got, want)
+	}
+}
+
+// TestSendsOfReusedBytesCheckTheirReceiver: a send of bytes whose recv may
+// reuse its buffer is lowered with its receiver checked ($sockonly), and
+// only then.
+func TestSendsOfReusedBytesCheckTheirReceiver(t *testing.T) {
+	for src, want := range map[string]int{
+		"data = c.recv(100)\nc.sendall(data)\nc.sendall(b'x')\n": 1,
+		"data = c.recv(100)\nc.sendall(data)\nkeep = [data]\n":   0,
+		"data = c.recv(100)\nc.sendall(data)\nc.send(data)\n":    2,
+	} {
+		m, err := py.Parse("t.py", src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := Lower("t.py", src, m, Exec)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := 0
+		syntax.Walk(p.File, func(n syntax.Node) bool {
+			if id, ok := n.(*syntax.Ident); ok && id.Name == string(HSockOnly) {
+				got++
+			}
+			return true
+		})
+		if got != want {
+			t.Errorf("%q: %d receivers checked, want %d", src, got, want)
+		}
 	}
 }
