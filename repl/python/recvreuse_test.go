@@ -53,6 +53,12 @@ while True:
     n += len(data)
 print(n, data)
 `, "60000 b''\n"},
+		{"a walrus at module level", `
+n = 0
+while data := b.recv(4096):
+    n += len(data)
+print(n, data)
+`, "60000 b''\n"},
 		{"a function's local, in with and try", `
 def pump(s):
     n = 0

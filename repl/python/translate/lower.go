@@ -135,9 +135,9 @@ type lowerer struct {
 	loops       []*loopCtx // every Python loop open at this point, innermost last
 	genexpCall  *py.Call   // the call whose sole argument is the generator expression being lowered
 
-	recvSites map[*py.Assign]RecvSite // found before lowering
-	recvAt    map[[2]int32]RecvSite   // where their calls were placed
-	sockOnly  map[*py.Attribute]bool  // x.sendall whose x must be a socket
+	recvSites map[*py.Call]RecvSite  // found before lowering
+	recvAt    map[[2]int32]RecvSite  // where their calls were placed
+	sockOnly  map[*py.Attribute]bool // x.sendall whose x must be a socket
 }
 
 // fnCtx is one Starlark function being built: a Python function or

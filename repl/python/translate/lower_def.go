@@ -361,6 +361,12 @@ func (l *lowerer) callExpr(fn *fnCtx, s *scope, e *py.Call) syntax.Expr {
 		if starstar != nil {
 			args = append(args, &syntax.UnaryExpr{OpPos: p, Op: syntax.STARSTAR, X: starstar})
 		}
+		if site, ok := l.recvSites[e]; ok {
+			if l.recvAt == nil {
+				l.recvAt = map[[2]int32]RecvSite{}
+			}
+			l.recvAt[[2]int32{p.Line, p.Col}] = site
+		}
 		return &syntax.CallExpr{Fn: f, Lparen: p, Args: args, Rparen: p}
 	}
 	pos := l.concat(fn, s, e.Args, p)

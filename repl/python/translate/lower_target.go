@@ -11,14 +11,6 @@ import (
 func (l *lowerer) assignStmt(fn *fnCtx, st *py.Assign) []syntax.Stmt {
 	pos := l.at(st)
 	v := l.expr(fn, fn.scope, st.Value)
-	if site, ok := l.recvSites[st]; ok {
-		if call, isCall := v.(*syntax.CallExpr); isCall {
-			if l.recvAt == nil {
-				l.recvAt = map[[2]int32]RecvSite{}
-			}
-			l.recvAt[[2]int32{call.Lparen.Line, call.Lparen.Col}] = site
-		}
-	}
 	if len(st.Targets) == 1 {
 		return l.assignTo(fn, fn.scope, st.Targets[0], v, pos)
 	}

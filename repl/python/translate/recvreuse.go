@@ -11,7 +11,8 @@ import (
 // lands in the same memory. sockrepl has no reference counts, and a fresh
 // buffer per call costs a 1 GiB loop its page faults (docs/BENCHMARKS.md).
 // What the translator can prove instead: that nothing but the variable
-// can ever hold the bytes a statement `name = x.recv(n)` assigns. Then,
+// can ever hold the bytes a statement `name = x.recv(n)` assigns (or a
+// `while name := x.recv(n):` test, whose value goes only to the test). Then,
 // when that statement runs again in the same frame, the bytes still in
 // the buffer are referred to by name alone, about to be rebound, and the
 // interpreter may receive into it.
@@ -55,37 +56,46 @@ var forbiddenNames = map[string]bool{
 	"compile": true, "__import__": true, "__builtins__": true, "builtins": true,
 }
 
-// candidate is one `name = x.recv(...)` statement.
+// candidate is one `name = x.recv(...)` statement, or a
+// `while name := x.recv(...):` test.
 type candidate struct {
-	st     *py.Assign
+	call   *py.Call
 	name   string
 	owner  *scope // the function whose local it is; nil for a module variable
 	global bool
 }
 
-// recvSites finds the statements whose recv may reuse a buffer.
-func recvSites(a *analysis, m *py.Module, mode Mode) (map[*py.Assign]RecvSite, map[*py.Attribute]bool) {
+// recvSites finds the recv calls that may reuse a buffer.
+func recvSites(a *analysis, m *py.Module, mode Mode) (map[*py.Call]RecvSite, map[*py.Attribute]bool) {
 	var cands []candidate
-	walkScoped(a, m, a.module, nil, func(n py.Node, s *scope, _ []py.Node) {
-		st, ok := n.(*py.Assign)
-		if !ok {
-			return
+	walkScoped(a, m, a.module, nil, func(n py.Node, s *scope, stack []py.Node) {
+		var name string
+		var call *py.Call
+		switch n := n.(type) {
+		case *py.Assign:
+			if len(n.Targets) != 1 {
+				return
+			}
+			name, call = recvInto(n.Targets[0], n.Value)
+		case *py.NamedExpr:
+			if testedAlone(n, stack) {
+				name, call = recvInto(n.Target, n.Value)
+			}
 		}
-		name, ok := recvAssign(st)
-		if !ok {
+		if call == nil {
 			return
 		}
 		switch {
 		case s.kind == functionScope && s.isLocal(name):
-			cands = append(cands, candidate{st: st, name: name, owner: s})
+			cands = append(cands, candidate{call: call, name: name, owner: s})
 		case mode == Exec && (s.kind == moduleScope || s.kind == functionScope && s.globals[name]):
-			cands = append(cands, candidate{st: st, name: name, global: true})
+			cands = append(cands, candidate{call: call, name: name, global: true})
 		}
 	})
 	if len(cands) == 0 {
 		return nil, nil
 	}
-	out := map[*py.Assign]RecvSite{}
+	out := map[*py.Call]RecvSite{}
 	sockOnly := map[*py.Attribute]bool{}
 	verdicts := map[any]bool{}
 	for _, c := range cands {
@@ -109,35 +119,46 @@ func recvSites(a *analysis, m *py.Module, mode Mode) (map[*py.Assign]RecvSite, m
 			}
 		}
 		if ok {
-			out[c.st] = RecvSite{Global: c.global}
+			out[c.call] = RecvSite{Global: c.global}
 		}
 	}
 	return out, sockOnly
 }
 
-// recvAssign matches `name = x.recv(n)` and `name = x.recv(n, flags)`.
-func recvAssign(st *py.Assign) (string, bool) {
-	if len(st.Targets) != 1 {
-		return "", false
-	}
-	target, ok := st.Targets[0].(*py.Name)
+// recvInto matches a name given x.recv(n) or x.recv(n, flags).
+func recvInto(target, value py.Expr) (string, *py.Call) {
+	name, ok := target.(*py.Name)
 	if !ok {
-		return "", false
+		return "", nil
 	}
-	call, ok := st.Value.(*py.Call)
+	call, ok := value.(*py.Call)
 	if !ok || len(call.Keywords) != 0 || len(call.Args) == 0 || len(call.Args) > 2 {
-		return "", false
+		return "", nil
 	}
 	attr, ok := call.Func.(*py.Attribute)
 	if !ok || attr.Attr != "recv" {
-		return "", false
+		return "", nil
 	}
 	for _, arg := range call.Args {
 		if _, starred := arg.(*py.Starred); starred {
-			return "", false
+			return "", nil
 		}
 	}
-	return target.Id, true
+	return name.Id, call
+}
+
+// testedAlone: the walrus's value goes only to a truth test (while,
+// if, not), which keeps nothing of it.
+func testedAlone(n *py.NamedExpr, stack []py.Node) bool {
+	switch p := stack[len(stack)-1].(type) {
+	case *py.While:
+		return p.Test == py.Expr(n)
+	case *py.If:
+		return p.Test == py.Expr(n)
+	case *py.UnaryOp:
+		return p.Op == py.Not
+	}
+	return false
 }
 
 // onlyHarmlessReads walks root (a function, or the whole module) and

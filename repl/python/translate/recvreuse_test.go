@@ -115,6 +115,11 @@ while True:
     keep.append(other)
 `, []string{"global", ""}},
 		{"keywords, several targets, a tuple", Exec, "data = c.recv(bufsize=10)\nx = y = c.recv(10)\np, q = c.recv(10)\n", []string{"", "", ""}},
+		{"walrus in a while test", Exec, "n = 0\nwhile data := c.recv(100):\n    n += len(data)\n", []string{"global"}},
+		{"walrus in a function, under not", Single, "def f(c):\n    if not (data := c.recv(100)):\n        return 0\n    return len(data)\n", []string{"local"}},
+		{"walrus whose value is kept", Exec, "x = (data := c.recv(100))\n", []string{""}},
+		{"walrus compared", Exec, "while (data := c.recv(100)) != b'':\n    pass\n", []string{""}},
+		{"walrus in a comprehension", Single, "def f(c):\n    return [len(d) for _ in range(3) if (d := c.recv(10))]\n", []string{""}},
 		{"in a class body", Exec, "class C:\n    data = c.recv(10)\n", []string{""}},
 		{"nonlocal", Single, `
 def outer(c):
