@@ -59,7 +59,8 @@ type recvBuffer struct {
 // recvGuard stops all reuse once len or print is bound as a global.
 type recvGuard struct{ off atomic.Bool }
 
-// watched are the builtins a harmless read may call.
+// binding hears of each first binding of a global: len or print, the
+// builtins a harmless read calls, stops all reuse.
 func (g *recvGuard) binding(name string) {
 	if g != nil && (name == "len" || name == "print") {
 		g.off.Store(true)
@@ -107,8 +108,8 @@ func (in *Interp) recvSite(fr starlark.DebugFrame) (file *string, at [2]int32, o
 // buffer when the site may have it back.
 func sockRecvAt(thread *starlark.Thread, v *socketValue, args starlark.Tuple) (starlark.Value, error) {
 	in := interpOf(thread)
-	if in == nil || thread.CallStackDepth() < 2 {
-		return sockRecv(v, args)
+	if in == nil || len(in.recvSites) == 0 || in.recvGuard.off.Load() || thread.CallStackDepth() < 2 {
+		return sockRecv(v, args) // no program with a site: the usual recv
 	}
 	n, flags, err := recvArgs(args)
 	if err != nil || flags != 0 || n <= 0 || n > reuseMax || !v.s.IsStream() {
