@@ -86,7 +86,11 @@ func (c constValue) Type() string          { return c.enum }
 func (c constValue) Freeze()               {}
 func (c constValue) Truth() starlark.Bool  { return c.v != 0 }
 func (c constValue) Hash() (uint32, error) { return starlark.MakeInt(c.v).Hash() }
-func (c constValue) pyStr() string         { return strconv.Itoa(c.v) }
+
+// IntValue makes a constant equal to its int in comparisons and as a
+// dict or set key, as IntEnum members are (starlark.Integral).
+func (c constValue) IntValue() starlark.Int { return starlark.MakeInt(c.v) }
+func (c constValue) pyStr() string          { return strconv.Itoa(c.v) }
 
 func (c constValue) Repr() string {
 	if c.name != "" {

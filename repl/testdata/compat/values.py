@@ -120,3 +120,25 @@ import socket
 [1] not in {'a': 1}
 1 in 'ab'
 1 in b'ab', 97 in b'ab', 1 in [1.0]
+# bool and IntEnum members are the ints they stand for, as dict and set keys too
+import socket
+2 in {socket.AF_INET: 1}
+socket.AF_INET in {2: 0}
+{socket.AF_INET: 'IPv4', socket.AF_INET6: 'IPv6'}[2]
+{2: 'v'}[socket.AF_INET]
+True in {1: 0}
+1 in {True: 0}
+{1: 'a', True: 'b'}
+{1: 'a', 1: 'b', 2: 'c'}
+{True: 'x', 1.0: 'y'}
+len({1, True, 1.0})
+{socket.SOCK_STREAM, 1}
+[1, 2].index(True)
+[True, 1, 1.0].count(1)
+True in [1]
+sorted([True, 2, 0, False, 1.5])
+socket.AF_INET < 3, socket.AF_INET == 2.0, True + socket.AF_INET
+d = {}
+d[True] = 'a'
+d[1] = 'b'
+d

@@ -577,13 +577,10 @@ loop:
 			k := stack[sp-2]
 			v := stack[sp-1]
 			sp -= 3
-			oldlen := dict.Len()
+			// A repeated key keeps its first key and its last value, as in
+			// a Python dict display (sockrepl patch 21).
 			if err2 := dict.SetKey(k, v); err2 != nil {
 				err = err2
-				break loop
-			}
-			if op == compile.SETDICTUNIQ && dict.Len() == oldlen {
-				err = fmt.Errorf("duplicate key: %v", k)
 				break loop
 			}
 

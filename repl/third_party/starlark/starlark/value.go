@@ -420,10 +420,13 @@ func (b Bool) String() string {
 		return "False"
 	}
 }
-func (b Bool) Type() string          { return "bool" }
-func (b Bool) Freeze()               {} // immutable
-func (b Bool) Truth() Bool           { return b }
-func (b Bool) Hash() (uint32, error) { return uint32(b2i(bool(b))), nil }
+func (b Bool) Type() string { return "bool" }
+func (b Bool) Freeze()      {} // immutable
+func (b Bool) Truth() Bool  { return b }
+
+// Hash is the hash of the int b stands for: True and 1 are one dict key
+// (sockrepl patch 21).
+func (b Bool) Hash() (uint32, error) { return MakeInt(b2i(bool(b))).Hash() }
 func (x Bool) CompareSameType(op syntax.Token, y_ Value, depth int) (bool, error) {
 	y := y_.(Bool)
 	return threeway(op, b2i(bool(x))-b2i(bool(y))), nil
@@ -1593,6 +1596,21 @@ func CompareDepth(op syntax.Token, x, y Value, depth int) (bool, error) {
 
 	// different types
 
+	// Python's bool and int-valued enum members are the ints they stand
+	// for, to == and < and to dict and set lookups (sockrepl patch 21).
+	if intLike(x) || intLike(y) {
+		xi, xok := asIntegral(x)
+		yi, yok := asIntegral(y)
+		switch {
+		case xok && yok:
+			return CompareDepth(op, xi, yi, depth)
+		case xok && isFloat(y):
+			return CompareDepth(op, xi, y, depth)
+		case yok && isFloat(x):
+			return CompareDepth(op, x, yi, depth)
+		}
+	}
+
 	// int/float ordered comparisons
 	switch x := x.(type) {
 	case Int:
@@ -1633,6 +1651,39 @@ func CompareDepth(op syntax.Token, x, y Value, depth int) (bool, error) {
 		return true, nil
 	}
 	return false, fmt.Errorf("%s %s %s not implemented", x.Type(), op, y.Type())
+}
+
+// Integral is a value of a type other than int that compares and hashes
+// as the int it stands for, as Python's IntEnum members do (sockrepl
+// patch 21). Its Hash must be IntValue's.
+type Integral interface {
+	Value
+	IntValue() Int
+}
+
+// intLike: v is a bool or an Integral, not an int itself.
+func intLike(v Value) bool {
+	switch v.(type) {
+	case Bool, Integral:
+		return true
+	}
+	return false
+}
+
+func isFloat(v Value) bool { _, ok := v.(Float); return ok }
+
+// asIntegral is v as an int when Python would compare it as one: an int,
+// a bool, an Integral.
+func asIntegral(v Value) (Int, bool) {
+	switch v := v.(type) {
+	case Int:
+		return v, true
+	case Bool:
+		return MakeInt(b2i(bool(v))), true
+	case Integral:
+		return v.IntValue(), true
+	}
+	return Int{}, false
 }
 
 func sameType(x, y Value) bool {
