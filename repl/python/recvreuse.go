@@ -35,25 +35,50 @@ import (
 //   - Stream sockets, flags 0, bufsize up to reuseMax: one recvfrom, which
 //     writes the buffer only when it succeeds, so a recv that raises (or
 //     that Ctrl-C ends) leaves the old bytes as they were.
+//   - Two buffers, used in turn, so that the buffer written is never the
+//     one the variable holds, even when a Ctrl-C lands between a recv's
+//     return and its assignment (recvBuffers).
 //
-// The socket holds its last site buffer weakly: once no variable refers
-// to it, the collector takes it back, so a thousand sockets that each ran
-// a handler once keep nothing.
+// The socket holds its site buffers weakly: once no variable refers to
+// them, the collector takes them back, so a thousand sockets that each
+// ran a handler once keep nothing.
 
 // reuseMax is the largest recv buffer a site keeps (CPython's own recv
 // allocates bufsize too; past this, the shell sizes a fresh buffer by
 // what is queued, sockets.Recv).
 const reuseMax = 4 << 20
 
-// recvBuffer is what a socket keeps of the last buffer it handed to a
-// recv site.
-type recvBuffer struct {
-	buf    weak.Pointer[byte] // the buffer's first byte
-	size   int
-	frame  starlark.DebugFrame
-	thread *starlark.Thread
-	file   *string
-	at     [2]int32
+// recvBuffers is what a socket keeps of the buffers it handed to a recv
+// site. There are two, and a recv writes into the one it did not hand
+// out last: the variable holds the last one if that recv's assignment
+// ran, and the other is then free. The assignment runs unless the thread
+// was cancelled (Ctrl-C, the memory watch, SystemExit) between the recv's
+// return and it, so the site trusts it only if the thread's cancel count
+// has not moved since the recv began (starlark patch 22); otherwise it
+// starts again with a fresh buffer. A recv that is itself cut short
+// writes nothing.
+type recvBuffers struct {
+	buf     [2]weak.Pointer[byte] // each buffer's first byte
+	size    [2]int
+	last    int    // the one handed out last
+	cancels uint32 // the thread's cancel count when that recv began
+	frame   starlark.DebugFrame
+	thread  *starlark.Thread
+	file    *string
+	at      [2]int32
+}
+
+// free returns the buffer not handed out last, if it is still there and
+// holds n bytes.
+func (r *recvBuffers) free(n int) []byte {
+	other := 1 - r.last
+	if r.size[other] < n {
+		return nil
+	}
+	if p := r.buf[other].Value(); p != nil {
+		return unsafe.Slice(p, r.size[other])
+	}
+	return nil
 }
 
 // recvGuard stops all reuse once len or print is bound as a global.
@@ -81,9 +106,6 @@ func (in *Interp) noteRecvSites(p *translate.Program) {
 // recvSite reports whether the frame calling recv is at a recv site
 // that may reuse, and where.
 func (in *Interp) recvSite(fr starlark.DebugFrame) (file *string, at [2]int32, ok bool) {
-	if in.recvGuard.off.Load() || len(in.recvSites) == 0 {
-		return nil, at, false
-	}
 	// The function's own position is a field; the frame's is decoded
 	// from a line table: ask for it only in a program with sites.
 	fn, isFunc := fr.Callable().(*starlark.Function)
@@ -104,15 +126,23 @@ func (in *Interp) recvSite(fr starlark.DebugFrame) (file *string, at [2]int32, o
 	return file, at, ok
 }
 
-// sockRecvAt is recv called from thread: at a recv site, into the last
-// buffer when the site may have it back.
+// siteRecvHook, when set (by tests), runs as a recv at a site begins
+// (returned false) and once it has data, before its assignment can run
+// (returned true): where a Ctrl-C can land.
+var siteRecvHook func(thread *starlark.Thread, returned bool)
+
+// sockRecvAt is recv called from thread: at a recv site, into the buffer
+// the site's variable no longer holds, when it can know that.
 func sockRecvAt(thread *starlark.Thread, v *socketValue, args starlark.Tuple) (starlark.Value, error) {
 	in := interpOf(thread)
 	if in == nil || len(in.recvSites) == 0 || in.recvGuard.off.Load() || thread.CallStackDepth() < 2 {
 		return sockRecv(v, args) // no program with a site: the usual recv
 	}
+	if siteRecvHook != nil {
+		siteRecvHook(thread, false)
+	}
 	n, flags, err := recvArgs(args)
-	if err != nil || flags != 0 || n <= 0 || n > reuseMax || !v.s.IsStream() {
+	if err != nil || flags != 0 || n <= 0 || n > reuseMax || !v.s.IsStream() || thread.Cancelled() {
 		return sockRecv(v, args)
 	}
 	if b, isBuiltin := thread.DebugFrame(0).Callable().(*starlark.Builtin); !isBuiltin || b.Name() != "recv" {
@@ -123,30 +153,35 @@ func sockRecvAt(thread *starlark.Thread, v *socketValue, args starlark.Tuple) (s
 	if !ok {
 		return sockRecv(v, args)
 	}
-	var offer []byte
-	last := v.lastRecv.Swap(nil)
-	if last != nil && last.thread == thread && last.frame == fr && last.file == file && last.at == at && last.size >= n {
-		if p := last.buf.Value(); p != nil {
-			offer = unsafe.Slice(p, last.size)
-		}
+	cancels := thread.Cancels()
+	r := v.lastRecv.Swap(nil)
+	if r == nil || r.thread != thread || r.frame != fr || r.file != file || r.at != at || r.cancels != cancels {
+		r = &recvBuffers{frame: fr, thread: thread, file: file, at: at, last: 1}
 	}
+	offer := r.free(n)
 	data, err := v.s.RecvReusing(n, offer)
 	if err != nil || len(data) == 0 {
-		if offer != nil {
-			v.lastRecv.Store(last) // not written: the variable still holds it alone
+		// Nothing written; the variable holds what it held.
+		if r.size[r.last] > 0 {
+			v.lastRecv.Store(r)
 		}
 		if err != nil {
 			return nil, err
 		}
 		return starlark.Bytes(""), nil
 	}
+	other := 1 - r.last
 	if offer != nil {
 		in.recvReused.Add(1)
 	} else {
 		whole := data[:cap(data)]
-		last = &recvBuffer{buf: weak.Make(&whole[0]), size: len(whole), frame: fr, thread: thread, file: file, at: at}
+		r.buf[other], r.size[other] = weak.Make(&whole[0]), len(whole)
 	}
-	v.lastRecv.Store(last)
+	r.last, r.cancels = other, cancels
+	v.lastRecv.Store(r)
+	if siteRecvHook != nil {
+		siteRecvHook(thread, true)
+	}
 	return ownedBytes(data), nil
 }
 

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"go.starlark.net/starlark"
+
 	"sockrepl/sockets/leakcheck"
 )
 
@@ -235,7 +237,7 @@ h.close()
 	t.Run("a recv that times out leaves the last bytes", func(t *testing.T) {
 		out, reused := runReuse(t, `
 c, d = socket.socketpair()
-c.sendall(b'x' * 4096 + b'y' * 904)
+c.sendall(b'x' * 4096 + b'y' * 4096 + b'z' * 904)
 def pump(s):
     s.settimeout(0.05)
     data = b''
@@ -243,7 +245,7 @@ def pump(s):
         try:
             data = s.recv(4096)
         except TimeoutError:
-            print('kept', len(data), b'x' in data, b'y' in data)
+            print('kept', len(data), b'y' in data, b'z' in data)
             return
 pump(d)
 c.close()
@@ -272,6 +274,46 @@ print(len(k.kept), k.kept[0][:1], k.kept[-1][:1], b''.join(k.kept) == payload)
 `)
 		if out != "15 b'A' b'O' True\n" {
 			t.Errorf("printed %q", out)
+		}
+	})
+	t.Run("interrupted between the recv and the assignment", func(t *testing.T) {
+		calls, early := 0, false
+		siteRecvHook = func(thread *starlark.Thread, returned bool) {
+			if !returned {
+				if calls == 11 && !early {
+					early = true
+					// as the 12th recv begins, a cancel without the wake
+					// (as the memory watch's): the recv still reads
+					thread.Cancel("KeyboardInterrupt")
+				}
+				return
+			}
+			if calls++; calls == 5 || calls == 6 || calls == 9 {
+				interpOf(thread).Interrupt() // a Ctrl-C that lands before the store
+			}
+		}
+		defer func() { siteRecvHook = nil }()
+		out, reused := runReuse(t, `
+def pump(s):
+    data = b''
+    while True:
+        try:
+            data = s.recv(4096)
+        except KeyboardInterrupt:
+            print('interrupted, holding', f'{data!r}'[:3])
+            continue
+        if not data:
+            return
+        print(f'{data!r}'[:3])
+pump(b)
+`)
+		want := "b'A\nb'B\nb'C\nb'D\ninterrupted, holding b'D\ninterrupted, holding b'D\n" +
+			"b'G\nb'H\ninterrupted, holding b'H\nb'J\nb'K\ninterrupted, holding b'K\nb'M\nb'N\nb'O\n"
+		if out != want {
+			t.Errorf("printed\n%s\nwant\n%s", out, want)
+		}
+		if reused == 0 {
+			t.Error("no recv reused a buffer")
 		}
 	})
 }

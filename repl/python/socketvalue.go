@@ -25,8 +25,8 @@ type socketValue struct {
 	// the descriptor open until both the socket and its files are closed.
 	ioRefs     int
 	closeAsked bool
-	// lastRecv is the buffer last handed to a recv site (recvreuse.go).
-	lastRecv atomic.Pointer[recvBuffer]
+	// lastRecv is the buffers last handed to a recv site (recvreuse.go).
+	lastRecv atomic.Pointer[recvBuffers]
 }
 
 var (

@@ -63,6 +63,8 @@ type Thread struct {
 
 	// cancelReason records the reason from the first call to Cancel.
 	cancelReason atomic.Pointer[string]
+	// cancels counts the calls to Cancel (sockrepl patch 22).
+	cancels atomic.Uint32
 
 	// locals holds arbitrary "thread-local" Go values belonging to the client.
 	// They are accessible to the client but not to any Starlark program.
@@ -117,7 +119,17 @@ func (thread *Thread) Uncancel() {
 func (thread *Thread) Cancel(reason string) {
 	// Atomically set cancelReason, preserving earlier reason if any.
 	thread.cancelReason.CompareAndSwap(nil, &reason)
+	thread.cancels.Add(1)
 }
+
+// Cancels returns how many times Cancel has been called on the thread:
+// a caller that sees the same count before and after some steps knows
+// no cancellation could have cut them short (sockrepl patch 22).
+func (thread *Thread) Cancels() uint32 { return thread.cancels.Load() }
+
+// Cancelled reports whether the thread is cancelled now: its next step
+// will fail (sockrepl patch 22).
+func (thread *Thread) Cancelled() bool { return thread.cancelReason.Load() != nil }
 
 // SetLocal sets the thread-local value associated with the specified key.
 // It must not be called after execution begins.
