@@ -1,7 +1,6 @@
 package translate
 
 import (
-	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -132,30 +131,10 @@ def outer(c):
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			src := strings.TrimLeft(tc.src, "\n")
-			m, err := py.Parse("t.py", src)
-			if err != nil {
-				t.Fatal(err)
-			}
-			p, err := Lower("t.py", src, m, tc.mode)
-			if err != nil {
-				t.Fatal(err)
-			}
 			var got []string
-			for i, line := range strings.Split(src, "\n") {
-				at := strings.Index(line, ".recv(")
-				if at < 0 || !strings.Contains(line, "=") {
-					continue
-				}
-				key := [2]int32{int32(i + 1), int32(at + len(".recv(") - 1 + 1)}
-				site, ok := p.RecvSites[key]
-				switch {
-				case !ok:
-					got = append(got, "")
-				case site.Global:
-					got = append(got, "global")
-				default:
-					got = append(got, "local")
+			for _, site := range recvLines(t, "t.py", strings.TrimLeft(tc.src, "\n"), tc.mode) {
+				if strings.Contains(site.line, "=") {
+					got = append(got, site.kind)
 				}
 			}
 			if strings.Join(got, ",") != strings.Join(tc.want, ",") {
@@ -163,6 +142,39 @@ def outer(c):
 			}
 		})
 	}
+}
+
+// recvLine is a source line calling .recv(, and what the translator made
+// of that call: "global", "local", or "" (not a site).
+type recvLine struct{ line, kind string }
+
+// recvLines lowers src and lists its lines that call .recv(.
+func recvLines(t *testing.T, file, src string, mode Mode) []recvLine {
+	t.Helper()
+	m, err := py.Parse(file, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := Lower(file, src, m, mode)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []recvLine
+	for i, line := range strings.Split(src, "\n") {
+		at := strings.Index(line, ".recv(")
+		if at < 0 {
+			continue
+		}
+		kind := ""
+		if site, ok := p.RecvSites[[2]int32{int32(i + 1), int32(at + len(".recv("))}]; ok {
+			kind = "local"
+			if site.Global {
+				kind = "global"
+			}
+		}
+		out = append(out, recvLine{strings.TrimSpace(line), kind})
+	}
+	return out
 }
 
 // TestRecvSitesInTheCorpus: the corpus program that downloads in bulk
@@ -174,23 +186,13 @@ func TestRecvSitesInTheCorpus(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, err := py.Parse(file, string(src))
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := Lower(file, string(src), m, Exec)
-	if err != nil {
-		t.Fatal(err)
-	}
 	var found []string
-	for i, line := range strings.Split(string(src), "\n") {
-		if at := strings.Index(line, ".recv("); at >= 0 {
-			if site, ok := p.RecvSites[[2]int32{int32(i + 1), int32(at + len(".recv("))}]; ok {
-				found = append(found, fmt.Sprintf("%s global=%v", strings.TrimSpace(line), site.Global))
-			}
+	for _, site := range recvLines(t, file, string(src), Exec) {
+		if site.kind != "" {
+			found = append(found, site.line+" "+site.kind)
 		}
 	}
-	want := "chunk = sock.recv(bufsize) global=false|data = s.recv(1048576) global=true"
+	want := "chunk = sock.recv(bufsize) local|data = s.recv(1048576) global"
 	if got := strings.Join(found, "|"); got != want {
 		t.Errorf("sites %q, want %q", got, want)
 	}
