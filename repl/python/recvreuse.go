@@ -103,6 +103,16 @@ func (in *Interp) noteRecvSites(p *translate.Program) {
 	in.recvSites[p.FileID] = p.RecvSites
 }
 
+// mayReuse: nothing has stopped reuse, no cancel is pending, and thread
+// is in recv called straight from a Starlark frame.
+func (in *Interp) mayReuse(thread *starlark.Thread) bool {
+	if in.recvGuard.off.Load() || thread.Cancelled() || thread.CallStackDepth() < 2 {
+		return false
+	}
+	b, isBuiltin := thread.DebugFrame(0).Callable().(*starlark.Builtin)
+	return isBuiltin && b.Name() == "recv"
+}
+
 // recvSite reports whether the frame calling recv is at a recv site
 // that may reuse, and where.
 func (in *Interp) recvSite(fr starlark.DebugFrame) (file *string, at [2]int32, ok bool) {
@@ -134,24 +144,21 @@ var siteRecvHook func(thread *starlark.Thread, returned bool)
 // sockRecvAt is recv called from thread: at a recv site, into the buffer
 // the site's variable no longer holds, when it can know that.
 func sockRecvAt(thread *starlark.Thread, v *socketValue, args starlark.Tuple) (starlark.Value, error) {
-	in := interpOf(thread)
-	if in == nil || len(in.recvSites) == 0 || in.recvGuard.off.Load() || thread.CallStackDepth() < 2 {
-		return sockRecv(v, args) // no program with a site: the usual recv
+	n, flags, err := recvArgs(args)
+	if err != nil {
+		return nil, err
 	}
 	if siteRecvHook != nil {
 		siteRecvHook(thread, false)
 	}
-	n, flags, err := recvArgs(args)
-	if err != nil || flags != 0 || n <= 0 || n > reuseMax || !v.s.IsStream() || thread.Cancelled() {
-		return sockRecv(v, args)
-	}
-	if b, isBuiltin := thread.DebugFrame(0).Callable().(*starlark.Builtin); !isBuiltin || b.Name() != "recv" {
-		return sockRecv(v, args) // the caller is not the frame under this one
+	in := interpOf(thread)
+	if in == nil || len(in.recvSites) == 0 || flags != 0 || n <= 0 || n > reuseMax || !v.s.IsStream() || !in.mayReuse(thread) {
+		return recvFresh(v, n, flags)
 	}
 	fr := thread.DebugFrame(1)
 	file, at, ok := in.recvSite(fr)
 	if !ok {
-		return sockRecv(v, args)
+		return recvFresh(v, n, flags)
 	}
 	cancels := thread.Cancels()
 	r := v.lastRecv.Swap(nil)

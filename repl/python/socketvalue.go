@@ -248,13 +248,7 @@ func (v *socketValue) UnboundMethod(name string) starlark.Value {
 // shell's hints, with a copy of bind's arguments (they may be borrowed;
 // no hint reads another method's, and a non-blocking loop fails often).
 func runSocketMethod(thread *starlark.Thread, name string, m socketMethod, v *socketValue, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	var res starlark.Value
-	var err error
-	if name == "recv" && len(kwargs) == 0 && len(args) >= 1 && len(args) <= 2 {
-		res, err = sockRecvAt(thread, v, args)
-	} else {
-		res, err = callSocketMethod(name, m, v, args, kwargs)
-	}
+	res, err := callSocketMethod(thread, name, m, v, args, kwargs)
 	if err != nil {
 		// Only the main thread's: the shell reads it after Exec.
 		if in := interpOf(thread); in != nil && in.current == in.main {
@@ -268,7 +262,7 @@ func runSocketMethod(thread *starlark.Thread, name string, m socketMethod, v *so
 	return res, err
 }
 
-func callSocketMethod(name string, m socketMethod, v *socketValue, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+func callSocketMethod(thread *starlark.Thread, name string, m socketMethod, v *socketValue, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	if m.style == kwArgs {
 		placed, err := intoArgs(name, args, kwargs)
 		if err != nil {
@@ -278,6 +272,9 @@ func callSocketMethod(name string, m socketMethod, v *socketValue, args starlark
 	}
 	if err := checkArgs(name, m, args, kwargs); err != nil {
 		return nil, err
+	}
+	if name == "recv" { // it needs its caller's frame (recvreuse.go)
+		return sockRecvAt(thread, v, args)
 	}
 	return m.fn(v, args)
 }
@@ -602,11 +599,18 @@ func recvArgs(args starlark.Tuple) (int, int, error) {
 	return n, flags, nil
 }
 
+// sockRecv is recv(bufsize[, flags]) into a fresh buffer; called from
+// Python, recv goes through sockRecvAt (recvreuse.go).
 func sockRecv(v *socketValue, args starlark.Tuple) (starlark.Value, error) {
 	n, flags, err := recvArgs(args)
 	if err != nil {
 		return nil, err
 	}
+	return recvFresh(v, n, flags)
+}
+
+// recvFresh receives into a buffer of its own.
+func recvFresh(v *socketValue, n, flags int) (starlark.Value, error) {
 	data, err := v.s.Recv(n, flags)
 	if err != nil {
 		return nil, err

@@ -78,7 +78,7 @@ func recvSites(a *analysis, m *py.Module, mode Mode) (map[*py.Call]RecvSite, map
 			}
 			name, call = recvInto(n.Targets[0], n.Value)
 		case *py.NamedExpr:
-			if testedAlone(n, stack) {
+			if truthTested(n, stack[len(stack)-1]) {
 				name, call = recvInto(n.Target, n.Value)
 			}
 		}
@@ -147,16 +147,18 @@ func recvInto(target, value py.Expr) (string, *py.Call) {
 	return name.Id, call
 }
 
-// testedAlone: the walrus's value goes only to a truth test (while,
-// if, not), which keeps nothing of it.
-func testedAlone(n *py.NamedExpr, stack []py.Node) bool {
-	switch p := stack[len(stack)-1].(type) {
-	case *py.While:
-		return p.Test == py.Expr(n)
-	case *py.If:
-		return p.Test == py.Expr(n)
+// truthTested: parent only asks whether x is true (not x, if x:,
+// while x:, a if x else b), which keeps nothing of it.
+func truthTested(x py.Expr, parent py.Node) bool {
+	switch p := parent.(type) {
 	case *py.UnaryOp:
 		return p.Op == py.Not
+	case *py.If:
+		return p.Test == x
+	case *py.While:
+		return p.Test == x
+	case *py.IfExp:
+		return p.Test == x
 	}
 	return false
 }
@@ -187,7 +189,7 @@ func onlyHarmlessReads(a *analysis, root py.Node, s *scope, name string, inner b
 				return
 			}
 			if n.Ctx == py.Load {
-				harmless, send := harmlessRead(a, n, at, stack)
+				harmless, send := harmlessRead(n, at, stack)
 				ok = harmless
 				if send != nil {
 					sends = append(sends, send)
@@ -216,7 +218,7 @@ func onlyHarmlessReads(a *analysis, root py.Node, s *scope, name string, inner b
 // harmlessRead reports whether the read n of a variable keeps nothing of
 // its value and runs no code while holding it; send is the x.sendall of
 // a read that is harmless only if x is a socket.
-func harmlessRead(a *analysis, n *py.Name, at *scope, stack []py.Node) (ok bool, send *py.Attribute) {
+func harmlessRead(n *py.Name, at *scope, stack []py.Node) (ok bool, send *py.Attribute) {
 	parent := stack[len(stack)-1]
 	if call, isCall := parent.(*py.Call); isCall {
 		if attr, isAttr := call.Func.(*py.Attribute); isAttr && sendMethods[attr.Attr] &&
@@ -225,7 +227,7 @@ func harmlessRead(a *analysis, n *py.Name, at *scope, stack []py.Node) (ok bool,
 			return true, attr
 		}
 	}
-	return harmlessUse(a, n, at, stack), nil
+	return harmlessUse(n, at, stack), nil
 }
 
 // sendMethods keep nothing of the data they send.
@@ -233,17 +235,12 @@ var sendMethods = map[string]bool{"sendall": true, "send": true, "sendto": true}
 
 // harmlessUse is harmlessRead for the reads that are harmless whatever
 // the values around them.
-func harmlessUse(a *analysis, n *py.Name, at *scope, stack []py.Node) bool {
+func harmlessUse(n *py.Name, at *scope, stack []py.Node) bool {
 	parent := stack[len(stack)-1]
+	if truthTested(n, parent) {
+		return true
+	}
 	switch p := parent.(type) {
-	case *py.UnaryOp:
-		return p.Op == py.Not
-	case *py.If:
-		return p.Test == py.Expr(n)
-	case *py.While:
-		return p.Test == py.Expr(n)
-	case *py.IfExp:
-		return p.Test == py.Expr(n)
 	case *py.Compare:
 		for _, x := range append([]py.Expr{p.Left}, p.Comparators...) {
 			if _, isConst := x.(*py.Constant); !isConst && x != py.Expr(n) {
@@ -253,7 +250,7 @@ func harmlessUse(a *analysis, n *py.Name, at *scope, stack []py.Node) bool {
 		return true
 	case *py.Call:
 		f, isName := p.Func.(*py.Name)
-		if !isName || !builtinAt(a, at, f.Id) {
+		if !isName || !builtinAt(at, f.Id) {
 			return false
 		}
 		switch f.Id {
@@ -288,7 +285,7 @@ func harmlessUse(a *analysis, n *py.Name, at *scope, stack []py.Node) bool {
 // builtinAt reports whether name, read in scope s, is the builtin: no
 // function around binds it. (A module-level rebinding is the
 // interpreter's to notice.)
-func builtinAt(a *analysis, s *scope, name string) bool {
+func builtinAt(s *scope, name string) bool {
 	for ; s != nil; s = s.parent {
 		if s.kind != classScope && (s.bound[name] || s.params[name]) && !s.globals[name] && !s.nonlocals[name] {
 			return false

@@ -1599,15 +1599,8 @@ func CompareDepth(op syntax.Token, x, y Value, depth int) (bool, error) {
 	// Python's bool and int-valued enum members are the ints they stand
 	// for, to == and < and to dict and set lookups (sockrepl patch 21).
 	if intLike(x) || intLike(y) {
-		xi, xok := asIntegral(x)
-		yi, yok := asIntegral(y)
-		switch {
-		case xok && yok:
-			return CompareDepth(op, xi, yi, depth)
-		case xok && isFloat(y):
-			return CompareDepth(op, xi, y, depth)
-		case yok && isFloat(x):
-			return CompareDepth(op, x, yi, depth)
+		if xn, yn := asNumber(x), asNumber(y); isNumber(xn) && isNumber(yn) {
+			return CompareDepth(op, xn, yn, depth)
 		}
 	}
 
@@ -1661,7 +1654,19 @@ type Integral interface {
 	IntValue() Int
 }
 
-// intLike: v is a bool or an Integral, not an int itself.
+// asNumber is v as Python compares it: a bool or an Integral as its int,
+// anything else as itself.
+func asNumber(v Value) Value {
+	switch v := v.(type) {
+	case Bool:
+		return MakeInt(b2i(bool(v)))
+	case Integral:
+		return v.IntValue()
+	}
+	return v
+}
+
+// intLike: v is a bool or an Integral, which asNumber turns into an int.
 func intLike(v Value) bool {
 	switch v.(type) {
 	case Bool, Integral:
@@ -1670,20 +1675,12 @@ func intLike(v Value) bool {
 	return false
 }
 
-func isFloat(v Value) bool { _, ok := v.(Float); return ok }
-
-// asIntegral is v as an int when Python would compare it as one: an int,
-// a bool, an Integral.
-func asIntegral(v Value) (Int, bool) {
-	switch v := v.(type) {
-	case Int:
-		return v, true
-	case Bool:
-		return MakeInt(b2i(bool(v))), true
-	case Integral:
-		return v.IntValue(), true
+func isNumber(v Value) bool {
+	switch v.(type) {
+	case Int, Float:
+		return true
 	}
-	return Int{}, false
+	return false
 }
 
 func sameType(x, y Value) bool {
